@@ -1,0 +1,42 @@
+# tabi-press: the two commands a newcomer runs are `make demo` and `make test`.
+SWIFT ?= swift
+BIN := .build/release/tabi-press
+
+.PHONY: demo test bench build release deps deps-test deps-bench clean serve
+
+## demo: install what is missing, build, and run the pipeline on the bundled sample trip.
+demo: deps release
+	@$(BIN) build --content Content --output Output
+	@echo ""
+	@echo "The site is in Output/. To look at it:"
+	@echo "  python3 -m http.server --directory Output 8000   # then open http://localhost:8000/"
+
+## test: install what is missing, start the servers the tests need, run the whole suite.
+test: deps-test
+	scripts/run-tests
+
+## bench: the speed and memory benchmarks against their peers (figures go to bench/RESULTS.md).
+bench: deps-bench release
+	bench/run
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product tabi-press
+
+deps:
+	@scripts/install-deps build
+
+deps-test:
+	@scripts/install-deps test
+
+deps-bench:
+	@scripts/install-deps bench
+
+serve:
+	python3 -m http.server --directory Output 8000
+
+clean:
+	rm -rf .build
+	find Output -mindepth 1 ! -name .gitignore -delete

@@ -1,0 +1,85 @@
+// swift-tools-version: 6.0
+// tabi-press: trips from the Tabi Script app into public static blogs.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "tabi-press",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tabi-press", targets: ["tabi-press"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // MARK: - C libraries (system modules found by pkg-config) and variadic shims
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CVipsShim", dependencies: ["CVips"]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+
+        // MARK: - Thin, safe Swift wrappers: the only code that touches C
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"], swiftSettings: strict),
+        .target(name: "Vips", dependencies: ["CVips", "CVipsShim"], swiftSettings: strict),
+        .target(name: "PostgresClient", dependencies: ["CPostgres"], swiftSettings: strict),
+        .target(name: "HTTPClient", dependencies: ["CCurl", "CCurlShim"], swiftSettings: strict),
+
+        // MARK: - The domain, the content folder and the console
+        .target(name: "TabiCore", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
+        .target(name: "ContentStore", dependencies: ["TabiCore"], swiftSettings: strict),
+        .target(name: "Console", dependencies: [.product(name: "Logging", package: "swift-log")],
+                swiftSettings: strict),
+
+        // MARK: - The stages
+        .target(name: "Extract", dependencies: ["TabiCore", "ContentStore", "Console", "PostgresClient",
+            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "AWS", dependencies: ["TabiCore", "HTTPClient",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "Narrate", dependencies: ["TabiCore", "ContentStore", "Console", "AWS", "HTTPClient",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "Render", dependencies: ["TabiCore", "Markdown",
+            .product(name: "Mustache", package: "swift-mustache")], swiftSettings: strict),
+        .target(name: "Images", dependencies: ["TabiCore", "Vips",
+            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "Build", dependencies: ["TabiCore", "ContentStore", "Console", "Render", "Images",
+            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "Publish", dependencies: ["TabiCore", "ContentStore", "Console", "AWS",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+
+        // MARK: - The command line only
+        .executableTarget(name: "tabi-press", dependencies: [
+            "TabiCore", "ContentStore", "Console", "Extract", "Narrate", "Build", "Publish", "AWS",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
+        // MARK: - Tests
+        .target(name: "TestSupport", dependencies: ["TabiCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "TabiCoreTests", dependencies: ["TabiCore", "ContentStore", "TestSupport"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "TabiCore", "TestSupport"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images", "Vips", "TabiCore", "TestSupport"]),
+        .testTarget(name: "BuildTests", dependencies: ["Build", "Vips", "TabiCore", "TestSupport"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "PostgresClient", "TabiCore", "TestSupport"]),
+        .testTarget(name: "AWSTests", dependencies: ["AWS", "HTTPClient", "TabiCore", "TestSupport"]),
+        .testTarget(name: "NarrateTests", dependencies: ["Narrate", "AWS", "TabiCore", "TestSupport"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "AWS", "TabiCore", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

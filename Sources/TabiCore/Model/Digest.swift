@@ -1,0 +1,26 @@
+import Crypto
+import Foundation
+
+/// Hex SHA-256, the hash content addressing and change detection use throughout.
+public enum ContentHash {
+    public static func sha256(_ data: some DataProtocol) -> String {
+        hex(SHA256.hash(data: data))
+    }
+
+    public static func sha256(_ text: String) -> String {
+        sha256(Data(text.utf8))
+    }
+
+    /// Lower-case hex of any bytes (digests, MD5s, signatures).
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// URL names for trips: `^[a-z0-9][a-z0-9-]*$`, so a slug is always one safe path component.
+public enum Slug {
+    /// The rule every slug follows.
+    public static let pattern = "^[a-z0-9][a-z0-9-]*$"
+    /// The longest slug made from a title (a collision suffix may add a few characters).
+    public static let maximumLength = 80
+
+    /// Whether `text` is a valid slug (and therefore can never climb out of `Content/` or `Output/`).
+    public static func isValid(_ text: String) -> Bool {
+        guard let first = text.utf8.first, text.utf8.count <= 128,
+              isLowerAlphanumeric(first) else { return false }
+        return text.utf8.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// A slug from a title: transliterated to Latin where possible (`Tōkyō` → `tokyo`,
+    /// `Москва` → `moskva`), lower case, runs of anything else collapsed to one `-`.
+    /// Returns nil when nothing usable is left (an emoji-only title, `../..`): callers fall back
+    /// to a name made from the trip id.
+    public static func make(from title: String) -> String? {
+        let latin = title.applyingTransform(.toLatin, reverse: false) ?? title
+        let plain = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
+        var slug = ""
+        var pendingDash = false
+        for scalar in plain.lowercased().unicodeScalars {
+            if scalar.isASCII, let byte = UInt8(exactly: scalar.value), isLowerAlphanumeric(byte) {
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+            if slug.count >= maximumLength { break }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? nil : slug
+    }
+
+    private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+}

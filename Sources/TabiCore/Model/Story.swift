@@ -1,0 +1,184 @@
+import Foundation
+import Yams
+
+/// `Content/trips/<slug>/story.md`: the narrative a writer edits, Markdown with YAML front matter.
+public struct Story: Sendable, Equatable {
+    public var frontMatter: StoryFrontMatter
+    /// The Markdown after the closing `---` line. Untrusted: rendered in safe mode only.
+    public var body: String
+
+    public init(frontMatter: StoryFrontMatter, body: String) {
+        self.frontMatter = frontMatter
+        self.body = body
+    }
+
+    /// Reads `---\n<yaml>\n---\n<markdown>`; a file without front matter is all body.
+    /// Throws ``StoryError`` naming the field that is wrong.
+    public init(parsing text: String) throws(StoryError) {
+        let normalized = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            self.init(frontMatter: StoryFrontMatter(), body: normalized)
+            return
+        }
+        guard let close = lines.dropFirst().firstIndex(where: {
+            let line = $0.trimmingCharacters(in: .whitespacesAndNewlines)
+            return line == "---" || line == "..."
+        }) else {
+            throw StoryError.unterminatedFrontMatter
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        self.init(frontMatter: try StoryFrontMatter(yaml: yaml), body: body)
+    }
+
+    /// The file's text: front matter in a stable key order, then the body.
+    public func rendered() -> String {
+        "---\n" + frontMatter.yaml() + "---\n" + body
+    }
+}
+
+/// The front matter of a story. Unknown keys are kept as they were, so a writer's or a later
+/// stage's fields survive a rewrite.
+public struct StoryFrontMatter: Sendable, Equatable {
+    public var title: String?
+    public var summary: String?
+    /// The id of the photo shown as the trip's cover.
+    public var cover: String?
+    public var date: CalendarDate?
+    public var tags: [String]
+    /// A draft story is not published: the trip page is built without it.
+    public var draft: Bool
+    /// Every other key, as YAML text per key, in the order read.
+    public var extra: [(key: String, yaml: String)]
+
+    public init(title: String? = nil, summary: String? = nil, cover: String? = nil,
+                date: CalendarDate? = nil, tags: [String] = [], draft: Bool = false,
+                extra: [(key: String, yaml: String)] = []) {
+        self.title = title
+        self.summary = summary
+        self.cover = cover
+        self.date = date
+        self.tags = tags
+        self.draft = draft
+        self.extra = extra
+    }
+
+    public static func == (lhs: StoryFrontMatter, rhs: StoryFrontMatter) -> Bool {
+        lhs.title == rhs.title && lhs.summary == rhs.summary && lhs.cover == rhs.cover
+            && lhs.date == rhs.date && lhs.tags == rhs.tags && lhs.draft == rhs.draft
+            && lhs.extra.map(\.key) == rhs.extra.map(\.key) && lhs.extra.map(\.yaml) == rhs.extra.map(\.yaml)
+    }
+
+    init(yaml: String) throws(StoryError) {
+        self.init()
+        let node: Node?
+        do { node = try Yams.compose(yaml: yaml) } catch {
+            throw StoryError.invalidYAML(String(describing: error))
+        }
+        guard let node else { return }
+        guard let mapping = node.mapping else { throw StoryError.notAMapping }
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { throw StoryError.notAMapping }
+            switch key {
+            case "title": title = try Self.string(value, field: key)
+            case "summary": summary = try Self.string(value, field: key)
+            case "cover": cover = try Self.string(value, field: key)
+            case "date":
+                guard let text = try Self.string(value, field: key) else { date = nil; continue }
+                guard let day = CalendarDate(String(text.prefix(10))) else {
+                    throw StoryError.invalidField("date", "expected YYYY-MM-DD, found \"\(text)\"")
+                }
+                date = day
+            case "tags":
+                if value.null != nil { tags = []; continue }
+                guard let sequence = value.sequence else {
+                    throw StoryError.invalidField("tags", "expected a list of strings")
+                }
+                tags = try sequence.map { item throws(StoryError) in
+                    guard let tag = item.scalar?.string else {
+                        throw StoryError.invalidField("tags", "expected a list of strings")
+                    }
+                    return tag
+                }
+            case "draft":
+                guard let flag = value.bool else {
+                    throw StoryError.invalidField("draft", "expected true or false")
+                }
+                draft = flag
+            default:
+                let text = (try? Yams.serialize(node: value)) ?? ""
+                extra.append((key, text))
+            }
+        }
+    }
+
+    private static func string(_ node: Node, field: String) throws(StoryError) -> String? {
+        if node.null != nil { return nil }
+        guard let scalar = node.scalar else { throw StoryError.invalidField(field, "expected text") }
+        return scalar.string
+    }
+
+    /// YAML in a fixed key order: title, summary, cover, date, tags, draft, then the others.
+    public func yaml() -> String {
+        var out = ""
+        func line(_ key: String, _ value: String?) {
+            guard let value else { return }
+            out += "\(key): \(Self.quoted(value))\n"
+        }
+        line("title", title)
+        line("summary", summary)
+        line("cover", cover)
+        if let date { out += "date: \(date)\n" }
+        if !tags.isEmpty { out += "tags: [" + tags.map(Self.quoted).joined(separator: ", ") + "]\n" }
+        out += "draft: \(draft)\n"
+        for (key, value) in extra {
+            let text = value.hasSuffix("\n") ? String(value.dropLast()) : value
+            if text.contains("\n") {
+                out += "\(key):\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { "  " + $0 }.joined(separator: "\n") + "\n"
+            } else {
+                out += "\(key): \(text)\n"
+            }
+        }
+        return out
+    }
+
+    /// A double-quoted YAML scalar, so no title can turn into YAML syntax.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\x%02X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// Why a `story.md` could not be read; the caller adds the file it came from.
+public enum StoryError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unterminatedFrontMatter
+    case invalidYAML(String)
+    case notAMapping
+    case invalidField(String, String)
+
+    public var description: String {
+        switch self {
+        case .unterminatedFrontMatter: "front matter opened with --- is never closed"
+        case .invalidYAML(let reason): "front matter is not valid YAML (\(reason))"
+        case .notAMapping: "front matter must be a mapping of keys to values"
+        case .invalidField(let field, let reason): "front matter field \"\(field)\": \(reason)"
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import Testing
+@testable import TabiCore
+
+@Suite struct SiteConfigTests {
+    @Test func missingKeysTakeTheDefaults() throws {
+        let config = try SiteConfig(yaml: "title: My Trips\nimages:\n  widths: [320, 640]\n")
+        #expect(config.title == "My Trips")
+        #expect(config.images.widths == [320, 640])
+        #expect(config.images.thumbnail == SiteConfig.defaults.images.thumbnail)
+        #expect(config.baseURL == SiteConfig.defaults.baseURL)
+    }
+
+    @Test func aWrongTypeNamesTheKey() {
+        #expect { try SiteConfig(yaml: "images:\n  widths: lots\n") } throws: { error in
+            (error as? ConfigError)?.field?.hasPrefix("images.widths") == true
+        }
+    }
+}

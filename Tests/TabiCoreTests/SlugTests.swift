@@ -1,0 +1,33 @@
+import Testing
+@testable import TabiCore
+
+@Suite struct SlugTests {
+    @Test func latinTitlesBecomeLowerCaseDashedSlugs() {
+        #expect(Slug.make(from: "Two Weeks in Hokkaidō!") == "two-weeks-in-hokkaido")
+        #expect(Slug.make(from: "  Café  &  Crème --- ") == "cafe-creme")
+    }
+
+    @Test func nonLatinTitlesAreTransliterated() {
+        #expect(Slug.make(from: "Москва зимой") == "moskva-zimoj")
+        #expect(Slug.make(from: "東京") != nil)
+    }
+
+    @Test func hostileTitlesNeverMakeAPath() throws {
+        for title in ["../../etc", "/etc/passwd", "..", "a/../../b", "\u{0}x", "C:\\Windows"] {
+            if let slug = Slug.make(from: title) {
+                #expect(Slug.isValid(slug), "\(title) gave \(slug)")
+                #expect(!slug.contains("/") && !slug.contains("."))
+            }
+        }
+        #expect(Slug.make(from: "🏖️🌊") == nil)
+    }
+
+    @Test func validityFollowsThePattern() {
+        #expect(Slug.isValid("kyoto-2024"))
+        #expect(!Slug.isValid("-kyoto"))
+        #expect(!Slug.isValid("Kyoto"))
+        #expect(!Slug.isValid(".."))
+        #expect(!Slug.isValid(""))
+        #expect(!Slug.isValid("a_b"))
+    }
+}

@@ -1,0 +1,13 @@
+import Foundation
+
+/// Paths into this repository, found from this source file, so tests run from any directory.
+public enum RepositoryPaths {
+    /// The repository root (the folder holding `Package.swift`).
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static var content: URL { root.appendingPathComponent("Content") }
+    public static var themes: URL { root.appendingPathComponent("Themes") }
+    public static var defaultTheme: URL { themes.appendingPathComponent("default") }
+    /// Test fixtures shipped in `Tests/Fixtures`.
+    public static var fixtures: URL { root.appendingPathComponent("Tests/Fixtures") }
+}
