@@ -16,3 +16,10 @@ import Testing
         }
     }
 }
+
+@Suite struct SiteConfigKeysTests {
+    @Test func theKeysTheFileSetAreKnown() throws {
+        #expect(try SiteConfig(yaml: "title: T\nimages: {widths: [100]}\n").specifiedKeys == ["title", "images"])
+        #expect(try SiteConfig(yaml: "title: T\n").specifiedKeys == ["title"])
+    }
+}

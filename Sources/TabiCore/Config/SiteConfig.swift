@@ -18,6 +18,9 @@ public struct SiteConfig: Codable, Sendable, Equatable {
     public var images: ImageRecipes
     public var narrator: NarratorSettings
     public var publish: PublishSettings
+    /// The top-level keys `tabi.yml` actually set, so a theme's settings (image recipes) apply
+    /// where the site left a key out.
+    public var specifiedKeys: Set<String> = []
 
     public static let defaults = SiteConfig(
         title: "Tabi Press", baseURL: "http://localhost:8000/", language: "en",
@@ -67,6 +70,7 @@ public struct SiteConfig: Codable, Sendable, Equatable {
             images: try c.decodeIfPresent(ImageRecipes.self, forKey: .images) ?? d.images,
             narrator: try c.decodeIfPresent(NarratorSettings.self, forKey: .narrator) ?? d.narrator,
             publish: try c.decodeIfPresent(PublishSettings.self, forKey: .publish) ?? d.publish)
+        specifiedKeys = Set(c.allKeys.map(\.stringValue))
     }
 }
 
