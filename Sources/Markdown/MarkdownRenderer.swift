@@ -15,13 +15,15 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `markdown`. `idPrefix` (kept to `[a-z0-9-]`) goes in front of every heading and
     /// footnote id so several documents can share a page; headings never take an id in
-    /// `reservedIDs` (the ids the page template itself uses).
-    public func html(from markdown: String, idPrefix: String = "", reservedIDs: Set<String> = []) -> RenderedMarkdown {
+    /// `reservedIDs` (the ids the page template itself uses); `headingOffset` moves every heading
+    /// down that many levels (capped at `<h6>`), so a writer's `#` fits under the page's own headings.
+    public func html(from markdown: String, idPrefix: String = "", reservedIDs: Set<String> = [],
+                     headingOffset: Int = 0) -> RenderedMarkdown {
         let prefix = HeadingAnchors.sanitizedPrefix(idPrefix)
         let document = CmarkDocument(parsing: markdown, options: options.cmarkOptions)
         UnsafeContentFilter.apply(to: document)
         let summary = Self.summary(of: document)
-        var anchors = HeadingAnchors(prefix: prefix, reserved: reservedIDs)
+        var anchors = HeadingAnchors(prefix: prefix, reserved: reservedIDs, levelOffset: headingOffset)
         let headings = anchors.apply(to: document)
         FootnoteNumbering.apply(to: document, prefix: prefix)
         return RenderedMarkdown(html: document.html(), headings: headings, summary: summary)

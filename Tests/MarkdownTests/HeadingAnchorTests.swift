@@ -62,6 +62,13 @@ import Markdown
         #expect(rendered.html.components(separatedBy: "id=\"fn-1\"").count == 2)
     }
 
+    @Test func headingOffsetMovesLevelsDownAndCapsAtSix() {
+        let rendered = renderer.html(from: "# One\n## Two\n##### Five\n", headingOffset: 2)
+        #expect(rendered.headings.map(\.level) == [3, 4, 6])
+        #expect(rendered.html.contains("<h3 id=\"one\">One</h3>"))
+        #expect(rendered.html.contains("<h6 id=\"five\">Five</h6>"))
+    }
+
     @Test func headingsInsideQuotesAndListsAreAnchoredToo() {
         let rendered = renderer.html(from: "> ## Quoted\n\n- ## Listed\n")
         #expect(rendered.html.contains("<h2 id=\"quoted\">Quoted</h2>"))

@@ -11,15 +11,18 @@ import Foundation
 struct HeadingAnchors {
     /// Put in front of every id (e.g. `post-3-`) so several documents can share one page.
     let prefix: String
+    /// Added to every heading's level (capped at 6), so a document's `#` can sit below the page's own headings.
+    let levelOffset: Int
     /// Ids the page already uses; a heading never takes one of them.
     private var used: Set<String>
 
     /// The longest slug taken from a heading's text, before any `-N` suffix.
     static let maximumSlugLength = 64
 
-    init(prefix: String, reserved: Set<String>) {
+    init(prefix: String, reserved: Set<String>, levelOffset: Int) {
         self.prefix = prefix
         self.used = reserved
+        self.levelOffset = max(levelOffset, 0)
     }
 
     /// Rewrites the headings of `document` and returns them in document order.
@@ -28,7 +31,7 @@ struct HeadingAnchors {
         for node in document.nodes() where node.type == CMARK_NODE_HEADING {
             let text = Self.collapsingWhitespace(node.plainText)
             let id = claim(Self.slug(text))
-            let level = min(max(node.headingLevel, 1), 6)
+            let level = min(max(node.headingLevel, 1) + levelOffset, 6)
             let tags = CmarkNode.custom(block: false, enter: "<h\(level) id=\"\(id)\">", exit: "</h\(level)>")
             node.moveChildren(to: tags)
             let block = CmarkNode.custom(block: true, enter: "", exit: "")
