@@ -84,6 +84,18 @@ import TestSupport
         #expect(try FeedDocument.parse(site.text("sitemap.xml")).locations == ["https://travel.example.com/blog/"])
     }
 
+    @Test func feedCarriesTheNewestFiftyTripsButTheSitemapAll() throws {
+        let trips = (1...60).map { day in
+            TripContent(trip: Trip(id: "t\(day)", slug: "day-\(day)", title: "Day \(day)",
+                                   startDate: CalendarDate(year: 2024, month: 1 + day / 28, day: 1 + day % 28)))
+        }
+        let site = try RenderedSite.fixtures(trips: trips)
+        let feed = try FeedDocument.parse(site.text("feed.xml"))
+        #expect(feed.entries.count == 50)
+        #expect(feed.entries.first?.title == "Day 60" && feed.entries.last?.title == "Day 11")
+        #expect(try FeedDocument.parse(site.text("sitemap.xml")).locations.count == 61)
+    }
+
     @Test func invalidAndDuplicateSlugsAreErrorsNamingTheTrip() throws {
         let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
         let renderer = SiteRenderer(config: TripFixtures.config, theme: theme)

@@ -8,9 +8,12 @@ struct AtomFeed {
 
     /// Atom requires `updated`; a feed with no dated entry says the Unix epoch rather than the build time.
     static let epoch = "1970-01-01T00:00:00Z"
+    /// Feed readers only need the recent trips; older ones stay on the home page and in the sitemap.
+    static let maximumEntries = 50
 
     /// `trips` are the public ones, already in listing order.
     func render(_ trips: [TripFacts], renditions: [String: PhotoRenditions]) -> String {
+        let trips = trips.prefix(Self.maximumEntries)
         let updated = trips.compactMap(\.updated).max().map(DateText.iso) ?? Self.epoch
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -37,7 +40,8 @@ struct AtomFeed {
         xml += "    <title>\(XMLText.escape(facts.title))</title>\n"
         xml += "    <id>\(XMLText.escape(Self.entryID(facts.trip.id, fallback: url)))</id>\n"
         xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(url))\"/>\n"
-        xml += "    <updated>\(facts.updated.map(DateText.iso) ?? facts.trip.startDate.map(DateText.iso) ?? Self.epoch)</updated>\n"
+        let updated = facts.updated.map(DateText.iso) ?? facts.trip.startDate.map(DateText.iso) ?? Self.epoch
+        xml += "    <updated>\(updated)</updated>\n"
         if let start = facts.trip.startDate {
             xml += "    <published>\(DateText.iso(start))</published>\n"
         }
@@ -53,8 +57,8 @@ struct AtomFeed {
         var html = ""
         if let cover = facts.cover, let medium = renditions[cover.id]?.medium {
             let alt = PlainText.clean(cover.caption) ?? facts.title
-            html += "<p><img src=\"\(HTMLText.escape(urls.absolute(medium.path)))\" width=\"\(medium.width)\" "
-                + "height=\"\(medium.height)\" alt=\"\(HTMLText.escape(alt))\"></p>\n"
+            html += "<p><img src=\"\(XMLText.escape(urls.absolute(medium.path)))\" width=\"\(medium.width)\" "
+                + "height=\"\(medium.height)\" alt=\"\(XMLText.escape(alt))\"></p>\n"
         }
         html += facts.storyHTML?.html ?? ""
         if !html.isEmpty {
@@ -71,23 +75,5 @@ struct AtomFeed {
             [8, 13, 18, 23].contains(index) ? scalar == "-" : (("0"..."9").contains(scalar) || ("a"..."f").contains(scalar))
         }
         return shape ? "urn:uuid:\(tripID.lowercased())" : fallback
-    }
-}
-
-/// Escaping for HTML this code writes itself (outside the templates, which escape on their own).
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

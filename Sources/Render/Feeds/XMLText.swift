@@ -1,5 +1,6 @@
 /// Text made safe for XML 1.0 (Atom, sitemaps): markup characters escaped, and characters XML 1.0
 /// does not allow at all (most C0 controls, U+FFFE, U+FFFF) removed, since no escape can carry them.
+/// Also used for the little HTML the feed writes itself (`&apos;` is valid HTML5 too).
 enum XMLText {
     static func escape(_ text: String) -> String {
         var out = ""

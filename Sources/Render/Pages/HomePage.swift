@@ -16,7 +16,8 @@ struct HomePage {
         self.trips = trips.map { TripCard($0, renditions: renditions, root: root) }
         hasTrips = !trips.isEmpty
         let cover = trips.lazy.compactMap { facts in facts.cover.map { (facts, $0) } }.first
-        page = PageMeta(title: frame.config.title, headline: frame.config.title, description: frame.description(frame.config.description),
+        page = PageMeta(title: frame.config.title, headline: frame.config.title,
+                        description: frame.description(frame.config.description),
                         canonical: frame.urls.absolute(SiteURLs.home), noindex: false, ogType: "website",
                         image: cover.flatMap { facts, photo in
                             frame.socialImage(renditions[photo.id], alt: PlainText.clean(photo.caption) ?? facts.title)
@@ -68,7 +69,7 @@ struct NotFoundPage {
         let root = frame.urls.basePath
         site = frame.site(root: root)
         assets = frame.assetURLs(root: root)
-        page = PageMeta(title: "Page not found — \(frame.config.title)", headline: "Page not found", description: frame.description(nil),
-                        canonical: frame.urls.absolute(SiteURLs.notFound), noindex: true, ogType: "website", image: nil)
+        page = PageMeta(title: "Page not found — \(frame.config.title)", headline: "Page not found",
+                        description: frame.description(nil), canonical: frame.urls.absolute(SiteURLs.notFound), noindex: true, ogType: "website", image: nil)
     }
 }

@@ -15,8 +15,8 @@ struct TripPage {
         assets = frame.assetURLs(root: root)
         let trip = TripView(facts: facts, renditions: renditions, sizes: sizes, markdown: markdown, root: root)
         self.trip = trip
-        page = PageMeta(title: "\(facts.title) — \(frame.config.title)", headline: facts.title, description: frame.description(facts.summary),
-                        canonical: frame.urls.absolute(SiteURLs.trip(facts.slug)), noindex: !facts.isPublic,
+        page = PageMeta(title: "\(facts.title) — \(frame.config.title)", headline: facts.title,
+                        description: frame.description(facts.summary), canonical: frame.urls.absolute(SiteURLs.trip(facts.slug)), noindex: !facts.isPublic,
                         ogType: "article",
                         image: facts.cover.flatMap { frame.socialImage(renditions[$0.id], alt: trip.cover?.alt ?? facts.title) })
     }
