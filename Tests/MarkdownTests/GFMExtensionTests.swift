@@ -76,6 +76,15 @@ import Markdown
         #expect(renderer.html(from: "").summary == nil)
     }
 
+    @Test func deeplyNestedInputRendersOffTheMainThread() async {
+        let depth = 20_000
+        let markdown = "# " + String(repeating: "*", count: depth) + "deep" + String(repeating: "*", count: depth)
+            + "\n\n" + String(repeating: "> ", count: depth) + "quote\n\n" + String(repeating: "[", count: depth) + "x"
+        let rendered = await Task.detached { MarkdownRenderer().html(from: markdown) }.value
+        #expect(rendered.headings.first?.text == "deep")
+        #expect(rendered.html.contains("quote"))
+    }
+
     @Test func emptyAndOddInputs() {
         #expect(renderer.html(from: "").html == "")
         let withNul = renderer.html(from: "a\u{0}b").html

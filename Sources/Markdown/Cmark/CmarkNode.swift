@@ -47,17 +47,20 @@ struct CmarkNode {
     }
 
     /// The text a reader sees in this node and below: text and code literals, breaks as spaces.
+    /// Walks with cmark's iterator rather than recursion: hostile Markdown can nest thousands deep.
     var plainText: String {
         var out = ""
-        func collect(_ node: CmarkNode) {
+        let iterator = cmark_iter_new(pointer)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                  let node = cmark_iter_get_node(iterator).map(CmarkNode.init) else { continue }
             switch node.type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: out += node.literal ?? ""
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: out += " "
-            case CMARK_NODE_HTML_INLINE, CMARK_NODE_FOOTNOTE_REFERENCE: break
-            default: node.children.forEach(collect)
+            default: break
             }
         }
-        collect(self)
         return out
     }
 
