@@ -86,7 +86,8 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         self.reason = reason
     }
 
-    init(file: String, decoding error: DecodingError) {
+    /// Names the key a decoding error is about (`images.widths[1]`), for any YAML settings file.
+    public init(file: String, decoding error: DecodingError) {
         func path(_ context: DecodingError.Context) -> String {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
                 .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")

@@ -1,0 +1,101 @@
+import CCmarkGFM
+import Foundation
+
+/// One parsed Markdown document: owns the cmark-gfm parser and tree, and frees both (and every
+/// node taken out of the tree) when it goes away. Not shared between tasks: each render makes its own.
+final class CmarkDocument {
+    let root: CmarkNode
+    private let parser: OpaquePointer
+    private let options: Int32
+    /// Nodes taken out of the tree. They are freed only after the tree: inline text inside a block
+    /// points into that block's buffer, so freeing a heading whose text moved elsewhere would leave
+    /// the moved text dangling.
+    private var detached: [CmarkNode] = []
+
+    // MARK: - Parsing
+
+    /// The GFM extensions every document is parsed with.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    /// cmark-gfm 0.29 keeps the extensions' special characters in a process-wide table that
+    /// `cmark_parser_finish` adds to and removes from, so two parses at once race (github/cmark-gfm
+    /// PR #176, unmerged). Parsing takes this lock; walking and rendering a finished tree does not.
+    private static let parseLock = NSLock()
+
+    /// Registering the core extensions mutates a global list: done once, on first use, by Swift's
+    /// thread-safe lazy initialisation of statics.
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    init(parsing markdown: String, options: Int32) {
+        precondition(Self.extensionsRegistered)
+        self.options = options
+        var text = markdown
+        let (parser, root) = Self.parseLock.withLock { () -> (OpaquePointer, OpaquePointer) in
+            let parser = cmark_parser_new(options)!
+            for name in Self.extensionNames {
+                // The core extensions are compiled into libcmark-gfm-extensions: a missing one is a broken install.
+                guard let extensionPointer = cmark_find_syntax_extension(name) else {
+                    preconditionFailure("libcmark-gfm-extensions has no \"\(name)\" extension")
+                }
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+            text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
+            }
+            return (parser, cmark_parser_finish(parser)!)
+        }
+        self.parser = parser
+        self.root = CmarkNode(root)
+    }
+
+    deinit {
+        cmark_node_free(root.pointer)
+        for node in detached.reversed() { cmark_node_free(node.pointer) }
+        cmark_parser_free(parser)
+    }
+
+    // MARK: - Walking and editing
+
+    /// Every node of the tree in document order (each once, on entering it). Collected up front so
+    /// callers can edit the tree while going through the list.
+    func nodes() -> [CmarkNode] {
+        var out: [CmarkNode] = []
+        let iterator = cmark_iter_new(root.pointer)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                out.append(CmarkNode(node))
+            }
+        }
+        return out
+    }
+
+    /// Takes `node` (and whatever is still below it) out of the tree; it is freed with the document.
+    func remove(_ node: CmarkNode) {
+        cmark_node_unlink(node.pointer)
+        detached.append(node)
+    }
+
+    /// Puts `replacement` where `node` was; `node` is freed with the document.
+    func replace(_ node: CmarkNode, with replacement: CmarkNode) {
+        let replaced = cmark_node_replace(node.pointer, replacement.pointer)
+        precondition(replaced == 1, "cmark refused to put a \(replacement.typeName) in place of a \(node.typeName)")
+        detached.append(node)
+    }
+
+    // MARK: - Rendering
+
+    /// The tree as HTML. cmark's own safe mode stays on (no `CMARK_OPT_UNSAFE`) as a second guard.
+    func html() -> String {
+        guard let rendered = cmark_render_html(root.pointer, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
+        return String(cString: rendered)
+    }
+}

@@ -1,0 +1,42 @@
+import CCmarkGFM
+
+/// GitHub-flavoured Markdown to safe HTML, through libcmark-gfm.
+///
+/// Safe for untrusted text: raw HTML is dropped, links and images keep only relative addresses
+/// and `http(s)`/`mailto`/`tel` (images: `http(s)`), and every id the HTML carries is
+/// `[a-z0-9-]`. A value type that holds only options: share one between tasks and render from
+/// many at once.
+public struct MarkdownRenderer: Sendable {
+    public var options: MarkdownOptions
+
+    public init(options: MarkdownOptions = MarkdownOptions()) {
+        self.options = options
+    }
+
+    /// Renders `markdown`. `idPrefix` (kept to `[a-z0-9-]`) goes in front of every heading and
+    /// footnote id so several documents can share a page; headings never take an id in
+    /// `reservedIDs` (the ids the page template itself uses); `headingOffset` moves every heading
+    /// down that many levels (capped at `<h6>`), so a writer's `#` fits under the page's own headings.
+    public func html(from markdown: String, idPrefix: String = "", reservedIDs: Set<String> = [],
+                     headingOffset: Int = 0) -> RenderedMarkdown {
+        let prefix = HeadingAnchors.sanitizedPrefix(idPrefix)
+        let document = CmarkDocument(parsing: markdown, options: options.cmarkOptions)
+        UnsafeContentFilter.apply(to: document)
+        let summary = Self.summary(of: document)
+        var anchors = HeadingAnchors(prefix: prefix, reserved: reservedIDs, levelOffset: headingOffset)
+        let headings = anchors.apply(to: document)
+        FootnoteNumbering.apply(to: document, prefix: prefix)
+        return RenderedMarkdown(html: document.html(), headings: headings, summary: summary)
+    }
+
+    /// The first paragraph that is body text (not in a footnote, quote or list), as plain text.
+    private static func summary(of document: CmarkDocument) -> String? {
+        for node in document.nodes() where node.type == CMARK_NODE_PARAGRAPH {
+            guard !node.isInside(CMARK_NODE_FOOTNOTE_DEFINITION), !node.isInside(CMARK_NODE_BLOCK_QUOTE),
+                  !node.isInside(CMARK_NODE_ITEM) else { continue }
+            let text = HeadingAnchors.collapsingWhitespace(node.plainText)
+            if !text.isEmpty { return text }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,92 @@
+import CCmarkGFM
+import Foundation
+
+/// Gives every heading a stable `id` so sections can be linked: the heading's text made into a
+/// slug (`Day 2: Arashiyama` → `day-2-arashiyama`), with `-1`, `-2` added to repeats. Ids only ever
+/// hold `[a-z0-9-]`, whatever the heading says.
+///
+/// cmark's HTML renderer cannot add attributes, so each heading is replaced by a custom block
+/// holding a custom inline that prints `<hN id="…">` and `</hN>` around the heading's own inline
+/// children (the inline keeps the tags on the text's line; a block would wrap them in newlines).
+struct HeadingAnchors {
+    /// Put in front of every id (e.g. `post-3-`) so several documents can share one page.
+    let prefix: String
+    /// Added to every heading's level (capped at 6), so a document's `#` can sit below the page's own headings.
+    let levelOffset: Int
+    /// Ids the page already uses; a heading never takes one of them.
+    private var used: Set<String>
+
+    /// The longest slug taken from a heading's text, before any `-N` suffix.
+    static let maximumSlugLength = 64
+
+    init(prefix: String, reserved: Set<String>, levelOffset: Int) {
+        self.prefix = prefix
+        self.used = reserved
+        self.levelOffset = max(levelOffset, 0)
+    }
+
+    /// Rewrites the headings of `document` and returns them in document order.
+    mutating func apply(to document: CmarkDocument) -> [MarkdownHeading] {
+        var headings: [MarkdownHeading] = []
+        for node in document.nodes() where node.type == CMARK_NODE_HEADING {
+            let text = Self.collapsingWhitespace(node.plainText)
+            let id = claim(Self.slug(text))
+            let level = min(max(node.headingLevel, 1) + levelOffset, 6)
+            let tags = CmarkNode.custom(block: false, enter: "<h\(level) id=\"\(id)\">", exit: "</h\(level)>")
+            node.moveChildren(to: tags)
+            let block = CmarkNode.custom(block: true, enter: "", exit: "")
+            block.append(tags)
+            document.replace(node, with: block)
+            headings.append(MarkdownHeading(level: level, text: text, id: id))
+        }
+        return headings
+    }
+
+    /// The first free id for `slug`: `prefix + slug`, else with `-1`, `-2`, … appended.
+    private mutating func claim(_ slug: String) -> String {
+        var base = prefix + slug
+        // Footnote ids are `fn-…`/`fnref-…`: a heading never lands in that namespace.
+        if base.hasPrefix("fn-") || base.hasPrefix("fnref-") { base = prefix + "section-" + slug }
+        var candidate = base
+        var counter = 0
+        while used.contains(candidate) {
+            counter += 1
+            candidate = "\(base)-\(counter)"
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    // MARK: - Slugs
+
+    /// `[a-z0-9]` runs joined by single dashes, transliterated to Latin first so `Tōkyō` gives
+    /// `tokyo`; `section` when nothing usable is left (an emoji-only heading).
+    static func slug(_ text: String) -> String {
+        let latin = text.applyingTransform(.toLatin, reverse: false) ?? text
+        let plain = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
+        var slug = ""
+        var pendingDash = false
+        for scalar in plain.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.unicodeScalars.append(scalar)
+                if slug.unicodeScalars.count >= maximumSlugLength { break }
+            } else {
+                pendingDash = true
+            }
+        }
+        return slug.isEmpty ? "section" : slug
+    }
+
+    /// Only `[a-z0-9-]` of a caller's prefix is kept, so a prefix cannot break out of the attribute.
+    static func sanitizedPrefix(_ prefix: String) -> String {
+        String(prefix.lowercased().unicodeScalars.filter {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }.map(Character.init))
+    }
+
+    static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

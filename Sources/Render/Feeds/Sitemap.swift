@@ -1,0 +1,32 @@
+import TabiCore
+
+/// `sitemap.xml` and `robots.txt`. Only the home page and public trips are listed: an unlisted
+/// trip's address must not be published anywhere, robots.txt included.
+struct Sitemap {
+    let urls: SiteURLs
+
+    /// `trips` are the public ones, already in listing order.
+    func render(_ trips: [TripFacts]) -> String {
+        var xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+        """
+        xml += url(SiteURLs.home, lastModified: trips.compactMap(\.updated).max())
+        for facts in trips {
+            xml += url(SiteURLs.trip(facts.slug), lastModified: facts.updated)
+        }
+        return xml + "</urlset>\n"
+    }
+
+    private func url(_ sitePath: String, lastModified: Timestamp?) -> String {
+        var xml = "  <url>\n    <loc>\(XMLText.escape(urls.absolute(sitePath)))</loc>\n"
+        if let lastModified { xml += "    <lastmod>\(DateText.iso(lastModified))</lastmod>\n" }
+        return xml + "  </url>\n"
+    }
+
+    /// Lets every crawler in and points it at the sitemap.
+    func robots() -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(SiteURLs.sitemap))\n"
+    }
+}

@@ -1,0 +1,146 @@
+import Markdown
+import TabiCore
+
+/// `trips/<slug>/index.html`. Context of the `trip` template.
+struct TripPage {
+    let site: SiteView
+    let page: PageMeta
+    let assets: [String: String]
+    let trip: TripView
+
+    init(facts: TripFacts, renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer,
+         frame: PageFrame) {
+        let root = SiteURLs.root(ofPage: SiteURLs.tripFile(facts.slug))
+        site = frame.site(root: root)
+        assets = frame.assetURLs(root: root)
+        let trip = TripView(facts: facts, renditions: renditions, sizes: sizes, markdown: markdown, root: root)
+        self.trip = trip
+        page = PageMeta(title: "\(facts.title) — \(frame.config.title)", headline: facts.title,
+                        description: frame.description(facts.summary), canonical: frame.urls.absolute(SiteURLs.trip(facts.slug)), noindex: !facts.isPublic,
+                        ogType: "article",
+                        image: facts.cover.flatMap { frame.socialImage(renditions[$0.id], alt: trip.cover?.alt ?? facts.title) })
+    }
+}
+
+/// The trip itself (`{{trip.title}}`, `{{#trip.posts}}`).
+struct TripView {
+    let title: String
+    let author: String?
+    let dates: String?
+    let startISO: String?
+    let endISO: String?
+    let summary: String?
+    /// The trip is still going on (the app's `ongoing` status).
+    let ongoing: Bool
+    let stats: String?
+    let tags: [String]
+    let hasTags: Bool
+    let cover: PhotoView?
+    /// The story as safe HTML (for `{{{trip.story}}}`); nil without a published story.
+    let story: String?
+    /// The story's top-level headings, when there are at least two: a table of contents.
+    let contents: [ContentsEntry]
+    let hasContents: Bool
+    let destinations: [DestinationView]
+    let hasDestinations: Bool
+    let posts: [PostView]
+    let hasPosts: Bool
+
+    init(facts: TripFacts, renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer,
+         root: String) {
+        title = facts.title
+        author = PlainText.clean(facts.trip.author)
+        dates = DateText.range(from: facts.trip.startDate, to: facts.trip.endDate)
+        startISO = facts.trip.startDate?.description
+        endISO = facts.trip.endDate?.description
+        summary = facts.summary
+        ongoing = facts.trip.status == .ongoing
+        stats = TripCard.stats(posts: facts.posts, renditions: renditions)
+        tags = (facts.story?.frontMatter.tags ?? []).compactMap { PlainText.clean($0) }
+        hasTags = !tags.isEmpty
+        cover = facts.cover.flatMap {
+            PhotoView(photo: $0, renditions: renditions[$0.id], fallbackAlt: "Cover photo of \(facts.title)",
+                      sizes: sizes, root: root, eager: true)
+        }
+        story = facts.storyHTML?.html
+        let headings = facts.storyHTML?.headings ?? []
+        let top = headings.map(\.level).min()
+        let sections = headings.filter { $0.level == top }
+        contents = sections.count >= 2 ? sections.map { ContentsEntry(text: $0.text, anchor: "#" + $0.id) } : []
+        hasContents = !contents.isEmpty
+        destinations = DestinationView.ordered(facts.trip.destinations).compactMap(DestinationView.init)
+        hasDestinations = !destinations.isEmpty
+        let anchors = PostAnchors.anchors(for: facts.posts)
+        posts = zip(facts.posts, anchors).map { post, anchor in
+            PostView(post: post, anchor: anchor, destination: facts.trip.destination(of: post), tripTitle: facts.title,
+                     renditions: renditions, sizes: sizes, markdown: markdown, root: root)
+        }
+        hasPosts = !posts.isEmpty
+    }
+}
+
+/// A link in the story's table of contents.
+struct ContentsEntry {
+    let text: String
+    let anchor: String
+}
+
+/// A destination with its country and dates. Never its coordinates.
+struct DestinationView {
+    let name: String
+    let country: String?
+    let dates: String?
+    let startISO: String?
+
+    init?(_ destination: Destination) {
+        guard let name = PlainText.clean(destination.name) else { return nil }
+        self.name = name
+        country = destination.countryCode.flatMap(CountryNames.name)
+        dates = DateText.range(from: destination.arrivalDate, to: destination.departureDate)
+        startISO = destination.arrivalDate?.description
+    }
+
+    /// The app's order: `position`, then arrival, then name and id.
+    static func ordered(_ destinations: [Destination]) -> [Destination] {
+        destinations.sorted {
+            ($0.position, $0.arrivalDate?.description ?? "~", $0.name, $0.id)
+                < ($1.position, $1.arrivalDate?.description ?? "~", $1.name, $1.id)
+        }
+    }
+}
+
+/// One post. Its text is the traveller's untrusted Markdown, rendered in safe mode; its position
+/// (latitude/longitude) is never part of the page.
+struct PostView {
+    let anchor: String
+    let title: String?
+    let date: String
+    let time: String
+    let datetime: String
+    /// The destination's name, when its row still exists.
+    let place: String?
+    let content: String?
+    let photos: [PhotoView]
+    let hasPhotos: Bool
+    /// `single`, `pair` or `grid`, for the photo layout.
+    let layout: String
+
+    init(post: Post, anchor: String, destination: Destination?, tripTitle: String,
+         renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer, root: String) {
+        self.anchor = anchor
+        title = PlainText.clean(post.title)
+        date = DateText.day(post.timestamp.day)
+        time = DateText.time(post.timestamp)
+        datetime = DateText.iso(post.timestamp)
+        place = destination.flatMap { PlainText.clean($0.name) }
+        // Post titles are <h3>: the traveller's own headings start at <h4>.
+        let text = post.content.map { markdown.html(from: $0, idPrefix: anchor + "-", headingOffset: 3).html }
+        content = text?.isEmpty == false ? text : nil
+        let fallbackAlt = "Photo from \(title ?? "\(tripTitle), \(date)")"
+        photos = post.photos.sorted { ($0.position, $0.id) < ($1.position, $1.id) }.compactMap {
+            PhotoView(photo: $0, renditions: renditions[$0.id], fallbackAlt: fallbackAlt, sizes: sizes, root: root)
+        }
+        hasPhotos = !photos.isEmpty
+        layout = photos.count == 1 ? "single" : photos.count == 2 ? "pair" : "grid"
+    }
+}

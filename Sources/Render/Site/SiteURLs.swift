@@ -1,0 +1,66 @@
+import TabiCore
+
+/// Where things are on the site. Pages link to each other and to assets with relative URLs
+/// (`../../assets/…`), so the output works from any folder and under any base path; canonical
+/// links, Open Graph, the feed and the sitemap use absolute ones from `baseURL`.
+struct SiteURLs: Sendable {
+    /// The public address with a trailing slash (`https://example.com/blog/`).
+    let baseURL: String
+
+    init(baseURL: String) {
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
+    // MARK: - Site paths (relative to the site root, no leading slash)
+
+    static let home = ""
+    static let feed = "feed.xml"
+    static let sitemap = "sitemap.xml"
+    static let notFound = "404.html"
+
+    /// The folder URL of a trip page; its file is `trips/<slug>/index.html`.
+    static func trip(_ slug: String) -> String { "trips/\(slug)/" }
+    static func tripFile(_ slug: String) -> String { "trips/\(slug)/index.html" }
+
+    // MARK: - Turning site paths into URLs
+
+    /// `baseURL` + the site path, for canonical links, Open Graph, the feed and the sitemap.
+    func absolute(_ sitePath: String) -> String {
+        baseURL + Self.encodedPath(sitePath)
+    }
+
+    /// From a page whose root prefix is `root` (`""`, `"../../"`, or the base path for 404.html).
+    static func relative(_ sitePath: String, root: String) -> String {
+        let url = root + encodedPath(sitePath)
+        return url.isEmpty ? "./" : url
+    }
+
+    /// The root prefix of a page at `sitePath` (one `../` per folder above it).
+    static func root(ofPage sitePath: String) -> String {
+        String(repeating: "../", count: sitePath.split(separator: "/", omittingEmptySubsequences: false).count - 1)
+    }
+
+    /// The path part of `baseURL` (`/blog/`), for pages served at any depth such as `404.html`.
+    var basePath: String {
+        guard let scheme = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[scheme.upperBound...].firstIndex(of: "/") ?? baseURL.endIndex
+        let path = String(baseURL[afterHost...])
+        return path.isEmpty ? "/" : path
+    }
+
+    /// Percent-encodes all but `[A-Za-z0-9-._~/]`, so a path is one token in `srcset` and in XML.
+    static func encodedPath(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + ContentHash.hex([byte]).uppercased()
+            }
+        }
+        return out
+    }
+}

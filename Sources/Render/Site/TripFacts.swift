@@ -1,0 +1,90 @@
+import Markdown
+import TabiCore
+
+/// What every page, listing and feed says about one trip, worked out once: the story's front
+/// matter over the trip's own facts, the cover, the posts in order and when the content last changed.
+struct TripFacts: Sendable {
+    let trip: Trip
+    /// The story when it may be published (drafts are left out).
+    let story: Story?
+    /// The story's Markdown as safe HTML.
+    let storyHTML: RenderedMarkdown?
+    let title: String
+    /// A plain-text summary: front matter `summary`, else the trip's description, else the story's
+    /// first paragraph.
+    let summary: String?
+    /// The cover photo, when it has renditions.
+    let cover: Photo?
+    /// Posts oldest first (ties by id), so the page does not depend on input order.
+    let posts: [Post]
+    /// The latest instant found in the content: the trip's `updatedAt`, its newest post, the story's
+    /// `date`. Never the time of the build.
+    let updated: Timestamp?
+
+    var slug: String { trip.slug }
+    var isPublic: Bool { trip.visibility == .public }
+
+    /// Ids the trip page template itself uses; story headings never take them.
+    static let reservedPageIDs: Set<String> = [
+        "top", "main", "content", "site-header", "site-footer", "story", "contents", "destinations", "posts",
+    ]
+
+    init(content: TripContent, renditions: [String: PhotoRenditions], markdown: MarkdownRenderer) {
+        trip = content.trip
+        story = content.publishedStory
+        posts = content.trip.posts.sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
+        let front = story?.frontMatter
+        title = PlainText.clean(front?.title) ?? PlainText.clean(content.trip.title) ?? content.trip.slug
+
+        let reserved = Self.reservedPageIDs.union(PostAnchors.anchors(for: posts))
+        storyHTML = story.map { markdown.html(from: $0.body, reservedIDs: reserved, headingOffset: 1) }
+        summary = PlainText.clean(front?.summary) ?? PlainText.clean(content.trip.description)
+            ?? PlainText.clean(storyHTML?.summary)
+
+        let photos = posts.flatMap { $0.photos.sorted { ($0.position, $0.id) < ($1.position, $1.id) } }
+        let candidates = [front?.cover, content.trip.coverPhotoId].compactMap { $0 }
+        cover = candidates.lazy.compactMap { id in photos.first { $0.id == id && renditions[id] != nil } }.first
+            ?? photos.first { renditions[$0.id] != nil }
+
+        var instants = [content.trip.updatedAt, posts.last?.timestamp].compactMap { $0 }
+        if let day = front?.date, let midnight = Timestamp(DateText.iso(day)) { instants.append(midnight) }
+        updated = instants.max()
+    }
+
+    /// Newest trip first: start date, then last change, then title and slug so ties never depend
+    /// on input order.
+    static func newestFirst(_ lhs: TripFacts, _ rhs: TripFacts) -> Bool {
+        if lhs.trip.startDate != rhs.trip.startDate {
+            guard let left = lhs.trip.startDate else { return false }
+            guard let right = rhs.trip.startDate else { return true }
+            return left > right
+        }
+        if lhs.updated != rhs.updated {
+            guard let left = lhs.updated else { return false }
+            guard let right = rhs.updated else { return true }
+            return left > right
+        }
+        if lhs.title != rhs.title { return lhs.title < rhs.title }
+        return lhs.slug < rhs.slug
+    }
+}
+
+/// The `id` of each post's `<article>`: `post-` and the post id kept to `[a-z0-9-]`, numbered
+/// instead when that is empty or already taken.
+enum PostAnchors {
+    static func anchors(for posts: [Post]) -> [String] {
+        var used: Set<String> = []
+        return posts.enumerated().map { index, post in
+            let safe = PlainText.idSafe(post.id)
+            let base = safe.isEmpty ? "post-\(index + 1)" : "post-\(safe)"
+            var anchor = base
+            var counter = 1
+            while used.contains(anchor) {
+                counter += 1
+                anchor = "\(base)-\(counter)"
+            }
+            used.insert(anchor)
+            return anchor
+        }
+    }
+}

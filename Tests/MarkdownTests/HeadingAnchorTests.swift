@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import Markdown
+
+/// Every heading gets an id that links can use: stable, unique, and only `[a-z0-9-]`.
+@Suite struct HeadingAnchorTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func headingsGetSluggedIds() {
+        let rendered = renderer.html(from: "# Day 2: Arashiyama\n\n## Bamboo *grove* & `monkeys`\n")
+        #expect(rendered.html == "<h1 id=\"day-2-arashiyama\">Day 2: Arashiyama</h1>\n"
+            + "<h2 id=\"bamboo-grove-monkeys\">Bamboo <em>grove</em> &amp; <code>monkeys</code></h2>\n")
+        #expect(rendered.headings == [
+            MarkdownHeading(level: 1, text: "Day 2: Arashiyama", id: "day-2-arashiyama"),
+            MarkdownHeading(level: 2, text: "Bamboo grove & monkeys", id: "bamboo-grove-monkeys"),
+        ])
+    }
+
+    @Test func repeatedHeadingsAreNumbered() {
+        let ids = renderer.html(from: "## Lunch\n## Lunch\n## Lunch 1\n## Lunch\nSetext\n---\n").headings.map(\.id)
+        #expect(ids == ["lunch", "lunch-1", "lunch-1-1", "lunch-2", "setext"])
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test(arguments: [
+        "\"><script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "' onmouseover='alert(1)",
+        "🎌🗻",
+        "   ",
+        "Ünïcödé Straße",
+        "Москва",
+        String(repeating: "long ", count: 100),
+        "id=\"x\" onclick=\"y\"",
+    ])
+    func hostileHeadingTextGivesSafeIds(text: String) throws {
+        let rendered = renderer.html(from: "## \(text)\n")
+        let heading = try #require(rendered.headings.first)
+        #expect(heading.id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil, "\(heading.id)")
+        #expect(heading.id.count <= 64)
+        #expect(!rendered.html.contains("<script"))
+        #expect(!rendered.html.contains("<img"))
+        #expect(!rendered.html.contains("onclick=\"") && !rendered.html.contains("onmouseover='"))
+        #expect(rendered.html.hasPrefix("<h2 id=\"\(heading.id)\">"))
+    }
+
+    @Test func transliteratesToLatin() {
+        let ids = renderer.html(from: "# Tōkyō\n# Москва\n# 🎌\n").headings.map(\.id)
+        #expect(ids == ["tokyo", "moskva", "section"])
+    }
+
+    @Test func prefixAndReservedIds() {
+        let rendered = renderer.html(from: "## Posts\n## Intro\n", reservedIDs: ["posts"])
+        #expect(rendered.headings.map(\.id) == ["posts-1", "intro"])
+        let prefixed = renderer.html(from: "## Intro\n", idPrefix: "Post 3\"><x-")
+        #expect(prefixed.headings.map(\.id) == ["post3x-intro"])
+    }
+
+    @Test func headingsNeverTakeFootnoteIds() {
+        let rendered = renderer.html(from: "## fn 1\n## fnref 1\n\nA[^1]\n\n[^1]: B")
+        #expect(rendered.headings.map(\.id) == ["section-fn-1", "section-fnref-1"])
+        #expect(rendered.html.components(separatedBy: "id=\"fn-1\"").count == 2)
+    }
+
+    @Test func headingOffsetMovesLevelsDownAndCapsAtSix() {
+        let rendered = renderer.html(from: "# One\n## Two\n##### Five\n", headingOffset: 2)
+        #expect(rendered.headings.map(\.level) == [3, 4, 6])
+        #expect(rendered.html.contains("<h3 id=\"one\">One</h3>"))
+        #expect(rendered.html.contains("<h6 id=\"five\">Five</h6>"))
+    }
+
+    @Test func headingsInsideQuotesAndListsAreAnchoredToo() {
+        let rendered = renderer.html(from: "> ## Quoted\n\n- ## Listed\n")
+        #expect(rendered.html.contains("<h2 id=\"quoted\">Quoted</h2>"))
+        #expect(rendered.html.contains("<h2 id=\"listed\">Listed</h2>"))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import Render
+import TabiCore
+import TestSupport
+
+/// Same input, same bytes: no build time, no input-order or machine dependence.
+@Suite struct DeterminismTests {
+    @Test func renderingTwiceGivesIdenticalFiles() throws {
+        let first = try RenderedSite.fixtures()
+        let second = try RenderedSite.fixtures()
+        #expect(first.files == second.files)
+        #expect(first.paths == first.paths.sorted())
+    }
+
+    @Test func inputOrderDoesNotMatter() throws {
+        var shuffled = TripFixtures.all.reversed().map { $0 }
+        for index in shuffled.indices {
+            shuffled[index].trip.posts.reverse()
+            shuffled[index].trip.destinations.reverse()
+        }
+        #expect(try RenderedSite.fixtures(trips: shuffled).files == RenderedSite.fixtures().files)
+    }
+
+    @Test func feedAndSitemapDatesComeFromContent() throws {
+        let site = try RenderedSite.fixtures()
+        let feed = try FeedDocument.parse(site.text("feed.xml"))
+        #expect(feed.updated == "2024-11-12T08:00:00Z", "Kyoto's updatedAt, the newest content")
+        let kyoto = try #require(feed.entries.first)
+        #expect(kyoto.updated == "2024-11-12T08:00:00Z")
+        // A post newer than updatedAt moves `updated` forward.
+        var later = TripFixtures.lisbon
+        later.trip.posts.append(Post(id: "late", timestamp: Timestamp("2024-05-02T07:08:09.123456Z")!, title: "Late"))
+        let entry = try #require(FeedDocument.parse(RenderedSite.fixtures(trips: [later]).text("feed.xml")).entries.first)
+        #expect(entry.updated == "2024-05-02T07:08:09Z")
+        let sitemap = try FeedDocument.parse(site.text("sitemap.xml"))
+        #expect(sitemap.lastModified.first == "2024-11-12T08:00:00Z")
+        #expect(!site.text("feed.xml").contains(String(Timestamp(Date()).description.prefix(10))), "today's date leaked in")
+    }
+
+    @Test func partsAddUpToTheWholeSite() throws {
+        let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
+        let renderer = SiteRenderer(config: TripFixtures.config, theme: theme)
+        var parts = renderer.assets()
+        for trip in TripFixtures.all { parts += try renderer.renderTrip(trip, renditions: TripFixtures.renditions) }
+        parts += try renderer.renderListings(TripFixtures.all, renditions: TripFixtures.renditions)
+        #expect(parts.sorted { $0.path < $1.path } == (try RenderedSite.fixtures().files))
+    }
+
+    @Test func datesAreEnglishAndFixed() {
+        let day = { (text: String) in CalendarDate(text)! }
+        #expect(DateText.day(day("2024-11-02")) == "2 November 2024")
+        #expect(DateText.range(from: day("2024-11-02"), to: day("2024-11-09")) == "2–9 November 2024")
+        #expect(DateText.range(from: day("2024-10-28"), to: day("2024-11-03")) == "28 October – 3 November 2024")
+        #expect(DateText.range(from: day("2024-12-28"), to: day("2025-01-03")) == "28 December 2024 – 3 January 2025")
+        #expect(DateText.range(from: day("2024-11-02"), to: day("2024-11-02")) == "2 November 2024")
+        #expect(DateText.range(from: nil, to: day("2024-11-02")) == "Until 2 November 2024")
+        #expect(DateText.range(from: nil, to: nil) == nil)
+        #expect(DateText.time(Timestamp("2024-11-02T09:30:59.5+09:00")!) == "00:30 UTC")
+    }
+}

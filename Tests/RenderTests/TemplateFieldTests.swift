@@ -1,0 +1,63 @@
+import Markdown
+import Mustache
+import Testing
+@testable import Render
+import TabiCore
+import TestSupport
+
+/// The views answer Mustache lookups by name (faster than `Mirror`); every stored property must
+/// answer, with its own value, or a template would silently lose it.
+@Suite struct TemplateFieldTests {
+    @Test func everyStoredPropertyAnswersByName() throws {
+        let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
+        let frame = PageFrame(config: TripFixtures.config, urls: SiteURLs(baseURL: TripFixtures.config.baseURL),
+                              assets: theme.assets)
+        let markdown = MarkdownRenderer()
+        let renditions = TripFixtures.renditions
+        let facts = [TripFixtures.kyoto, TripFixtures.hostile].map {
+            TripFacts(content: $0, renditions: renditions, markdown: markdown)
+        }
+        var ongoing = TripFixtures.kyoto
+        ongoing.trip.status = .ongoing
+        let pages: [Any] = facts.map {
+            TripPage(facts: $0, renditions: renditions, sizes: "100vw", markdown: markdown, frame: frame)
+        } + [
+            HomePage(trips: facts, renditions: renditions, frame: frame),
+            NotFoundPage(frame: frame),
+        ]
+        var checked: Set<String> = []
+        for page in pages { try check(page, path: "\(type(of: page))", checked: &checked) }
+        // Every view type was reached.
+        for name in ["TripPage", "HomePage", "NotFoundPage", "SiteView", "PageMeta", "SocialImage", "TripView",
+                     "DestinationView", "ContentsEntry", "PostView", "PhotoView", "PictureSource", "TripCard",
+                     "ThumbnailView"] {
+            #expect(checked.contains(name), "\(name) was not checked")
+        }
+    }
+
+    private func check(_ value: Any, path: String, checked: inout Set<String>) throws {
+        if let array = value as? [Any] {
+            for (index, element) in array.enumerated() { try check(element, path: "\(path)[\(index)]", checked: &checked) }
+            return
+        }
+        guard let parent = value as? any MustacheParent, !(value is [String: String]) else { return }
+        checked.insert("\(type(of: value))")
+        for child in Mirror(reflecting: value).children {
+            let label = try #require(child.label)
+            let stored = unwrap(child.value)
+            let answered = parent.child(named: label).flatMap(unwrap)
+            #expect((stored == nil) == (answered == nil), "\(path).\(label) answers \(String(describing: answered))")
+            if let stored, let answered {
+                #expect(String(describing: stored) == String(describing: answered), "\(path).\(label)")
+                try check(stored, path: "\(path).\(label)", checked: &checked)
+            }
+        }
+        #expect(parent.child(named: "noSuchField") == nil)
+    }
+
+    private func unwrap(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first.map { unwrap($0.value) } ?? nil
+    }
+}
