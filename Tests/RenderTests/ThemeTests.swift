@@ -103,6 +103,9 @@ import TestSupport
         #expect(recipes.medium == ImageRecipes.defaults.medium)
         let renderer = SiteRenderer(config: TripFixtures.config, theme: theme)
         #expect(renderer.imageRecipes == recipes)
+        // A site whose tabi.yml sets `images:` keeps its own recipes over the theme's.
+        let site = try SiteConfig(yaml: "images:\n  widths: [300]\n")
+        #expect(SiteRenderer(config: site, theme: theme).imageRecipes.widths == [300])
     }
 
     @Test func invalidThemeSettingsNameTheFileAndKey() throws {

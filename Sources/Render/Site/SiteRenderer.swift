@@ -17,8 +17,11 @@ public struct SiteRenderer: Sendable {
         urls = SiteURLs(baseURL: config.baseURL)
     }
 
-    /// The recipes photos are made with for this site: the theme's when it sets them, else `tabi.yml`'s.
-    public var imageRecipes: ImageRecipes { theme.imageRecipes ?? config.images }
+    /// The recipes photos are made with for this site: `tabi.yml`'s `images:` when the site sets
+    /// it (the site owner decides), else the theme's (its layout knows its widths), else the defaults.
+    public var imageRecipes: ImageRecipes {
+        config.specifiedKeys.contains("images") ? config.images : (theme.imageRecipes ?? config.images)
+    }
 
     // MARK: - The whole site
 
