@@ -53,7 +53,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "Render", dependencies: ["TabiCore", "Markdown",
             .product(name: "Mustache", package: "swift-mustache")], swiftSettings: strict),
-        .target(name: "Images", dependencies: ["TabiCore", "Vips",
+        .target(name: "Images", dependencies: ["TabiCore", "ContentStore", "Vips",
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "Build", dependencies: ["TabiCore", "ContentStore", "Console", "Render", "Images",
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
