@@ -53,29 +53,31 @@ public struct DerivativeMaker: Sendable {
     /// one call: the manifest is rewritten to hold exactly the entries this call references.
     /// `progress` is called with the number of photos just finished (for ``ProgressBar/advance(by:)``).
     public func make(_ jobs: [PhotoJob], progress: (@Sendable (Int) -> Void)? = nil) async -> DerivativeBatch {
-        let (manifest, problem) = DerivativeManifest.load(from: manifestFile)
-        if let problem { logger.notice("\(problem)") }
-        // We run `concurrency` photos at once; libvips threads inside each would only compete.
-        try? Vips.setConcurrency(ProcessInfo.processInfo.activeProcessorCount / concurrency)
-
         let groups = SourceGroup.grouping(jobs)
         var outcomes = [SourceOutcome?](repeating: nil, count: groups.count)
+        do throws(VipsError) {
+            try Vips.start()
+            // We run `concurrency` photos at once; libvips threads inside each would only compete.
+            try Vips.setConcurrency(ProcessInfo.processInfo.activeProcessorCount / concurrency)
+        } catch {
+            let failed = SourceOutcome.failed(location: "libvips", reason: error.description)
+            return finish(jobs, groups: groups, outcomes: groups.map { _ in failed })
+        }
+        let (manifest, problem) = DerivativeManifest.load(from: manifestFile)
+        if let problem { logger.notice("\(problem)") }
+
         await withTaskGroup(of: (Int, SourceOutcome).self) { group in
-            var next = 0
-            while next < min(concurrency, groups.count) {
-                let index = next
+            func record(_ result: (index: Int, outcome: SourceOutcome)) {
+                outcomes[result.index] = result.outcome
+                progress?(groups[result.index].jobIndices.count)
+            }
+            // A sliding window: once `concurrency` photos are in flight, each start waits for a finish.
+            for index in groups.indices {
+                if index >= concurrency, let finished = await group.next() { record(finished) }
+                if Task.isCancelled { break }
                 group.addTask { (index, await derive(groups[index], manifest: manifest)) }
-                next += 1
             }
-            for await (index, outcome) in group {
-                outcomes[index] = outcome
-                progress?(groups[index].jobIndices.count)
-                if next < groups.count, !Task.isCancelled {
-                    let index = next
-                    group.addTask { (index, await derive(groups[index], manifest: manifest)) }
-                    next += 1
-                }
-            }
+            for await finished in group { record(finished) }
         }
         return finish(jobs, groups: groups, outcomes: outcomes)
     }
@@ -83,10 +85,12 @@ public struct DerivativeMaker: Sendable {
     // MARK: - One original
 
     private func derive(_ group: SourceGroup, manifest: DerivativeManifest) async -> SourceOutcome {
-        let output = self.output
+        let output = self.output, recipes = self.recipes
         if let hash = group.recordedHash, let original = manifest.originals[hash] {
             let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original)
-            let sizes = await BlockingThread.run { Self.existingSizes(plan.all, manifest: manifest, output: output) }
+            let sizes = await BlockingThread.run {
+                Vips.isolatingErrors { Self.existingSizes(plan.all, manifest: manifest, output: output) }
+            }
             if sizes.count == plan.all.count {
                 return .made(SourceResult(plan: plan, sizes: sizes, encoded: 0, reused: sizes.count))
             }
@@ -98,29 +102,45 @@ public struct DerivativeMaker: Sendable {
         } catch {
             return .failed(location: error.location, reason: error.reason)
         }
-        let recipes = self.recipes
         return await BlockingThread.run {
-            guard !bytes.isEmpty else { return .failed(location: location, reason: "the file is empty") }
-            let hash = ContentHash.sha256(bytes)
-            let original: DerivativeEncoder.Original
-            do throws(VipsError) {
-                original = try DerivativeEncoder.open(bytes)
+            do throws(SourceFailure) {
+                // Isolated, so a broken photo's reason is its own libvips text even when other
+                // photos fail at the same moment (libvips 8.14 has one error buffer per process).
+                return .made(try Vips.isolatingErrors { () throws(SourceFailure) -> SourceResult in
+                    try Self.derive(bytes, recordedHash: group.recordedHash, recipes: recipes,
+                                    manifest: manifest, output: output)
+                })
             } catch {
-                return .failed(location: location, reason: "it is not an image libvips can read (\(error.message))")
+                return .failed(location: location, reason: error.reason)
             }
-            let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original.size)
-            var sizes = Self.existingSizes(plan.all, manifest: manifest, output: output)
-            let missing = plan.all.filter { sizes[$0.path] == nil }
-            do throws(DerivativeError) {
-                let made = try DerivativeEncoder.make(missing, from: original, plan: plan, output: output)
-                sizes.merge(made) { _, new in new }
-            } catch {
-                return .failed(location: location, reason: error.description)
-            }
-            let mismatch = group.recordedHash.flatMap { $0 == hash ? nil : (recorded: $0, actual: hash) }
-            return .made(SourceResult(plan: plan, sizes: sizes, encoded: missing.count,
-                                      reused: plan.all.count - missing.count, hashMismatch: mismatch))
         }
+    }
+
+    /// Everything done with an original's bytes: hash, header, plan, then decode and encode
+    /// whatever files are missing. Safe to run twice (it rebuilds everything from the bytes and
+    /// writes atomically), as ``Vips/isolatingErrors(_:)`` may.
+    private static func derive(_ bytes: Data, recordedHash: String?, recipes: ImageRecipes,
+                               manifest: DerivativeManifest, output: URL) throws(SourceFailure) -> SourceResult {
+        guard !bytes.isEmpty else { throw SourceFailure(reason: "the file is empty") }
+        let hash = ContentHash.sha256(bytes)
+        let original: DerivativeEncoder.Original
+        do throws(VipsError) {
+            original = try DerivativeEncoder.open(bytes)
+        } catch {
+            throw SourceFailure(reason: "it is not an image libvips can read (\(error.message))")
+        }
+        let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original.size)
+        var sizes = existingSizes(plan.all, manifest: manifest, output: output)
+        let missing = plan.all.filter { sizes[$0.path] == nil }
+        do throws(DerivativeError) {
+            let made = try DerivativeEncoder.make(missing, from: original, plan: plan, output: output)
+            sizes.merge(made) { _, new in new }
+        } catch {
+            throw SourceFailure(reason: error.description)
+        }
+        let mismatch = recordedHash.flatMap { $0 == hash ? nil : (recorded: $0, actual: hash) }
+        return SourceResult(plan: plan, sizes: sizes, encoded: missing.count,
+                            reused: plan.all.count - missing.count, hashMismatch: mismatch)
     }
 
     /// Sizes of the specs whose files exist: from the manifest, else from the file's header.

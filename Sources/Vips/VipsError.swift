@@ -8,7 +8,8 @@ import Foundation
 /// which copies and clears it in one locked step, so no message is ever read twice or lost
 /// between a read and a clear. When two calls fail at the same instant on different threads,
 /// one of them can carry both messages and the other none; `message` then says so instead of
-/// being empty. The failure itself is always detected from the call's return value.
+/// being empty. The failure itself is always detected from the call's return value. Work that
+/// needs each failure's own text runs inside ``Vips/isolatingErrors(_:)``.
 public struct VipsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What was being done, e.g. "decode the image" or "encode WebP".
     public var operation: String
@@ -21,6 +22,11 @@ public struct VipsError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "libvips could not \(operation): \(message)" }
+
+    /// Empties the buffer of messages nobody will claim.
+    static func discardBuffer() {
+        if let copy = vips_error_buffer_copy() { g_free(copy) }
+    }
 
     /// Takes (copies and clears) libvips's error buffer for a call that just failed.
     static func take(operation: String) -> VipsError {

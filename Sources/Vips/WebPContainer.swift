@@ -37,20 +37,6 @@ enum WebPContainer {
         return Data(out)
     }
 
-    /// The four-character chunk ids in order.
-    static func chunkIDs(of data: Data) -> [String] {
-        let bytes = [UInt8](data)
-        guard bytes.count >= 12, ascii(bytes, 0) == "RIFF", ascii(bytes, 8) == "WEBP" else { return [] }
-        var ids: [String] = []
-        var index = 12
-        while index + 8 <= bytes.count {
-            ids.append(ascii(bytes, index))
-            let size = Int(littleEndian32(bytes, index + 4))
-            index += 8 + size + (size & 1)
-        }
-        return ids
-    }
-
     private static func ascii(_ bytes: [UInt8], _ at: Int) -> String {
         String(decoding: bytes[at..<(at + 4)], as: UTF8.self)
     }

@@ -52,19 +52,51 @@ import Vips
     }
 
     @Test func errorsCarryLibvipsText() throws {
+        // Isolated: other tests fail libvips calls on other threads at the same time.
         let text = Data("this is not an image\n".utf8)
-        let error = #expect(throws: VipsError.self) { try VipsInput(bytes: text).header() }
+        let error = #expect(throws: VipsError.self) {
+            try Vips.isolatingErrors { () throws(VipsError) in try VipsInput(bytes: text).header() }
+        }
         #expect(error?.message.contains("not in a known format") == true)
         #expect(error?.description.hasPrefix("libvips could not read the image header") == true)
 
         var truncated = try ImageFixtures.data("landscape-gps.jpg")
         truncated = truncated.prefix(truncated.count / 2)
-        let input = try VipsInput(bytes: truncated, failOn: .truncated)
-        _ = try input.header()  // the header is intact; the damage shows when pixels are read
         let decode = #expect(throws: VipsError.self) {
-            try input.thumbnail(ThumbnailOptions(width: 200)).copyToMemory()
+            try Vips.isolatingErrors { () throws(VipsError) in
+                let input = try VipsInput(bytes: truncated, failOn: .truncated)
+                _ = try input.header()  // the header is intact; the damage shows when pixels are read
+                return try input.thumbnail(ThumbnailOptions(width: 200)).copyToMemory()
+            }
         }
         #expect(decode?.message.localizedCaseInsensitiveContains("premature end") == true)
+    }
+
+    @Test func isolationGivesEachConcurrentFailureItsOwnText() throws {
+        let text = Data("plain text, not an image\n".utf8)
+        let full = try ImageFixtures.data("landscape-gps.jpg")
+        let truncated = full.prefix(full.count / 2)
+        let messages = Locked([Int: String]())
+        DispatchQueue.concurrentPerform(iterations: 24) { index in
+            var message = "no error"
+            do throws(VipsError) {
+                try Vips.isolatingErrors { () throws(VipsError) in
+                    if index.isMultiple(of: 2) {
+                        _ = try VipsInput(bytes: text).header()
+                    } else {
+                        _ = try VipsInput(bytes: truncated).thumbnail(ThumbnailOptions(width: 100)).copyToMemory()
+                    }
+                }
+            } catch {
+                message = error.message
+            }
+            messages.withLock { $0[index] = message }
+        }
+        for (index, message) in messages.withLock({ $0 }) {
+            let expected = index.isMultiple(of: 2) ? "not in a known format" : "remature end"
+            #expect(message.contains(expected), "\(index): \(message)")
+            #expect(!message.contains(index.isMultiple(of: 2) ? "remature end" : "not in a known format"))
+        }
     }
 
     @Test func flattenAndColourspaceGiveThreeBandSRGB() throws {
@@ -104,4 +136,12 @@ import Vips
         let riff = Int(bytes[4]) | Int(bytes[5]) << 8 | Int(bytes[6]) << 16 | Int(bytes[7]) << 24
         #expect(riff + 8 == bytes.count)
     }
+}
+
+/// A value behind a lock, for collecting results from threads.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }

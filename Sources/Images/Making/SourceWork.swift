@@ -39,6 +39,11 @@ enum SourceOutcome: Sendable {
     case failed(location: String, reason: String)
 }
 
+/// Why an original yielded no derivatives, as the end of a sentence.
+struct SourceFailure: Error {
+    var reason: String
+}
+
 /// A source whose derivatives all exist now.
 struct SourceResult: Sendable {
     var plan: DerivativePlan
