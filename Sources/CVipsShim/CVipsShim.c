@@ -30,11 +30,6 @@ VipsImage *tabi_vips_image_new_from_source(VipsSource *source, int fail_on) {
                                       "fail_on", (VipsFailOn)fail_on, NULL);
 }
 
-VipsImage *tabi_vips_image_new_from_file(const char *filename, int fail_on) {
-    return vips_image_new_from_file(filename, "access", VIPS_ACCESS_SEQUENTIAL,
-                                    "fail_on", (VipsFailOn)fail_on, NULL);
-}
-
 // MARK: - Resizing
 
 // Builds a thumbnail operation property by property, so absent (NULL) profiles are simply not

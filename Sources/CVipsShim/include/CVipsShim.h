@@ -20,9 +20,6 @@ VipsSource *tabi_vips_source_copying(const void *data, size_t length);
 /// `fail_on` is a VipsFailOn; access is sequential.
 VipsImage *tabi_vips_image_new_from_source(VipsSource *source, int fail_on);
 
-/// Opens an image file reading only its header.
-VipsImage *tabi_vips_image_new_from_file(const char *filename, int fail_on);
-
 /// `vips_thumbnail_source`: decode with shrink-on-load to fit (or, with `crop` ≥ 0, fill) the
 /// box. `crop` is a VipsInteresting or -1 for none; `size` a VipsSize; profiles may be NULL.
 int tabi_vips_thumbnail_source(VipsSource *source, VipsImage **out, int width, int height,
