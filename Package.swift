@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "Render", dependencies: ["TabiCore", "Markdown",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams")], swiftSettings: strict),
-        .target(name: "Images", dependencies: ["TabiCore", "Vips",
+        .target(name: "Images", dependencies: ["TabiCore", "ContentStore", "Vips",
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "Build", dependencies: ["TabiCore", "ContentStore", "Console", "Render", "Images",
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),

@@ -1,3 +1,141 @@
+#include <vips/vips.h>
 #include "CVipsShim.h"
 
 int tabi_vips_init(const char *program) { return VIPS_INIT(program); }
+
+// MARK: - Warnings
+
+static void tabi_vips_drop_log(const gchar *domain, GLogLevelFlags level, const gchar *message,
+                               gpointer user_data) {
+    (void)domain; (void)level; (void)message; (void)user_data;
+}
+
+void tabi_vips_silence_warnings(void) {
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO
+                      | G_LOG_LEVEL_DEBUG, tabi_vips_drop_log, NULL);
+}
+
+// MARK: - Loading
+
+VipsSource *tabi_vips_source_copying(const void *data, size_t length) {
+    VipsBlob *blob = vips_blob_copy(data, length);
+    if (!blob) return NULL;
+    VipsSource *source = vips_source_new_from_blob(blob);
+    vips_area_unref(VIPS_AREA(blob));
+    return source;
+}
+
+VipsImage *tabi_vips_image_new_from_source(VipsSource *source, int fail_on) {
+    return vips_image_new_from_source(source, "", "access", VIPS_ACCESS_SEQUENTIAL,
+                                      "fail_on", (VipsFailOn)fail_on, NULL);
+}
+
+// MARK: - Resizing
+
+// Builds a thumbnail operation property by property, so absent (NULL) profiles are simply not
+// set; the variadic call cannot skip an option in the middle of its list.
+static int tabi_vips_thumbnail_build(VipsOperation *op, VipsImage **out, int width, int height,
+                                     int size, int crop, int no_rotate,
+                                     const char *import_profile, const char *export_profile) {
+    g_object_set(op, "width", width, "height", height, "size", (VipsSize)size,
+                 "no_rotate", no_rotate ? TRUE : FALSE, NULL);
+    if (crop >= 0) g_object_set(op, "crop", (VipsInteresting)crop, NULL);
+    if (import_profile) g_object_set(op, "import_profile", import_profile, NULL);
+    if (export_profile) g_object_set(op, "export_profile", export_profile, NULL);
+    if (vips_cache_operation_buildp(&op)) {
+        vips_object_unref_outputs(VIPS_OBJECT(op));
+        g_object_unref(op);
+        return -1;
+    }
+    g_object_get(op, "out", out, NULL);
+    vips_object_unref_outputs(VIPS_OBJECT(op));
+    g_object_unref(op);
+    return 0;
+}
+
+int tabi_vips_thumbnail_source(VipsSource *source, VipsImage **out, int width, int height,
+                               int size, int crop, int no_rotate, const char *import_profile,
+                               const char *export_profile, int fail_on) {
+    VipsOperation *op = vips_operation_new("thumbnail_source");
+    if (!op) return -1;
+    // libvips 8.14 does not hand thumbnail_source's own fail_on to the loader it opens, only
+    // the loader option string, so the level goes both ways (later versions read the property).
+    char options[64];
+    const char *nick = vips_enum_nick(VIPS_TYPE_FAIL_ON, fail_on);
+    g_snprintf(options, sizeof(options), "fail_on=%s", nick ? nick : "none");
+    g_object_set(op, "source", source, "fail_on", (VipsFailOn)fail_on, "option_string", options, NULL);
+    return tabi_vips_thumbnail_build(op, out, width, height, size, crop, no_rotate,
+                                     import_profile, export_profile);
+}
+
+int tabi_vips_thumbnail_image(VipsImage *in, VipsImage **out, int width, int height,
+                              int size, int crop, int no_rotate, const char *import_profile,
+                              const char *export_profile) {
+    VipsOperation *op = vips_operation_new("thumbnail_image");
+    if (!op) return -1;
+    g_object_set(op, "in", in, NULL);
+    return tabi_vips_thumbnail_build(op, out, width, height, size, crop, no_rotate,
+                                     import_profile, export_profile);
+}
+
+// MARK: - Metadata
+
+int tabi_vips_copy_without_metadata(VipsImage *in, VipsImage **out) {
+    if (vips_copy(in, out, NULL)) return -1;
+    // The copy has its own metadata table; removing from it leaves `in` untouched. Core header
+    // fields (width, bands, …) are not in that table, so removing them is a harmless no-op.
+    gchar **fields = vips_image_get_fields(*out);
+    for (int i = 0; fields && fields[i]; i++) vips_image_remove(*out, fields[i]);
+    g_strfreev(fields);
+    return 0;
+}
+
+// MARK: - Colour
+
+int tabi_vips_flatten(VipsImage *in, VipsImage **out, double red, double green, double blue) {
+    double values[3] = { red, green, blue };
+    VipsArrayDouble *background = vips_array_double_new(values, 3);
+    int result = vips_flatten(in, out, "background", background, NULL);
+    vips_area_unref(VIPS_AREA(background));
+    return result;
+}
+
+int tabi_vips_colourspace(VipsImage *in, VipsImage **out, int space) {
+    return vips_colourspace(in, out, (VipsInterpretation)space, NULL);
+}
+
+int tabi_vips_getpoint(VipsImage *in, double **values, int *count, int x, int y) {
+    return vips_getpoint(in, values, count, x, y, NULL);
+}
+
+// MARK: - Saving
+
+int tabi_vips_jpegsave_buffer(VipsImage *in, void **buffer, size_t *length, int quality,
+                              int optimize_coding, int interlace, int strip) {
+    return vips_jpegsave_buffer(in, buffer, length,
+                                "Q", quality,
+                                "optimize_coding", optimize_coding ? TRUE : FALSE,
+                                "interlace", interlace ? TRUE : FALSE,
+                                "strip", strip ? TRUE : FALSE,
+                                NULL);
+}
+
+int tabi_vips_webpsave_buffer(VipsImage *in, void **buffer, size_t *length, int quality,
+                              int effort, int smart_subsample, int strip) {
+    return vips_webpsave_buffer(in, buffer, length,
+                                "Q", quality,
+                                "effort", effort,
+                                "smart_subsample", smart_subsample ? TRUE : FALSE,
+                                "strip", strip ? TRUE : FALSE,
+                                NULL);
+}
+
+int tabi_vips_avifsave_buffer(VipsImage *in, void **buffer, size_t *length, int quality,
+                              int effort, int strip) {
+    return vips_heifsave_buffer(in, buffer, length,
+                                "Q", quality,
+                                "compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1,
+                                "effort", effort,
+                                "strip", strip ? TRUE : FALSE,
+                                NULL);
+}

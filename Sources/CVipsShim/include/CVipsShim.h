@@ -1,10 +1,59 @@
 // Non-variadic entry points for the libvips operations tabi-press uses; libvips's
 // operation API is variadic (NULL-terminated option lists), which Swift cannot call.
+// Every function returns 0 on success and -1 on failure with the reason in the libvips
+// error buffer, like libvips itself; pointers that may be absent are NULL.
 #ifndef TABI_CVIPSSHIM_H
 #define TABI_CVIPSSHIM_H
 #include <vips/vips.h>
 
 /// Starts libvips once per process; returns 0 on success.
 int tabi_vips_init(const char *program);
+
+/// Drops libvips's g_warning chatter ("VIPS" log domain); errors still reach the error buffer.
+void tabi_vips_silence_warnings(void);
+
+/// Copies `length` bytes into a libvips-owned blob and wraps it as a source; the source (and
+/// every image loaded from it) keeps the copy alive, so the caller's buffer may go away at once.
+VipsSource *tabi_vips_source_copying(const void *data, size_t length);
+
+/// Opens an image from a source reading only its header (pixels are decoded on demand).
+/// `fail_on` is a VipsFailOn; access is sequential.
+VipsImage *tabi_vips_image_new_from_source(VipsSource *source, int fail_on);
+
+/// `vips_thumbnail_source`: decode with shrink-on-load to fit (or, with `crop` ≥ 0, fill) the
+/// box. `crop` is a VipsInteresting or -1 for none; `size` a VipsSize; profiles may be NULL.
+int tabi_vips_thumbnail_source(VipsSource *source, VipsImage **out, int width, int height,
+                               int size, int crop, int no_rotate, const char *import_profile,
+                               const char *export_profile, int fail_on);
+
+/// `vips_thumbnail_image`: the same resize from an already decoded image.
+int tabi_vips_thumbnail_image(VipsImage *in, VipsImage **out, int width, int height,
+                              int size, int crop, int no_rotate, const char *import_profile,
+                              const char *export_profile);
+
+/// A copy of `in` sharing its pixels but with every metadata field (EXIF, XMP, IPTC, ICC,
+/// orientation, …) removed. Savers' `strip` is not enough: webpsave in 8.14 ignores it.
+int tabi_vips_copy_without_metadata(VipsImage *in, VipsImage **out);
+
+/// `vips_flatten` onto an RGB background.
+int tabi_vips_flatten(VipsImage *in, VipsImage **out, double red, double green, double blue);
+
+/// `vips_colourspace` to a VipsInterpretation.
+int tabi_vips_colourspace(VipsImage *in, VipsImage **out, int space);
+
+/// `vips_jpegsave_buffer`; the caller frees `*buffer` with g_free.
+int tabi_vips_jpegsave_buffer(VipsImage *in, void **buffer, size_t *length, int quality,
+                              int optimize_coding, int interlace, int strip);
+
+/// `vips_webpsave_buffer`; the caller frees `*buffer` with g_free.
+int tabi_vips_webpsave_buffer(VipsImage *in, void **buffer, size_t *length, int quality,
+                              int effort, int smart_subsample, int strip);
+
+/// `vips_heifsave_buffer` with AV1 compression (AVIF); the caller frees `*buffer` with g_free.
+int tabi_vips_avifsave_buffer(VipsImage *in, void **buffer, size_t *length, int quality,
+                              int effort, int strip);
+
+/// `vips_getpoint`: the band values of one pixel; the caller frees `*values` with g_free.
+int tabi_vips_getpoint(VipsImage *in, double **values, int *count, int x, int y);
 
 #endif

@@ -1,0 +1,159 @@
+import ContentStore
+import Foundation
+import Logging
+import TabiCore
+import Vips
+
+/// Makes the derivatives of every photo of a site: the thumbnail, the medium and the responsive
+/// set of ``ImageRecipes``, under `Output/media/`, named by content so an unchanged photo is never
+/// encoded twice.
+///
+/// **Naming.** A derivative's path is `media/<2 hex>/<16 hex>-<tag>-<stamp>.<ext>`: the first 16 hex
+/// digits of the original's SHA-256, a readable tag (`300x300c`, `800x600`, `w960`) and a stamp
+/// hashing the rest of the recipe (format, quality, crop mode, encoder settings and a pipeline
+/// version). Same bytes and recipe, same path; a changed photo or recipe, new paths.
+///
+/// **When the original is read.** Which responsive widths a photo gets depends on its upright
+/// width, so naming needs the hash *and* that size. `Output/_tabi/derivatives.json` records, per
+/// original hash, its upright size, and per derivative path its size. A photo whose `sha256` the
+/// app recorded, whose original the manifest knows and whose derivative files all exist is done
+/// without touching the original at all. In every other case (no recorded hash, no manifest entry,
+/// a missing file) the original is fetched and its bytes hashed; the derivatives are then named by
+/// *that* hash, never by the recorded one, so a wrong `sha256` in the database can cost a fetch
+/// but never puts one photo's pixels under another's name. Only the header is read unless a file
+/// is missing; existing files are reused, and their sizes come from the manifest or, failing
+/// that, from their own headers. (The one thing trusted without reading: a recorded hash that the
+/// manifest knows stands for the bytes that were hashed when it was recorded.)
+///
+/// **Work.** Photos run in parallel, at most `concurrency` at a time (a sliding window over a
+/// task group); each photo's libvips work runs on a thread of its own, and each photo is decoded
+/// once, with shrink-on-load, at the smallest size all its derivatives can be cut from.
+public struct DerivativeMaker: Sendable {
+    public let recipes: ImageRecipes
+    public let media: any MediaSource
+    /// The site's output folder (`Output/`); derivatives go under `media/`, the manifest under `_tabi/`.
+    public let output: URL
+    public let concurrency: Int
+    let logger: Logger
+
+    public init(recipes: ImageRecipes, media: any MediaSource, output: URL,
+                concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                logger: Logger = Logger(label: "tabi.images")) {
+        self.recipes = recipes
+        self.media = media
+        self.output = output.standardizedFileURL
+        self.concurrency = max(1, concurrency)
+        self.logger = logger
+    }
+
+    /// Where the manifest is written.
+    public var manifestFile: URL { output.appendingPathComponent(DerivativeManifest.relativePath) }
+
+    /// Makes (or finds) the derivatives of every job's photo. Give it every photo of the site in
+    /// one call: the manifest is rewritten to hold exactly the entries this call references.
+    /// `progress` is called with the number of photos just finished (for ``ProgressBar/advance(by:)``).
+    public func make(_ jobs: [PhotoJob], progress: (@Sendable (Int) -> Void)? = nil) async -> DerivativeBatch {
+        let groups = SourceGroup.grouping(jobs)
+        var outcomes = [SourceOutcome?](repeating: nil, count: groups.count)
+        do throws(VipsError) {
+            try Vips.start()
+            // We run `concurrency` photos at once; libvips threads inside each would only compete.
+            try Vips.setConcurrency(ProcessInfo.processInfo.activeProcessorCount / concurrency)
+        } catch {
+            let failed = SourceOutcome.failed(location: "libvips", reason: error.description)
+            return finish(jobs, groups: groups, outcomes: groups.map { _ in failed })
+        }
+        let (manifest, problem) = DerivativeManifest.load(from: manifestFile)
+        if let problem { logger.notice("\(problem)") }
+
+        await withTaskGroup(of: (Int, SourceOutcome).self) { group in
+            func record(_ result: (index: Int, outcome: SourceOutcome)) {
+                outcomes[result.index] = result.outcome
+                progress?(groups[result.index].jobIndices.count)
+            }
+            // A sliding window: once `concurrency` photos are in flight, each start waits for a finish.
+            for index in groups.indices {
+                if index >= concurrency, let finished = await group.next() { record(finished) }
+                if Task.isCancelled { break }
+                group.addTask { (index, await derive(groups[index], manifest: manifest)) }
+            }
+            for await finished in group { record(finished) }
+        }
+        return finish(jobs, groups: groups, outcomes: outcomes)
+    }
+
+    // MARK: - One original
+
+    private func derive(_ group: SourceGroup, manifest: DerivativeManifest) async -> SourceOutcome {
+        let output = self.output, recipes = self.recipes
+        if let hash = group.recordedHash, let original = manifest.originals[hash] {
+            let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original)
+            let sizes = await BlockingThread.run {
+                Vips.isolatingErrors { Self.existingSizes(plan.all, manifest: manifest, output: output) }
+            }
+            if sizes.count == plan.all.count {
+                return .made(SourceResult(plan: plan, sizes: sizes, encoded: 0, reused: sizes.count))
+            }
+        }
+        let location = media.location(of: group.storageKey)
+        let bytes: Data
+        do throws(MediaError) {
+            bytes = try await media.original(at: group.storageKey)
+        } catch {
+            return .failed(location: error.location, reason: error.reason)
+        }
+        return await BlockingThread.run {
+            do throws(SourceFailure) {
+                // Isolated, so a broken photo's reason is its own libvips text even when other
+                // photos fail at the same moment (libvips 8.14 has one error buffer per process).
+                return .made(try Vips.isolatingErrors { () throws(SourceFailure) -> SourceResult in
+                    try Self.derive(bytes, recordedHash: group.recordedHash, recipes: recipes,
+                                    manifest: manifest, output: output)
+                })
+            } catch {
+                return .failed(location: location, reason: error.reason)
+            }
+        }
+    }
+
+    /// Everything done with an original's bytes: hash, header, plan, then decode and encode
+    /// whatever files are missing. Safe to run twice (it rebuilds everything from the bytes and
+    /// writes atomically), as ``Vips/isolatingErrors(_:)`` may.
+    private static func derive(_ bytes: Data, recordedHash: String?, recipes: ImageRecipes,
+                               manifest: DerivativeManifest, output: URL) throws(SourceFailure) -> SourceResult {
+        guard !bytes.isEmpty else { throw SourceFailure(reason: "the file is empty") }
+        let hash = ContentHash.sha256(bytes)
+        let original: DerivativeEncoder.Original
+        do throws(VipsError) {
+            original = try DerivativeEncoder.open(bytes)
+        } catch {
+            throw SourceFailure(reason: "it is not an image libvips can read (\(error.message))")
+        }
+        let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original.size)
+        var sizes = existingSizes(plan.all, manifest: manifest, output: output)
+        let missing = plan.all.filter { sizes[$0.path] == nil }
+        do throws(DerivativeError) {
+            let made = try DerivativeEncoder.make(missing, from: original, plan: plan, output: output)
+            sizes.merge(made) { _, new in new }
+        } catch {
+            throw SourceFailure(reason: error.description)
+        }
+        let mismatch = recordedHash.flatMap { $0 == hash ? nil : (recorded: $0, actual: hash) }
+        return SourceResult(plan: plan, sizes: sizes, encoded: missing.count,
+                            reused: plan.all.count - missing.count, hashMismatch: mismatch)
+    }
+
+    /// Sizes of the specs whose files exist: from the manifest, else from the file's header.
+    private static func existingSizes(_ specs: [DerivativeSpec], manifest: DerivativeManifest,
+                                      output: URL) -> [String: PixelSize] {
+        var sizes: [String: PixelSize] = [:]
+        for spec in specs {
+            let file = output.appendingPathComponent(spec.path)
+            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            if let size = manifest.derivatives[spec.path] ?? DerivativeEncoder.size(ofFile: file) {
+                sizes[spec.path] = size
+            }
+        }
+        return sizes
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Where photo originals come from, by storage key: a local folder today (``MediaRoot``), an
+/// `s3://bucket/prefix` root once publish brings its client. Images only ever asks for the bytes
+/// of one original, and only when it has to decode it.
+public protocol MediaSource: Sendable {
+    /// Where `storageKey` resolves, for messages: a file path or an `s3://` URL.
+    func location(of storageKey: String) -> String
+
+    /// The original's bytes. Throws ``MediaError`` naming the key when it cannot be had
+    /// (missing, unreadable, an unsafe key).
+    func original(at storageKey: String) async throws(MediaError) -> Data
+}
+
+/// An original that could not be fetched, naming its storage key and where it was looked for.
+public struct MediaError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var storageKey: String
+    /// The path or URL the key resolved to (the key itself when it could not be resolved).
+    public var location: String
+    /// Why, as the end of a sentence: "the file does not exist".
+    public var reason: String
+
+    public init(storageKey: String, location: String, reason: String) {
+        self.storageKey = storageKey
+        self.location = location
+        self.reason = reason
+    }
+
+    public var description: String { "cannot read the original \(location): \(reason)" }
+}
+
+/// The shape every storage key must have before it is joined to a root: relative, `/`-separated,
+/// no empty, `.` or `..` components, no backslashes or control characters. Trip files come from
+/// a database other people write to, so a key must never reach outside the media root.
+public enum StorageKey {
+    public static func isSafe(_ key: String) -> Bool {
+        guard !key.isEmpty, key.utf8.count <= 1024, !key.hasPrefix("/"), !key.contains("\\") else {
+            return false
+        }
+        if key.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return false }
+        return key.split(separator: "/", omittingEmptySubsequences: false)
+            .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+}

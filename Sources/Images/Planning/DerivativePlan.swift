@@ -1,0 +1,117 @@
+import Foundation
+import TabiCore
+import Vips
+
+/// Every derivative one original gets under a set of recipes, planned from nothing but the
+/// original's hash and its upright size: pure, so it is tested without an image and lets a
+/// rebuild name every file without decoding anything.
+struct DerivativePlan: Sendable, Equatable {
+    /// The full hex SHA-256 of the original's bytes.
+    var sourceHash: String
+    /// The original's size as displayed (after EXIF rotation).
+    var original: PixelSize
+    var thumbnail: DerivativeSpec
+    var medium: DerivativeSpec
+    /// Grouped by format in the recipe's order, each group smallest width first.
+    var responsive: [DerivativeSpec]
+
+    var all: [DerivativeSpec] { [thumbnail, medium] + responsive }
+
+    init(recipes: ImageRecipes, sourceHash: String, original: PixelSize) {
+        self.sourceHash = sourceHash
+        self.original = original
+        thumbnail = Self.fixed(.thumbnail, recipes.thumbnail, sourceHash, original)
+        medium = Self.fixed(.medium, recipes.medium, sourceHash, original)
+        let widths = Self.responsiveWidths(recipes.widths, originalWidth: original.width)
+        var responsive: [DerivativeSpec] = []
+        for format in Self.unique(recipes.formats) {
+            let quality = Self.quality(recipes.quality[format.rawValue] ?? Self.fallbackQuality(format))
+            for width in widths {
+                let box = PixelSize(width: width, height: ThumbnailOptions.unbounded)
+                let tag = DerivativeSpec.tag(role: .responsive(width: width), box: box, crop: false)
+                responsive.append(DerivativeSpec(
+                    role: .responsive(width: width), box: box, crop: false,
+                    format: format, quality: quality, resizeBox: box,
+                    path: DerivativeSpec.path(sourceHash: sourceHash, tag: tag, crop: false,
+                                              format: format, quality: quality)))
+            }
+        }
+        self.responsive = responsive
+    }
+
+    // MARK: - Rules
+
+    /// The recipe's widths narrower than the original, plus the original's own width when it is
+    /// narrower than the widest recipe width: a small photo still gets one responsive size, and
+    /// nothing is ever enlarged. Non-positive and repeated widths are ignored.
+    static func responsiveWidths(_ widths: [Int], originalWidth: Int) -> [Int] {
+        let recipe = Set(widths.filter { $0 > 0 })
+        guard let widest = recipe.max(), originalWidth > 0 else { return [] }
+        var chosen = recipe.filter { $0 < originalWidth }
+        chosen.insert(min(originalWidth, widest))
+        return chosen.sorted()
+    }
+
+    /// The scale (≤ 1) the original must be decoded at so that every derivative can be cut from
+    /// that one decode without enlarging: the largest scale any single derivative needs.
+    var decodeScale: Double {
+        let w = Double(original.width), h = Double(original.height)
+        var scale = 0.0
+        for spec in all {
+            let bw = Double(spec.resizeBox.width), bh = Double(spec.resizeBox.height)
+            let needed = spec.crop ? max(bw / w, bh / h) : min(bw / w, bh / h)
+            scale = max(scale, needed)
+        }
+        return min(1, scale)
+    }
+
+    /// The box to decode the original into (fit inside, never enlarged): the original scaled by
+    /// ``decodeScale`` with two pixels to spare, so rounding never leaves a derivative a pixel short.
+    var decodeBox: PixelSize {
+        let scale = decodeScale
+        return PixelSize(width: min(original.width, Int((Double(original.width) * scale).rounded(.up)) + 2),
+                         height: min(original.height, Int((Double(original.height) * scale).rounded(.up)) + 2))
+    }
+
+    // MARK: - Helpers
+
+    private static func fixed(_ role: DerivativeSpec.Role, _ recipe: FixedImageRecipe,
+                              _ sourceHash: String, _ original: PixelSize) -> DerivativeSpec {
+        let box = PixelSize(width: max(1, recipe.width), height: max(1, recipe.height))
+        let quality = quality(recipe.quality)
+        var resizeBox = box
+        if recipe.crop {
+            // Keep the box's shape when the original is smaller than it: a square thumbnail of a
+            // 200×150 photo is 150×150, not 200×150 and not enlarged.
+            let fit = min(1, Double(original.width) / Double(box.width), Double(original.height) / Double(box.height))
+            resizeBox = PixelSize(width: max(1, Int((Double(box.width) * fit).rounded(.down))),
+                                  height: max(1, Int((Double(box.height) * fit).rounded(.down))))
+        }
+        let tag = DerivativeSpec.tag(role: role, box: box, crop: recipe.crop)
+        return DerivativeSpec(role: role, box: box, crop: recipe.crop, format: recipe.format,
+                              quality: quality, resizeBox: resizeBox,
+                              path: DerivativeSpec.path(sourceHash: sourceHash, tag: tag, crop: recipe.crop,
+                                                        format: recipe.format, quality: quality))
+    }
+
+    static func fallbackQuality(_ format: ImageFormat) -> Int {
+        switch format {
+        case .jpeg: 82
+        case .webp: 78
+        case .avif: 60
+        }
+    }
+
+    private static func quality(_ value: Int) -> Int { min(100, max(1, value)) }
+
+    private static func unique(_ formats: [ImageFormat]) -> [ImageFormat] {
+        var seen = Set<ImageFormat>()
+        return formats.filter { seen.insert($0).inserted }
+    }
+}
+
+/// A width and height in pixels.
+struct PixelSize: Codable, Sendable, Hashable {
+    var width: Int
+    var height: Int
+}

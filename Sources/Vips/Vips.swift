@@ -1,0 +1,56 @@
+internal import CVips
+internal import CVipsShim
+import Foundation
+
+/// Process-wide libvips state: start-up (once, from any thread), thread and cache settings, and
+/// the memory counters libvips keeps for its pixel buffers.
+public enum Vips {
+    /// Starts libvips if it has not started yet. Safe to call from any thread, any number of
+    /// times; every entry point of this module calls it, so callers rarely need to.
+    public static func start() throws(VipsError) {
+        try startup.get()
+    }
+
+    /// Worker threads libvips may use inside one pipeline. Callers that already run several images
+    /// in parallel keep this low (1 when there are as many images in flight as cores), so the
+    /// machine is not oversubscribed.
+    public static func setConcurrency(_ threads: Int) throws(VipsError) {
+        try start()
+        vips_concurrency_set(Int32(clamping: max(1, threads)))
+    }
+
+    /// The operation cache's limits. A batch never asks for the same operation twice, and cached
+    /// operations pin their decoded pixels and input buffers, so ``start()`` turns it off; a
+    /// long-lived server repeating work may want it back.
+    public static func setOperationCache(maxOperations: Int, maxMemory: Int, maxFiles: Int) throws(VipsError) {
+        try start()
+        vips_cache_set_max(Int32(clamping: max(0, maxOperations)))
+        vips_cache_set_max_mem(max(0, maxMemory))
+        vips_cache_set_max_files(Int32(clamping: max(0, maxFiles)))
+    }
+
+    /// Bytes libvips has allocated for pixel buffers right now.
+    public static var trackedMemory: Int { Int(vips_tracked_get_mem()) }
+
+    /// The most bytes libvips has had allocated for pixel buffers at once since the process
+    /// started: a full decode of a W×H RGB image shows up here as at least W·H·3.
+    public static var trackedMemoryHighwater: Int { Int(vips_tracked_get_mem_highwater()) }
+
+    // MARK: - Start-up
+
+    /// A `static let` is initialised exactly once, under a lock, whichever thread gets there first.
+    private static let startup: Result<Void, VipsError> = {
+        if tabi_vips_init("tabi-press") != 0 {
+            return .failure(VipsError.take(operation: "start"))
+        }
+        // Warnings go to stderr by default and would interleave with the progress bar; what
+        // matters to a build arrives as an error (we ask loaders to fail on truncation).
+        if ProcessInfo.processInfo.environment["TABI_VIPS_WARNINGS"] == nil {
+            tabi_vips_silence_warnings()
+        }
+        vips_cache_set_max(0)
+        vips_cache_set_max_mem(0)
+        vips_cache_set_max_files(0)
+        return .success(())
+    }()
+}

@@ -1,0 +1,75 @@
+internal import CVips
+internal import CVipsShim
+import Foundation
+
+/// Encoded image bytes (or a file) as libvips reads them. From bytes, libvips keeps its own copy,
+/// reference-counted by every image loaded from it, so no Swift buffer has to outlive the images.
+/// One input can be read several times: a cheap ``header()`` first, then a ``thumbnail(_:)``.
+public final class VipsInput {
+    let pointer: UnsafeMutablePointer<CVips.VipsSource>
+    /// How much damage a load tolerates before it fails.
+    public let failOn: FailOn
+
+    /// Wraps a copy of `bytes`.
+    public init(bytes: Data, failOn: FailOn = .truncated) throws(VipsError) {
+        try Vips.start()
+        let source = bytes.withUnsafeBytes { raw in
+            tabi_vips_source_copying(raw.baseAddress, raw.count)
+        }
+        guard let source else { throw VipsError.take(operation: "hold the image bytes") }
+        self.pointer = source
+        self.failOn = failOn
+    }
+
+    /// Reads from a file.
+    public init(file path: String, failOn: FailOn = .truncated) throws(VipsError) {
+        try Vips.start()
+        guard let source = vips_source_new_from_file(path) else {
+            throw VipsError.take(operation: "open \(path)")
+        }
+        self.pointer = source
+        self.failOn = failOn
+    }
+
+    deinit { g_object_unref(pointer) }
+
+    /// The image's header only: size, bands, interpretation, orientation and metadata, without
+    /// decoding a pixel.
+    public func header() throws(VipsError) -> VipsImage {
+        guard let image = tabi_vips_image_new_from_source(pointer, Int32(failOn.rawValue)) else {
+            throw VipsError.take(operation: "read the image header")
+        }
+        return VipsImage(owning: image)
+    }
+
+    /// Decodes with shrink-on-load straight to the requested size: a JPEG is decoded at 1/2,
+    /// 1/4 or 1/8 scale when that is still large enough, so a 24-megapixel photo never
+    /// exists in memory at full size, and pixels stream through in strips.
+    public func thumbnail(_ options: ThumbnailOptions) throws(VipsError) -> VipsImage {
+        var out: UnsafeMutablePointer<CVips.VipsImage>?
+        let status = options.withProfiles { importProfile, exportProfile in
+            tabi_vips_thumbnail_source(pointer, &out, Int32(clamping: options.width),
+                                       Int32(clamping: options.height), options.size.cValue,
+                                       options.crop?.cValue ?? -1, options.autorotate ? 0 : 1,
+                                       importProfile, exportProfile, Int32(failOn.rawValue))
+        }
+        guard status == 0, let out else { throw VipsError.take(operation: "decode the image") }
+        return VipsImage(owning: out)
+    }
+}
+
+// MARK: - Fail-on
+
+extension VipsInput {
+    /// libvips's `VipsFailOn`: the least damage that makes a load fail.
+    public enum FailOn: Int, Sendable {
+        /// Decode whatever is there.
+        case none = 0
+        /// Fail when the data ends early (a truncated upload or download).
+        case truncated = 1
+        /// Fail on corrupt data as well.
+        case error = 2
+        /// Fail on any warning.
+        case warning = 3
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import TabiCore
+import Testing
+@testable import Images
+
+/// Planning is pure: names, widths and decode sizes from a hash and a size, no image needed.
+@Suite struct DerivativePlanTests {
+    let hash = String(repeating: "ab", count: 32)
+
+    @Test func responsiveWidthsNeverEnlarge() {
+        #expect(DerivativePlan.responsiveWidths([480, 960, 1600], originalWidth: 6000) == [480, 960, 1600])
+        #expect(DerivativePlan.responsiveWidths([480, 960, 1600], originalWidth: 1200) == [480, 960, 1200])
+        #expect(DerivativePlan.responsiveWidths([480, 960, 1600], originalWidth: 1600) == [480, 960, 1600])
+        #expect(DerivativePlan.responsiveWidths([480, 960, 1600], originalWidth: 300) == [300])
+        #expect(DerivativePlan.responsiveWidths([1600, 480, 480, 0, -5], originalWidth: 1000) == [480, 1000])
+        #expect(DerivativePlan.responsiveWidths([], originalWidth: 1000) == [])
+    }
+
+    @Test func pathsAreContentAddressedAndReadable() {
+        let plan = DerivativePlan(recipes: .defaults, sourceHash: hash, original: PixelSize(width: 4000, height: 3000))
+        #expect(plan.thumbnail.path.hasPrefix("media/ab/abababababababab-300x300c-"))
+        #expect(plan.thumbnail.path.hasSuffix(".jpg"))
+        #expect(plan.medium.path.hasPrefix("media/ab/abababababababab-800x600-"))
+        #expect(plan.responsive.map(\.path.pathExtension) == ["webp", "webp", "webp", "jpg", "jpg", "jpg"])
+        #expect(plan.responsive.map(\.role) == [480, 960, 1600, 480, 960, 1600].map { .responsive(width: $0) })
+        #expect(plan.responsive[1].path.contains("-w960-"))
+        #expect(Set(plan.all.map(\.path)).count == plan.all.count)
+        // The same inputs name the same files.
+        #expect(DerivativePlan(recipes: .defaults, sourceHash: hash, original: PixelSize(width: 4000, height: 3000)) == plan)
+    }
+
+    @Test func anyRecipeChangeGivesNewNames() {
+        let size = PixelSize(width: 4000, height: 3000)
+        let base = DerivativePlan(recipes: .defaults, sourceHash: hash, original: size)
+        var quality = ImageRecipes.defaults
+        quality.thumbnail.quality = 70
+        quality.quality["webp"] = 60
+        let changed = DerivativePlan(recipes: quality, sourceHash: hash, original: size)
+        #expect(changed.thumbnail.path != base.thumbnail.path)
+        #expect(changed.medium.path == base.medium.path)
+        #expect(changed.responsive[0].path != base.responsive[0].path)
+        #expect(changed.responsive[3].path == base.responsive[3].path)
+
+        var crop = ImageRecipes.defaults
+        crop.medium.crop = true
+        #expect(DerivativePlan(recipes: crop, sourceHash: hash, original: size).medium.path != base.medium.path)
+        let otherPhoto = DerivativePlan(recipes: .defaults, sourceHash: String(repeating: "cd", count: 32), original: size)
+        #expect(Set(otherPhoto.all.map(\.path)).isDisjoint(with: base.all.map(\.path)))
+    }
+
+    @Test func aCropLargerThanTheOriginalKeepsTheBoxShape() {
+        let plan = DerivativePlan(recipes: .defaults, sourceHash: hash, original: PixelSize(width: 240, height: 160))
+        #expect(plan.thumbnail.resizeBox == PixelSize(width: 160, height: 160))
+        #expect(plan.medium.resizeBox == PixelSize(width: 800, height: 600))
+        #expect(plan.responsive.map(\.role) == [.responsive(width: 240), .responsive(width: 240)])
+        #expect(plan.decodeScale == 1)
+    }
+
+    @Test func aLargeOriginalIsDecodedOnceAtTheLargestSizeNeeded() {
+        let plan = DerivativePlan(recipes: .defaults, sourceHash: hash, original: PixelSize(width: 6000, height: 4000))
+        // The 1600-wide responsive image needs the most: 1600/6000 of the original.
+        #expect(abs(plan.decodeScale - 1600.0 / 6000.0) < 1e-9)
+        #expect(plan.decodeBox == PixelSize(width: 1602, height: 1069))
+
+        // A panorama needs its height for the square crop, more than any width needs.
+        let panorama = DerivativePlan(recipes: .defaults, sourceHash: hash, original: PixelSize(width: 12000, height: 1000))
+        #expect(abs(panorama.decodeScale - 0.3) < 1e-9)
+        #expect(panorama.decodeBox.height >= 300)
+    }
+
+    @Test func recordedHashesMustLookLikeHashes() {
+        #expect(SourceGroup.validHash(hash.uppercased()) == hash)
+        #expect(SourceGroup.validHash("abc") == nil)
+        #expect(SourceGroup.validHash(String(repeating: "g", count: 64)) == nil)
+        #expect(SourceGroup.validHash(nil) == nil)
+    }
+
+    @Test func storageKeysCannotLeaveTheMediaRoot() {
+        for key in ["../etc/passwd", "/etc/passwd", "a/../../b", "a//b", "", ".", "a\\b", "a/./b", "a\u{0}b"] {
+            #expect(!StorageKey.isSafe(key), "\(key)")
+        }
+        #expect(StorageKey.isSafe("travels/7c1f6a52/photo.jpg"))
+        #expect(MediaRoot(folder: URL(fileURLWithPath: "/m")).file(for: "../x") == nil)
+    }
+}
+
+private extension String {
+    var pathExtension: String { (self as NSString).pathExtension }
+}
