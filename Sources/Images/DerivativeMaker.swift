@@ -46,6 +46,11 @@ public struct DerivativeMaker: Sendable {
         self.logger = logger
     }
 
+    /// The folder of `Output/` derivatives are written under.
+    public static let mediaFolder = "media"
+    /// The site-relative path of the manifest (under the reserved `_tabi/` state prefix).
+    public static let manifestPath = DerivativeManifest.relativePath
+
     /// Where the manifest is written.
     public var manifestFile: URL { output.appendingPathComponent(DerivativeManifest.relativePath) }
 

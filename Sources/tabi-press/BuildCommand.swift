@@ -1,19 +1,58 @@
 import ArgumentParser
+import Build
+import Console
 import Foundation
+import Images
 
 /// `tabi-press build`: Content/ → Output/.
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Render Content/ into a static site in Output/, with optimized images.")
+        abstract: "Render Content/ into a static site in Output/, with optimized images.",
+        discussion: """
+            Writes only files whose bytes changed and removes what the site no longer has. \
+            A broken trip, story or photo is reported and skipped; the rest is built. \
+            Exit codes: 0 built, 1 built with failures, 2 could not build.
+            """)
 
-    @Option(help: "The content folder (holds trips/<slug>/trip.json and story.md).")
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The content folder (trips/<slug>/trip.json and story.md).")
     var content: String = "Content"
 
     @Option(help: "Where the site is written.")
     var output: String = "Output"
 
+    @Option(help: "The theme folder (default: Themes/<theme from tabi.yml>).")
+    var theme: String?
+
+    @Option(help: "Where photo originals resolve by storage key (default: <content>/media).")
+    var media: String?
+
+    @Option(help: "How many photos to encode at once (default: the number of cores).")
+    var concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
+    }
+
     mutating func run() async throws {
-        throw ValidationError("build is not implemented yet")
+        let config = try site.loadConfig()
+        site.bootstrapLogging()
+        let contentURL = URL(fileURLWithPath: content)
+        let themeURL = URL(fileURLWithPath: theme ?? "Themes/\(config.theme)")
+        let mediaURL = media.map { URL(fileURLWithPath: $0) } ?? contentURL.appendingPathComponent("media")
+        let options = BuildOptions(
+            content: contentURL, output: URL(fileURLWithPath: output), theme: themeURL,
+            media: MediaRoot(folder: mediaURL), config: config, concurrency: concurrency,
+            showProgress: !site.quiet)
+        let report: BuildReport
+        do {
+            report = try await SiteBuilder(options: options).build()
+        } catch {
+            throw CLIFailure(message: error.description, code: 2)
+        }
+        print(report.summary)
+        if report.failed { throw ExitCode(1) }
     }
 }

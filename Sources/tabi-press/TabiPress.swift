@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `tabi-press`: trips from the Tabi Script app into public static blogs.
 @main
@@ -12,4 +13,22 @@ struct TabiPress: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [BuildCommand.self])
+
+    /// Prints a ``CLIFailure`` as one line and exits with its code; everything else as
+    /// swift-argument-parser does.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CLIFailure {
+            FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+            Foundation.exit(failure.code)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

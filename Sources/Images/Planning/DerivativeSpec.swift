@@ -64,6 +64,6 @@ extension DerivativeSpec {
             + "|\(format.rawValue)|q=\(quality)|\(encoderSettings(format))"
         let stamp = ContentHash.sha256(recipe).prefix(6)
         let short = sourceHash.prefix(16)
-        return "media/\(short.prefix(2))/\(short)-\(tag)-\(stamp).\(format.fileExtension)"
+        return "\(DerivativeMaker.mediaFolder)/\(short.prefix(2))/\(short)-\(tag)-\(stamp).\(format.fileExtension)"
     }
 }

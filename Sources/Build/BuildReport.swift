@@ -1,0 +1,30 @@
+import Foundation
+
+/// What a build did, for the summary line and for tests.
+public struct BuildReport: Sendable {
+    /// Trips rendered (public and unlisted; broken ones are in ``failures``).
+    public var trips = 0
+    public var pagesWritten = 0
+    public var pagesUnchanged = 0
+    public var photosEncoded = 0
+    public var photosReused = 0
+    /// Site-relative paths of files removed because the site no longer has them.
+    public var removed: [String] = []
+    public var failures: [BuildFailure] = []
+    public var duration: Duration = .zero
+
+    /// Whether the build should exit with a failure code.
+    public var failed: Bool { !failures.isEmpty }
+
+    /// One line a person reads at the end of a build.
+    public var summary: String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        var line = "Built \(trips) trip\(trips == 1 ? "" : "s"): "
+        line += "\(pagesWritten) file\(pagesWritten == 1 ? "" : "s") written, \(pagesUnchanged) unchanged; "
+        line += "photos: \(photosEncoded) derivative\(photosEncoded == 1 ? "" : "s") encoded, \(photosReused) reused"
+        if !removed.isEmpty { line += "; \(removed.count) removed" }
+        line += "; \(failures.count) failure\(failures.count == 1 ? "" : "s")"
+        line += String(format: " in %.2fs", seconds)
+        return line
+    }
+}

@@ -1,0 +1,35 @@
+import ContentStore
+import Foundation
+import TabiCore
+import Render
+
+/// Reads every trip of `Content/` with its story, keeping each broken one apart so the rest build.
+struct ContentLoader {
+    let content: ContentDirectory
+
+    struct Loaded {
+        /// Trips ready to render, in slug order.
+        var trips: [TripContent]
+        /// Slugs whose files could not be read: their previous output is kept as it is.
+        var brokenSlugs: Set<String>
+        var failures: [BuildFailure]
+    }
+
+    func load() throws(ContentError) -> Loaded {
+        let (slugs, invalid) = try content.slugs()
+        var loaded = Loaded(trips: [], brokenSlugs: [], failures: invalid.map {
+            BuildFailure(trip: nil, file: $0.file, reason: $0.reason)
+        })
+        for slug in slugs {
+            do {
+                let trip = try content.trip(slug)
+                let story = try content.story(slug)
+                loaded.trips.append(TripContent(trip: trip, story: story))
+            } catch {
+                loaded.brokenSlugs.insert(slug)
+                loaded.failures.append(BuildFailure(trip: slug, file: error.file, reason: error.reason))
+            }
+        }
+        return loaded
+    }
+}
