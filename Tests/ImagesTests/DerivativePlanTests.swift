@@ -53,19 +53,33 @@ import Testing
         #expect(plan.thumbnail.resizeBox == PixelSize(width: 160, height: 160))
         #expect(plan.medium.resizeBox == PixelSize(width: 800, height: 600))
         #expect(plan.responsive.map(\.role) == [.responsive(width: 240), .responsive(width: 240)])
-        #expect(plan.decodeScale == 1)
+        #expect(plan.all.allSatisfy { plan.decodeLevel(for: $0, shrinksOnLoad: true) == 0 })
     }
 
-    @Test func aLargeOriginalIsDecodedOnceAtTheLargestSizeNeeded() {
+    @Test func eachDerivativeIsCutFromTheDeepestShrinkOnLoadLevelThatCoversIt() {
         let plan = DerivativePlan(recipes: .defaults, sourceHash: hash, original: PixelSize(width: 6000, height: 4000))
-        // The 1600-wide responsive image needs the most: 1600/6000 of the original.
-        #expect(abs(plan.decodeScale - 1600.0 / 6000.0) < 1e-9)
-        #expect(plan.decodeBox == PixelSize(width: 1602, height: 1069))
+        func level(_ spec: DerivativeSpec) -> Int { plan.decodeLevel(for: spec, shrinksOnLoad: true) }
+        // 300×300 crop needs 300/4000 = 0.075 of the original: 1/8 still covers it.
+        #expect(level(plan.thumbnail) == 3)
+        #expect(plan.decodeBox(level: 3) == PixelSize(width: 750, height: 500))
+        // 1600 wide needs 0.267: 1/2 covers it, 1/4 (1500 wide) would not.
+        #expect(plan.responsive.filter { $0.role == .responsive(width: 1600) }.allSatisfy { level($0) == 1 })
+        // A PNG cannot shrink on load: everything comes from the full decode.
+        #expect(plan.all.allSatisfy { plan.decodeLevel(for: $0, shrinksOnLoad: false) == 0 })
 
-        // A panorama needs its height for the square crop, more than any width needs.
+        // A panorama needs its height for the square crop: 300/1000 → level 1 (500 high).
         let panorama = DerivativePlan(recipes: .defaults, sourceHash: hash, original: PixelSize(width: 12000, height: 1000))
-        #expect(abs(panorama.decodeScale - 0.3) < 1e-9)
-        #expect(panorama.decodeBox.height >= 300)
+        #expect(panorama.decodeLevel(for: panorama.thumbnail, shrinksOnLoad: true) == 1)
+    }
+
+    @Test func aDerivativesLevelDoesNotDependOnTheOtherRecipes() {
+        let size = PixelSize(width: 2400, height: 1600)
+        var fewer = ImageRecipes.defaults
+        fewer.widths = [200]
+        let all = DerivativePlan(recipes: .defaults, sourceHash: hash, original: size)
+        let some = DerivativePlan(recipes: fewer, sourceHash: hash, original: size)
+        #expect(all.thumbnail == some.thumbnail)
+        #expect(all.decodeLevel(for: all.thumbnail, shrinksOnLoad: true) == some.decodeLevel(for: some.thumbnail, shrinksOnLoad: true))
     }
 
     @Test func recordedHashesMustLookLikeHashes() {

@@ -17,6 +17,8 @@ enum DerivativeEncoder {
         let interpretation: VipsImage.Interpretation
         /// Whether the original embeds an ICC profile.
         let hasProfile: Bool
+        /// Whether its decoder can shrink while it loads (JPEG, WebP).
+        let shrinksOnLoad: Bool
     }
 
     /// Reads the header only. Truncated data fails later, at decode time.
@@ -26,18 +28,35 @@ enum DerivativeEncoder {
         let upright = header.orientedSize
         return Original(input: input, size: PixelSize(width: upright.width, height: upright.height),
                         interpretation: header.interpretation,
-                        hasProfile: header.blobSize("icc-profile-data") != nil)
+                        hasProfile: header.blobSize("icc-profile-data") != nil,
+                        shrinksOnLoad: header.loader.map { $0.hasPrefix("jpegload") || $0.hasPrefix("webpload") } ?? false)
     }
 
-    /// Decodes the original once, upright and in sRGB, at the smallest size every derivative
-    /// can be cut from (shrink-on-load does most of the work inside the JPEG decoder), then
-    /// resizes, encodes and writes each of `specs`. Returns the size of each file written.
+    /// Decodes the original upright and in sRGB once per decode level the derivatives need
+    /// (shrink-on-load does most of the work inside the JPEG decoder), then resizes, encodes and
+    /// writes each of `specs`. Returns the size of each file written.
     static func make(_ specs: [DerivativeSpec], from original: Original, plan: DerivativePlan,
                      output: URL) throws(DerivativeError) -> [String: PixelSize] {
-        guard !specs.isEmpty else { return [:] }
-        let intermediate: VipsImage
+        let levels = Dictionary(grouping: specs) { plan.decodeLevel(for: $0, shrinksOnLoad: original.shrinksOnLoad) }
+        var written: [String: PixelSize] = [:]
+        for level in levels.keys.sorted() {
+            let intermediate = try decode(original, into: plan.decodeBox(level: level))
+            for spec in levels[level]! {
+                let (data, size) = try encode(spec, from: intermediate)
+                do throws(FileError) {
+                    try AtomicFile.write(data, to: output.appendingPathComponent(spec.path))
+                } catch {
+                    throw .write(error)
+                }
+                written[spec.path] = size
+            }
+        }
+        return written
+    }
+
+    /// The original upright, in sRGB, without metadata, fitted into `box` with shrink-on-load.
+    private static func decode(_ original: Original, into box: PixelSize) throws(DerivativeError) -> VipsImage {
         do throws(VipsError) {
-            let box = plan.decodeBox
             // Colour management only where there is something to manage: an embedded profile
             // is converted to sRGB, and a CMYK JPEG without one gets libvips's built-in CMYK
             // profile (read as RGB it would be garbage). An untagged RGB image is sRGB already;
@@ -49,21 +68,10 @@ enum DerivativeEncoder {
                 exportProfile: managed ? "srgb" : nil)
             // Metadata goes here, before any resize or save: nothing downstream can then carry
             // GPS or a profile into a file, and the resizes see plain sRGB pixels.
-            intermediate = try original.input.thumbnail(options).sRGB().removingMetadata().copyToMemory()
+            return try original.input.thumbnail(options).sRGB().removingMetadata().copyToMemory()
         } catch {
             throw .decode(error)
         }
-        var written: [String: PixelSize] = [:]
-        for spec in specs {
-            let (data, size) = try encode(spec, from: intermediate)
-            do throws(FileError) {
-                try AtomicFile.write(data, to: output.appendingPathComponent(spec.path))
-            } catch {
-                throw .write(error)
-            }
-            written[spec.path] = size
-        }
-        return written
     }
 
     /// One derivative's bytes: resized from the intermediate, alpha flattened onto white for

@@ -52,25 +52,27 @@ struct DerivativePlan: Sendable, Equatable {
         return chosen.sorted()
     }
 
-    /// The scale (≤ 1) the original must be decoded at so that every derivative can be cut from
-    /// that one decode without enlarging: the largest scale any single derivative needs.
-    var decodeScale: Double {
+    /// The deepest decode level a derivative can be cut from without enlarging: level `k` is the
+    /// original shrunk by 2^k (0…3, the steps JPEG and WebP decoders shrink by on load).
+    ///
+    /// The level depends on nothing but the original and the derivative's own box, never on the
+    /// other recipes: a derivative's bytes are then a function of its name (source hash +
+    /// recipe), whatever else the same build makes. Derivatives on the same level share one decode.
+    /// Formats that cannot shrink on load (PNG, TIFF, ...) use level 0 for every derivative.
+    func decodeLevel(for spec: DerivativeSpec, shrinksOnLoad: Bool) -> Int {
+        guard shrinksOnLoad else { return 0 }
         let w = Double(original.width), h = Double(original.height)
-        var scale = 0.0
-        for spec in all {
-            let bw = Double(spec.resizeBox.width), bh = Double(spec.resizeBox.height)
-            let needed = spec.crop ? max(bw / w, bh / h) : min(bw / w, bh / h)
-            scale = max(scale, needed)
-        }
-        return min(1, scale)
+        let bw = Double(spec.resizeBox.width), bh = Double(spec.resizeBox.height)
+        let needed = min(1, spec.crop ? max(bw / w, bh / h) : min(bw / w, bh / h))
+        var level = 0
+        while level < 3, needed <= 1 / Double(1 << (level + 1)) { level += 1 }
+        return level
     }
 
-    /// The box to decode the original into (fit inside, never enlarged): the original scaled by
-    /// ``decodeScale`` with two pixels to spare, so rounding never leaves a derivative a pixel short.
-    var decodeBox: PixelSize {
-        let scale = decodeScale
-        return PixelSize(width: min(original.width, Int((Double(original.width) * scale).rounded(.up)) + 2),
-                         height: min(original.height, Int((Double(original.height) * scale).rounded(.up)) + 2))
+    /// The box the original is decoded into for a level: its size divided by 2^level, rounded up.
+    func decodeBox(level: Int) -> PixelSize {
+        let factor = 1 << level
+        return PixelSize(width: (original.width + factor - 1) / factor, height: (original.height + factor - 1) / factor)
     }
 
     // MARK: - Helpers

@@ -36,7 +36,7 @@ struct DerivativeSpec: Sendable, Hashable {
 extension DerivativeSpec {
     /// Bumped whenever the encoders or the pipeline change what the same recipe produces (a
     /// libvips option, the flatten colour, the resize kernel), so old files are not reused.
-    static let pipelineVersion = 1
+    static let pipelineVersion = 2
 
     /// The encoder settings that are not in the recipe but do change the bytes.
     static func encoderSettings(_ format: ImageFormat) -> String {
