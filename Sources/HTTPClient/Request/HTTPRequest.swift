@@ -1,0 +1,70 @@
+/// One HTTP request: everything ``HTTPClient/send(_:)`` puts on the wire, and nothing else.
+///
+/// The URL is sent byte for byte: it must already be percent-encoded, and its path is not
+/// normalised (`%3A` stays `%3A`, `..` and `//` stay), because a SigV4 signature covers the exact
+/// path. The client adds no `Accept`, `Content-Type` or `Expect` header of its own; `Host` and
+/// `Content-Length` come from the URL and the body unless given here.
+public struct HTTPRequest: Sendable {
+    public var method: HTTPMethod
+    /// An absolute `http://` or `https://` URL, percent-encoded, printable ASCII without spaces.
+    public var url: String
+    public var headers: HTTPHeaders
+    public var body: HTTPBody
+    public var timeouts: HTTPTimeouts
+    public var version: HTTPVersion
+    public var responseDestination: HTTPResponseDestination
+
+    public init(
+        method: HTTPMethod, url: String, headers: HTTPHeaders = [:], body: HTTPBody = .empty,
+        timeouts: HTTPTimeouts = .default, version: HTTPVersion = .http1_1,
+        responseDestination: HTTPResponseDestination = .memory
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeouts = timeouts
+        self.version = version
+        self.responseDestination = responseDestination
+    }
+
+    /// The URL's host (and port when given), for messages: never the path or query, which may
+    /// carry a presigned signature.
+    public var host: String { URLParts(url)?.authority ?? "(invalid URL)" }
+}
+
+/// The HTTP protocol version to ask for.
+public enum HTTPVersion: Sendable, Hashable {
+    /// HTTP/1.1, the default: many short requests are served well by a pool of connections.
+    case http1_1
+    /// HTTP/2 over TLS when the server offers it (HTTP/1.1 for `http://` URLs); concurrent
+    /// requests to one host share a connection.
+    case http2
+}
+
+extension HTTPRequest: CustomStringConvertible, CustomReflectable {
+    /// The method and host only: paths and queries can carry presigned credentials, header values
+    /// can carry secrets.
+    public var description: String { "\(method) \(host)" }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["method": method, "host": host, "headers": headers])
+    }
+}
+
+/// The parts of an absolute URL the client needs, split without decoding anything.
+struct URLParts {
+    var scheme: String
+    var authority: String
+    var pathAndQuery: String
+
+    init?(_ url: String) {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        scheme = url[..<schemeEnd.lowerBound].lowercased()
+        let rest = url[schemeEnd.upperBound...]
+        let pathStart = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        authority = String(rest[..<pathStart])
+        pathAndQuery = String(rest[pathStart...])
+        guard scheme == "http" || scheme == "https", !authority.isEmpty else { return nil }
+    }
+}
