@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HTTPClient
 import Testing
@@ -44,7 +43,7 @@ import TestSupport
         let body = Data((0..<2_500_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
         let response = try await client.send(HTTPRequest(method: .put, url: url("/put"), body: .data(body)))
         let seen = try response.echoed()
-        #expect(seen.bodySha256 == Self.sha256(body))
+        #expect(seen.bodySha256 == sha256Hex(body))
         #expect(seen.values("Content-Length") == ["2500000"])
         #expect(seen.values("Expect").isEmpty)
         #expect(seen.values("Content-Type").isEmpty)
@@ -85,9 +84,9 @@ import TestSupport
         let response = try await client.send(HTTPRequest(method: .put, url: url("/part"), body: region))
         let seen = try response.echoed()
         #expect(seen.bodyLength == 3_000_001)
-        #expect(seen.bodySha256 == Self.sha256(bytes[1_000_003..<4_000_004]))
+        #expect(seen.bodySha256 == sha256Hex(bytes[1_000_003..<4_000_004]))
         let rest = try await client.send(HTTPRequest(method: .put, url: url("/rest"), body: .file(path: file.path, offset: 5_999_000))).echoed()
-        #expect(rest.bodySha256 == Self.sha256(bytes[5_999_000...]))
+        #expect(rest.bodySha256 == sha256Hex(bytes[5_999_000...]))
     }
 
     @Test func unreadableFileBodiesFailNamingTheFile() async throws {
@@ -225,9 +224,5 @@ import TestSupport
             #expect(!text.contains("X-Amz-Signature"))
         }
         #expect(String(describing: request) == "PUT bucket.s3.amazonaws.com")
-    }
-
-    static func sha256(_ data: some DataProtocol) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
