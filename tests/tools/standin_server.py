@@ -4,7 +4,8 @@ A test runs `python3 tests/tools/<server>.py [options]`. The server binds 127.0.
 prints one JSON line `{"port": N}` on stdout, and serves until its stdin closes (the test process
 closed the pipe or died), so no server outlives the test that started it.
 
-Every server gets the same control endpoints, which are never signed and never recorded:
+Subclasses override `inspect(request)` to annotate what is recorded and `respond(request)` to
+answer. Every server gets the same control endpoints, which are never signed and never recorded:
   GET  /__standin/requests   the requests seen so far, as JSON
   POST /__standin/script     queue canned responses (JSON list of {status, headers, body}) that the
                              next requests get, in order, before the server's own behaviour resumes
@@ -57,6 +58,9 @@ class StandinHandler(BaseHTTPRequestHandler):
     sys_version = ""
 
     # MARK: - Subclass API
+
+    def inspect(self, request):
+        """Adds findings to a request's record before it is stored (a signature check, say)."""
 
     def respond(self, request):
         """Answers a request (a dict, see `request_record`). Override; the default echoes it."""
@@ -115,6 +119,7 @@ class StandinHandler(BaseHTTPRequestHandler):
             return self.control(body)
         request = self.request_record(body)
         request["body"] = body
+        self.inspect(request)
         scripted = self.server.next_scripted()
         self.server.record(without_body(request))
         if scripted is not None:
