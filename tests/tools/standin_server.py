@@ -69,6 +69,10 @@ class StandinHandler(BaseHTTPRequestHandler):
     # MARK: - Sending
 
     def send_bytes(self, status, body=b"", headers=None, content_type="application/octet-stream"):
+        # 1xx, 204 and 304 responses have no body: bytes sent anyway would be read as the next
+        # response on a kept-alive connection.
+        if status < 200 or status in (204, 304):
+            body, content_type = b"", None
         self.send_response(status)
         sent = {name.lower() for name, _ in (headers or [])}
         for name, value in headers or []:
