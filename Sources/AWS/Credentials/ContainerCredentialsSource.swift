@@ -44,7 +44,7 @@ public struct ContainerCredentialsSource: AWSCredentialsSource {
             return base + (relative.hasPrefix("/") ? relative : "/" + relative)
         }
         guard let full = environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"], !full.isEmpty else { return nil }
-        guard let parts = AWSEndpoint.parse(full) else {
+        guard let parts = HTTPURLParts(full) else {
             throw AWSCredentialsError(source: name, reason: "AWS_CONTAINER_CREDENTIALS_FULL_URI is not an http(s) URL")
         }
         let allowed = parts.scheme == "https" || parts.host.hasPrefix("127.") || Self.allowedHTTPHosts.contains(parts.host)

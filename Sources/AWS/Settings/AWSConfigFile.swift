@@ -58,7 +58,7 @@ public struct AWSConfigFile: Sendable, Hashable {
                 let name = line.dropFirst().dropLast().split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 section = name
                 nestedParent = nil
-                file.sections[name, default: Section()] = file.sections[name] ?? Section()
+                if file.sections[name] == nil { file.sections[name] = Section() }
                 continue
             }
             guard let current = section else {
@@ -74,7 +74,7 @@ public struct AWSConfigFile: Sendable, Hashable {
                 file.sections[current]!.nested[parent, default: [:]][key] = value
             } else if value.isEmpty {
                 nestedParent = key
-                file.sections[current]!.nested[key] = file.sections[current]!.nested[key] ?? [:]
+                if file.sections[current]!.nested[key] == nil { file.sections[current]!.nested[key] = [:] }
             } else {
                 nestedParent = nil
                 file.sections[current]!.values[key] = value

@@ -14,36 +14,19 @@ public struct AWSEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// S3 then uses path-style addressing.
     public var isCustom: Bool
 
-    /// Parses an endpoint URL such as `http://127.0.0.1:4566` or `https://bedrock-runtime.us-east-1.amazonaws.com`.
+    /// Parses an endpoint URL such as `http://127.0.0.1:4566` or `https://bedrock-runtime.us-east-1.amazonaws.com`;
+    /// a path in it becomes ``basePath``, a query is ignored.
     public init(url: String, signingRegion: String, isCustom: Bool) throws(AWSConfigurationError) {
-        guard let parts = Self.parse(url) else {
+        guard let parts = HTTPURLParts(url) else {
             throw AWSConfigurationError(setting: "endpoint", reason: "\(url) is not an http(s) URL with a host")
         }
-        (scheme, host, port, basePath) = parts
+        scheme = parts.scheme
+        host = parts.host
+        port = parts.port
+        basePath = parts.path
+        while basePath.hasSuffix("/") { basePath.removeLast() }
         self.signingRegion = signingRegion
         self.isCustom = isCustom
-    }
-
-    /// The scheme, lower-cased host, port and path (without trailing `/`) of an http(s) URL.
-    static func parse(_ url: String) -> (scheme: String, host: String, port: Int?, path: String)? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let scheme = url[..<schemeEnd.lowerBound].lowercased()
-        guard scheme == "https" || scheme == "http" else { return nil }
-        var rest = url[schemeEnd.upperBound...]
-        if let cut = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<cut] }
-        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
-        let authority = rest[..<slash]
-        var path = String(rest[slash...])
-        while path.hasSuffix("/") { path.removeLast() }
-        var host = String(authority)
-        var port: Int?
-        if let colon = authority.lastIndex(of: ":"), !authority[colon...].contains("]") {
-            guard let number = Int(authority[authority.index(after: colon)...]), (1...65535).contains(number) else { return nil }
-            host = String(authority[..<colon])
-            port = number
-        }
-        guard !host.isEmpty, !host.contains("@") else { return nil }
-        return (scheme, host.lowercased(), port, path)
     }
 
     /// `host[:port]` as the `Host` header carries it: the port only when it is not the scheme's default.

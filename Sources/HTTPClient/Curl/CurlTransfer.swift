@@ -44,7 +44,10 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     deinit {
+        // Only a transfer that never reached the loop still has its handle and files here.
         if let handle { curl_easy_cleanup(handle) }
+        source.close()
+        sink.close()
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
@@ -103,8 +106,9 @@ final class CurlTransfer: @unchecked Sendable {
             options.set(CURLOPT_NOBODY, 1)
             return
         }
-        if method != .get { options.set(CURLOPT_CUSTOMREQUEST, method.rawValue) }
         let sendsBody = source.length > 0 || [.post, .put, .patch].contains(method)
+        // Upload mode alone would send PUT, so a GET with a body names its method too.
+        if method != .get || sendsBody { options.set(CURLOPT_CUSTOMREQUEST, method.rawValue) }
         guard sendsBody else { return }
         options.set(CURLOPT_UPLOAD, 1)
         options.set(CURLOPT_INFILESIZE_LARGE, source.length)
@@ -130,7 +134,7 @@ final class CurlTransfer: @unchecked Sendable {
         func invalid(_ detail: String) -> HTTPError {
             HTTPError(kind: .invalidRequest, method: method, host: host, detail: detail)
         }
-        guard URLParts(request.url) != nil else { throw invalid("the URL is not an absolute http(s) URL") }
+        guard HTTPURLParts(request.url) != nil else { throw invalid("the URL is not an absolute http(s) URL") }
         guard request.url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw invalid("the URL must be percent-encoded printable ASCII without spaces")
         }

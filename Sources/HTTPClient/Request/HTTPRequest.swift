@@ -30,7 +30,7 @@ public struct HTTPRequest: Sendable {
 
     /// The URL's host (and port when given), for messages: never the path or query, which may
     /// carry a presigned signature.
-    public var host: String { URLParts(url)?.authority ?? "(invalid URL)" }
+    public var host: String { HTTPURLParts(url)?.authority ?? "(invalid URL)" }
 }
 
 /// The HTTP protocol version to ask for.
@@ -49,22 +49,5 @@ extension HTTPRequest: CustomStringConvertible, CustomReflectable {
 
     public var customMirror: Mirror {
         Mirror(self, children: ["method": method, "host": host, "headers": headers])
-    }
-}
-
-/// The parts of an absolute URL the client needs, split without decoding anything.
-struct URLParts {
-    var scheme: String
-    var authority: String
-    var pathAndQuery: String
-
-    init?(_ url: String) {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        scheme = url[..<schemeEnd.lowerBound].lowercased()
-        let rest = url[schemeEnd.upperBound...]
-        let pathStart = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        authority = String(rest[..<pathStart])
-        pathAndQuery = String(rest[pathStart...])
-        guard scheme == "http" || scheme == "https", !authority.isEmpty else { return nil }
     }
 }

@@ -63,6 +63,12 @@ import TestSupport
         #expect(seen.bodyLength == 0)
     }
 
+    @Test func getWithABodyStaysAGet() async throws {
+        let seen = try await client.send(HTTPRequest(method: .get, url: url("/search"), body: .text("q"))).echoed()
+        #expect(seen.method == "GET")
+        #expect(seen.bodyText == "q")
+    }
+
     @Test func deleteAndHead() async throws {
         let deleted = try await client.send(HTTPRequest(method: .delete, url: url("/thing"))).echoed()
         #expect(deleted.method == "DELETE")
