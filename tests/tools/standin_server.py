@@ -54,6 +54,9 @@ class StandinHandler(BaseHTTPRequestHandler):
     """Reads each request once, records it, answers scripted responses first, then `respond`."""
 
     protocol_version = "HTTP/1.1"
+    # Headers and body go out as separate writes; with Nagle on, a kept-alive connection waits
+    # for the client's delayed ACK (40 ms) before sending the body.
+    disable_nagle_algorithm = True
     server_version = "tabi-standin"
     sys_version = ""
 
