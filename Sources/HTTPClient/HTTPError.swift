@@ -31,6 +31,7 @@ public struct HTTPError: Error, Sendable, Hashable, CustomStringConvertible {
         case other = "failed"
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// The request's method.
     public var method: String

@@ -6,8 +6,11 @@ import TabiCore
 extension AWSClient {
     /// Where a request goes: the `Host` header value, the wire path and the full URL.
     public struct Location: Sendable, Hashable {
+        /// The `Host` header: the host, with the port when it is not the default.
         public var host: String
+        /// The path as sent, percent-encoded.
         public var path: String
+        /// The full URL, query included.
         public var url: String
     }
 

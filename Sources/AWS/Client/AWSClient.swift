@@ -7,7 +7,9 @@ import Logging
 ///
 /// Copies share their metrics. The client is cheap: make one per service and share it.
 public struct AWSClient: Sendable {
+    /// The service requests go to.
     public let service: AWSService
+    /// Endpoint, credentials, retries and clock.
     public let settings: AWSSettings
     let signer: SigV4Signer
     private let counters = AWSClientCounters()

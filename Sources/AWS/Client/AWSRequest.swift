@@ -10,6 +10,7 @@
 public struct AWSRequest: Sendable {
     /// The API operation, for errors and logs: `PutObject`, `Converse`, `CreateInvalidation`.
     public var operation: String
+    /// The HTTP method.
     public var method: HTTPMethod
     /// S3 only: the bucket, placed in the host or the path per ``S3AddressingStyle``.
     public var bucket: String?
@@ -20,6 +21,7 @@ public struct AWSRequest: Sendable {
     /// Headers to send and sign. `Host`, `X-Amz-Date`, `X-Amz-Security-Token`,
     /// `X-Amz-Content-SHA256` (S3) and `Authorization` are set by the client.
     public var headers: HTTPHeaders
+    /// What is sent: nothing, bytes, or a file region streamed from disk.
     public var body: HTTPBody
     /// How the body is covered by the signature.
     public var payload: AWSPayloadSigning

@@ -4,8 +4,11 @@ import Foundation
 ///
 /// Printing, dumping or logging a value never shows the secret key or the token.
 public struct AWSCredentials: Sendable, Hashable {
+    /// The access key id (not secret: AWS prints it in errors too).
     public var accessKeyId: String
+    /// The secret key; never printed.
     public var secretAccessKey: String
+    /// The session token of temporary credentials; never printed.
     public var sessionToken: String?
     /// When temporary credentials stop working; `nil` for long-term keys.
     public var expiration: Date?

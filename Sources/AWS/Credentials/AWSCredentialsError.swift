@@ -3,6 +3,7 @@
 public struct AWSCredentialsError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The source: "the environment", "profile work", "container credentials", "instance metadata".
     public var source: String
+    /// What went wrong, in a few words.
     public var reason: String
 
     public init(source: String, reason: String) {

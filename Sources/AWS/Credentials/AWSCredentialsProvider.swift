@@ -27,6 +27,7 @@ public protocol AWSCredentialsSource: Sendable {
 
 /// The same credentials every time: for tests and for keys the caller already holds.
 public struct StaticCredentialsProvider: AWSCredentialsProvider, AWSCredentialsSource {
+    /// The credentials given.
     public let fixed: AWSCredentials
 
     public init(_ credentials: AWSCredentials) { fixed = credentials }

@@ -1,6 +1,7 @@
 /// The keys of a profile in the shared credentials file, else in the config file, else its
 /// `credential_process`.
 public struct ProfileCredentialsSource: AWSCredentialsSource {
+    /// The profile read.
     public let profile: String
     private let files: AWSSharedFiles
     private let environment: [String: String]

@@ -17,6 +17,7 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
         case cancelled
     }
 
+    /// Service error, transport failure, missing credentials or cancellation.
     public var kind: Kind
     /// "S3", "Bedrock Runtime", "CloudFront".
     public var service: String

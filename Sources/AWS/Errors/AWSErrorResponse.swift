@@ -4,8 +4,11 @@ import Foundation
 /// the `x-amzn-ErrorType` header, a JSON body (`__type`/`code`, `message`/`Message`), or an
 /// XML body (`<Error><Code>` as S3 sends, or `<ErrorResponse><Error>` as CloudFront does).
 public struct AWSErrorResponse: Sendable, Hashable {
+    /// `ThrottlingException`, `NoSuchKey`, ...
     public var code: String?
+    /// The service's explanation, as sent (not yet redacted).
     public var message: String?
+    /// The id AWS support asks for.
     public var requestId: String?
 
     public init(code: String? = nil, message: String? = nil, requestId: String? = nil) {

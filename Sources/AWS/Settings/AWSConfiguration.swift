@@ -17,14 +17,19 @@ import Logging
 ///   style for a configured endpoint and virtual-hosted for AWS.
 /// - credentials: see ``AWSCredentialsChain/standard(environment:files:profile:httpClient:now:)``.
 public struct AWSConfiguration: Sendable {
+    /// The environment variables read.
     public let environment: [String: String]
     /// The profile in use.
     public let profile: String
+    /// The shared config and credentials files.
     public let files: AWSSharedFiles
     /// The credentials chain every service's settings share.
     public let credentials: any AWSCredentialsProvider
+    /// The client every service's settings use.
     public let httpClient: HTTPClient
+    /// Time and waiting for every service's settings.
     public var clock: AWSClock
+    /// Where every service's retries are logged.
     public var logger: Logger
 
     public init(environment: [String: String], profile: String, files: AWSSharedFiles, credentials: any AWSCredentialsProvider,

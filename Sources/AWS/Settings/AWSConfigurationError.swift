@@ -3,6 +3,7 @@
 public struct AWSConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The setting or file: `region`, `AWS_ENDPOINT_URL_S3`, `/home/me/.aws/config line 4`.
     public var setting: String
+    /// What is wrong with it.
     public var reason: String
 
     public init(setting: String, reason: String) {

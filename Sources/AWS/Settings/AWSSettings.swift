@@ -10,14 +10,19 @@ import Logging
 public struct AWSSettings: Sendable {
     /// The endpoint and the region requests are signed for.
     public var endpoint: AWSEndpoint
+    /// What requests are signed with.
     public var credentials: any AWSCredentialsProvider
+    /// How often and how patiently failed requests are sent again.
     public var retry: AWSRetryPolicy
     /// Per-attempt limits; a request may override them.
     public var timeouts: HTTPTimeouts
     /// How S3 requests name their bucket (ignored for other services).
     public var s3Addressing: S3AddressingStyle
+    /// HTTP/1.1 unless set.
     public var httpVersion: HTTPVersion
+    /// The connection pool requests go through.
     public var httpClient: HTTPClient
+    /// The time signatures carry and the waits between retries.
     public var clock: AWSClock
     /// Where retries are reported (`notice`) and attempts traced (`debug`); never given a secret.
     public var logger: Logger

@@ -1,6 +1,8 @@
 /// The shared config and credentials files, read for one profile.
 public struct AWSSharedFiles: Sendable, Hashable {
+    /// `~/.aws/config` or `AWS_CONFIG_FILE`.
     public var config: AWSConfigFile
+    /// `~/.aws/credentials` or `AWS_SHARED_CREDENTIALS_FILE`.
     public var credentials: AWSConfigFile
 
     public init(config: AWSConfigFile, credentials: AWSConfigFile) {

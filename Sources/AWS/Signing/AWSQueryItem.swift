@@ -1,5 +1,6 @@
 /// One query parameter, decoded. The client encodes it (RFC 3986) for the wire and the signature.
 public struct AWSQueryItem: Sendable, Hashable {
+    /// The parameter name, unencoded.
     public var name: String
     /// `nil` for a bare name such as S3's `?uploads`, signed as `uploads=`.
     public var value: String?

@@ -1,5 +1,6 @@
 /// A request as SigV4 sees it: the pieces a signature covers, in the form they go on the wire.
 public struct SigV4Request: Sendable {
+    /// The HTTP method, as sent.
     public var method: String
     /// The host (and port when not the scheme's default), as the `Host` header carries it.
     public var host: String
@@ -47,7 +48,9 @@ public struct SigV4Rules: Sendable, Hashable {
 /// Its description leaves the signature out; the canonical request and string to sign hold no
 /// secret (but can hold a session token, so they are not printed either).
 public struct SigV4Signature: Sendable, Hashable, CustomStringConvertible {
+    /// The canonical request that was hashed.
     public var canonicalRequest: String
+    /// The string that was signed.
     public var stringToSign: String
     /// `host;x-amz-date;...`
     public var signedHeaders: String

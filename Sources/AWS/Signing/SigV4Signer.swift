@@ -17,6 +17,7 @@ public struct SigV4Signer: Sendable {
     public let signingName: String
     /// The region in the credential scope.
     public let region: String
+    /// Generic or S3 canonicalisation.
     public let rules: SigV4Rules
     private let keys: SigningKeyCache
 

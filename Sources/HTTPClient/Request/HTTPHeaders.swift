@@ -1,6 +1,8 @@
 /// One header line: a name (case kept as given) and its value.
 public struct HTTPHeader: Sendable, Hashable {
+    /// The name, as spelled.
     public var name: String
+    /// The value, as given or received.
     public var value: String
 
     public init(name: String, value: String) {

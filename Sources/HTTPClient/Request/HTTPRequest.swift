@@ -5,13 +5,19 @@
 /// path. The client adds no `Accept`, `Content-Type` or `Expect` header of its own; `Host` and
 /// `Content-Length` come from the URL and the body unless given here.
 public struct HTTPRequest: Sendable {
+    /// The method, sent as spelled.
     public var method: HTTPMethod
     /// An absolute `http://` or `https://` URL, percent-encoded, printable ASCII without spaces.
     public var url: String
+    /// Headers in the order and spelling to send.
     public var headers: HTTPHeaders
+    /// What follows the headers.
     public var body: HTTPBody
+    /// Connect, total and stall limits.
     public var timeouts: HTTPTimeouts
+    /// HTTP/1.1 or HTTP/2.
     public var version: HTTPVersion
+    /// Memory, or a file for large downloads.
     public var responseDestination: HTTPResponseDestination
 
     public init(

@@ -10,7 +10,9 @@ public struct HTTPTimeouts: Sendable, Hashable {
 
     /// A stall detector: slower than `bytesPerSecond` for all of `duration`.
     public struct LowSpeedLimit: Sendable, Hashable {
+        /// The slowest acceptable speed.
         public var bytesPerSecond: Int
+        /// How long the speed may stay below it.
         public var duration: Duration
 
         public init(bytesPerSecond: Int, duration: Duration) {
