@@ -29,14 +29,7 @@ public struct ContainerCredentialsSource: AWSCredentialsSource {
         if let token = try authorizationToken() { headers.add("Authorization", token) }
         let request = HTTPRequest(method: .get, url: url, headers: headers,
                                   timeouts: HTTPTimeouts(connect: .seconds(2), total: .seconds(5)))
-        switch await MetadataFetch.send(request, client: client, attempts: 3) {
-        case .failure(let error):
-            throw AWSCredentialsError(source: name, reason: error.description)
-        case .success(let response) where response.status != 200:
-            throw AWSCredentialsError(source: name, reason: "\(request.host) answered HTTP \(response.status)")
-        case .success(let response):
-            return try CredentialsDocument.credentials(from: response.body, source: name)
-        }
+        return try await MetadataFetch.credentials(request, client: client, attempts: 3, source: name, what: request.host)
     }
 
     private func endpoint() throws(AWSCredentialsError) -> String? {

@@ -26,14 +26,8 @@ public struct InstanceMetadataCredentialsSource: AWSCredentialsSource {
               let role = roles.split(whereSeparator: \.isNewline).first.map(String.init)
         else { return nil }
         let request = self.request(.get, Self.credentialsPath + AWSPercentEncoding.encode(role), [("X-aws-ec2-metadata-token", token)])
-        switch await MetadataFetch.send(request, client: client, attempts: attempts) {
-        case .failure(let error):
-            throw AWSCredentialsError(source: name, reason: error.description)
-        case .success(let response) where response.status != 200:
-            throw AWSCredentialsError(source: name, reason: "the credentials of role \(role) answered HTTP \(response.status)")
-        case .success(let response):
-            return try CredentialsDocument.credentials(from: response.body, source: name)
-        }
+        return try await MetadataFetch.credentials(request, client: client, attempts: attempts, source: name,
+                                                   what: "the credentials of role \(role)")
     }
 
     /// A 200 response's text, or `nil` for no answer or any other status.

@@ -15,4 +15,18 @@ enum MetadataFetch {
         }
         return outcome
     }
+
+    /// The credentials document a 200 response to `request` holds; any failure or other status
+    /// is an error of `source` naming `what` was asked.
+    static func credentials(_ request: HTTPRequest, client: HTTPClient, attempts: Int, source: String,
+                            what: String) async throws(AWSCredentialsError) -> AWSCredentials {
+        switch await send(request, client: client, attempts: attempts) {
+        case .failure(let error):
+            throw AWSCredentialsError(source: source, reason: error.description)
+        case .success(let response) where response.status != 200:
+            throw AWSCredentialsError(source: source, reason: "\(what) answered HTTP \(response.status)")
+        case .success(let response):
+            return try CredentialsDocument.credentials(from: response.body, source: source)
+        }
+    }
 }
