@@ -16,5 +16,6 @@ CURLcode tabi_curl_getinfo_double(CURL *handle, CURLINFO info, double *value);
 CURLcode tabi_curl_getinfo_off(CURL *handle, CURLINFO info, curl_off_t *value);
 CURLcode tabi_curl_getinfo_string(CURL *handle, CURLINFO info, const char **value);
 CURLMcode tabi_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
+CURLSHcode tabi_curl_share_setopt_long(CURLSH *share, CURLSHoption option, long value);
 
 #endif

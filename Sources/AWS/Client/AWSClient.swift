@@ -1,0 +1,136 @@
+import Foundation
+import Logging
+
+/// Sends signed requests to one AWS service, retrying what is worth retrying, and turns error
+/// responses into ``AWSError``s. The service operations (S3, Bedrock, CloudFront) are built on
+/// ``send(_:)``.
+///
+/// Copies share their metrics. The client is cheap: make one per service and share it.
+public struct AWSClient: Sendable {
+    /// The service requests go to.
+    public let service: AWSService
+    /// Endpoint, credentials, retries and clock.
+    public let settings: AWSSettings
+    let signer: SigV4Signer
+    private let counters = AWSClientCounters()
+
+    /// Error codes meaning the credentials' token expired: fetch new ones and send again.
+    static let expiredTokenCodes: Set<String> = ["ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired"]
+
+    public init(service: AWSService, settings: AWSSettings) {
+        self.service = service
+        self.settings = settings
+        signer = SigV4Signer(signingName: service.signingName, region: settings.endpoint.signingRegion, rules: service.rules)
+    }
+
+    /// What this client (and its copies) has sent so far.
+    public var metrics: AWSClientMetrics { counters.snapshot }
+
+    /// Signs and sends `request`, retrying throttling, server errors and connection failures
+    /// per the retry policy. Returns the 2xx response; anything else throws an ``AWSError``
+    /// naming the service, operation and resource.
+    public func send(_ request: AWSRequest) async throws(AWSError) -> HTTPResponse {
+        counters.update { $0.requests += 1 }
+        do {
+            return try await sendWithRetries(request)
+        } catch {
+            counters.update { $0.failures += 1 }
+            throw error
+        }
+    }
+
+    // MARK: - Attempts
+
+    private func sendWithRetries(_ request: AWSRequest) async throws(AWSError) -> HTTPResponse {
+        let payloadHash = try payloadHash(for: request)
+        var attempt = 0
+        while true {
+            attempt += 1
+            if Task.isCancelled { throw failure(.cancelled, request, attempts: attempt - 1) }
+            let credentials: AWSCredentials
+            do {
+                credentials = try await settings.credentials.credentials()
+            } catch {
+                throw failure(.credentials(error), request, attempts: attempt - 1)
+            }
+            counters.update { $0.attempts += 1 }
+            let error: AWSError, retryAfter: Duration?
+            switch await sendOnce(request, payloadHash, credentials, attempt) {
+            case .success(let response): return response
+            case .failure(let failed): (error, retryAfter) = (failed.error, failed.retryAfter)
+            }
+            let wait = error.retryReason == .credentialsExpired ? .zero : retryAfter
+            guard let reason = error.retryReason, let delay = settings.retry.delay(retry: attempt, retryAfter: wait) else {
+                throw error
+            }
+            if reason == .credentialsExpired { await settings.credentials.invalidate() }
+            counters.update {
+                $0.retries += 1
+                if reason == .throttled { $0.throttled += 1 }
+            }
+            let seconds = String(format: "%.1f s", delay.timeInterval)
+            settings.logger.notice("\(subject(request)): \(Self.summary(of: error)); retry \(attempt) of \(settings.retry.maxAttempts - 1) in \(seconds)")
+            do {
+                try await settings.clock.sleep(delay)
+            } catch {
+                throw failure(.cancelled, request, attempts: attempt)
+            }
+        }
+    }
+
+    /// A failed attempt and the wait its response asked for.
+    private struct AttemptFailure: Error {
+        var error: AWSError
+        var retryAfter: Duration?
+    }
+
+    /// One attempt: the 2xx response, or the error with any `Retry-After` it asked for.
+    private func sendOnce(_ request: AWSRequest, _ payloadHash: String, _ credentials: AWSCredentials,
+                          _ attempt: Int) async -> Result<HTTPResponse, AttemptFailure> {
+        let http = httpRequest(for: request, payloadHash: payloadHash, credentials: credentials, date: settings.clock.now())
+        do {
+            let response = try await settings.httpClient.send(http)
+            if response.isSuccess {
+                settings.logger.debug("\(subject(request)): HTTP \(response.status) on attempt \(attempt)")
+                return .success(response)
+            }
+            return .failure(AttemptFailure(error: serviceError(response, request, attempts: attempt, secrets: credentials.secrets),
+                                           retryAfter: RetryAfter.delay(in: response.headers, now: settings.clock.now())))
+        } catch {
+            if error.kind == .cancelled { return .failure(AttemptFailure(error: failure(.cancelled, request, attempts: attempt))) }
+            var transport = error
+            transport.detail = AWSRedaction.redact(transport.detail, secrets: credentials.secrets)
+            var failure = failure(.transport(transport), request, attempts: attempt)
+            failure.retryReason = AWSRetryClassifier.classify(error)
+            return .failure(AttemptFailure(error: failure))
+        }
+    }
+
+    // MARK: - Errors
+
+    private func serviceError(_ response: HTTPResponse, _ request: AWSRequest, attempts: Int, secrets: [String]) -> AWSError {
+        let parsed = AWSErrorResponse(response: response)
+        let reason = parsed.code.map { Self.expiredTokenCodes.contains($0) } == true
+            ? .credentialsExpired : AWSRetryClassifier.classify(status: response.status, code: parsed.code)
+        return AWSError(kind: .service, service: service.name, operation: request.operation, resource: request.resource,
+                        statusCode: response.status, code: parsed.code,
+                        message: parsed.message.map { AWSRedaction.redact($0, secrets: secrets) },
+                        requestId: parsed.requestId, attempts: attempts, retryReason: reason)
+    }
+
+    private func failure(_ kind: AWSError.Kind, _ request: AWSRequest, attempts: Int) -> AWSError {
+        AWSError(kind: kind, service: service.name, operation: request.operation, resource: request.resource, attempts: attempts)
+    }
+
+    private func subject(_ request: AWSRequest) -> String {
+        [service.name, request.operation, request.resource].compactMap { $0 }.joined(separator: " ")
+    }
+
+    private static func summary(of error: AWSError) -> String {
+        switch error.kind {
+        case .service: "\(error.code ?? "HTTP") (\(error.statusCode ?? 0))"
+        case .transport(let transport): transport.kind.rawValue
+        case .credentials, .cancelled: "\(error.kind)"
+        }
+    }
+}

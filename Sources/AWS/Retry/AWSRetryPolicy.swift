@@ -1,0 +1,48 @@
+import Foundation
+
+/// How many times a request is sent and how long to wait between sends: the SDKs' standard
+/// mode (exponential backoff with full jitter), sized for a batch job.
+public struct AWSRetryPolicy: Sendable {
+    /// The most sends of one request, the first included; 1 disables retries.
+    public var maxAttempts: Int
+    /// The backoff of the first retry, doubled for each later one (before jitter).
+    public var baseDelay: Duration
+    /// The longest backoff (before jitter).
+    public var maxDelay: Duration
+    /// The longest `Retry-After` honoured; a service asking for a longer wait fails the request
+    /// instead of stalling the batch.
+    public var maxRetryAfter: Duration
+    /// A random number in `[0, 1)` for jitter.
+    public var random: @Sendable () -> Double
+
+    public init(maxAttempts: Int = 5, baseDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(20),
+                maxRetryAfter: Duration = .seconds(60), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+        self.maxAttempts = max(maxAttempts, 1)
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+        self.maxRetryAfter = maxRetryAfter
+        self.random = random
+    }
+
+    /// Five attempts, 1 s base, 20 s cap, `Retry-After` up to a minute.
+    public static let batch = AWSRetryPolicy()
+    /// A single attempt.
+    public static let never = AWSRetryPolicy(maxAttempts: 1)
+
+    /// The wait before retry number `retry` (1 for the first retry):
+    /// `random × min(maxDelay, baseDelay × 2^(retry-1))`.
+    public func backoff(retry: Int) -> Duration {
+        let exponent = min(max(retry - 1, 0), 30)
+        let ceiling = min(maxDelay, baseDelay * (1 << exponent))
+        return ceiling * min(max(random(), 0), 1)
+    }
+
+    /// The wait before retry number `retry` of an attempt that failed with a retryable
+    /// `failure`, or `nil` when the request must not be sent again (no attempts left, or a
+    /// `Retry-After` longer than ``maxRetryAfter``). A `Retry-After` replaces the backoff.
+    public func delay(retry: Int, retryAfter: Duration?) -> Duration? {
+        guard retry < maxAttempts else { return nil }
+        guard let retryAfter else { return backoff(retry: retry) }
+        return retryAfter <= maxRetryAfter ? max(retryAfter, .zero) : nil
+    }
+}
