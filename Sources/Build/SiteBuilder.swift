@@ -58,7 +58,8 @@ public struct SiteBuilder: Sendable {
         // MARK: - Pages
         let files: [SiteFile]
         do {
-            files = try renderer.render(trips: loaded.trips, renditions: batch.renditions)
+            files = try await renderer.render(trips: loaded.trips, renditions: batch.renditions,
+                                              concurrency: options.concurrency)
         } catch {
             throw .render(error)
         }

@@ -47,6 +47,20 @@ import TestSupport
         #expect(parts.sorted { $0.path < $1.path } == (try RenderedSite.fixtures().files))
     }
 
+    @Test func concurrentRenderingGivesTheSameFiles() async throws {
+        let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
+        let renderer = SiteRenderer(config: TripFixtures.config, theme: theme)
+        let many = (0..<40).flatMap { n in TripFixtures.all.map { content -> TripContent in
+            var copy = content
+            copy.trip.slug += "-\(n)"
+            copy.trip.id = "\(n)-" + copy.trip.id
+            return copy
+        } }
+        let serial = try renderer.render(trips: many, renditions: TripFixtures.renditions)
+        let parallel = try await renderer.render(trips: many, renditions: TripFixtures.renditions, concurrency: 4)
+        #expect(parallel == serial)
+    }
+
     @Test func datesAreEnglishAndFixed() {
         let day = { (text: String) in CalendarDate(text)! }
         #expect(DateText.day(day("2024-11-02")) == "2 November 2024")

@@ -38,6 +38,37 @@ public struct SiteRenderer: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
+    /// The same files as ``render(trips:renditions:)``, with trip pages rendered `concurrency`
+    /// at a time (a sliding window over a task group). Same bytes, same order.
+    public func render(trips: [TripContent], renditions: [String: PhotoRenditions],
+                       concurrency: Int) async throws(RenderError) -> [SiteFile] {
+        try checkSlugs(trips)
+        var pages = [Result<[SiteFile], RenderError>?](repeating: nil, count: trips.count)
+        await withTaskGroup(of: (Int, Result<[SiteFile], RenderError>).self) { group in
+            for index in trips.indices {
+                if index >= max(1, concurrency), let (done, result) = await group.next() { pages[done] = result }
+                group.addTask {
+                    do throws(RenderError) {
+                        return (index, .success(try renderTrip(trips[index], renditions: renditions)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            for await (done, result) in group { pages[done] = result }
+        }
+        var files = assets()
+        for page in pages {
+            switch page {
+            case .success(let trip): files += trip
+            case .failure(let error): throw error
+            case nil: continue
+            }
+        }
+        files += try renderListings(trips, renditions: renditions)
+        return files.sorted { $0.path < $1.path }
+    }
+
     // MARK: - Parts, so one trip can be rebuilt alone
 
     /// The page of one trip, `trips/<slug>/index.html` (public and unlisted trips alike).
