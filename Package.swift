@@ -44,6 +44,7 @@ let package = Package(
 
         // MARK: - The stages
         .target(name: "Extract", dependencies: ["TabiCore", "ContentStore", "Console", "PostgresClient",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "AWS", dependencies: ["TabiCore", "HTTPClient",
             .product(name: "Crypto", package: "swift-crypto"),

@@ -11,5 +11,5 @@ struct TabiPress: AsyncParsableCommand {
             build (Content/ → Output/), publish (Output/ → S3 + CloudFront).
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self])
+        subcommands: [ExtractCommand.self, BuildCommand.self])
 }

@@ -1,0 +1,34 @@
+import Foundation
+
+/// What one extract run does.
+public struct ExtractOptions: Sendable {
+    /// The content folder; trips go to `<content>/trips/<slug>/trip.json`.
+    public var content: URL
+    /// Only these trips (lower-case UUIDs), or every public and unlisted trip when empty. Trips of
+    /// the list that are private or gone are withdrawn like any other.
+    public var tripIds: [String]
+    /// Read only the trips whose fingerprint differs from the one their `trip.json` holds.
+    public var changedOnly: Bool
+    /// Rows per `FETCH` of each stream: memory holds at most this many rows per stream.
+    public var batchSize: Int
+
+    public init(content: URL, tripIds: [String] = [], changedOnly: Bool = false, batchSize: Int = 1_000) {
+        self.content = content
+        self.tripIds = tripIds
+        self.changedOnly = changedOnly
+        self.batchSize = batchSize
+    }
+
+    /// Checks and normalises `--trip` values (UUIDs, lower case, each once).
+    public static func tripIds(_ values: [String]) throws(ExtractError) -> [String] {
+        var ids: [String] = []
+        for value in values {
+            guard let uuid = UUID(uuidString: value.trimmingCharacters(in: .whitespaces)) else {
+                throw ExtractError.invalidTripId(value)
+            }
+            let id = uuid.uuidString.lowercased()
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+}
