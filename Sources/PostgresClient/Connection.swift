@@ -38,8 +38,7 @@ public final class Connection {
             let error = PostgresError(kind: .connect, target: target,
                                       message: PostgresError.oneLine(Connection.text(PQerrorMessage(handle)), redacting: secrets),
                                       usedPassword: PQconnectionUsedPassword(handle) == 1)
-            PQfinish(handle)
-            throw error
+            throw error  // every property is set, so deinit runs and finishes the handle
         }
     }
 
