@@ -9,14 +9,19 @@ public struct ExtractOptions: Sendable {
     public var tripIds: [String]
     /// Read only the trips whose fingerprint differs from the one their `trip.json` holds.
     public var changedOnly: Bool
-    /// Rows per `FETCH` of each stream: memory holds at most this many rows per stream.
+    /// Rows per `FETCH` of each stream: memory holds at most two batches per stream.
     public var batchSize: Int
+    /// Read the four streams over four more connections joined to the run's snapshot, so the
+    /// server works while extract decodes; off, everything goes over one connection.
+    public var parallelReads: Bool
 
-    public init(content: URL, tripIds: [String] = [], changedOnly: Bool = false, batchSize: Int = 1_000) {
+    public init(content: URL, tripIds: [String] = [], changedOnly: Bool = false, batchSize: Int = 1_000,
+                parallelReads: Bool = true) {
         self.content = content
         self.tripIds = tripIds
         self.changedOnly = changedOnly
         self.batchSize = batchSize
+        self.parallelReads = parallelReads
     }
 
     /// Checks and normalises `--trip` values (UUIDs, lower case, each once).

@@ -45,3 +45,17 @@ public struct ExtractReport: Sendable {
         return line + "; \(posts) posts, \(photos) photos in " + String(format: "%.1f s", seconds)
     }
 }
+
+extension ExtractReport {
+    /// Adds what another part of the run did (the writing thread's share).
+    mutating func merge(_ other: ExtractReport) {
+        written += other.written
+        unchanged += other.unchanged
+        withdrawn += other.withdrawn
+        restored += other.restored
+        failed += other.failed
+        problems += other.problems
+        posts += other.posts
+        photos += other.photos
+    }
+}

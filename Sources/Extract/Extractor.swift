@@ -45,46 +45,79 @@ public struct Extractor {
         let clock = ContinuousClock()
         let started = clock.now
         let content = ContentDirectory(root: options.content)
+        let writer = TripWriter(content: content, logger: logger)
         var report = ExtractReport()
-        let inventory = try ContentInventory.scan(content)
-        inventory.problems.forEach { note($0, in: &report) }
         let statementsBefore = connection.statementCount
+        let readsEverything = options.tripIds.isEmpty && !options.changedOnly
 
-        let plan: ExtractPlan
+        // The snapshot first; reading everything, the streams start right away, so the server
+        // sorts while this side reads Content/ and lists the candidates.
+        var stream: TripStream?
+        let snapshot: String?
         do {
             try connection.execute(SourceQueries.begin, operation: "open a read-only snapshot")
-            defer { try? connection.execute("ROLLBACK", operation: "end the snapshot") }
+            snapshot = options.parallelReads ? try exportSnapshot(connection) : nil
+            if readsEverything { stream = try openStream(connection, snapshot: snapshot, tripIds: nil) }
+        } catch {
+            throw .database(error)
+        }
+        defer { try? connection.execute("ROLLBACK", operation: "end the snapshot") }
+        let inventory = try ContentInventory.scan(content)
+        inventory.problems.forEach { writer.note($0, in: &report) }
+
+        let plan: ExtractPlan
+        let writing = WritingThread(writer)
+        do {
             let candidates = try readCandidates(connection)
             plan = ExtractPlan.make(candidates: candidates, inventory: inventory, tripIds: options.tripIds,
                                     changedOnly: options.changedOnly)
             report.unchanged = plan.unchanged.map { .init(id: $0.id, slug: $0.slug) }
             report.notFound = plan.notFound
             progress(.reading(total: plan.fetch.count))
-            if !plan.fetch.isEmpty {
+            if stream == nil, !plan.fetch.isEmpty {
+                stream = try openStream(connection, snapshot: snapshot, tripIds: plan.fetch.map(\.id))
+            }
+            if let stream {
                 let items = Dictionary(plan.fetch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                let stream = try TripStream(connection, tripIds: plan.readsEverything ? nil : plan.fetch.map(\.id),
-                                            batchSize: options.batchSize)
                 while let trip = try stream.next() {
-                    if let item = items[trip.id] {
-                        write(trip, as: item, to: content, report: &report)
-                    }
+                    if let item = items[trip.id] { writing.submit(trip, as: item) }
                     progress(.tripDone)
                 }
+                report.statements += stream.statementCount
             }
         } catch {
+            report.merge(writing.finish())
             throw .database(error)
         }
+        report.merge(writing.finish())
         for id in plan.notFound {
             logger.notice("trip \(id) is not public or unlisted, or does not exist: nothing to extract")
         }
-        for entry in plan.withdraw { withdraw(entry, from: content, report: &report) }
-        report.statements = connection.statementCount - statementsBefore
+        for entry in plan.withdraw { writer.withdraw(entry, into: &report) }
+        report.statements += connection.statementCount - statementsBefore + 1  // + the ROLLBACK to come
         let elapsed = clock.now - started
         report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return report
     }
 
     // MARK: - Steps
+
+    private func openStream(_ connection: Connection, snapshot: String?, tripIds: [String]?) throws(PostgresError) -> TripStream {
+        try TripStream(connection, snapshot: snapshot, tripIds: tripIds, batchSize: options.batchSize)
+    }
+
+    /// The snapshot's id for the streams' own connections, or nil where the server cannot export
+    /// one (then the snapshot is opened again and the streams share this connection).
+    private func exportSnapshot(_ connection: Connection) throws(PostgresError) -> String? {
+        do {
+            return try connection.query(SourceQueries.exportSnapshot, operation: "export the snapshot").rows.first?.string(0)
+        } catch {
+            logger.debug("reading on one connection: \(error)")
+            try connection.execute("ROLLBACK", operation: "end the snapshot")
+            try connection.execute(SourceQueries.begin, operation: "open a read-only snapshot")
+            return nil
+        }
+    }
 
     private func readCandidates(_ connection: Connection) throws(PostgresError) -> [Candidate] {
         var candidates: [Candidate] = []
@@ -96,64 +129,5 @@ public struct Extractor {
                                         fingerprint: options.changedOnly ? row.string(3) : nil))
         }
         return candidates
-    }
-
-    private func write(_ source: SourceTrip, as item: ExtractPlan.Item, to content: ContentDirectory,
-                       report: inout ExtractReport) {
-        for var problem in source.problems {
-            problem.slug = item.slug
-            note(problem, in: &report)
-        }
-        guard let header = source.header else {
-            report.failed.append(source.id)
-            return
-        }
-        let reference = ExtractReport.TripReference(id: source.id, slug: item.slug)
-        if item.restoresWithdrawal {
-            do {
-                try WithdrawnTrips(content).restore(slug: item.slug)
-                report.restored.append(reference)
-                logger.info("restored \(reference): public again, with the story kept when it was withdrawn")
-            } catch {
-                note(ExtractProblem(.warning, tripId: source.id, slug: item.slug,
-                                    reason: "its withdrawn story could not be brought back (\(error))"), in: &report)
-            }
-        }
-        let trip = Trip(
-            id: source.id, slug: item.slug, title: header.title, description: header.description,
-            startDate: header.startDate, endDate: header.endDate, status: header.status,
-            visibility: header.visibility, author: header.author, coverPhotoId: header.coverPhotoId,
-            updatedAt: source.updatedAt, destinations: source.destinations, posts: source.posts,
-            source: SourceStamp(updatedAt: source.updatedAt, fingerprint: source.fingerprint))
-        do {
-            switch try content.write(trip) {
-            case .written: report.written.append(reference)
-            case .unchanged: report.unchanged.append(reference)
-            }
-            report.posts += trip.posts.count
-            report.photos += trip.posts.reduce(0) { $0 + $1.photos.count }
-        } catch {
-            report.failed.append(source.id)
-            note(ExtractProblem(.error, tripId: source.id, slug: item.slug, reason: error.description), in: &report)
-        }
-    }
-
-    private func withdraw(_ entry: ContentInventory.Entry, from content: ContentDirectory, report: inout ExtractReport) {
-        do {
-            try WithdrawnTrips(content).withdraw(id: entry.id, slug: entry.slug)
-            report.withdrawn.append(.init(id: entry.id, slug: entry.slug))
-            logger.info("withdrawn \(entry.slug) (\(entry.id)): no longer public; its story is kept in trips/\(WithdrawnTrips.folderName)/\(entry.slug)/")
-        } catch {
-            note(ExtractProblem(.error, tripId: entry.id, slug: entry.slug,
-                                reason: "could not be withdrawn (\(error.description))"), in: &report)
-        }
-    }
-
-    private func note(_ problem: ExtractProblem, in report: inout ExtractReport) {
-        report.problems.append(problem)
-        switch problem.severity {
-        case .warning: logger.warning("\(problem.description)")
-        case .error: logger.error("\(problem.description)")
-        }
     }
 }

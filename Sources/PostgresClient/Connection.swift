@@ -14,11 +14,16 @@ public final class Connection {
     public let target: ConnectionTarget
     /// How many statements were sent so far (a run's query budget is bounded; tests check it).
     public private(set) var statementCount = 0
+    /// What this connection was opened with, for ``reopened()``. Kept in memory only.
+    private let conninfo: String?
+    private let applicationName: String
 
     /// Connects with a `postgresql://` URL or a `key=value` conninfo string; with nil or an empty
     /// string, libpq's environment decides (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`,
     /// `PGDATABASE`, `PGSSLMODE`, `~/.pgpass`, ...). Text comes back as UTF-8.
     public init(_ conninfo: String? = nil, applicationName: String = "tabi-press") throws(PostgresError) {
+        self.conninfo = conninfo
+        self.applicationName = applicationName
         var settings: [(String, String)] = []
         let environment = ProcessInfo.processInfo.environment
         // Without a timeout an unreachable host hangs for minutes; a URL or PGCONNECT_TIMEOUT wins.
@@ -93,6 +98,31 @@ public final class Connection {
             }
         }
         if let firstError { throw firstError }
+    }
+
+    /// Sends one statement without waiting: the server works on it while the caller does
+    /// something else, and ``receive(operation:)`` collects the result. Nothing else may be sent
+    /// on this connection until then.
+    public func send(_ sql: String, _ parameters: [String?] = [], operation: String) throws(PostgresError) {
+        statementCount += 1
+        let sent = Connection.withCStrings(parameters) { values in
+            PQsendQueryParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0)
+        }
+        guard sent == 1 else { throw failure(nil, operation: operation) }
+    }
+
+    /// The result of the statement ``send(_:_:operation:)`` sent, waiting for it if need be.
+    public func receive(operation: String) throws(PostgresError) -> QueryResult {
+        var first: OpaquePointer?
+        while let raw = PQgetResult(handle) {
+            if first == nil { first = raw } else { PQclear(raw) }
+        }
+        return try check(first, operation: operation)
+    }
+
+    /// Another connection to the same server with the same settings, for reading in parallel.
+    public func reopened() throws(PostgresError) -> Connection {
+        try Connection(conninfo, applicationName: applicationName)
     }
 
     // MARK: - Results and errors

@@ -39,6 +39,9 @@ struct ExtractCommand: ParsableCommand {
                                valueName: "url"))
     var databaseURL: String?
 
+    @Flag(help: "Read over one connection only (by default four more join the same snapshot).")
+    var singleConnection = false
+
     @Flag(help: "Log more (each trip's problems are always logged).")
     var verbose = false
 
@@ -50,7 +53,7 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(error.exitCode)
         }
         let options = ExtractOptions(content: URL(fileURLWithPath: content, isDirectory: true), tripIds: ids,
-                                     changedOnly: changed)
+                                     changedOnly: changed, parallelReads: !singleConnection)
         let bar = ProgressHolder()
         let extractor = Extractor(options: options, logger: Logger(label: "tabi-press.extract")) { event in
             switch event {

@@ -7,7 +7,7 @@ import TabiCore
 /// and the trips withdrawn earlier (kept in `trips/.withdrawn/<slug>/` with their story).
 struct ContentInventory {
     /// A trip published in `Content/trips/<slug>/`.
-    struct Entry: Equatable {
+    struct Entry: Equatable, Sendable {
         var id: String
         var slug: String
         /// `source.fingerprint` of its `trip.json`; nil when the file has none or is not fully readable.
@@ -32,7 +32,7 @@ struct ContentInventory {
             guard let data = FileManager.default.contents(atPath: file.path) else { continue }
             let identity: TripIdentity
             do {
-                identity = try JSONDecoder().decode(TripIdentity.self, from: data)
+                identity = try TripIdentity.scan(data, slug: slug) ?? JSONDecoder().decode(TripIdentity.self, from: data)
             } catch {
                 inventory.problems.append(ExtractProblem(.error, subject: file.path,
                     reason: "cannot be read (\(TripIdentity.reason(error))); the folder is left alone and its name stays taken"))
@@ -81,6 +81,46 @@ private struct TripIdentity: Decodable {
     struct Source: Decodable { var fingerprint: String? }
     var id: String
     var source: Source?
+
+    /// The fast way for files as `TripJSON` writes them (two-space indentation, sorted keys): the
+    /// top-level lines found by byte search, since only they start with a new line and two spaces
+    /// (a new line inside a string is always escaped). Nil, so the caller decodes the file, when
+    /// the layout differs or the slug line does not name the folder.
+    static func scan(_ data: Data, slug: String) -> TripIdentity? {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> TripIdentity? in
+            guard raw.starts(with: "{\n  \"".utf8),
+                  let id = value(after: "\n  \"id\" : \"", in: raw), !id.isEmpty,
+                  value(after: "\n  \"slug\" : \"", in: raw) == slug else { return nil }
+            let fingerprint = value(after: "\n  \"source\" : {\n    \"fingerprint\" : \"", in: raw)
+            return TripIdentity(id: id, source: Source(fingerprint: fingerprint))
+        }
+    }
+
+    /// The plain string value that follows `prefix` (up to the closing quote), or nil.
+    private static func value(after prefix: String, in raw: UnsafeRawBufferPointer) -> String? {
+        var prefix = prefix
+        return prefix.withUTF8 { needle -> String? in
+            // Every prefix starts with a new line: jump from one to the next with memchr.
+            guard let base = raw.baseAddress else { return nil }
+            var offset = 0
+            var found: Int?
+            while offset + needle.count <= raw.count,
+                  let line = memchr(base + offset, Int32(needle[0]), raw.count - offset) {
+                let at = base.distance(to: UnsafeRawPointer(line))
+                if at + needle.count <= raw.count, memcmp(base + at, needle.baseAddress!, needle.count) == 0 {
+                    found = at
+                    break
+                }
+                offset = at + 1
+            }
+            guard let found else { return nil }
+            let start = found + needle.count
+            guard let end = raw[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+            let bytes = raw[start..<end]
+            guard !bytes.contains(UInt8(ascii: "\\")) else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
 
     static func reason(_ error: any Error) -> String {
         switch error as? DecodingError {

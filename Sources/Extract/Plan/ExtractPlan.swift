@@ -10,7 +10,7 @@ struct Candidate: Equatable {
 /// which are unchanged, which to withdraw. Plain data, so it is tested without a database.
 struct ExtractPlan: Equatable {
     /// A trip to read and write.
-    struct Item: Equatable {
+    struct Item: Equatable, Sendable {
         var id: String
         var slug: String
         /// The trip was withdrawn before and comes back: its story is brought back too.

@@ -11,10 +11,22 @@ enum SourceQueries {
     static let publicPost = "p.visibility = 'public'"
 
     /// The snapshot: every query of a run sees the same committed state, and nothing can be written.
-    /// The session settings make text output canonical (UTC instants, ISO dates, shortest exact
-    /// floats) and plan the cursors for reading everything rather than the first rows.
-    static let begin = """
-        BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;
+    static let begin = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n" + sessionSettings
+
+    /// The snapshot's id, so more connections can read the very same state in parallel.
+    static let exportSnapshot = "SELECT pg_export_snapshot()"
+
+    /// Joins the snapshot `id` exported by the run's first connection. `SET TRANSACTION SNAPSHOT`
+    /// takes no parameter, so the id (made by the server) is checked to be hex digits and dashes.
+    static func begin(joining id: String) -> String? {
+        guard !id.isEmpty, id.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 < 0x80 && Character(Unicode.Scalar($0)).isHexDigit) })
+        else { return nil }
+        return "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\nSET TRANSACTION SNAPSHOT '\(id)';\n" + sessionSettings
+    }
+
+    /// Text output made canonical (UTC instants, ISO dates, shortest exact floats), and cursors
+    /// planned for reading everything rather than for the first rows.
+    private static let sessionSettings = """
         SET LOCAL TimeZone = 'UTC';
         SET LOCAL DateStyle = 'ISO, YMD';
         SET LOCAL extra_float_digits = 1;

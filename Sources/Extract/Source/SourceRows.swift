@@ -3,7 +3,7 @@ import PostgresClient
 import TabiCore
 
 /// The trip's own row, decoded: everything of `trip.json` but its slug, rows and stamp.
-struct TripHeader {
+struct TripHeader: Sendable {
     var id: String
     var title: String
     var description: String?

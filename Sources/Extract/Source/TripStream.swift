@@ -3,7 +3,7 @@ import TabiCore
 
 /// One trip as read from the database: its row, its destinations, its public posts with their
 /// photos, and what is needed to stamp it.
-struct SourceTrip {
+struct SourceTrip: Sendable {
     var id: String
     /// Nil when the trip's own row cannot be used (see `problems`).
     var header: TripHeader?
@@ -17,25 +17,49 @@ struct SourceTrip {
 
 /// Reads trips one at a time by merging four ordered streams (trips, destinations, posts, photos),
 /// each a server-side cursor read in batches: four queries however many trips and posts there are,
-/// and memory for one trip plus one batch per stream.
+/// and memory for one trip plus a batch or two per stream.
+///
+/// Given the id of the run's exported snapshot, each stream gets a connection of its own that
+/// joins that snapshot, and asks for its next batch as soon as one arrives: the server sorts and
+/// sends while this side decodes. Without one (or when the extra connections cannot be had, e.g.
+/// a role's connection limit), all four cursors share the run's connection and wait in turn.
 final class TripStream {
     private let trips: Cursor
     private let destinations: Cursor
     private let posts: Cursor
     private let photos: Cursor
+    /// The streams' own connections, when reading in parallel.
+    private let readers: [Connection]
 
-    /// Declares the cursors inside the caller's transaction. `tripIds` nil reads every public and
-    /// unlisted trip; otherwise only those of the list that are public or unlisted.
-    init(_ connection: Connection, tripIds: [String]?, batchSize: Int) throws(PostgresError) {
+    /// Statements sent on the streams' own connections.
+    var statementCount: Int { readers.reduce(0) { $0 + $1.statementCount } }
+
+    /// Declares the cursors. `tripIds` nil reads every public and unlisted trip; otherwise only
+    /// those of the list that are public or unlisted.
+    init(_ connection: Connection, snapshot: String?, tripIds: [String]?, batchSize: Int) throws(PostgresError) {
         let parameters: [String?] = [tripIds.map(PostgresArray.literal)]
-        trips = try Cursor(connection, name: "tabi_trips", query: SourceQueries.trips, parameters: parameters,
-                           batchSize: max(batchSize / 20, 50), operation: "read trips")
-        destinations = try Cursor(connection, name: "tabi_destinations", query: SourceQueries.destinations,
-                                  parameters: parameters, batchSize: batchSize, operation: "read destinations")
-        posts = try Cursor(connection, name: "tabi_posts", query: SourceQueries.posts, parameters: parameters,
-                           batchSize: batchSize, operation: "read posts")
-        photos = try Cursor(connection, name: "tabi_photos", query: SourceQueries.photos, parameters: parameters,
-                            batchSize: batchSize, operation: "read photos")
+        var readers: [Connection] = []
+        if let snapshot, let begin = SourceQueries.begin(joining: snapshot) {
+            do {
+                for _ in 0..<4 {
+                    let reader = try connection.reopened()
+                    try reader.execute(begin, operation: "join the read-only snapshot")
+                    readers.append(reader)
+                }
+            } catch {
+                readers = []
+            }
+        }
+        let parallel = readers.count == 4
+        func cursor(_ index: Int, _ name: String, _ query: String, _ size: Int, _ what: String) throws(PostgresError) -> Cursor {
+            try Cursor(parallel ? readers[index] : connection, name: name, query: query, parameters: parameters,
+                       batchSize: size, prefetch: parallel, operation: what)
+        }
+        trips = try cursor(0, "tabi_trips", SourceQueries.trips, max(batchSize / 20, 50), "read trips")
+        destinations = try cursor(1, "tabi_destinations", SourceQueries.destinations, batchSize, "read destinations")
+        posts = try cursor(2, "tabi_posts", SourceQueries.posts, batchSize, "read posts")
+        photos = try cursor(3, "tabi_photos", SourceQueries.photos, batchSize, "read photos")
+        self.readers = readers
     }
 
     /// The next trip in id order, or nil when all are read.
