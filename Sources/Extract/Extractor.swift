@@ -83,6 +83,7 @@ public struct Extractor {
                     if let item = items[trip.id] { writing.submit(trip, as: item) }
                     progress(.tripDone)
                 }
+                stream.close()
                 report.statements += stream.statementCount
             }
         } catch {

@@ -52,7 +52,7 @@ import Testing
         #expect(report.exitCode == 0 && report.written.count == 3 && report.photos == 9)
         // All on the one connection: begin, export the snapshot, list the trips, four declares,
         // fetches in batches of 7 (trips 1, destinations 1, posts 2, photos 2), end. Reading in
-        // parallel would have sent 18 (each stream's connection joins the snapshot and declares).
+        // parallel would have sent 22 (each stream's connection joins the snapshot, declares and ends).
         #expect(report.statements == 3 + 4 + 6 + 1)
     }
 
@@ -100,7 +100,7 @@ import Testing
         let many = try statements(trips: 40)
         #expect(few == many)
         // The run's connection: begin, export the snapshot, list the trips, end. Each of the four
-        // streams' connections: join the snapshot, declare, one fetch (the batch is not full).
-        #expect(many == 4 + 4 * 3)
+        // streams' connections: join the snapshot, declare, one fetch (the batch is not full), end.
+        #expect(many == 4 + 4 * 4)
     }
 }

@@ -62,6 +62,11 @@ final class TripStream {
         self.readers = readers
     }
 
+    /// Ends the transactions of the streams' own connections (the run's own is its caller's).
+    func close() {
+        for reader in readers { try? reader.execute("ROLLBACK", operation: "end the snapshot") }
+    }
+
     /// The next trip in id order, or nil when all are read.
     func next() throws(PostgresError) -> SourceTrip? {
         guard let row = try trips.next(), let id = row.string(0) else { return nil }
