@@ -10,7 +10,7 @@ import TabiCore
 struct RowDigest {
     /// Part of every fingerprint: changing what extract writes means bumping it, so `--changed`
     /// re-extracts every trip once.
-    static let version = "tabi-press-extract-1"
+    static let version = "tabi-press-extract-2"
 
     private var tripRow = "\u{1E}"
     private var destinations = XorCombination()
@@ -22,7 +22,7 @@ struct RowDigest {
     mutating func addPost(_ row: PostgresRow, columns: Int) { posts.add(Self.digest(of: row, columns: columns)) }
     mutating func addPhoto(_ row: PostgresRow, columns: Int) { photos.add(Self.digest(of: row, columns: columns)) }
 
-    /// `md5(concat_ws(U+001F, version, trip row digest, n, x1, x2 per table))` as lower-case hex.
+    /// `md5(concat_ws(U+001F, version, trip row digest, n, x per table))` as lower-case hex.
     var fingerprint: String {
         let parts = [Self.version, tripRow] + destinations.parts + posts.parts + photos.parts
         return ContentHash.hex(Insecure.MD5.hash(data: Array(parts.joined(separator: "\u{1F}").utf8)))
@@ -49,27 +49,21 @@ struct RowDigest {
     }
 }
 
-/// Count and XOR of the two 64-bit halves of row digests, read as signed big-endian integers the
-/// way PostgreSQL reads `('x' || hex)::bit(64)::bigint`.
+/// Count and XOR of the first 64 bits of row digests, read as a signed big-endian integer the way
+/// PostgreSQL reads `('x' || hex)::bit(64)::bigint`.
 struct XorCombination {
     private(set) var count = 0
-    private var high: UInt64 = 0
-    private var low: UInt64 = 0
+    private var bits: UInt64 = 0
 
     mutating func add(_ digest: Insecure.MD5Digest) {
         digest.withUnsafeBytes { bytes in
-            var h: UInt64 = 0
-            var l: UInt64 = 0
-            for index in 0..<8 { h = h << 8 | UInt64(bytes[index]) }
-            for index in 8..<16 { l = l << 8 | UInt64(bytes[index]) }
-            high ^= h
-            low ^= l
+            var value: UInt64 = 0
+            for index in 0..<8 { value = value << 8 | UInt64(bytes[index]) }
+            bits ^= value
         }
         count += 1
     }
 
-    /// `n`, `x1`, `x2` as the database prints them (0 when there are no rows).
-    var parts: [String] {
-        [String(count), String(Int64(bitPattern: high)), String(Int64(bitPattern: low))]
-    }
+    /// `n` and `x` as the database prints them (0 when there are no rows).
+    var parts: [String] { [String(count), String(Int64(bitPattern: bits))] }
 }

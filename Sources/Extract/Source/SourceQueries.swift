@@ -42,43 +42,43 @@ enum SourceQueries {
         """
 
     /// The candidates with the fingerprint of their public rows, for `--changed`: one query for all
-    /// trips. Rows are combined with XOR so no aggregate has to sort them; the count keeps two
-    /// equal rows from cancelling out.
+    /// trips. Row digests are combined with XOR, so no aggregate has to sort its rows; the count
+    /// keeps two equal rows from cancelling out. The candidate filter is repeated in each part
+    /// rather than shared as a CTE, which would keep PostgreSQL from aggregating in parallel.
     static let candidatesWithFingerprints = """
-        WITH scope AS (
-          SELECT t.id FROM travels t WHERE \(visibleTrip) AND ($1::uuid[] IS NULL OR t.id = ANY($1::uuid[]))
-        ), d AS (
+        WITH d AS (
           SELECT travel_id, \(combine) FROM (
             SELECT d.travel_id, \(SourceColumns.digestSQL(SourceColumns.destination)) AS h
-            FROM destinations d WHERE d.travel_id IN (SELECT id FROM scope)) r
+            FROM destinations d WHERE d.travel_id IN (\(candidateIds))) r
           GROUP BY travel_id
         ), p AS (
           SELECT travel_id, \(combine) FROM (
             SELECT p.travel_id, \(SourceColumns.digestSQL(SourceColumns.post)) AS h
-            FROM travel_posts p WHERE \(publicPost) AND p.travel_id IN (SELECT id FROM scope)) r
+            FROM travel_posts p WHERE \(publicPost) AND p.travel_id IN (\(candidateIds))) r
           GROUP BY travel_id
         ), ph AS (
           SELECT travel_id, \(combine) FROM (
             SELECT ph.travel_id, \(SourceColumns.digestSQL(SourceColumns.photo)) AS h
-            FROM post_photos ph WHERE ph.travel_id IN (SELECT id FROM scope) AND EXISTS (
+            FROM post_photos ph WHERE ph.travel_id IN (\(candidateIds)) AND EXISTS (
               SELECT 1 FROM travel_posts p WHERE p.id = ph.post_id AND p.travel_id = ph.travel_id AND \(publicPost))) r
           GROUP BY travel_id
         )
         SELECT t.id, t.title, t.created_at, md5(concat_ws(E'\\x1f', '\(RowDigest.version)',
                  \(SourceColumns.digestSQL(SourceColumns.trip)),
-                 coalesce(d.n, 0), coalesce(d.x1, 0), coalesce(d.x2, 0),
-                 coalesce(p.n, 0), coalesce(p.x1, 0), coalesce(p.x2, 0),
-                 coalesce(ph.n, 0), coalesce(ph.x1, 0), coalesce(ph.x2, 0)))
-        FROM travels t JOIN scope USING (id) LEFT JOIN profiles pr ON pr.id = t.user_id
+                 coalesce(d.n, 0), coalesce(d.x, 0), coalesce(p.n, 0), coalesce(p.x, 0),
+                 coalesce(ph.n, 0), coalesce(ph.x, 0)))
+        FROM travels t LEFT JOIN profiles pr ON pr.id = t.user_id
           LEFT JOIN d ON d.travel_id = t.id LEFT JOIN p ON p.travel_id = t.id LEFT JOIN ph ON ph.travel_id = t.id
+        WHERE \(visibleTrip) AND ($1::uuid[] IS NULL OR t.id = ANY($1::uuid[]))
         ORDER BY t.created_at, t.id
         """
 
-    /// Count and two 64-bit XORs of the row digests: order-independent, so no sort.
-    private static let combine = """
-        count(*) AS n, bit_xor(('x' || substr(h, 1, 16))::bit(64)::bigint) AS x1, \
-        bit_xor(('x' || substr(h, 17, 16))::bit(64)::bigint) AS x2
+    private static let candidateIds = """
+        SELECT c.id FROM travels c WHERE c.visibility IN ('public', 'unlisted') AND ($1::uuid[] IS NULL OR c.id = ANY($1::uuid[]))
         """
+
+    /// Count and XOR of the row digests' first 64 bits: order-independent, so no sort.
+    private static let combine = "count(*) AS n, bit_xor(('x' || substr(h, 1, 16))::bit(64)::bigint) AS x"
 
     // MARK: - The streams, each ordered by trip id
 
