@@ -2,8 +2,11 @@
 public struct ConnectionTarget: Sendable, Equatable, CustomStringConvertible {
     /// Host name, address or Unix-socket folder.
     public var host: String
+    /// The port, as text (libpq's form).
     public var port: String
+    /// The database name.
     public var database: String
+    /// The role connected as.
     public var user: String
 
     public init(host: String, port: String, database: String, user: String) {

@@ -12,7 +12,9 @@ public final class QueryResult: @unchecked Sendable {
 
     deinit { PQclear(raw) }
 
+    /// How many rows the result holds.
     public var rowCount: Int { Int(PQntuples(raw)) }
+    /// How many columns each row has.
     public var columnCount: Int { Int(PQnfields(raw)) }
 
     /// The rows, in order.
