@@ -23,6 +23,9 @@ public struct Extractor {
     public var options: ExtractOptions
     public var logger: Logger
     public var progress: (ExtractProgress) -> Void
+    /// Runs after the plan is made and before the trips are read (tests change the database here
+    /// to show that the run still reads one snapshot).
+    var afterPlanning: () -> Void = {}
 
     public init(options: ExtractOptions, logger: Logger = Logger(label: "tabi-press.extract"),
                 progress: @escaping (ExtractProgress) -> Void = { _ in }) {
@@ -74,6 +77,7 @@ public struct Extractor {
             report.unchanged = plan.unchanged.map { .init(id: $0.id, slug: $0.slug) }
             report.notFound = plan.notFound
             progress(.reading(total: plan.fetch.count))
+            afterPlanning()
             if stream == nil, !plan.fetch.isEmpty {
                 stream = try openStream(connection, snapshot: snapshot, tripIds: plan.fetch.map(\.id))
             }

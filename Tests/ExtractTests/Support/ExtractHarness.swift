@@ -1,5 +1,5 @@
 import ContentStore
-import Extract
+@testable import Extract
 import Foundation
 import Logging
 import Synchronization
@@ -21,12 +21,15 @@ final class ExtractHarness {
 
     /// One extract run; `url` defaults to the test database as the superuser.
     @discardableResult
-    func extract(trips: [String] = [], changed: Bool = false, url: String? = nil,
-                 batchSize: Int = 7) throws -> ExtractReport {
+    func extract(trips: [String] = [], changed: Bool = false, url: String? = nil, batchSize: Int = 7,
+                 parallel: Bool = true, afterPlanning: @escaping () -> Void = {}) throws -> ExtractReport {
         // Small batches, so the tests cross many FETCH boundaries.
-        let options = ExtractOptions(content: content, tripIds: trips, changedOnly: changed, batchSize: batchSize)
+        let options = ExtractOptions(content: content, tripIds: trips, changedOnly: changed, batchSize: batchSize,
+                                     parallelReads: parallel)
         let logger = Logger(label: "test") { _ in self.log }
-        return try Extractor(options: options, logger: logger).run(databaseURL: url ?? database.url)
+        var extractor = Extractor(options: options, logger: logger)
+        extractor.afterPlanning = afterPlanning
+        return try extractor.run(databaseURL: url ?? database.url)
     }
 
     /// The slugs of the published trips (folders of `trips/` holding a `trip.json`).
