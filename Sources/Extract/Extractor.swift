@@ -14,11 +14,14 @@ public enum ExtractProgress: Sendable {
 
 /// The extract stage: public trips out of the app's PostgreSQL into `Content/trips/<slug>/trip.json`.
 ///
-/// One run is one synchronous pipeline on one connection: read `Content/`, open a repeatable-read,
-/// read-only snapshot, list the candidate trips (one query), plan, stream the trips (four cursors)
-/// writing each as soon as it is complete, end the snapshot, then withdraw what is no longer public.
-/// It blocks its thread; callers run it off Swift's cooperative pool (the CLI runs it as a plain
-/// synchronous command).
+/// One run: open a repeatable-read, read-only snapshot and export it; start the four streams
+/// (trips, destinations, posts, photos), each a cursor on a connection of its own that joins that
+/// snapshot (``TripStream``); read `Content/`; list the candidate trips (one query) and plan; merge
+/// the streams trip by trip on this thread while a second one encodes and writes each finished trip
+/// (``WritingThread``); end the snapshot; withdraw what is no longer public.
+///
+/// It blocks its thread (libpq is blocking and a connection belongs to one thread); callers run it
+/// off Swift's cooperative pool (the CLI runs it as a plain synchronous command).
 public struct Extractor {
     public var options: ExtractOptions
     public var logger: Logger

@@ -3,9 +3,9 @@ import Foundation
 
 /// One libpq connection to PostgreSQL.
 ///
-/// Not `Sendable`: libpq allows one thread at a time per connection, and the blocking calls are
-/// meant to run in one synchronous pipeline (extract reads one snapshot over one connection, so
-/// there is nothing to run beside it). Results (``QueryResult``) are immutable and may cross threads.
+/// Not `Sendable`: libpq allows one thread at a time per connection, and its calls block, so a
+/// connection stays on the thread that opened it (extract keeps all of its connections on its
+/// reading thread). Results (``QueryResult``) are immutable and may cross threads.
 public final class Connection {
     private let handle: OpaquePointer
     /// Every password this connection could have seen, scrubbed from any message it gives.

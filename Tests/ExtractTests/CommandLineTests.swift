@@ -36,6 +36,24 @@ import Testing
         #expect(!result.err.contains("Hunter2"))
     }
 
+    @Test func withoutAURLLibpqsEnvironmentDecides() throws {
+        let run = try ExtractHarness()
+        try run.database.trip("From the environment")
+        let url = try #require(URLComponents(string: run.database.url))
+        let environment = ["DATABASE_URL": "", "PGHOST": url.host ?? "", "PGPORT": String(url.port ?? 5432),
+                           "PGUSER": url.user ?? "", "PGPASSWORD": url.password ?? "", "PGDATABASE": run.database.name,
+                           "PGSSLMODE": "disable"]
+        let result = try tabiPress(["extract", "--content", run.content.path], environment: environment)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try run.slugs() == ["from-the-environment"])
+        // A wrong password from the environment is named as a failed login, and not shown.
+        let refused = try tabiPress(["extract", "--content", run.content.path],
+                                    environment: environment.merging(["PGPASSWORD": "Wrong-Secret-42"]) { $1 })
+        #expect(refused.status == 2)
+        #expect(refused.err.contains("password authentication failed") && refused.err.contains("(a password was sent)"))
+        #expect(!refused.err.contains("Wrong-Secret-42"))
+    }
+
     @Test func aTripThatIsNotAnIdIsABadArgument() throws {
         let result = try tabiPress(["extract", "--trip", "../../etc", "--database-url", "postgresql://127.0.0.1:1/x"])
         #expect(result.status == 2)
