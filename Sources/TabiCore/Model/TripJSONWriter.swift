@@ -150,8 +150,16 @@ struct TripJSONWriter {
     }
 
     private mutating func indent() {
-        for _ in 0..<depth { out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: " ")) }
+        var width = 2 * depth
+        while width > 0 {
+            let run = min(width, Self.spaces.count)
+            out.append(contentsOf: Self.spaces[0..<run])
+            width -= run
+        }
     }
+
+    /// More than the deepest member needs (`posts[].photos[].key` is at depth 5).
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 16)
 
     private mutating func string(_ text: String) {
         out.append(UInt8(ascii: "\""))
