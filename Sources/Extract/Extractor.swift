@@ -79,6 +79,7 @@ public struct Extractor {
                                     changedOnly: options.changedOnly)
             report.unchanged = plan.unchanged.map { .init(id: $0.id, slug: $0.slug) }
             report.notFound = plan.notFound
+            logger.debug("plan: \(plan.fetch.count) to read, \(plan.unchanged.count) unchanged, \(plan.withdraw.count) to withdraw")
             progress(.reading(total: plan.fetch.count))
             afterPlanning()
             if stream == nil, !plan.fetch.isEmpty {
@@ -111,7 +112,10 @@ public struct Extractor {
     // MARK: - Steps
 
     private func openStream(_ connection: Connection, snapshot: String?, tripIds: [String]?) throws(PostgresError) -> TripStream {
-        try TripStream(connection, snapshot: snapshot, tripIds: tripIds, batchSize: options.batchSize)
+        let stream = try TripStream(connection, snapshot: snapshot, tripIds: tripIds, batchSize: options.batchSize)
+        logger.debug(stream.isParallel ? "reading four streams over four more connections joined to the snapshot"
+                                       : "reading four streams over one connection")
+        return stream
     }
 
     /// The snapshot's id for the streams' own connections, or nil where the server cannot export

@@ -31,6 +31,9 @@ final class TripStream {
     /// The streams' own connections, when reading in parallel.
     private let readers: [Connection]
 
+    /// Whether the streams read over connections of their own (else over the run's).
+    var isParallel: Bool { !readers.isEmpty }
+
     /// Statements sent on the streams' own connections.
     var statementCount: Int { readers.reduce(0) { $0 + $1.statementCount } }
 
