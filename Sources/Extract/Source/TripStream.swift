@@ -1,3 +1,4 @@
+import Foundation
 import PostgresClient
 import TabiCore
 
@@ -121,12 +122,24 @@ final class TripStream {
     /// every stream has the same filter) are skipped.
     private func forEachRow(of stream: Cursor, in id: String,
                             _ body: (PostgresRow) -> Void) throws(PostgresError) {
+        let trip = Array(id.utf8)
         while let row = try stream.peek() {
-            let travelId = row.string(0) ?? ""
-            guard travelId <= id else { return }
+            // Compared as bytes, without making a string per row: lower-case UUID text sorts byte
+            // by byte in the order PostgreSQL sorts uuid.
+            let order = row.withBytes(0) { bytes in trip.withUnsafeBufferPointer { Self.compare(bytes, $0) } } ?? -1
+            guard order <= 0 else { return }
             _ = try stream.next()
-            if travelId == id { body(row) }
+            if order == 0 { body(row) }
         }
+    }
+
+    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+            let order = memcmp(x, y, common)
+            if order != 0 { return Int(order) }
+        }
+        return a.count - b.count
     }
 
     private static func latest(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {
