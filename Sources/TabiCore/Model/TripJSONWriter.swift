@@ -27,7 +27,7 @@ struct TripJSONWriter {
         field("coverPhotoId", trip.coverPhotoId)
         field("description", trip.description)
         key("destinations"); array(trip.destinations) { $0.write($1) }
-        field("endDate", trip.endDate?.description)
+        field("endDate", trip.endDate)
         field("id", trip.id)
         key("posts"); array(trip.posts) { $0.write($1) }
         field("slug", trip.slug)
@@ -38,7 +38,7 @@ struct TripJSONWriter {
             field("updatedAt", source.updatedAt?.description)
             close("}")
         }
-        field("startDate", trip.startDate?.description)
+        field("startDate", trip.startDate)
         field("status", trip.status.rawValue)
         field("title", trip.title)
         field("updatedAt", trip.updatedAt?.description)
@@ -48,9 +48,9 @@ struct TripJSONWriter {
 
     private mutating func write(_ destination: Destination) {
         open("{")
-        field("arrivalDate", destination.arrivalDate?.description)
+        field("arrivalDate", destination.arrivalDate)
         field("countryCode", destination.countryCode)
-        field("departureDate", destination.departureDate?.description)
+        field("departureDate", destination.departureDate)
         field("id", destination.id)
         field("latitude", destination.latitude)
         field("longitude", destination.longitude)
@@ -92,6 +92,28 @@ struct TripJSONWriter {
         guard let value else { return }
         key(name)
         string(value)
+    }
+
+    /// `"YYYY-MM-DD"`, as ``CalendarDate/description`` gives it, without `String(format:)`.
+    private mutating func field(_ name: StaticString, _ value: CalendarDate?) {
+        guard let value else { return }
+        key(name)
+        out.append(UInt8(ascii: "\""))
+        digits(value.year, divisor: 1000)
+        out.append(UInt8(ascii: "-"))
+        digits(value.month, divisor: 10)
+        out.append(UInt8(ascii: "-"))
+        digits(value.day, divisor: 10)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `number` zero-padded to as many digits as `divisor` has plus one.
+    private mutating func digits(_ number: Int, divisor: Int) {
+        var divisor = divisor
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+            divisor /= 10
+        }
     }
 
     private mutating func field(_ name: StaticString, _ value: Int?) {
