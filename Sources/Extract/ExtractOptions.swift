@@ -14,14 +14,18 @@ public struct ExtractOptions: Sendable {
     /// Read the four streams over four more connections joined to the run's snapshot, so the
     /// server works while extract decodes; off, everything goes over one connection.
     public var parallelReads: Bool
+    /// Plan only: say which trips would be read (and under which slug) and which withdrawn, and
+    /// touch nothing.
+    public var dryRun: Bool
 
     public init(content: URL, tripIds: [String] = [], changedOnly: Bool = false, batchSize: Int = 1_000,
-                parallelReads: Bool = true) {
+                parallelReads: Bool = true, dryRun: Bool = false) {
         self.content = content
         self.tripIds = tripIds
         self.changedOnly = changedOnly
         self.batchSize = batchSize
         self.parallelReads = parallelReads
+        self.dryRun = dryRun
     }
 
     /// Checks and normalises `--trip` values (UUIDs, lower case, each once).

@@ -9,6 +9,10 @@ public struct ExtractReport: Sendable {
         public var description: String { "\(slug) (\(id))" }
     }
 
+    /// A dry run: nothing was written; `toRead` and `withdrawn` say what a real run would do.
+    public var dryRun = false
+    /// Dry run: the trips a real run would read and write, with their slugs (`isNew` for new ones).
+    public var toRead: [(trip: TripReference, isNew: Bool)] = []
     /// Trips whose `trip.json` was created or changed.
     public var written: [TripReference] = []
     /// Trips read or compared whose `trip.json` already held exactly this (no file touched).
@@ -37,6 +41,11 @@ public struct ExtractReport: Sendable {
 
     /// `extract: 3 written, 1997 unchanged, 1 withdrawn, 0 failed; 100000 posts, 200000 photos in 2.1 s`
     public var summary: String {
+        if dryRun {
+            let new = toRead.filter(\.isNew).count
+            return "extract (dry run): would read \(toRead.count) (\(new) new), \(unchanged.count) unchanged, "
+                + "would withdraw \(withdrawn.count)"
+        }
         var line = "extract: \(written.count) written, \(unchanged.count) unchanged, \(withdrawn.count) withdrawn, "
             + "\(failed.count) failed"
         if !restored.isEmpty { line += ", \(restored.count) restored" }

@@ -54,7 +54,7 @@ public struct Extractor {
         let writer = TripWriter(content: content, logger: logger)
         var report = ExtractReport()
         let statementsBefore = connection.statementCount
-        let readsEverything = options.tripIds.isEmpty && !options.changedOnly
+        let readsEverything = options.tripIds.isEmpty && !options.changedOnly && !options.dryRun
 
         // The snapshot first; reading everything, the streams start right away, so the server
         // sorts while this side reads Content/ and lists the candidates.
@@ -80,6 +80,13 @@ public struct Extractor {
             report.unchanged = plan.unchanged.map { .init(id: $0.id, slug: $0.slug) }
             report.notFound = plan.notFound
             logger.debug("plan: \(plan.fetch.count) to read, \(plan.unchanged.count) unchanged, \(plan.withdraw.count) to withdraw")
+            if options.dryRun {
+                report.dryRun = true
+                report.toRead = plan.fetch.map { (.init(id: $0.id, slug: $0.slug), $0.isNew) }
+                report.withdrawn = plan.withdraw.map { .init(id: $0.id, slug: $0.slug) }
+                report.merge(writing.finish())
+                return report
+            }
             progress(.reading(total: plan.fetch.count))
             afterPlanning()
             if stream == nil, !plan.fetch.isEmpty {

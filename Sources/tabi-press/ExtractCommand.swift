@@ -39,6 +39,9 @@ struct ExtractCommand: ParsableCommand {
                                valueName: "url"))
     var databaseURL: String?
 
+    @Flag(help: "Print which trips would be read (with their slugs) and which withdrawn; change nothing.")
+    var dryRun = false
+
     @Flag(help: "Read over one connection only (by default four more join the same snapshot).")
     var singleConnection = false
 
@@ -53,7 +56,7 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(error.exitCode)
         }
         let options = ExtractOptions(content: URL(fileURLWithPath: content, isDirectory: true), tripIds: ids,
-                                     changedOnly: changed, parallelReads: !singleConnection)
+                                     changedOnly: changed, parallelReads: !singleConnection, dryRun: dryRun)
         let bar = ProgressHolder()
         let extractor = Extractor(options: options, logger: Logger(label: "tabi-press.extract")) { event in
             switch event {
@@ -69,6 +72,8 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(error.exitCode)
         }
         bar.bar?.finish()
+        for (trip, isNew) in report.toRead { print("would read \(trip)" + (isNew ? " (new)" : "")) }
+        if report.dryRun { for trip in report.withdrawn { print("would withdraw \(trip)") } }
         print(report.summary)
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

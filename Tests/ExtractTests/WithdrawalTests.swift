@@ -54,6 +54,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: run.content.appendingPathComponent("trips/.withdrawn/back-again").path))
     }
 
+    @Test func aDryRunSaysWhatWouldHappenAndChangesNothing() throws {
+        let run = try ExtractHarness()
+        let db = run.database
+        let leaving = try db.trip("Leaving")
+        let edited = try db.trip("Edited")
+        try db.post(edited)
+        try run.extract()
+        let before = run.filesWritten()
+        try db.run("UPDATE travels SET visibility = 'private' WHERE id = $1", [leaving])
+        try db.run("UPDATE travel_posts SET content = 'New text.' WHERE travel_id = $1", [edited])
+        let newcomer = try db.trip("Leaving")
+
+        let plan = try run.extract(changed: true, dryRun: true)
+
+        #expect(plan.dryRun)
+        #expect(plan.toRead.map(\.trip.id).sorted() == [edited, newcomer].sorted())
+        #expect(plan.toRead.first { $0.trip.id == newcomer }?.trip.slug == "leaving-2")
+        #expect(plan.toRead.first { $0.trip.id == newcomer }?.isNew == true)
+        #expect(plan.toRead.first { $0.trip.id == edited }?.isNew == false)
+        #expect(plan.withdrawn.map(\.id) == [leaving])
+        #expect(plan.written.isEmpty)
+        #expect(run.filesWritten() == before)  // not a file, not a byte changed
+
+        let real = try run.extract(changed: true)
+        #expect(Set(real.written.map(\.id)) == [edited, newcomer] && real.withdrawn.map(\.id) == [leaving])
+    }
+
     @Test func withTripOnlyTheNamedTripsAreConsidered() throws {
         let run = try ExtractHarness()
         let db = run.database

@@ -15,6 +15,8 @@ struct ExtractPlan: Equatable {
         var slug: String
         /// The trip was withdrawn before and comes back: its story is brought back too.
         var restoresWithdrawal = false
+        /// The slug was given by this run.
+        var isNew = false
     }
 
     /// Trips to read, in the candidates' order (oldest first).
@@ -48,7 +50,8 @@ struct ExtractPlan: Equatable {
             } else if let slug = inventory.withdrawn[candidate.id], !publishedSlugs.contains(slug) {
                 plan.fetch.append(Item(id: candidate.id, slug: slug, restoresWithdrawal: true))
             } else {
-                plan.fetch.append(Item(id: candidate.id, slug: slugs.assign(id: candidate.id, title: candidate.title)))
+                plan.fetch.append(Item(id: candidate.id, slug: slugs.assign(id: candidate.id, title: candidate.title),
+                                       isNew: true))
             }
         }
         let candidateIds = Set(candidates.map(\.id))

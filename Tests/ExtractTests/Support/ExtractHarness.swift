@@ -22,10 +22,11 @@ final class ExtractHarness {
     /// One extract run; `url` defaults to the test database as the superuser.
     @discardableResult
     func extract(trips: [String] = [], changed: Bool = false, url: String? = nil, batchSize: Int = 7,
-                 parallel: Bool = true, afterPlanning: @escaping () -> Void = {}) throws -> ExtractReport {
+                 parallel: Bool = true, dryRun: Bool = false,
+                 afterPlanning: @escaping () -> Void = {}) throws -> ExtractReport {
         // Small batches, so the tests cross many FETCH boundaries.
         let options = ExtractOptions(content: content, tripIds: trips, changedOnly: changed, batchSize: batchSize,
-                                     parallelReads: parallel)
+                                     parallelReads: parallel, dryRun: dryRun)
         let logger = Logger(label: "test") { _ in self.log }
         var extractor = Extractor(options: options, logger: logger)
         extractor.afterPlanning = afterPlanning
@@ -45,7 +46,12 @@ final class ExtractHarness {
     /// Every byte of every file under the temporary folder, plus the log, as text: what a leak
     /// check searches.
     func everythingWritten() -> String {
-        var text = log.lines.joined(separator: "\n")
+        log.lines.joined(separator: "\n") + "\n" + filesWritten()
+    }
+
+    /// Every file's path and bytes under the temporary folder, as text.
+    func filesWritten() -> String {
+        var text = ""
         let enumerator = FileManager.default.enumerator(at: folder.url, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
             if let data = FileManager.default.contents(atPath: url.path) { text += String(decoding: data, as: UTF8.self) }
