@@ -79,6 +79,9 @@ public struct Extractor {
                                     changedOnly: options.changedOnly)
             report.unchanged = plan.unchanged.map { .init(id: $0.id, slug: $0.slug) }
             report.notFound = plan.notFound
+            for id in plan.notFound {
+                logger.notice("trip \(id) is not public or unlisted, or does not exist: nothing to extract")
+            }
             logger.debug("plan: \(plan.fetch.count) to read, \(plan.unchanged.count) unchanged, \(plan.withdraw.count) to withdraw")
             if options.dryRun {
                 report.dryRun = true
@@ -106,9 +109,6 @@ public struct Extractor {
             throw .database(error)
         }
         report.merge(writing.finish())
-        for id in plan.notFound {
-            logger.notice("trip \(id) is not public or unlisted, or does not exist: nothing to extract")
-        }
         for entry in plan.withdraw { writer.withdraw(entry, into: &report) }
         report.statements += connection.statementCount - statementsBefore + 1  // + the ROLLBACK to come
         let elapsed = clock.now - started
