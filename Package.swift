@@ -44,6 +44,7 @@ let package = Package(
 
         // MARK: - The stages
         .target(name: "Extract", dependencies: ["TabiCore", "ContentStore", "Console", "PostgresClient",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "AWS", dependencies: ["TabiCore", "HTTPClient",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -76,7 +77,8 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "TabiCore", "TestSupport"]),
         .testTarget(name: "ImagesTests", dependencies: ["Images", "Vips", "TabiCore", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "Vips", "TabiCore", "TestSupport"]),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract", "PostgresClient", "TabiCore", "TestSupport"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "PostgresClient", "TabiCore", "ContentStore", "TestSupport",
+            .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AWSTests", dependencies: ["AWS", "HTTPClient", "TabiCore", "TestSupport",
             .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NarrateTests", dependencies: ["Narrate", "AWS", "TabiCore", "TestSupport"]),

@@ -21,25 +21,62 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init(_ date: Date) {
         let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
         let seconds = (micros / 1_000_000).rounded(.down)
-        let fraction = Int(micros - seconds * 1_000_000)
-        let whole = Date(timeIntervalSince1970: seconds)
-        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: whole)
-        self.init(year: c.year!, month: c.month!, day: c.day!, hour: c.hour!, minute: c.minute!,
-                  second: c.second!, microsecond: fraction)
+        self.init(epochSeconds: Int(seconds), microsecond: Int(micros - seconds * 1_000_000))
     }
 
-    private init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, microsecond: Int) {
-        var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second)
-        if microsecond > 0 {
-            var digits = String(format: "%06d", microsecond)
-            while digits.hasSuffix("0") { digits.removeLast() }
-            text += "." + digits
+    /// The instant `epochSeconds` (+ `microsecond`) after 1970-01-01T00:00:00Z, with the day
+    /// computed arithmetically (proleptic Gregorian, as PostgreSQL counts) rather than through
+    /// `Calendar`, which is slow enough to dominate reading a few hundred thousand rows.
+    private init(epochSeconds: Int, microsecond: Int) {
+        let days = epochSeconds >= 0 ? epochSeconds / 86_400 : -((-epochSeconds + 86_399) / 86_400)
+        let secondOfDay = epochSeconds - days * 86_400
+        let (year, month, day) = Timestamp.civil(fromDays: days)
+        var text: [UInt8] = []
+        text.reserveCapacity(27)
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
         }
-        description = text + "Z"
-        var components = DateComponents()
-        (components.year, components.month, components.day) = (year, month, day)
-        (components.hour, components.minute, components.second) = (hour, minute, second)
-        date = Calendar.utc.date(from: components)!.addingTimeInterval(Double(microsecond) / 1_000_000)
+        digits(year, 4); text.append(UInt8(ascii: "-")); digits(month, 2); text.append(UInt8(ascii: "-"))
+        digits(day, 2); text.append(UInt8(ascii: "T")); digits(secondOfDay / 3600, 2); text.append(UInt8(ascii: ":"))
+        digits(secondOfDay / 60 % 60, 2); text.append(UInt8(ascii: ":")); digits(secondOfDay % 60, 2)
+        if microsecond > 0 {
+            text.append(UInt8(ascii: "."))
+            var fraction = microsecond
+            var count = 6
+            while fraction % 10 == 0 { fraction /= 10; count -= 1 }
+            digits(fraction, count)
+        }
+        text.append(UInt8(ascii: "Z"))
+        description = String(decoding: text, as: UTF8.self)
+        date = Date(timeIntervalSince1970: Double(epochSeconds)).addingTimeInterval(Double(microsecond) / 1_000_000)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `days` after 1970-01-01 (H. Hinnant's `civil_from_days`).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// The UTC day this instant falls on.
@@ -118,13 +155,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         default:
             return nil
         }
-        var components = DateComponents()
-        (components.year, components.month, components.day) = (year, month, day)
-        (components.hour, components.minute, components.second) = (hour, minute, second)
-        guard let local = Calendar.utc.date(from: components) else { return nil }
-        let utc = local.addingTimeInterval(TimeInterval(-offsetSeconds))
-        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: utc)
-        return Timestamp(year: c.year!, month: c.month!, day: c.day!, hour: c.hour!, minute: c.minute!,
-                         second: c.second!, microsecond: micros)
+        let local = days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
+        let utc = local - offsetSeconds
+        // An offset can move an instant of year 1 or 9999 out of the years the text form can hold.
+        guard utc >= days(year: 1, month: 1, day: 1) * 86_400, utc < days(year: 10_000, month: 1, day: 1) * 86_400
+        else { return nil }
+        return Timestamp(epochSeconds: utc, microsecond: micros)
     }
 }

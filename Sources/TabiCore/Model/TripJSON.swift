@@ -4,9 +4,7 @@ import Foundation
 public enum TripJSON {
     /// Pretty, sorted keys, `/` unescaped, a final newline: stable and diff-friendly.
     public static func encode(_ trip: Trip) -> Data {
-        var data = try! encoder.encode(trip)  // Trip holds only strings, numbers and arrays
-        data.append(UInt8(ascii: "\n"))
-        return data
+        Data(TripJSONWriter.encode(trip))  // the same bytes as `encoder`, written directly
     }
 
     /// Decodes a trip and checks what the types alone cannot (slug rule, ids present).
@@ -26,7 +24,8 @@ public enum TripJSON {
         return trip
     }
 
-    private static let encoder: JSONEncoder = {
+    /// The reference layout ``TripJSONWriter`` reproduces (tests compare the two).
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder

@@ -1,0 +1,72 @@
+import ContentStore
+import Logging
+import TabiCore
+
+/// Turns one trip read from the database into `Content/trips/<slug>/trip.json`, and takes trips
+/// that are no longer public off the site. Records what it did, and every problem, in a report.
+struct TripWriter: Sendable {
+    let content: ContentDirectory
+    let logger: Logger
+
+    /// Writes the trip unless its own row was unusable; restores its withdrawn story first when
+    /// it comes back. An unchanged file is left untouched.
+    func write(_ source: SourceTrip, as item: ExtractPlan.Item, into report: inout ExtractReport) {
+        for var problem in source.problems {
+            problem.slug = item.slug
+            note(problem, in: &report)
+        }
+        guard let header = source.header else {
+            report.failed.append(source.id)
+            return
+        }
+        let reference = ExtractReport.TripReference(id: source.id, slug: item.slug)
+        if item.restoresWithdrawal {
+            do {
+                try WithdrawnTrips(content).restore(slug: item.slug)
+                report.restored.append(reference)
+                logger.info("restored \(reference): public again, with the story kept when it was withdrawn")
+            } catch {
+                note(ExtractProblem(.warning, tripId: source.id, slug: item.slug,
+                                    reason: "its withdrawn story could not be brought back (\(error))"), in: &report)
+            }
+        }
+        let trip = Trip(
+            id: source.id, slug: item.slug, title: header.title, description: header.description,
+            startDate: header.startDate, endDate: header.endDate, status: header.status,
+            visibility: header.visibility, author: header.author, coverPhotoId: header.coverPhotoId,
+            updatedAt: source.updatedAt, destinations: source.destinations, posts: source.posts,
+            source: SourceStamp(updatedAt: source.updatedAt, fingerprint: source.fingerprint))
+        do {
+            switch try content.write(trip) {
+            case .written: report.written.append(reference)
+            case .unchanged: report.unchanged.append(reference)
+            }
+            report.posts += trip.posts.count
+            report.photos += trip.posts.reduce(0) { $0 + $1.photos.count }
+        } catch {
+            report.failed.append(source.id)
+            note(ExtractProblem(.error, tripId: source.id, slug: item.slug, reason: error.description), in: &report)
+        }
+    }
+
+    /// Deletes the trip's `trip.json` and keeps the rest of its folder aside (``WithdrawnTrips``).
+    func withdraw(_ entry: ContentInventory.Entry, into report: inout ExtractReport) {
+        do {
+            try WithdrawnTrips(content).withdraw(id: entry.id, slug: entry.slug)
+            report.withdrawn.append(.init(id: entry.id, slug: entry.slug))
+            logger.info("withdrawn \(entry.slug) (\(entry.id)): no longer public; its story is kept in trips/\(WithdrawnTrips.folderName)/\(entry.slug)/")
+        } catch {
+            note(ExtractProblem(.error, tripId: entry.id, slug: entry.slug,
+                                reason: "could not be withdrawn (\(error.description))"), in: &report)
+        }
+    }
+
+    /// Logs a problem as it happens and keeps it for the summary.
+    func note(_ problem: ExtractProblem, in report: inout ExtractReport) {
+        report.problems.append(problem)
+        switch problem.severity {
+        case .warning: logger.warning("\(problem.description)")
+        case .error: logger.error("\(problem.description)")
+        }
+    }
+}

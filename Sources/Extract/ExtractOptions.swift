@@ -1,0 +1,43 @@
+import Foundation
+
+/// What one extract run does.
+public struct ExtractOptions: Sendable {
+    /// The content folder; trips go to `<content>/trips/<slug>/trip.json`.
+    public var content: URL
+    /// Only these trips (lower-case UUIDs), or every public and unlisted trip when empty. Trips of
+    /// the list that are private or gone are withdrawn like any other.
+    public var tripIds: [String]
+    /// Read only the trips whose fingerprint differs from the one their `trip.json` holds.
+    public var changedOnly: Bool
+    /// Rows per `FETCH` of each stream: memory holds at most two batches per stream.
+    public var batchSize: Int
+    /// Read the four streams over four more connections joined to the run's snapshot, so the
+    /// server works while extract decodes; off, everything goes over one connection.
+    public var parallelReads: Bool
+    /// Plan only: say which trips would be read (and under which slug) and which withdrawn, and
+    /// touch nothing.
+    public var dryRun: Bool
+
+    public init(content: URL, tripIds: [String] = [], changedOnly: Bool = false, batchSize: Int = 1_000,
+                parallelReads: Bool = true, dryRun: Bool = false) {
+        self.content = content
+        self.tripIds = tripIds
+        self.changedOnly = changedOnly
+        self.batchSize = batchSize
+        self.parallelReads = parallelReads
+        self.dryRun = dryRun
+    }
+
+    /// Checks and normalises `--trip` values (UUIDs, lower case, each once).
+    public static func tripIds(_ values: [String]) throws(ExtractError) -> [String] {
+        var ids: [String] = []
+        for value in values {
+            guard let uuid = UUID(uuidString: value.trimmingCharacters(in: .whitespaces)) else {
+                throw ExtractError.invalidTripId(value)
+            }
+            let id = uuid.uuidString.lowercased()
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+}

@@ -1,0 +1,152 @@
+import ContentStore
+import Foundation
+import Logging
+import PostgresClient
+import TabiCore
+
+/// How far a run has got, for a progress bar.
+public enum ExtractProgress: Sendable {
+    /// The plan is made: this many trips will be read.
+    case reading(total: Int)
+    /// One more trip was read and written (or failed).
+    case tripDone
+}
+
+/// The extract stage: public trips out of the app's PostgreSQL into `Content/trips/<slug>/trip.json`.
+///
+/// One run: open a repeatable-read, read-only snapshot and export it; start the four streams
+/// (trips, destinations, posts, photos), each a cursor on a connection of its own that joins that
+/// snapshot (``TripStream``); read `Content/`; list the candidate trips (one query) and plan; merge
+/// the streams trip by trip on this thread while a second one encodes and writes each finished trip
+/// (``WritingThread``); end the snapshot; withdraw what is no longer public.
+///
+/// It blocks its thread (libpq is blocking and a connection belongs to one thread); callers run it
+/// off Swift's cooperative pool (the CLI runs it as a plain synchronous command).
+public struct Extractor {
+    public var options: ExtractOptions
+    public var logger: Logger
+    public var progress: (ExtractProgress) -> Void
+    /// Runs after the plan is made and before the trips are read (tests change the database here
+    /// to show that the run still reads one snapshot).
+    var afterPlanning: () -> Void = {}
+
+    public init(options: ExtractOptions, logger: Logger = Logger(label: "tabi-press.extract"),
+                progress: @escaping (ExtractProgress) -> Void = { _ in }) {
+        self.options = options
+        self.logger = logger
+        self.progress = progress
+    }
+
+    /// Connects (a URL or conninfo string; nil or empty for libpq's environment) and runs.
+    public func run(databaseURL: String?) throws(ExtractError) -> ExtractReport {
+        let connection: Connection
+        do { connection = try Connection(databaseURL, applicationName: "tabi-press extract") } catch {
+            throw .cannotConnect(error)
+        }
+        return try run(on: connection)
+    }
+
+    /// Runs on an open connection, which is left open (and outside any transaction) afterwards.
+    public func run(on connection: Connection) throws(ExtractError) -> ExtractReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let content = ContentDirectory(root: options.content)
+        let writer = TripWriter(content: content, logger: logger)
+        var report = ExtractReport()
+        let statementsBefore = connection.statementCount
+        let readsEverything = options.tripIds.isEmpty && !options.changedOnly && !options.dryRun
+
+        // The snapshot first; reading everything, the streams start right away, so the server
+        // sorts while this side reads Content/ and lists the candidates.
+        var stream: TripStream?
+        let snapshot: String?
+        do {
+            try connection.execute(SourceQueries.begin, operation: "open a read-only snapshot")
+            snapshot = options.parallelReads ? try exportSnapshot(connection) : nil
+            if readsEverything { stream = try openStream(connection, snapshot: snapshot, tripIds: nil) }
+        } catch {
+            throw .database(error)
+        }
+        defer { try? connection.execute("ROLLBACK", operation: "end the snapshot") }
+        let inventory = try ContentInventory.scan(content)
+        inventory.problems.forEach { writer.note($0, in: &report) }
+
+        let plan: ExtractPlan
+        let writing = WritingThread(writer)
+        do {
+            let candidates = try readCandidates(connection)
+            plan = ExtractPlan.make(candidates: candidates, inventory: inventory, tripIds: options.tripIds,
+                                    changedOnly: options.changedOnly)
+            report.unchanged = plan.unchanged.map { .init(id: $0.id, slug: $0.slug) }
+            report.notFound = plan.notFound
+            for id in plan.notFound {
+                logger.notice("trip \(id) is not public or unlisted, or does not exist: nothing to extract")
+            }
+            logger.debug("plan: \(plan.fetch.count) to read, \(plan.unchanged.count) unchanged, \(plan.withdraw.count) to withdraw")
+            if options.dryRun {
+                report.dryRun = true
+                report.toRead = plan.fetch.map { (.init(id: $0.id, slug: $0.slug), $0.isNew) }
+                report.withdrawn = plan.withdraw.map { .init(id: $0.id, slug: $0.slug) }
+                report.merge(writing.finish())
+                return report
+            }
+            progress(.reading(total: plan.fetch.count))
+            afterPlanning()
+            if stream == nil, !plan.fetch.isEmpty {
+                stream = try openStream(connection, snapshot: snapshot, tripIds: plan.fetch.map(\.id))
+            }
+            if let stream {
+                let items = Dictionary(plan.fetch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                while let trip = try stream.next() {
+                    if let item = items[trip.id] { writing.submit(trip, as: item) }
+                    progress(.tripDone)
+                }
+                stream.close()
+                report.statements += stream.statementCount
+            }
+        } catch {
+            report.merge(writing.finish())
+            throw .database(error)
+        }
+        report.merge(writing.finish())
+        for entry in plan.withdraw { writer.withdraw(entry, into: &report) }
+        report.statements += connection.statementCount - statementsBefore + 1  // + the ROLLBACK to come
+        let elapsed = clock.now - started
+        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return report
+    }
+
+    // MARK: - Steps
+
+    private func openStream(_ connection: Connection, snapshot: String?, tripIds: [String]?) throws(PostgresError) -> TripStream {
+        let stream = try TripStream(connection, snapshot: snapshot, tripIds: tripIds, batchSize: options.batchSize)
+        logger.debug(stream.isParallel ? "reading four streams over four more connections joined to the snapshot"
+                                       : "reading four streams over one connection")
+        return stream
+    }
+
+    /// The snapshot's id for the streams' own connections, or nil where the server cannot export
+    /// one (then the snapshot is opened again and the streams share this connection).
+    private func exportSnapshot(_ connection: Connection) throws(PostgresError) -> String? {
+        do {
+            return try connection.query(SourceQueries.exportSnapshot, operation: "export the snapshot").rows.first?.string(0)
+        } catch {
+            logger.debug("reading on one connection: \(error)")
+            try connection.execute("ROLLBACK", operation: "end the snapshot")
+            try connection.execute(SourceQueries.begin, operation: "open a read-only snapshot")
+            return nil
+        }
+    }
+
+    private func readCandidates(_ connection: Connection) throws(PostgresError) -> [Candidate] {
+        var candidates: [Candidate] = []
+        let ids: String? = options.tripIds.isEmpty ? nil : PostgresArray.literal(options.tripIds)
+        let sql = options.changedOnly ? SourceQueries.candidatesWithFingerprints : SourceQueries.candidates
+        try connection.forEachRow(sql, [ids], operation: "list the public trips") { row in
+            guard let id = row.string(0) else { return }
+            candidates.append(Candidate(id: id, title: row.string(1) ?? "",
+                                        fingerprint: options.changedOnly ? row.string(3) : nil))
+        }
+        return candidates
+    }
+}

@@ -1,0 +1,32 @@
+import TabiCore
+
+/// Gives new trips their slugs: from the title (``Slug/make(from:)``), or `trip-<first 8 of the id>`
+/// when nothing usable is left of it, then `-2`, `-3`, ... until the name is free.
+///
+/// Slugs already given are never changed (a title edit must not break published URLs), so only
+/// trips without one come here, in a fixed order (created, then id) so two runs agree.
+struct SlugAssigner {
+    /// Every name already in use or reserved: published trips, withdrawn ones, unreadable folders.
+    private(set) var taken: Set<String>
+
+    init(taken: Set<String>) { self.taken = taken }
+
+    /// A free slug for a trip, marked taken.
+    mutating func assign(id: String, title: String) -> String {
+        let base = Slug.make(from: title) ?? Self.fallback(id: id)
+        var slug = base
+        var suffix = 2
+        while taken.contains(slug) {
+            slug = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        taken.insert(slug)
+        return slug
+    }
+
+    /// `trip-0b5e2c1e`: what a title with nothing transliterable (emoji, punctuation) becomes.
+    static func fallback(id: String) -> String {
+        let hex = id.lowercased().unicodeScalars.filter { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
+        return "trip-" + String(String.UnicodeScalarView(hex.prefix(8)))
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Console
+import Extract
+import Foundation
+import Logging
+
+/// `tabi-press extract`: the app's PostgreSQL → Content/trips/<slug>/trip.json, public data only.
+///
+/// A plain synchronous command: extract is one blocking pipeline on one libpq connection, so it
+/// runs on the main thread instead of holding a thread of Swift's cooperative pool.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Read the public and unlisted trips out of the app's PostgreSQL into Content/trips/.",
+        discussion: """
+            Only public and unlisted trips leave the database, and of them only public posts and \
+            their photos (never a photo's GPS position). Each trip keeps its slug once given. Trips \
+            that became private or were deleted are withdrawn: their trip.json is removed and their \
+            story.md is kept in Content/trips/.withdrawn/<slug>/.
+
+            The database is DATABASE_URL or --database-url (a postgresql:// URL or a libpq \
+            conninfo string); with neither, libpq's environment is used (PGHOST, PGPORT, PGUSER, \
+            PGPASSWORD, PGDATABASE, PGSSLMODE, ~/.pgpass). A role with SELECT only is enough.
+
+            Exit status: 0 all trips extracted, 1 some trip failed, 2 cannot connect or bad arguments.
+            """)
+
+    @Option(help: "The content folder (trips are written to <content>/trips/<slug>/trip.json).")
+    var content: String = "Content"
+
+    @Option(name: .customLong("trip"), help: ArgumentHelp("Only this trip (its UUID); repeat for more.",
+                                                          valueName: "uuid"))
+    var trips: [String] = []
+
+    @Flag(help: "Only the trips whose public data changed since the last extract.")
+    var changed = false
+
+    @Option(help: ArgumentHelp("The database (default: DATABASE_URL, then libpq's PG* environment).",
+                               valueName: "url"))
+    var databaseURL: String?
+
+    @Flag(help: "Print which trips would be read (with their slugs) and which withdrawn; change nothing.")
+    var dryRun = false
+
+    @Flag(help: "Read over one connection only (by default four more join the same snapshot).")
+    var singleConnection = false
+
+    @Flag(help: "Log more (each trip's problems are always logged).")
+    var verbose = false
+
+    func run() throws {
+        ConsoleLogHandler.bootstrap(level: verbose ? .debug : .info)
+        let ids: [String]
+        do { ids = try ExtractOptions.tripIds(trips) } catch {
+            printError(error.description)
+            throw ExitCode(error.exitCode)
+        }
+        let options = ExtractOptions(content: URL(fileURLWithPath: content, isDirectory: true), tripIds: ids,
+                                     changedOnly: changed, parallelReads: !singleConnection, dryRun: dryRun)
+        let bar = ProgressHolder()
+        let extractor = Extractor(options: options, logger: Logger(label: "tabi-press.extract")) { event in
+            switch event {
+            case .reading(let total): bar.bar = ProgressBar(label: "trips", total: total)
+            case .tripDone: bar.bar?.advance()
+            }
+        }
+        let url = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"]
+        let report: ExtractReport
+        do { report = try extractor.run(databaseURL: url) } catch {
+            bar.bar?.finish()
+            printError(error.description)
+            throw ExitCode(error.exitCode)
+        }
+        bar.bar?.finish()
+        for (trip, isNew) in report.toRead { print("would read \(trip)" + (isNew ? " (new)" : "")) }
+        if report.dryRun { for trip in report.withdrawn { print("would withdraw \(trip)") } }
+        print(report.summary)
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+
+    private func printError(_ message: String) {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }
+}
+
+/// The progress bar, made once the plan says how many trips there are.
+private final class ProgressHolder {
+    var bar: ProgressBar?
+}

@@ -1,0 +1,8 @@
+-- The peer of `tabi-press extract`: psql's \copy of the very rows extract reads, with the same
+-- joins, visibility rules and order (they mirror Sources/Extract/Source/SourceQueries.swift), in one
+-- psql run, each stream to its own file in the current folder. Run as: (cd DIR && psql -f copy.sql)
+SET TimeZone = 'UTC';
+\copy (SELECT t.id, t.title, t.description, t.start_date, t.end_date, t.status, t.visibility, t.cover_photo_id, pr.display_name, pr.username, t.updated_at FROM travels t LEFT JOIN profiles pr ON pr.id = t.user_id WHERE t.visibility IN ('public', 'unlisted') ORDER BY t.id) TO 'trips.tsv'
+\copy (SELECT d.travel_id, d.id, d.name, d.country_code::text, d.latitude, d.longitude, d.arrival_date, d.departure_date, d.position, d.updated_at FROM destinations d JOIN travels t ON t.id = d.travel_id WHERE t.visibility IN ('public', 'unlisted') ORDER BY d.travel_id, d.position, d.arrival_date NULLS LAST, d.id) TO 'destinations.tsv'
+\copy (SELECT p.travel_id, p.id, p."timestamp", p.title, p.content, p.destination_id, p.latitude, p.longitude, p.updated_at FROM travel_posts p JOIN travels t ON t.id = p.travel_id WHERE p.visibility = 'public' AND t.visibility IN ('public', 'unlisted') ORDER BY p.travel_id, p."timestamp", p.id) TO 'posts.tsv'
+\copy (SELECT ph.travel_id, ph.post_id, ph.id, ph.storage_key, ph.content_type, ph.sha256, ph.caption, ph.taken_at, ph.width, ph.height, ph.position FROM travel_posts p JOIN post_photos ph ON ph.post_id = p.id AND ph.travel_id = p.travel_id JOIN travels t ON t.id = p.travel_id WHERE p.visibility = 'public' AND t.visibility IN ('public', 'unlisted') ORDER BY ph.travel_id, ph.post_id, ph.position, ph.id) TO 'photos.tsv'
