@@ -1,0 +1,67 @@
+import AWS
+import Foundation
+
+/// The part of Amazon Bedrock's runtime API the narrators use: a JSON `POST` to
+/// `/model/{modelId}/{invoke|converse}`, signed, retried and counted by ``AWSClient``.
+struct BedrockRuntime: Sendable {
+    let client: AWSClient
+    let model: String
+
+    init(settings: AWSSettings, model: String) {
+        client = AWSClient(service: .bedrockRuntime, settings: settings)
+        self.model = model
+    }
+
+    /// Sends `body` to `operation` (`InvokeModel` at `invoke`, `Converse` at `converse`) and
+    /// decodes the answer as `Answer`.
+    func call<Answer: Decodable>(_ operation: String, action: String, body: some Encodable,
+                                 as answer: Answer.Type) async throws(NarrationError) -> Answer {
+        let request = AWSRequest(
+            operation: operation, method: .post, path: .segments("model", model, action),
+            headers: [("Content-Type", "application/json"), ("Accept", "application/json")],
+            body: .data(Self.encode(body)), resource: model)
+        let response: HTTPResponse
+        do {
+            response = try await client.send(request)
+        } catch {
+            throw NarrationError(error)
+        }
+        do {
+            return try JSONDecoder().decode(Answer.self, from: response.body)
+        } catch {
+            throw NarrationError(kind: .invalidResponse,
+                                 message: "Bedrock Runtime \(operation) \(model) answered with JSON that is not a \(operation) response (\(Self.describe(error)))")
+        }
+    }
+
+    /// Retries and throttling so far.
+    var transport: NarratorTransportMetrics {
+        let metrics = client.metrics
+        return NarratorTransportMetrics(retries: metrics.retries, throttled: metrics.throttled)
+    }
+
+    static func encode(_ body: some Encodable) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try! encoder.encode(body)  // strings and numbers only
+    }
+
+    /// A decoding error in a few words (the field that was wrong), never the body itself.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "not JSON" }
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context)).\(key.stringValue) is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(path(context)) has the wrong type"
+        case .dataCorrupted: return "not JSON"
+        @unknown default: return "unreadable"
+        }
+    }
+}
+
+/// Text blocks joined, for answers made of content blocks.
+func joinedText(_ blocks: [String?]) -> String {
+    blocks.compactMap { $0 }.joined()
+}
