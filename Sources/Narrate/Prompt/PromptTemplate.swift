@@ -19,7 +19,7 @@ public struct PromptTemplate: Sendable {
     public init(text: String, source: String) throws(PromptError) {
         do {
             // The pragma makes `{{facts}}` as safe as `{{{facts}}}`: a prompt is text, not HTML.
-            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
         } catch let error as MustacheTemplate.ParserError {
             throw PromptError(source: source, reason: "line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error)")
         } catch {
@@ -77,7 +77,9 @@ public struct PromptTemplate: Sendable {
             facts = overview
             context["join"] = true
             context["final"] = final
-            context["sections"] = sections.enumerated().map { "[Part \($0.offset + 1)]\n\($0.element)" }.joined(separator: "\n\n")
+            context["sections"] = sections.enumerated().map { index, text in
+                "[Part \(index + 1)]\n" + text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }.joined(separator: "\n\n")
         }
         context["facts"] = facts.json
         context["title"] = facts.title

@@ -72,7 +72,7 @@ public struct DraftReport: Sendable {
         }
         calls += String(format: "; %.1f s", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         lines.append(calls)
-        if let stoppedBy { lines.append("stopped early: \(stoppedBy)") }
+        if stoppedBy != nil { lines.append("stopped early: the service refused the credentials or key, so no more trips were sent") }
         return lines.joined(separator: "\n")
     }
 

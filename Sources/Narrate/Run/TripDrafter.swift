@@ -31,7 +31,7 @@ struct TripDrafter: Sendable {
         do {
             return (try await attempt(slug), false)
         } catch {
-            logger.error("trip \(slug): \(error.message)")
+            logger.debug("trip \(slug): \(error.message)")
             return (TripOutcome(slug: slug, result: .failed(error.message)), error.isRefusal)
         }
     }
@@ -52,7 +52,8 @@ struct TripDrafter: Sendable {
         let record = try read(content.generationRecordFile(of: slug)).flatMap(GenerationRecord.decode)
         let decision = DraftDecision.decide(storySHA256: current.map(ContentHash.sha256), record: record,
                                             inputHash: inputs.hash, force: options.force, overwriteEdits: options.overwriteEdits)
-        let plan = ChunkPlan(facts: facts, budget: options.settings.chunkCharacters)
+        // Only models have a context window to respect; the offline narrator writes any length at once.
+        let plan = ChunkPlan(facts: facts, budget: narrator.identity.isModel ? options.settings.chunkCharacters : .max)
         if options.dryRun {
             return TripOutcome(slug: slug, result: .planned(decision, calls: plan.isWhole ? 1 : plan.parts.count + 1),
                                shortenedPosts: plan.shortenedPosts)
@@ -115,8 +116,8 @@ struct TripDrafter: Sendable {
             }
             var groups = ChunkPlan.groups(of: sizes, capacity: room)
             if groups.count == sections.count {
-                // Each draft fills a call by itself: halve them so that joins can make progress.
-                sections = sections.map { Self.shorten($0, to: room / 2) }
+                // Each draft fills a call by itself: shorten them so that at least two fit a join.
+                sections = sections.map { Self.shorten($0, to: room / 2 - 32) }
                 groups = ChunkPlan.groups(of: sections.map { $0.count + 16 }, capacity: room)
             }
             let merged = try await inParallel(groups.map { group in
