@@ -5,8 +5,10 @@ endpoint (bearer key checked).
   --credentials AK:SECRET[:TOKEN]   an AWS access key it accepts (repeatable), as aws_standin.py
   --openai-key KEY                  the bearer key /v1/chat/completions accepts
   --log FILE                        appends one JSON line per model request: what reached the model
-  --throttle-every N                answers every Nth model request with 429 (ThrottlingException,
-                                    or an OpenAI rate-limit error), so retries are exercised
+  --throttle-every N                answers the first attempt of every Nth new request (by body) with
+                                    429 (ThrottlingException, or an OpenAI rate-limit error) and lets
+                                    its retry through: retries are exercised, in a number that does
+                                    not depend on how concurrent requests interleave
 
 Routes (bodies are checked the way the services check them; a malformed one gets 400):
   POST /model/{modelId}/invoke      Anthropic messages body → {"content":[{"type":"text","text":...}],
@@ -78,7 +80,7 @@ class ModelStandinHandler(AWSStandinHandler):
             return self.malformed(request, api, problem)
         model = model or body.get("model")
         request["api"], request["model"], request["prompt"] = api, model, prompt
-        if self.should_throttle():
+        if self.should_throttle(request["bodySha256"]):
             if api == "openai":
                 return self.answer(request, 429, {"error": {"message": "Rate limit reached for requests", "type": "requests",
                                                             "code": "rate_limit_exceeded"}})
@@ -139,13 +141,16 @@ class ModelStandinHandler(AWSStandinHandler):
             text = "```markdown\n" + text + "```\n"
         return text, "standin:truncate" in prompt
 
-    def should_throttle(self):
+    def should_throttle(self, body_hash):
         every = self.server.options.throttle_every
         if not every:
             return False
         with self.server.lock:
-            self.server.model_requests = getattr(self.server, "model_requests", 0) + 1
-            return self.server.model_requests % every == 0
+            seen = self.server.__dict__.setdefault("bodies_seen", set())
+            if body_hash in seen:
+                return False
+            seen.add(body_hash)
+            return len(seen) % every == 0
 
     # MARK: - Sending and logging
 
@@ -192,7 +197,7 @@ def facts_in(prompt):
 def add_options(parser):
     parser.add_argument("--openai-key", help="the bearer key /v1/chat/completions accepts")
     parser.add_argument("--log", help="a file to append a JSON line per model request to")
-    parser.add_argument("--throttle-every", type=int, default=0, help="answer every Nth model request with 429")
+    parser.add_argument("--throttle-every", type=int, default=0, help="throttle once every Nth new request with 429")
 
 
 if __name__ == "__main__":

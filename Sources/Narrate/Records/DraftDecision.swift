@@ -10,8 +10,9 @@ public enum DraftDecision: Sendable, Equatable {
     public enum SkipReason: String, Sendable, Equatable {
         /// `story.md` is the last draft, untouched, and the inputs are the same.
         case unchanged
-        /// `story.md` is a writer's and a draft of these inputs was already made (in `story.draft.md`).
-        case editedAndDrafted
+        /// `story.md` is a writer's, and these inputs were drafted already (into `story.md` before
+        /// the edit, or into `story.draft.md` beside it).
+        case edited
     }
 
     /// Why a trip is drafted.
@@ -36,7 +37,7 @@ public enum DraftDecision: Sendable, Equatable {
         guard let storySHA256 else { return .generate(.story, because: .noStory) }
         let isOurs = record?.storySHA256 == storySHA256
         if overwriteEdits, !isOurs { return .generate(.story, because: .overwritingEdit) }
-        if !force, record?.inputHash == inputHash { return .skip(isOurs ? .unchanged : .editedAndDrafted) }
+        if !force, record?.inputHash == inputHash { return .skip(isOurs ? .unchanged : .edited) }
         if isOurs { return .generate(.story, because: force ? .forced : .inputsChanged) }
         return .generate(.storyDraft, because: .storyEdited)
     }

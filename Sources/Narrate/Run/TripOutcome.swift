@@ -31,7 +31,7 @@ public struct TripOutcome: Sendable, Equatable {
         case .drafted(let reason): "\(slug): drafted story.md (\(reason.rawValue))"
         case .kept: "\(slug): story.md was edited, so it is kept; the new draft is in story.draft.md"
         case .skipped(.unchanged): "\(slug): skipped (unchanged)"
-        case .skipped(.editedAndDrafted): "\(slug): skipped (unchanged; story.md is a writer's)"
+        case .skipped(.edited): "\(slug): skipped (unchanged; story.md is a writer's)"
         case .planned(.skip, _): "\(slug): would skip (unchanged)"
         case .planned(.generate(let target, let reason), let calls):
             "\(slug): would write \(target.rawValue) (\(reason.rawValue)) in \(calls) call\(calls == 1 ? "" : "s")"

@@ -34,13 +34,13 @@ import Testing
         #expect(decide(story: edited, record: record(story: ours), input: "inputs-2") == .generate(.storyDraft, because: .storyEdited))
         #expect(decide(story: edited, record: record(story: ours), force: true) == .generate(.storyDraft, because: .storyEdited))
         // Same inputs: that draft was already made.
-        #expect(decide(story: edited, record: record(story: ours)) == .skip(.editedAndDrafted))
+        #expect(decide(story: edited, record: record(story: ours)) == .skip(.edited))
     }
 
     @Test func aStoryWithoutARecordIsAWriters() {
         #expect(decide(story: edited, record: nil) == .generate(.storyDraft, because: .storyEdited))
         // A record of a draft made beside a hand-written story: storySHA256 is nil.
-        #expect(decide(story: edited, record: record(story: nil)) == .skip(.editedAndDrafted))
+        #expect(decide(story: edited, record: record(story: nil)) == .skip(.edited))
         #expect(decide(story: edited, record: record(story: nil), input: "inputs-2") == .generate(.storyDraft, because: .storyEdited))
     }
 
