@@ -43,12 +43,13 @@ public enum ModelAnswer {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let first = lines.first, let last = lines.last, lines.count >= 2 {
+        if let first = lines.first {
             let fence = first.prefix { $0 == "`" || $0 == "~" }
             let info = first.dropFirst(fence.count).trimmingCharacters(in: .whitespaces).lowercased()
-            if fence.count >= 3, Set(fence).count == 1, ["", "markdown", "md", "yaml"].contains(info),
-               last.trimmingCharacters(in: .whitespaces) == String(fence) {
-                lines = Array(lines.dropFirst().dropLast())
+            if fence.count >= 3, Set(fence).count == 1, ["", "markdown", "md", "yaml"].contains(info) {
+                lines.removeFirst()
+                // The closing fence is missing when the answer was cut off.
+                if lines.last?.trimmingCharacters(in: .whitespaces) == String(fence) { lines.removeLast() }
                 text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
             }
         }

@@ -54,14 +54,14 @@ struct TripDrafter: Sendable {
                                             inputHash: inputs.hash, force: options.force, overwriteEdits: options.overwriteEdits)
         // Only models have a context window to respect; the offline narrator writes any length at once.
         let plan = ChunkPlan(facts: facts, budget: narrator.identity.isModel ? options.settings.chunkCharacters : .max)
-        if options.dryRun {
-            return TripOutcome(slug: slug, result: .planned(decision, calls: plan.isWhole ? 1 : plan.parts.count + 1),
-                               shortenedPosts: plan.shortenedPosts)
-        }
         let target: DraftTarget, reason: DraftDecision.GenerateReason
         switch decision {
         case .skip(let why): return TripOutcome(slug: slug, result: .skipped(why))
         case .generate(let file, let why): (target, reason) = (file, why)
+        }
+        if options.dryRun {
+            return TripOutcome(slug: slug, result: .planned(target, reason, calls: plan.isWhole ? 1 : plan.parts.count + 1),
+                               shortenedPosts: plan.shortenedPosts)
         }
         if plan.shortenedPosts > 0 {
             logger.notice("trip \(slug): \(plan.shortenedPosts) post(s) longer than narrator.chunkCharacters were shortened to fit a call")
@@ -128,6 +128,7 @@ struct TripDrafter: Sendable {
     }
 
     /// Runs `tasks` concurrently (within the call limit) and returns their section texts in order.
+    /// The first failure cancels the calls still waiting or in flight: the trip has failed anyway.
     private func inParallel(_ tasks: [NarrationTask], slug: String) async throws(Failure) -> [String] {
         let results = await withTaskGroup(of: (Int, Result<String, Failure>).self) { group in
             for (index, task) in tasks.enumerated() {
@@ -139,18 +140,18 @@ struct TripDrafter: Sendable {
                     }
                 }
             }
-            var results = [Result<String, Failure>?](repeating: nil, count: tasks.count)
-            for await (index, result) in group { results[index] = result }
-            return results
-        }
-        var texts: [String] = []
-        for result in results {
-            switch result! {
-            case .success(let text): texts.append(text)
-            case .failure(let failure): throw failure
+            var texts = [String](repeating: "", count: tasks.count)
+            for await (index, result) in group {
+                switch result {
+                case .success(let text): texts[index] = text
+                case .failure(let failure):
+                    group.cancelAll()
+                    return Result<[String], Failure>.failure(failure)
+                }
             }
+            return .success(texts)
         }
-        return texts
+        return try results.get()
     }
 
     /// One call, within the limit: the answer's text (a story's raw text, or a cleaned section).
@@ -168,7 +169,7 @@ struct TripDrafter: Sendable {
             response = answer
             tally.withLock { $0.calls += 1; $0.usage += answer.usage }
         case .failure(let error):
-            tally.withLock { $0.calls += 1 }
+            if error.kind != .cancelled { tally.withLock { $0.calls += 1 } }
             throw Failure(message: error.message, isRefusal: error.kind == .authentication)
         }
         switch response.stopReason {

@@ -8,8 +8,8 @@ public struct TripOutcome: Sendable, Equatable {
         case kept
         /// Nothing changed since the last draft: no call was made.
         case skipped(DraftDecision.SkipReason)
-        /// A dry run: what would be done, and in how many calls at least.
-        case planned(DraftDecision, calls: Int)
+        /// A dry run: the file that would be written, why, and in how many calls at least.
+        case planned(DraftTarget, DraftDecision.GenerateReason, calls: Int)
         /// The trip could not be drafted; the sentence says why.
         case failed(String)
     }
@@ -32,8 +32,7 @@ public struct TripOutcome: Sendable, Equatable {
         case .kept: "\(slug): story.md was edited, so it is kept; the new draft is in story.draft.md"
         case .skipped(.unchanged): "\(slug): skipped (unchanged)"
         case .skipped(.edited): "\(slug): skipped (unchanged; story.md is a writer's)"
-        case .planned(.skip, _): "\(slug): would skip (unchanged)"
-        case .planned(.generate(let target, let reason), let calls):
+        case .planned(let target, let reason, let calls):
             "\(slug): would write \(target.rawValue) (\(reason.rawValue)) in \(calls) call\(calls == 1 ? "" : "s")"
         case .failed(let reason): "\(slug): failed: \(reason)"
         }

@@ -135,7 +135,7 @@ enum SiteFiles {
 extension TripOutcome {
     /// The calls a dry run planned.
     var callsPlanned: Int {
-        if case .planned(_, let calls) = result { return calls }
+        if case .planned(_, _, let calls) = result { return calls }
         return 0
     }
 }

@@ -9,6 +9,8 @@ import Testing
         let story = try ModelAnswer.story(answer)
         #expect(story.frontMatter.title == "Kyoto")
         #expect(story.body == "Temples.\n")  // the heading repeating the title is dropped
+        let unclosed = try ModelAnswer.story("~~~md\n---\ntitle: \"Kobe\"\n---\nBeef.\n")
+        #expect(unclosed.frontMatter.title == "Kobe" && unclosed.body == "Beef.\n")
         let chatty = try ModelAnswer.story("Here is your travel blog:\n\n---\ntitle: \"Nara\"\ntags: [deer]\n---\nDeer everywhere.\n")
         #expect(chatty.frontMatter.title == "Nara")
         #expect(chatty.frontMatter.tags == ["deer"])
