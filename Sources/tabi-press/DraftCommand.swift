@@ -76,7 +76,7 @@ struct DraftCommand: AsyncParsableCommand {
         } catch let error as DraftSetupError {
             throw CLIFailure(message: error.description, code: 2)
         }
-        for outcome in report.outcomes where site.verbose || dryRun || !isQuiet(outcome) {
+        for outcome in report.outcomes where shouldList(outcome) {
             print(outcome.line)
         }
         print(report.summary)
@@ -84,9 +84,12 @@ struct DraftCommand: AsyncParsableCommand {
         if report.failed { throw ExitCode(1) }
     }
 
-    /// Skipped trips are only listed with --verbose; everything else is news.
-    private func isQuiet(_ outcome: TripOutcome) -> Bool {
-        if case .skipped = outcome.result { return true }
-        return false
+    /// Failures and kept edits are always listed; drafts unless --quiet; skipped trips with --verbose.
+    private func shouldList(_ outcome: TripOutcome) -> Bool {
+        switch outcome.result {
+        case .failed, .kept: true
+        case .drafted, .planned: !site.quiet
+        case .skipped: site.verbose
+        }
     }
 }
