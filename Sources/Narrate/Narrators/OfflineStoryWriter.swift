@@ -176,24 +176,26 @@ struct OfflineStoryWriter {
         Locale(identifier: "en_US_POSIX").localizedString(forRegionCode: code) ?? code
     }
 
-    static func long(_ day: CalendarDate) -> String { format(day, "EEEE d MMMM yyyy") }
+    /// `Saturday 12 October 2024`.
+    static func long(_ day: CalendarDate) -> String {
+        let weekday = Calendar.utc.component(.weekday, from: day.date)  // 1 is Sunday
+        return "\(weekdays[weekday - 1]) \(day.day) \(months[day.month - 1]) \(day.year)"
+    }
+
+    /// `12 Oct 2024`.
+    static func short(_ day: CalendarDate) -> String { "\(day.day) \(months[day.month - 1].prefix(3)) \(day.year)" }
 
     /// `12–14 Oct 2024`, `30 Sep – 2 Oct 2024`, `30 Dec 2024 – 2 Jan 2025`.
     static func range(_ from: CalendarDate, _ to: CalendarDate) -> String {
         if from.year != to.year { return "\(short(from)) – \(short(to))" }
-        if from.month != to.month { return "\(format(from, "d MMM")) – \(short(to))" }
+        if from.month != to.month { return "\(from.day) \(months[from.month - 1].prefix(3)) – \(short(to))" }
         return "\(from.day)–\(short(to))"
     }
-    static func short(_ day: CalendarDate) -> String { format(day, "d MMM yyyy") }
 
-    private static func format(_ day: CalendarDate, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.calendar = Calendar.utc
-        formatter.dateFormat = pattern
-        return formatter.string(from: day.date)
-    }
+    // English names, fixed: the same facts give the same words on every machine and locale.
+    private static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                 "October", "November", "December"]
 
     /// Text on one line (headings, captions): line breaks become spaces.
     static func inline(_ text: String) -> String {

@@ -104,6 +104,23 @@ import TestSupport
             #expect(!sent.contains(text), "\(text) reached the model")
         }
         for post in trip.posts { #expect(sent.contains(post.title!)) }
+        // Every text the prompt's facts carry is (part of) a value of trip.json.
+        let tripJSON = try #require(FileManager.default.contents(atPath: fixture.content.tripFile(of: trip.slug).path))
+        let published = Self.strings(in: try JSONSerialization.jsonObject(with: tripJSON))
+        let request = try #require(try standin.requests().first)
+        let carried = Self.strings(in: request.facts)
+        #expect(carried.count > 20)
+        for text in carried { #expect(published.contains { $0.contains(text) }, "\(text) is not in trip.json") }
+    }
+
+    /// Every string in a JSON value, keys left out.
+    static func strings(in value: Any) -> [String] {
+        switch value {
+        case let text as String: [text]
+        case let array as [Any]: array.flatMap { strings(in: $0) }
+        case let object as [String: Any]: object.values.flatMap { strings(in: $0) }
+        default: []
+        }
     }
 
     @Test func throttledCallsAreRetriedAndCounted() async throws {
