@@ -17,7 +17,7 @@ public struct BedrockConverseNarrator: Narrator {
         let body = Body(messages: [Body.Message(role: "user", content: [Body.Content(text: request.prompt)])],
                         inferenceConfig: Body.InferenceConfig(maxTokens: request.maxTokens, temperature: request.temperature))
         let answer = try await runtime.call("Converse", action: "converse", body: body, as: Answer.self)
-        return NarrationResponse(text: joinedText(answer.output.message.content.map(\.text)),
+        return NarrationResponse(text: ModelJSON.text(answer.output.message.content.map(\.text)),
                                  usage: TokenUsage(input: answer.usage?.inputTokens ?? 0, output: answer.usage?.outputTokens ?? 0),
                                  stopReason: StopReason(answer.stopReason))
     }

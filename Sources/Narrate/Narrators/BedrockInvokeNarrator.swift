@@ -20,7 +20,7 @@ public struct BedrockInvokeNarrator: Narrator {
         let body = Body(anthropicVersion: anthropicVersion, maxTokens: request.maxTokens, temperature: request.temperature,
                         messages: [Body.Message(role: "user", content: [Body.Content(type: "text", text: request.prompt)])])
         let answer = try await runtime.call("InvokeModel", action: "invoke", body: body, as: Answer.self)
-        return NarrationResponse(text: joinedText(answer.content.filter { $0.type == "text" }.map(\.text)),
+        return NarrationResponse(text: ModelJSON.text(answer.content.filter { $0.type == "text" }.map(\.text)),
                                  usage: TokenUsage(input: answer.usage?.inputTokens ?? 0, output: answer.usage?.outputTokens ?? 0),
                                  stopReason: StopReason(answer.stopReason))
     }

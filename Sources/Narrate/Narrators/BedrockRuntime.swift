@@ -19,7 +19,7 @@ struct BedrockRuntime: Sendable {
         let request = AWSRequest(
             operation: operation, method: .post, path: .segments("model", model, action),
             headers: [("Content-Type", "application/json"), ("Accept", "application/json")],
-            body: .data(Self.encode(body)), resource: model)
+            body: .data(ModelJSON.encode(body)), resource: model)
         let response: HTTPResponse
         do {
             response = try await client.send(request)
@@ -30,7 +30,7 @@ struct BedrockRuntime: Sendable {
             return try JSONDecoder().decode(Answer.self, from: response.body)
         } catch {
             throw NarrationError(kind: .invalidResponse,
-                                 message: "Bedrock Runtime \(operation) \(model) answered with JSON that is not a \(operation) response (\(Self.describe(error)))")
+                                 message: "Bedrock Runtime \(operation) \(model) answered with JSON that is not a \(operation) response (\(ModelJSON.describe(error)))")
         }
     }
 
@@ -39,29 +39,5 @@ struct BedrockRuntime: Sendable {
         let metrics = client.metrics
         return NarratorTransportMetrics(retries: metrics.retries, throttled: metrics.throttled)
     }
-
-    static func encode(_ body: some Encodable) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try! encoder.encode(body)  // strings and numbers only
-    }
-
-    /// A decoding error in a few words (the field that was wrong), never the body itself.
-    static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "not JSON" }
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "\(path(context)).\(key.stringValue) is missing"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(path(context)) has the wrong type"
-        case .dataCorrupted: return "not JSON"
-        @unknown default: return "unreadable"
-        }
-    }
 }
 
-/// Text blocks joined, for answers made of content blocks.
-func joinedText(_ blocks: [String?]) -> String {
-    blocks.compactMap { $0 }.joined()
-}

@@ -198,9 +198,7 @@ struct OfflineStoryWriter {
                                  "October", "November", "December"]
 
     /// Text on one line (headings, captions): line breaks become spaces.
-    static func inline(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-    }
+    static func inline(_ text: String) -> String { StoryFinisher.line(text, limit: .max) ?? "" }
 
     /// Text for a table cell: one line, `|` escaped.
     static func cell(_ text: String) -> String { inline(text).replacingOccurrences(of: "|", with: "\\|") }

@@ -47,14 +47,14 @@ public struct OpenAINarrator: Narrator {
         var headers: HTTPHeaders = [("Content-Type", "application/json"), ("Accept", "application/json")]
         if let apiKey { headers.add("Authorization", "Bearer \(apiKey)") }
         let http = HTTPRequest(method: .post, url: baseURL + "/chat/completions", headers: headers,
-                               body: .data(BedrockRuntime.encode(body)), timeouts: AWSSettings.modelTimeouts)
+                               body: .data(ModelJSON.encode(body)), timeouts: AWSSettings.modelTimeouts)
         let response = try await send(http)
         let answer: Answer
         do {
             answer = try JSONDecoder().decode(Answer.self, from: response.body)
         } catch {
             throw NarrationError(kind: .invalidResponse,
-                                 message: "\(subject) answered with JSON that is not a chat completion (\(BedrockRuntime.describe(error)))")
+                                 message: "\(subject) answered with JSON that is not a chat completion (\(ModelJSON.describe(error)))")
         }
         guard let choice = answer.choices.first else {
             throw NarrationError(kind: .invalidResponse, message: "\(subject) answered with no choices")
@@ -95,7 +95,7 @@ public struct OpenAINarrator: Narrator {
                 $0.retries += 1
                 if reason == .throttled { $0.throttled += 1 }
             }
-            logger.notice("\(failure.message); retry \(attempt) of \(retry.maxAttempts - 1) in \(Self.seconds(delay))")
+            logger.notice("\(failure.message); retry \(attempt) of \(retry.maxAttempts - 1) in \(String(format: "%.1f s", delay.seconds)))")
             do {
                 try await clock.sleep(delay)
             } catch {
@@ -105,11 +105,6 @@ public struct OpenAINarrator: Narrator {
     }
 
     private var secrets: [String] { apiKey.map { [$0] } ?? [] }
-
-    private static func seconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        return String(format: "%.1f s", Double(seconds) + Double(attoseconds) / 1e18)
-    }
 
     // MARK: - Wire format
 
