@@ -41,10 +41,13 @@ class AWSStandinHandler(StandinHandler):
         self.send_json(200, without_body(request))
 
 
-def parse_options(description):
+def parse_options(description, extend=None):
+    """The stand-in's options; `extend(parser)` adds a subclass's own."""
     parser = argument_parser(description)
     parser.add_argument("--credentials", action="append", default=[], help="AK:SECRET[:TOKEN]")
     parser.add_argument("--error-format", choices=["json", "xml"], default="json")
+    if extend:
+        extend(parser)
     options = parser.parse_args()
     options.secrets, options.tokens = {}, {}
     for entry in options.credentials:

@@ -1,0 +1,164 @@
+import AWS
+import Foundation
+import Logging
+
+/// An OpenAI-compatible `POST {base}/chat/completions` endpoint (OpenAI, or a self-hosted server
+/// such as vLLM, llama.cpp or Ollama), with `Authorization: Bearer` when a key is given.
+///
+/// Retries follow the same policy and classification as the AWS calls (throttling, 5xx, 408 and
+/// lost connections, `Retry-After` honoured), except that an exhausted quota is not retried.
+public struct OpenAINarrator: Narrator {
+    /// The base URL including `/v1`, without a trailing slash.
+    public let baseURL: String
+    public let model: String
+    private let apiKey: String?
+    private let retry: AWSRetryPolicy
+    private let clock: AWSClock
+    private let httpClient: HTTPClient
+    private let logger: Logger
+    private let counters = Shared(NarratorTransportMetrics())
+
+    /// OpenAI's own endpoint, the default base URL.
+    public static let defaultBaseURL = "https://api.openai.com/v1"
+
+    public init(baseURL: String = OpenAINarrator.defaultBaseURL, apiKey: String?, model: String, retry: AWSRetryPolicy = .batch,
+                clock: AWSClock = .system, httpClient: HTTPClient = .shared, logger: Logger = Logger(label: "tabi.draft")) {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        self.baseURL = base
+        self.apiKey = apiKey.flatMap { $0.isEmpty ? nil : $0 }
+        self.model = model
+        self.retry = retry
+        self.clock = clock
+        self.httpClient = httpClient
+        self.logger = logger
+    }
+
+    public var identity: NarratorIdentity { NarratorIdentity(kind: "openai", model: model, isModel: true) }
+
+    public var transport: NarratorTransportMetrics { counters.withLock { $0 } }
+
+    private var host: String { HTTPURLParts(baseURL)?.authority ?? baseURL }
+
+    private var subject: String { "OpenAI chat completions at \(host) (\(model))" }
+
+    public func complete(_ request: NarrationRequest) async throws(NarrationError) -> NarrationResponse {
+        let body = Body(model: model, messages: [Body.Message(role: "user", content: request.prompt)], maxTokens: request.maxTokens, temperature: request.temperature)
+        var headers: HTTPHeaders = [("Content-Type", "application/json"), ("Accept", "application/json")]
+        if let apiKey { headers.add("Authorization", "Bearer \(apiKey)") }
+        let http = HTTPRequest(method: .post, url: baseURL + "/chat/completions", headers: headers,
+                               body: .data(ModelJSON.encode(body)), timeouts: AWSSettings.modelTimeouts)
+        let response = try await send(http)
+        let answer: Answer
+        do {
+            answer = try JSONDecoder().decode(Answer.self, from: response.body)
+        } catch {
+            throw NarrationError(kind: .invalidResponse,
+                                 message: "\(subject) answered with JSON that is not a chat completion (\(ModelJSON.describe(error)))")
+        }
+        guard let choice = answer.choices.first else {
+            throw NarrationError(kind: .invalidResponse, message: "\(subject) answered with no choices")
+        }
+        return NarrationResponse(text: choice.message.content ?? "",
+                                 usage: TokenUsage(input: answer.usage?.promptTokens ?? 0, output: answer.usage?.completionTokens ?? 0),
+                                 stopReason: StopReason(choice.finishReason))
+    }
+
+    // MARK: - Attempts
+
+    private func send(_ request: HTTPRequest) async throws(NarrationError) -> HTTPResponse {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let failure: NarrationError, reason: AWSRetryReason?, retryAfter: Duration?
+            do {
+                let response = try await httpClient.send(request)
+                if response.isSuccess { return response }
+                let error = ErrorBody(response.body)
+                let code = error.code ?? "HTTP"
+                reason = error.code == "insufficient_quota" ? nil : AWSRetryClassifier.classify(status: response.status, code: error.code)
+                retryAfter = RetryAfter.delay(in: response.headers, now: clock.now())
+                let message = error.message.map { ": " + AWSRedaction.redact($0, secrets: secrets) } ?? ""
+                let kind: NarrationError.Kind = response.status == 401 || response.status == 403
+                    || NarrationError.authenticationCodes.contains(code) ? .authentication : .service
+                failure = NarrationError(kind: kind, message: "\(subject) failed: \(code) (\(response.status))\(message)")
+            } catch {
+                if error.kind == .cancelled { throw NarrationError(kind: .cancelled, message: "\(subject) was cancelled") }
+                reason = AWSRetryClassifier.classify(error)
+                retryAfter = nil
+                failure = NarrationError(kind: .transport, message: "\(subject) failed: \(AWSRedaction.redact(error.description, secrets: secrets))")
+            }
+            guard let reason, let delay = retry.delay(retry: attempt, retryAfter: retryAfter) else {
+                throw attempt > 1 ? NarrationError(kind: failure.kind, message: "\(failure.message) [after \(attempt) attempts]") : failure
+            }
+            counters.withLock {
+                $0.retries += 1
+                if reason == .throttled { $0.throttled += 1 }
+            }
+            logger.notice("\(failure.message); retry \(attempt) of \(retry.maxAttempts - 1) in \(String(format: "%.1f s", delay.seconds)))")
+            do {
+                try await clock.sleep(delay)
+            } catch {
+                throw NarrationError(kind: .cancelled, message: "\(subject) was cancelled")
+            }
+        }
+    }
+
+    private var secrets: [String] { apiKey.map { [$0] } ?? [] }
+
+    // MARK: - Wire format
+
+    struct Body: Encodable {
+        var model: String
+        var messages: [Message]
+        var maxTokens: Int
+        var temperature: Double?
+
+        struct Message: Encodable {
+            var role: String
+            var content: String
+        }
+
+        enum CodingKeys: String, CodingKey { case model, messages, maxTokens = "max_tokens", temperature }
+    }
+
+    struct Answer: Decodable {
+        var choices: [Choice]
+        var usage: Usage?
+
+        struct Choice: Decodable {
+            var message: Message
+            var finishReason: String?
+
+            enum CodingKeys: String, CodingKey { case message, finishReason = "finish_reason" }
+        }
+
+        struct Message: Decodable {
+            var content: String?
+        }
+
+        struct Usage: Decodable {
+            var promptTokens: Int?
+            var completionTokens: Int?
+
+            enum CodingKeys: String, CodingKey { case promptTokens = "prompt_tokens", completionTokens = "completion_tokens" }
+        }
+    }
+
+    /// `{"error": {"message", "type", "code"}}`, as OpenAI and most compatible servers answer.
+    struct ErrorBody {
+        var code: String?
+        var message: String?
+
+        init(_ body: Data) {
+            guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
+                let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                message = text.isEmpty ? nil : text
+                return
+            }
+            let error = object["error"] as? [String: Any] ?? object
+            code = (error["code"] as? String) ?? (error["type"] as? String)
+            message = (error["message"] as? String) ?? (object["error"] as? String)
+        }
+    }
+}

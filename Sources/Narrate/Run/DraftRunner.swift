@@ -1,0 +1,98 @@
+import Console
+import ContentStore
+import Foundation
+import Logging
+import TabiCore
+
+/// The draft stage: every trip (or the ones asked for) drafted with a bounded number at once,
+/// then a report. One trip failing never stops the others; only a refusal of the credentials or
+/// key (which every call would meet) stops the run from starting more trips.
+public struct DraftRunner: Sendable {
+    public let options: DraftOptions
+    public let narrator: any Narrator
+    public let prompt: PromptTemplate
+    private let logger: Logger
+
+    public init(options: DraftOptions, narrator: any Narrator, prompt: PromptTemplate = .builtIn,
+                logger: Logger = Logger(label: "tabi.draft")) {
+        self.options = options
+        self.narrator = narrator
+        self.prompt = prompt
+        self.logger = logger
+    }
+
+    /// Drafts the trips. Throws only when the run cannot start (a trip asked for does not exist,
+    /// the content folder cannot be listed).
+    public func run() async throws(DraftSetupError) -> DraftReport {
+        let start = ContinuousClock.now
+        let (slugs, invalid) = try self.slugs()
+        let tally = Shared(TripDrafter.DraftTally())
+        let drafter = TripDrafter(options: options, narrator: narrator, prompt: prompt,
+                                  limiter: CallLimiter(options.concurrency), tally: tally, logger: logger)
+        let progress = options.showProgress ? ProgressBar(label: "trips", total: slugs.count) : nil
+        let concurrency = options.concurrency
+        let (drafted, refusal) = await withTaskGroup(of: (outcome: TripOutcome, refused: Bool).self) { group in
+            var pending = slugs.makeIterator()
+            for _ in 0..<concurrency {
+                guard let slug = pending.next() else { break }
+                group.addTask { await drafter.draft(slug) }
+            }
+            var outcomes: [TripOutcome] = []
+            var refusal: String?
+            for await (outcome, refused) in group {
+                outcomes.append(outcome)
+                progress?.advance()
+                if refused, refusal == nil, case .failed(let message) = outcome.result { refusal = message }
+                if refusal == nil, let slug = pending.next() { group.addTask { await drafter.draft(slug) } }
+            }
+            return (outcomes, refusal)
+        }
+        progress?.finish()
+        var outcomes = drafted + invalid
+        let done = Set(outcomes.map(\.slug))
+        for slug in slugs where !done.contains(slug) {
+            outcomes.append(TripOutcome(slug: slug, result: .failed("not attempted: the run stopped after the service refused the credentials")))
+        }
+        outcomes.sort { $0.slug < $1.slug }
+        let totals = tally.withLock { $0 }
+        let transport = narrator.transport
+        return DraftReport(outcomes: outcomes, calls: totals.calls, retries: transport.retries, throttled: transport.throttled,
+                           usage: totals.usage, narrator: narrator.identity,
+                           price: narrator.identity.model.flatMap { options.settings.prices[$0] },
+                           elapsed: ContinuousClock.now - start, stoppedBy: refusal)
+    }
+
+    /// The slugs to draft, and trip folders that cannot be (as failures).
+    private func slugs() throws(DraftSetupError) -> ([String], [TripOutcome]) {
+        let content = options.content
+        if !options.trips.isEmpty {
+            var seen = Set<String>()
+            let wanted = options.trips.filter { seen.insert($0).inserted }
+            for slug in wanted {
+                guard Slug.isValid(slug), FileManager.default.fileExists(atPath: content.tripFile(of: slug).path) else {
+                    throw DraftSetupError(message: "--trip \(slug): there is no \(content.tripsFolder.path)/\(slug)/trip.json")
+                }
+            }
+            return (wanted, [])
+        }
+        guard FileManager.default.fileExists(atPath: content.root.path) else {
+            throw DraftSetupError(message: "the content folder \(content.root.path) does not exist")
+        }
+        do {
+            let (slugs, invalid) = try content.slugs()
+            return (slugs, invalid.map { TripOutcome(slug: URL(fileURLWithPath: $0.file).lastPathComponent, result: .failed($0.description)) })
+        } catch {
+            throw DraftSetupError(message: error.description)
+        }
+    }
+}
+
+/// A `draft` run that cannot start: an unknown narrator, a missing model, no credentials, a trip
+/// asked for that does not exist, a prompt template that does not parse.
+public struct DraftSetupError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+
+    public init(message: String) { self.message = message }
+
+    public var description: String { message }
+}

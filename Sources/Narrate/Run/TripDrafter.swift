@@ -1,0 +1,208 @@
+import ContentStore
+import Foundation
+import Logging
+import TabiCore
+
+/// Drafts one trip: decide from the files, plan the calls, make them, validate the answer, then
+/// write. Every failure ends as a ``TripOutcome`` naming the trip; nothing escapes to stop others.
+struct TripDrafter: Sendable {
+    let options: DraftOptions
+    let narrator: any Narrator
+    let prompt: PromptTemplate
+    let limiter: CallLimiter
+    let tally: Shared<DraftTally>
+    let logger: Logger
+
+    /// Calls made and tokens used by every trip so far.
+    struct DraftTally: Sendable {
+        var calls = 0
+        var usage = TokenUsage()
+    }
+
+    /// A trip's failure: the sentence, and whether it means nothing else can work either.
+    struct Failure: Error {
+        var message: String
+        var isRefusal = false
+    }
+
+    /// The trip's outcome, and whether it failed because the service refused the credentials or
+    /// key (which every other trip would meet too).
+    func draft(_ slug: String) async -> (outcome: TripOutcome, refused: Bool) {
+        do {
+            return (try await attempt(slug), false)
+        } catch {
+            logger.debug("trip \(slug): \(error.message)")
+            return (TripOutcome(slug: slug, result: .failed(error.message)), error.isRefusal)
+        }
+    }
+
+    // MARK: - Plan
+
+    private func attempt(_ slug: String) async throws(Failure) -> TripOutcome {
+        let content = options.content
+        let trip: Trip
+        do { trip = try content.trip(slug) } catch { throw Failure(message: error.description) }
+        let facts = TripFacts(trip: trip)
+        let markDraft = options.markDraft(for: narrator.identity)
+        let inputs = DraftInputs(factsJSON: facts.json, template: prompt.text, narrator: narrator.identity,
+                                 maxTokens: options.settings.maxTokens, temperature: options.settings.temperature,
+                                 chunkCharacters: options.settings.chunkCharacters, markDraft: markDraft, language: options.language)
+        let storyFile = content.storyFile(of: slug)
+        let current = try read(storyFile)
+        let record = try read(content.generationRecordFile(of: slug)).flatMap(GenerationRecord.decode)
+        let decision = DraftDecision.decide(storySHA256: current.map(ContentHash.sha256), record: record,
+                                            inputHash: inputs.hash, force: options.force, overwriteEdits: options.overwriteEdits)
+        // Only models have a context window to respect; the offline narrator writes any length at once.
+        let plan = ChunkPlan(facts: facts, budget: narrator.identity.isModel ? options.settings.chunkCharacters : .max)
+        let target: DraftTarget, reason: DraftDecision.GenerateReason
+        switch decision {
+        case .skip(let why): return TripOutcome(slug: slug, result: .skipped(why))
+        case .generate(let file, let why): (target, reason) = (file, why)
+        }
+        if options.dryRun {
+            return TripOutcome(slug: slug, result: .planned(target, reason, calls: plan.isWhole ? 1 : plan.parts.count + 1),
+                               shortenedPosts: plan.shortenedPosts)
+        }
+        if plan.shortenedPosts > 0 {
+            logger.notice("trip \(slug): \(plan.shortenedPosts) post(s) longer than narrator.chunkCharacters were shortened to fit a call")
+        }
+
+        // MARK: Generate
+        let answer = try await generate(plan, facts: facts, slug: slug)
+        let parsed: Story
+        do { parsed = try ModelAnswer.story(answer) } catch { throw Failure(message: error.description) }
+        let story = StoryFinisher(trip: trip, markDraft: markDraft).finish(parsed)
+        let bytes = Data(story.rendered().utf8)
+        // What is written must read back as the same story, or build would choke on it.
+        guard (try? Story(parsing: story.rendered())) == story else {
+            throw Failure(message: "the finished story does not read back as the same story (a front matter value could not be written safely)")
+        }
+
+        // MARK: Apply
+        let sha = ContentHash.sha256(bytes)
+        let identity = narrator.identity
+        let newRecord: GenerationRecord
+        switch target {
+        case .story:
+            try write(bytes, to: storyFile)
+            newRecord = GenerationRecord(inputHash: inputs.hash, narrator: identity.kind, model: identity.model, storySHA256: sha)
+        case .storyDraft:
+            try write(bytes, to: content.storyDraftFile(of: slug))
+            newRecord = GenerationRecord(inputHash: inputs.hash, narrator: identity.kind, model: identity.model,
+                                         storySHA256: record?.storySHA256, draftSHA256: sha)
+        }
+        try write(newRecord.encoded(), to: content.generationRecordFile(of: slug))
+        return TripOutcome(slug: slug, result: target == .story ? .drafted(reason) : .kept, shortenedPosts: plan.shortenedPosts)
+    }
+
+    // MARK: - Calls
+
+    /// The final answer: one call for a trip that fits, else the parts, then joins in rounds
+    /// until one join makes the story.
+    private func generate(_ plan: ChunkPlan, facts: TripFacts, slug: String) async throws(Failure) -> String {
+        if plan.isWhole { return try await call(.whole(plan.parts[0]), slug: slug) }
+        let count = plan.parts.count
+        var sections = try await inParallel(plan.parts.indices.map { index in
+            NarrationTask.section(plan.parts[index], part: index + 1, parts: count)
+        }, slug: slug)
+        let overview = facts.overview
+        let budget = options.settings.chunkCharacters
+        let room = max(budget - overview.json.count, budget / 4)
+        while true {
+            let sizes = sections.map { $0.count + 16 }
+            if sizes.reduce(0, +) <= room || sections.count == 1 {
+                let fitted = sections.count == 1 ? [Self.shorten(sections[0], to: room)] : sections
+                return try await call(.join(overview: overview, sections: fitted, final: true), slug: slug)
+            }
+            var groups = ChunkPlan.groups(of: sizes, capacity: room)
+            if groups.count == sections.count {
+                // Each draft fills a call by itself: shorten them so that at least two fit a join.
+                sections = sections.map { Self.shorten($0, to: room / 2 - 32) }
+                groups = ChunkPlan.groups(of: sections.map { $0.count + 16 }, capacity: room)
+            }
+            let merged = try await inParallel(groups.map { group in
+                NarrationTask.join(overview: overview, sections: Array(sections[group]), final: false)
+            }, slug: slug)
+            sections = merged
+        }
+    }
+
+    /// Runs `tasks` concurrently (within the call limit) and returns their section texts in order.
+    /// The first failure cancels the calls still waiting or in flight: the trip has failed anyway.
+    private func inParallel(_ tasks: [NarrationTask], slug: String) async throws(Failure) -> [String] {
+        let results = await withTaskGroup(of: (Int, Result<String, Failure>).self) { group in
+            for (index, task) in tasks.enumerated() {
+                group.addTask {
+                    do throws(Failure) {
+                        return (index, .success(try await call(task, slug: slug)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var texts = [String](repeating: "", count: tasks.count)
+            for await (index, result) in group {
+                switch result {
+                case .success(let text): texts[index] = text
+                case .failure(let failure):
+                    group.cancelAll()
+                    return Result<[String], Failure>.failure(failure)
+                }
+            }
+            return .success(texts)
+        }
+        return try results.get()
+    }
+
+    /// One call, within the limit: the answer's text (a story's raw text, or a cleaned section).
+    private func call(_ task: NarrationTask, slug: String) async throws(Failure) -> String {
+        let settings = options.settings
+        let request = NarrationRequest(prompt: prompt.render(task, language: options.language, maxTokens: settings.maxTokens),
+                                       maxTokens: settings.maxTokens, temperature: settings.temperature, task: task, trip: slug)
+        await limiter.acquire()
+        let result: Result<NarrationResponse, NarrationError>
+        do { result = .success(try await narrator.complete(request)) } catch { result = .failure(error) }
+        await limiter.release()
+        let response: NarrationResponse
+        switch result {
+        case .success(let answer):
+            response = answer
+            tally.withLock { $0.calls += 1; $0.usage += answer.usage }
+        case .failure(let error):
+            if error.kind != .cancelled { tally.withLock { $0.calls += 1 } }
+            throw Failure(message: error.message, isRefusal: error.kind == .authentication)
+        }
+        switch response.stopReason {
+        case .finished: break
+        case .maxTokens where !task.wantsStory:
+            logger.notice("trip \(slug): a part stopped at narrator.maxTokens (\(settings.maxTokens)); the join works from what it has")
+        case .maxTokens:
+            throw Failure(message: "the model stopped at narrator.maxTokens (\(settings.maxTokens) tokens) before the story was finished")
+        case .other(let reason):
+            throw Failure(message: "the model stopped without finishing (\(reason))")
+        }
+        guard !task.wantsStory else { return response.text }
+        do { return try ModelAnswer.section(response.text) } catch { throw Failure(message: error.description) }
+    }
+
+    // MARK: - Files
+
+    private func read(_ url: URL) throws(Failure) -> Data? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw Failure(message: "\(url.path) cannot be read")
+        }
+        return data
+    }
+
+    private func write(_ data: Data, to url: URL) throws(Failure) {
+        do { try AtomicFile.write(data, to: url) } catch { throw Failure(message: error.description) }
+    }
+
+    /// `text` cut to `limit` characters, saying so.
+    static func shorten(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let marker = "\n\n[… \(text.count - limit) more characters of this draft left out]\n"
+        return String(text.prefix(max(limit - marker.count, 0))) + marker
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Narrate
+
+/// `tabi-press draft`: trip.json → story.md, through a model or the offline narrator.
+struct DraftCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draft",
+        abstract: "Write each trip's story.md from its trip.json, with a model or the offline narrator.",
+        discussion: """
+            Only trip.json's public facts reach a model. A trip whose facts, prompt and model are \
+            unchanged since its last draft is not sent again (--force sends it anyway). A story.md \
+            a writer has edited is never overwritten: the new draft goes to story.draft.md beside it \
+            (--overwrite-edits replaces the edit instead). \
+            Exit codes: 0 done, 1 some trips failed, 2 could not start (unknown narrator, no model, \
+            no credentials, credentials refused).
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The content folder (trips/<slug>/trip.json).")
+    var content: String = "Content"
+
+    @Option(help: "offline, bedrock or openai (default: narrator.kind in tabi.yml, else offline).")
+    var narrator: String?
+
+    @Option(help: "The model id (default: narrator.model in tabi.yml; Bedrock: anthropic.claude-3-sonnet-20240229-v1:0).")
+    var model: String?
+
+    @Option(name: .customLong("bedrock-api"), help: "invoke (InvokeModel, Anthropic messages) or converse (default: narrator.bedrockAPI, else invoke).")
+    var bedrockAPI: String?
+
+    @Option(name: .customLong("trip"), help: "Draft only this trip (a slug); repeat for more.")
+    var trips: [String] = []
+
+    @Option(help: "How many trips, and model calls, at once.")
+    var concurrency: Int = 4
+
+    @Flag(help: "Send trips whose facts, prompt and model have not changed.")
+    var force = false
+
+    @Flag(name: .customLong("overwrite-edits"), help: "Replace story.md even when a writer has edited it.")
+    var overwriteEdits = false
+
+    @Flag(name: .customLong("dry-run"), help: "Say what would be drafted, skipped or kept; call nothing, write nothing.")
+    var dryRun = false
+
+    @Option(help: "The AWS profile for Bedrock (default: AWS_PROFILE, else default).")
+    var profile: String?
+
+    @Option(help: "The theme folder whose prompt.mustache is used (default: Themes/<theme from tabi.yml>).")
+    var theme: String?
+
+    func validate() throws {
+        guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
+    }
+
+    mutating func run() async throws {
+        let config = try site.loadConfig()
+        site.bootstrapLogging()
+        let logger = Logger(label: "tabi.draft")
+        let setup = NarratorSetup(settings: config.narrator, kind: narrator, model: model, bedrockAPI: bedrockAPI,
+                                  profile: profile, logger: logger)
+        let report: DraftReport
+        do {
+            let prompt = try PromptTemplate.load(settings: config.narrator,
+                                                 theme: URL(fileURLWithPath: theme ?? "Themes/\(config.theme)"))
+            let narrator = try await setup.make(checkCredentials: !dryRun)
+            let options = DraftOptions(content: URL(fileURLWithPath: content), settings: config.narrator,
+                                       language: config.language, trips: trips, concurrency: concurrency, force: force,
+                                       overwriteEdits: overwriteEdits, dryRun: dryRun, showProgress: !site.quiet)
+            report = try await DraftRunner(options: options, narrator: narrator, prompt: prompt, logger: logger).run()
+        } catch let error as PromptError {
+            throw CLIFailure(message: error.description, code: 2)
+        } catch let error as DraftSetupError {
+            throw CLIFailure(message: error.description, code: 2)
+        }
+        for outcome in report.outcomes where shouldList(outcome) {
+            print(outcome.line)
+        }
+        print(report.summary)
+        if let refusal = report.stoppedBy { throw CLIFailure(message: refusal, code: 2) }
+        if report.failed { throw ExitCode(1) }
+    }
+
+    /// Failures and kept edits are always listed; drafts unless --quiet; skipped trips with --verbose.
+    private func shouldList(_ outcome: TripOutcome) -> Bool {
+        switch outcome.result {
+        case .failed, .kept: true
+        case .drafted, .planned: !site.quiet
+        case .skipped: site.verbose
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import AWS
+import Foundation
+import Narrate
+import TestSupport
+
+/// `Tests/Tools/bedrock_standin.py` started for one test: Bedrock InvokeModel and Converse with
+/// every signature checked by botocore, OpenAI chat completions with a bearer key, and a log of
+/// every model request's body.
+final class ModelStandin: @unchecked Sendable {
+    static let accessKey = "AKIDNARRATETEST"
+    static let secret = "narrate/Secret+Key/0123456789abcdefEXAMPLE"
+    static let openAIKey = "sk-narrate-test-0123456789abcdef"
+    static let model = "anthropic.claude-3-sonnet-20240229-v1:0"
+
+    let server: PythonServer
+    private let folder = TemporaryFolder("model-standin")
+    var logFile: URL { folder("requests.jsonl") }
+
+    init(throttleEvery: Int = 0) throws {
+        server = try PythonServer("bedrock_standin.py", [
+            "--credentials", "\(Self.accessKey):\(Self.secret)", "--openai-key", Self.openAIKey,
+            "--log", folder("requests.jsonl").path, "--throttle-every", "\(throttleEvery)",
+        ])
+    }
+
+    /// A model request as the stand-in logged it.
+    struct Logged: Decodable {
+        var api: String?
+        var model: String?
+        var method: String
+        var path: String
+        var status: Int
+        var verified: Bool?
+        var verifyError: String?
+        var body: String
+        var prompt: String?
+
+        /// The trip facts JSON the prompt carried (its first line that is a JSON object).
+        var facts: [String: Any] {
+            for line in (prompt ?? "").split(separator: "\n") where line.hasPrefix("{") && line.hasSuffix("}") {
+                if let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] { return object }
+            }
+            return [:]
+        }
+
+        /// The titles of the posts in the facts (a whole-trip or part request; none in a join).
+        var postTitles: [String] {
+            (facts["posts"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+        }
+    }
+
+    /// Every model request so far, in the order answered.
+    func requests() throws -> [Logged] {
+        guard let data = FileManager.default.contents(atPath: logFile.path) else { return [] }
+        return try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(Logged.self, from: Data($0)) }
+    }
+
+    /// Settings for Bedrock on the stand-in: fixed credentials, retries that do not wait.
+    func settings(secret: String = ModelStandin.secret, maxAttempts: Int = 5) throws -> AWSSettings {
+        AWSSettings(endpoint: try AWSEndpoint(url: server.baseURL, signingRegion: "us-east-1", isCustom: true),
+                    credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: Self.accessKey, secretAccessKey: secret)),
+                    retry: AWSRetryPolicy(maxAttempts: maxAttempts, random: { 0.5 }), clock: Self.noWaiting)
+    }
+
+    /// The narrator for `api` (`invoke`, `converse`, `openai`) on the stand-in.
+    func narrator(_ api: String, secret: String = ModelStandin.secret, openAIKey: String = ModelStandin.openAIKey) throws -> any Narrator {
+        switch api {
+        case "invoke": return BedrockInvokeNarrator(settings: try settings(secret: secret), model: Self.model)
+        case "converse": return BedrockConverseNarrator(settings: try settings(secret: secret), model: Self.model)
+        default: return OpenAINarrator(baseURL: server.baseURL + "/v1", apiKey: openAIKey, model: "gpt-standin",
+                                       retry: AWSRetryPolicy(random: { 0.5 }), clock: Self.noWaiting)
+        }
+    }
+
+    /// The environment for running `tabi-press draft` against the stand-in.
+    func environment(secret: String = ModelStandin.secret) -> [String: String?] {
+        ["AWS_ENDPOINT_URL_BEDROCK_RUNTIME": server.baseURL, "AWS_ACCESS_KEY_ID": Self.accessKey,
+         "AWS_SECRET_ACCESS_KEY": secret, "AWS_SESSION_TOKEN": nil, "AWS_REGION": "us-east-1", "AWS_PROFILE": nil,
+         "AWS_CONFIG_FILE": "/nonexistent/config", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/credentials",
+         "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": nil,
+         "AWS_CONTAINER_CREDENTIALS_FULL_URI": nil, "AWS_MAX_ATTEMPTS": "2",
+         "OPENAI_BASE_URL": server.baseURL + "/v1", "OPENAI_API_KEY": Self.openAIKey]
+    }
+
+    static let noWaiting = AWSClock(now: { Date() }, sleep: { _ in })
+}

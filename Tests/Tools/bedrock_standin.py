@@ -1,0 +1,204 @@
+"""A stand-in for the model APIs `tabi-press draft` calls: Amazon Bedrock's InvokeModel and Converse
+(every request's SigV4 signature verified with botocore) and an OpenAI-compatible chat completions
+endpoint (bearer key checked).
+
+  --credentials AK:SECRET[:TOKEN]   an AWS access key it accepts (repeatable), as aws_standin.py
+  --openai-key KEY                  the bearer key /v1/chat/completions accepts
+  --log FILE                        appends one JSON line per model request: what reached the model
+  --throttle-every N                answers the first attempt of every Nth new request (by body) with
+                                    429 (ThrottlingException, or an OpenAI rate-limit error) and lets
+                                    its retry through: retries are exercised, in a number that does
+                                    not depend on how concurrent requests interleave
+
+Routes (bodies are checked the way the services check them; a malformed one gets 400):
+  POST /model/{modelId}/invoke      Anthropic messages body → {"content":[{"type":"text","text":...}],
+                                    "usage":{"input_tokens","output_tokens"},"stop_reason"}
+  POST /model/{modelId}/converse    → {"output":{"message":{"content":[{"text":...}]}},
+                                    "usage":{"inputTokens","outputTokens"},"stopReason"}
+  POST /v1/chat/completions         → {"choices":[{"message":{"content":...},"finish_reason"}],
+                                    "usage":{"prompt_tokens","completion_tokens"}}
+
+Every answer is a small story with front matter. Trip data can steer it, so a test can make one
+trip fail: a prompt containing `standin:bad-front-matter` gets front matter that does not parse,
+`standin:fenced` gets its story wrapped in a ```markdown fence, `standin:server-error` always gets
+500, `standin:truncate` stops at the token limit.
+"""
+import json
+import re
+import threading
+from urllib.parse import unquote
+
+from aws_standin import AWSStandinHandler, parse_options
+from standin_server import serve
+
+MODEL_PATH = re.compile(r"^/model/(?P<model>[^/]+)/(?P<action>invoke|converse)$")
+
+
+class ModelStandinHandler(AWSStandinHandler):
+    # MARK: - Checking
+
+    def inspect(self, request):
+        if request["path"].startswith("/v1/"):
+            # OpenAI-compatible: a bearer key, not a signature.
+            expected = f"Bearer {self.server.options.openai_key}"
+            sent = [value for name, value in request["headers"] if name.lower() == "authorization"]
+            request["verified"] = sent == [expected]
+            request["verifyError"] = None if request["verified"] else "wrong or missing bearer key"
+        else:
+            super().inspect(request)
+
+    def respond(self, request):
+        if request["path"].startswith("/v1/") and not request["verified"]:
+            sent = next((value for name, value in request["headers"] if name.lower() == "authorization"), "")
+            key = sent[len("Bearer "):] if sent.startswith("Bearer ") else sent
+            # Quotes the key back in full, as some compatible servers do: the client must redact it.
+            return self.answer(request, 401, {"error": {
+                "message": f"Incorrect API key provided: {key}. You can find your API key in your account settings.",
+                "type": "invalid_request_error", "code": "invalid_api_key"}})
+        if not request["verified"]:
+            self.record_model_request(request, 403)
+        return super().respond(request)
+
+    # MARK: - Answering
+
+    def respond_verified(self, request):
+        path = request["path"]
+        match = MODEL_PATH.match(path)
+        if match:
+            api = match["action"]
+            model = unquote(match["model"])
+        elif path == "/v1/chat/completions" and request["method"] == "POST":
+            api, model = "openai", None
+        else:
+            return self.bedrock_error(request, 404, "UnknownOperationException", f"no route for {request['method']} {path}")
+        try:
+            body = json.loads(request["body"])
+        except ValueError:
+            return self.malformed(request, api, "the body is not JSON")
+        prompt, problem = self.prompt(api, body)
+        if problem:
+            return self.malformed(request, api, problem)
+        model = model or body.get("model")
+        request["api"], request["model"], request["prompt"] = api, model, prompt
+        if self.should_throttle(request["bodySha256"]):
+            if api == "openai":
+                return self.answer(request, 429, {"error": {"message": "Rate limit reached for requests", "type": "requests",
+                                                            "code": "rate_limit_exceeded"}})
+            return self.bedrock_error(request, 429, "ThrottlingException", "Too many requests, please wait before trying again.")
+        if "standin:server-error" in prompt:
+            return self.bedrock_error(request, 500, "InternalServerException", "The stand-in was asked to fail.")
+        text, stop = self.story(prompt, api, model)
+        usage_in, usage_out = (len(prompt) + 3) // 4, (len(text) + 3) // 4
+        if api == "invoke":
+            answer = {"id": "msg_standin", "type": "message", "role": "assistant", "model": model,
+                      "content": [{"type": "text", "text": text}], "stop_reason": "max_tokens" if stop else "end_turn",
+                      "usage": {"input_tokens": usage_in, "output_tokens": usage_out}}
+        elif api == "converse":
+            answer = {"output": {"message": {"role": "assistant", "content": [{"text": text}]}},
+                      "stopReason": "max_tokens" if stop else "end_turn",
+                      "usage": {"inputTokens": usage_in, "outputTokens": usage_out, "totalTokens": usage_in + usage_out},
+                      "metrics": {"latencyMs": 1}}
+        else:
+            answer = {"id": "chatcmpl-standin", "object": "chat.completion", "model": model,
+                      "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                                   "finish_reason": "length" if stop else "stop"}],
+                      "usage": {"prompt_tokens": usage_in, "completion_tokens": usage_out, "total_tokens": usage_in + usage_out}}
+        return self.answer(request, 200, answer)
+
+    def prompt(self, api, body):
+        """The user prompt of a request body, or a reason the body is malformed."""
+        try:
+            if api == "invoke":
+                if body.get("anthropic_version") != "bedrock-2023-05-31" or not isinstance(body.get("max_tokens"), int):
+                    return None, "anthropic_version and max_tokens are required"
+                content = body["messages"][0]["content"]
+                return (content if isinstance(content, str) else "".join(part["text"] for part in content)), None
+            if api == "converse":
+                if not isinstance(body.get("inferenceConfig", {}).get("maxTokens"), int):
+                    return None, "inferenceConfig.maxTokens is required"
+                return "".join(part["text"] for part in body["messages"][0]["content"]), None
+            if not body.get("model") or not isinstance(body.get("max_tokens"), int):
+                return None, "model and max_tokens are required"
+            return body["messages"][-1]["content"], None
+        except (KeyError, IndexError, TypeError):
+            return None, "messages[0].content is missing"
+
+    def story(self, prompt, api, model):
+        """A small story about the trip in the prompt: (text, stopped at the token limit)."""
+        facts = facts_in(prompt)
+        title = facts.get("title", "A trip")
+        covers = facts.get("coverChoices") or [{}]
+        posts = facts.get("posts") or []
+        lines = [f"## Notes from {api}", "", f"Drafted by {model} from {len(prompt)} characters of prompt."]
+        if posts:
+            lines += ["", "Posts: " + "; ".join(post.get("title") or post.get("date", "") for post in posts) + "."]
+        cover = f'cover: "{covers[0]["id"]}"\n' if covers[0].get("id") else ""
+        front = f'---\ntitle: "{title} (stand-in)"\nsummary: "Drafted by the stand-in."\n{cover}tags: ["Stand-in", "{api}"]\nmood: "made up"\n---\n'
+        if "standin:bad-front-matter" in prompt:
+            front = '---\ntitle: [unclosed\ntags: 3\n---\n'
+        text = front + "\n".join(lines) + "\n"
+        if "standin:fenced" in prompt:
+            text = "```markdown\n" + text + "```\n"
+        return text, "standin:truncate" in prompt
+
+    def should_throttle(self, body_hash):
+        every = self.server.options.throttle_every
+        if not every:
+            return False
+        with self.server.lock:
+            seen = self.server.__dict__.setdefault("bodies_seen", set())
+            if body_hash in seen:
+                return False
+            seen.add(body_hash)
+            return len(seen) % every == 0
+
+    # MARK: - Sending and logging
+
+    def malformed(self, request, api, reason):
+        if api == "openai":
+            return self.answer(request, 400, {"error": {"message": reason, "type": "invalid_request_error", "code": None}})
+        return self.bedrock_error(request, 400, "ValidationException", f"Malformed input request: {reason}")
+
+    def bedrock_error(self, request, status, code, message):
+        headers = [("x-amzn-ErrorType", f"{code}:http://internal.amazon.com/coral/com.amazon.bedrock/"),
+                   ("x-amzn-RequestId", "standin-request")]
+        self.record_model_request(request, status)
+        self.send_json(status, {"message": message}, headers)
+
+    def answer(self, request, status, value):
+        self.record_model_request(request, status)
+        self.send_json(status, value)
+
+    def record_model_request(self, request, status):
+        path = self.server.options.log
+        if not path:
+            return
+        entry = {"api": request.get("api"), "model": request.get("model"), "method": request["method"],
+                 "path": request["path"], "status": status, "verified": request.get("verified"),
+                 "verifyError": request.get("verifyError"), "body": request["body"].decode("utf-8", "replace"),
+                 "prompt": request.get("prompt")}
+        with self.server.lock:
+            with open(path, "a", encoding="utf-8") as log:
+                log.write(json.dumps(entry) + "\n")
+
+
+def facts_in(prompt):
+    """The first line of the prompt that is a JSON object: the trip facts the template put there."""
+    for line in prompt.splitlines():
+        line = line.strip()
+        if line.startswith("{") and line.endswith("}"):
+            try:
+                return json.loads(line)
+            except ValueError:
+                continue
+    return {}
+
+
+def add_options(parser):
+    parser.add_argument("--openai-key", help="the bearer key /v1/chat/completions accepts")
+    parser.add_argument("--log", help="a file to append a JSON line per model request to")
+    parser.add_argument("--throttle-every", type=int, default=0, help="throttle once every Nth new request with 429")
+
+
+if __name__ == "__main__":
+    serve(ModelStandinHandler, parse_options(__doc__, add_options))
