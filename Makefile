@@ -4,8 +4,11 @@ BIN := .build/release/tabi-press
 
 .PHONY: demo test bench build release deps deps-test deps-bench clean serve
 
-## demo: install what is missing, build, and run the pipeline on the bundled sample trip.
+## demo: install what is missing, build, and run the pipeline on the bundled sample trip:
+## draft with the offline narrator (the sample's story.md is a writer's, so the draft goes beside
+## it, to story.draft.md), then build the site. No database, no cloud.
 demo: deps release
+	@$(BIN) draft --content Content --narrator offline
 	@$(BIN) build --content Content --output Output
 	@echo ""
 	@echo "The site is in Output/. To look at it:"
