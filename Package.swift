@@ -82,7 +82,8 @@ let package = Package(
         .testTarget(name: "AWSTests", dependencies: ["AWS", "HTTPClient", "TabiCore", "TestSupport",
             .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NarrateTests", dependencies: ["Narrate", "AWS", "TabiCore", "TestSupport"]),
-        .testTarget(name: "PublishTests", dependencies: ["Publish", "AWS", "Gzip", "TabiCore", "TestSupport"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "AWS", "Gzip", "TabiCore", "TestSupport",
+            .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
