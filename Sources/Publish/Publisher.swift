@@ -84,7 +84,7 @@ public struct Publisher: Sendable {
         let pending = await pendingInvalidation(remote)
         let paths = Set(plan.invalidationPaths).union(pending?.paths ?? [])
         return PlannedPublish(plan: plan, pending: pending, invalidationPaths: paths.sorted(),
-                              invalidationBatch: options.invalidation.batch(paths),
+                              invalidationBatch: options.invalidation.batch(paths, root: options.cdnPaths.root(of: options.keys)),
                               bucketURL: s3.url(of: options.keys.prefix), distributionId: options.distributionId,
                               planner: planner)
     }

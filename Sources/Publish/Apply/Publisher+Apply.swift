@@ -155,7 +155,7 @@ extension Publisher {
             paths.formUnion(planned.planner.invalidationPaths(uploads: report.uploaded, deletes: report.deleted))
         }
         guard !paths.isEmpty else { return }
-        let batch = options.invalidation.batch(paths)
+        let batch = options.invalidation.batch(paths, root: options.cdnPaths.root(of: options.keys))
         let reference = pending.flatMap { Set($0.paths) == paths ? $0.callerReference : nil }
             ?? PendingInvalidation.callerReference(paths: Array(paths), start: now())
         do {

@@ -12,6 +12,12 @@ public struct CloudFrontPaths: Sendable, Hashable {
         originPrefix = trimmed.isEmpty ? "" : trimmed + "/"
     }
 
+    /// The site's root folder on the distribution: `/`, or `/blog/` for a site under `blog/`
+    /// served from the bucket root.
+    public func root(of keys: PublishKeys) -> String {
+        paths(forKey: keys.key("index.html")).first ?? "/"
+    }
+
     /// The paths a cache may hold `key` under: the file, and for an `index.html` its folder
     /// too (`/trips/kyoto/`), which is how pages are linked. Empty for a key outside the origin.
     public func paths(forKey key: String) -> [String] {

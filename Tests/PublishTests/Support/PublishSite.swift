@@ -28,9 +28,10 @@ final class PublishSite: @unchecked Sendable {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: RepositoryPaths.fixtures.appendingPathComponent("images/\(name)"), to: target)
+            let sha = ContentHash.sha256(try Data(contentsOf: target))
             posts.append(Post(id: "\(slug)-post-\(index)", timestamp: Timestamp("\(start)T1\(index):00:00Z")!,
                               title: "Day \(index + 1)", content: "Walked **far**.",
-                              photos: [Photo(id: "\(slug)-photo-\(index)", storageKey: key,
+                              photos: [Photo(id: "\(slug)-photo-\(index)", storageKey: key, sha256: sha,
                                              caption: "Photo \(index + 1) of \(title)")]))
         }
         let trip = Trip(id: id, slug: slug, title: title, startDate: CalendarDate(start), author: "Tester", posts: posts)
@@ -62,15 +63,26 @@ final class PublishSite: @unchecked Sendable {
 
     /// Every file of `Output/` (hidden ones left out): site path → hex MD5.
     func outputDigests() throws -> [String: String] {
-        var digests: [String: String] = [:]
-        let base = output.standardizedFileURL.path
-        for case let relative as String in FileManager.default.enumerator(atPath: base)! {
-            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            digests[relative] = ContentHash.hex(Insecure.MD5.hash(data: try Data(contentsOf: URL(fileURLWithPath: base + "/" + relative))))
+        try Digests(root: output).all()
+    }
+
+    /// The MD5s of a folder's files.
+    struct Digests {
+        var root: URL
+
+        /// Site path → hex MD5, hidden files and folders left out.
+        func all() throws -> [String: String] {
+            var digests: [String: String] = [:]
+            let base = root.standardizedFileURL.path
+            for case let relative as String in FileManager.default.enumerator(atPath: base)! {
+                guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+                var isFolder: ObjCBool = false
+                let path = base + "/" + relative
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+                digests[relative] = ContentHash.hex(Insecure.MD5.hash(data: try Data(contentsOf: URL(fileURLWithPath: path))))
+            }
+            return digests
         }
-        return digests
     }
 
     /// Writes `size` bytes of a fixed pseudo-random pattern into `Output/<path>`.
