@@ -84,6 +84,12 @@ public struct HeaderChoice: Sendable, Hashable {
     /// Store gzip-compressed when that is smaller.
     public var gzip: Bool
 
+    public init(contentType: String, cacheControl: String, gzip: Bool) {
+        self.contentType = contentType
+        self.cacheControl = cacheControl
+        self.gzip = gzip
+    }
+
     /// Whether a cache could hold a stale copy worth invalidating: not for `immutable` objects
     /// (their names change with their bytes) nor for what shared caches do not keep.
     public var needsInvalidation: Bool {

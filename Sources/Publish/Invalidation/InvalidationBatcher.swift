@@ -21,64 +21,151 @@ public struct InvalidationBatcher: Sendable {
     /// The batch for `paths` (each starting with `/`), sorted; empty for none. `root` is the
     /// site's folder on the distribution (`/`, or `/blog/` for a site under a prefix).
     public func batch(_ paths: some Sequence<String>, root: String = "/") -> [String] {
-        var items = Set(paths)
-        guard !items.isEmpty else { return [] }
-        let everything = root + "*"
-        if items.contains("/*") || items.contains(everything) { return [items.contains("/*") ? "/*" : everything] }
-        let belowRoot = { (folder: String) in folder.count > root.count && folder.hasPrefix(root) }
-
-        // Deepest folders first, so a wildcard stays as narrow as the threshold allows.
-        let folders = Set(items.flatMap(Self.ancestors)).filter(belowRoot).sorted { ($0.depth, $0) > ($1.depth, $1) }
-        for folder in folders where Self.covered(by: folder, in: items).count >= wildcardThreshold {
-            collapse(folder, &items)
+        let tree = FolderTree(root: root)
+        var any = false
+        for path in paths {
+            any = true
+            if path == "/*" || path == root + "*" { return [path] }
+            tree.insert(path)
         }
+        guard any else { return [] }
 
-        while items.count > maxPaths || items.filter(Self.isWildcard).count > maxWildcards {
-            let overWildcards = items.filter(Self.isWildcard).count > maxWildcards
-            let candidates = Set(items.flatMap(Self.ancestors)).filter(belowRoot)
-            let best = candidates.map { folder -> (String, Int) in
-                let under = Self.covered(by: folder, in: items)
-                return (folder, overWildcards ? under.filter(Self.isWildcard).count : under.count)
-            }
-            .filter { $0.1 >= 2 }
+        tree.collapse(where: { $0.count >= wildcardThreshold })
+        while true {
+            let totals = tree.totals()
+            let overWildcards = totals.wildcards > maxWildcards
+            guard totals.items > maxPaths || overWildcards else { break }
             // Most items; among equals the narrowest folder, then the first by name.
-            .max { ($0.1, $0.0.depth, $1.0) < ($1.1, $1.0.depth, $0.0) }
-            guard let (folder, _) = best else { return [items.allSatisfy { $0.hasPrefix(root) } ? everything : "/*"] }
-            collapse(folder, &items)
+            let best = tree.collapsible.map { ($0, overWildcards ? $0.wildcards : $0.count) }
+                .filter { $0.1 >= 2 }
+                .max { ($0.1, $0.0.depth, $1.0.path) < ($1.1, $1.0.depth, $0.0.path) }
+            guard let (folder, _) = best else { return [tree.isWithinRoot ? root + "*" : "/*"] }
+            folder.collapse()
         }
-        return items.sorted()
+        return tree.items().sorted()
     }
-
-    // MARK: - Folders
-
-    private func collapse(_ folder: String, _ items: inout Set<String>) {
-        items.subtract(Self.covered(by: folder, in: items))
-        items.insert(folder + "*")
-    }
-
-    /// The items `folder*` would replace.
-    static func covered(by folder: String, in items: Set<String>) -> [String] {
-        items.filter { $0.hasPrefix(folder) }
-    }
-
-    /// The folders an item is in, below the root, from `/a/` down: `/a/b/c.html` and the folder
-    /// path `/a/b/` have `/a/` and `/a/b/`; the wildcard `/a/b/*` has `/a/` only (its own folder
-    /// is collapsed already).
-    static func ancestors(of item: String) -> [String] {
-        var folders: [String] = []
-        var index = item.index(after: item.startIndex)
-        let end = isWildcard(item) ? item.index(item.endIndex, offsetBy: -2) : item.endIndex
-        while index < end, let slash = item[index..<end].firstIndex(of: "/") {
-            folders.append(String(item[...slash]))
-            index = item.index(after: slash)
-        }
-        return folders
-    }
-
-    static func isWildcard(_ item: String) -> Bool { item.hasSuffix("*") }
 }
 
-extension String {
-    /// The number of `/` in a folder path: `/a/` is 2, `/a/b/` 3.
-    fileprivate var depth: Int { utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
+/// The paths of a batch by folder, each folder knowing how many batch items it holds.
+private final class FolderTree {
+    final class Folder {
+        let path: String
+        let depth: Int
+        var items: Set<String> = []
+        var children: [String: Folder] = [:]
+        var isWildcard = false
+        /// Batch items under it (a wildcard is one), and wildcards among them: set by ``FolderTree/totals()``.
+        var count = 0
+        var wildcards = 0
+
+        init(path: String, depth: Int) {
+            self.path = path
+            self.depth = depth
+        }
+
+        func collapse() {
+            isWildcard = true
+            items = []
+            children = [:]
+        }
+    }
+
+    let top = Folder(path: "/", depth: 1)
+    let root: String
+    /// Whether every path is under the site's root.
+    private(set) var isWithinRoot = true
+
+    init(root: String) {
+        self.root = root
+    }
+
+    /// Files and folder paths go in their folder; `/a/*` marks `/a/` a wildcard.
+    func insert(_ path: String) {
+        if !path.hasPrefix(root) { isWithinRoot = false }
+        if path.hasSuffix("/*") {
+            folder(String(path.dropLast())).collapse()
+        } else if let slash = path.lastIndex(of: "/") {
+            folder(String(path[...slash])).items.insert(path)
+        }
+    }
+
+    private func folder(_ path: String) -> Folder {
+        var node = top
+        var prefix = "/"
+        for name in path.split(separator: "/") {
+            if node.isWildcard { return node }
+            prefix += name + "/"
+            if let child = node.children[String(name)] {
+                node = child
+            } else {
+                let child = Folder(path: prefix, depth: node.depth + 1)
+                node.children[String(name)] = child
+                node = child
+            }
+        }
+        return node
+    }
+
+    /// Whether a folder may become a wildcard: strictly below the site's root.
+    private func isBelowRoot(_ folder: Folder) -> Bool {
+        folder.path.count > root.count && folder.path.hasPrefix(root)
+    }
+
+    /// Collapses, deepest first, every folder below the root that `rule` picks.
+    func collapse(where rule: (Folder) -> Bool) {
+        func visit(_ folder: Folder) {
+            for child in folder.children.values { visit(child) }
+            count(folder)
+            if !folder.isWildcard, isBelowRoot(folder), rule(folder) {
+                folder.collapse()
+                count(folder)
+            }
+        }
+        visit(top)
+    }
+
+    private func count(_ folder: Folder) {
+        if folder.isWildcard {
+            (folder.count, folder.wildcards) = (1, 1)
+        } else {
+            folder.count = folder.items.count + folder.children.values.reduce(0) { $0 + $1.count }
+            folder.wildcards = folder.children.values.reduce(0) { $0 + $1.wildcards }
+        }
+    }
+
+    /// Recounts every folder; the whole batch's items and wildcards.
+    func totals() -> (items: Int, wildcards: Int) {
+        func visit(_ folder: Folder) {
+            for child in folder.children.values { visit(child) }
+            count(folder)
+        }
+        visit(top)
+        return (top.count, top.wildcards)
+    }
+
+    /// The folders that may still be collapsed (counts as of the last ``totals()``).
+    var collapsible: [Folder] {
+        var found: [Folder] = []
+        func visit(_ folder: Folder) {
+            if !folder.isWildcard, isBelowRoot(folder) { found.append(folder) }
+            for child in folder.children.values { visit(child) }
+        }
+        visit(top)
+        return found
+    }
+
+    /// The batch: wildcards and the exact paths they do not cover.
+    func items() -> [String] {
+        var out: [String] = []
+        func visit(_ folder: Folder) {
+            if folder.isWildcard {
+                out.append(folder.path + "*")
+                return
+            }
+            out += folder.items
+            for child in folder.children.values { visit(child) }
+        }
+        visit(top)
+        return out
+    }
 }
