@@ -50,6 +50,11 @@ public struct PublishReport: Sendable {
             lines.append("Published to \(planned.bucketURL) in \(seconds): \(uploaded.count) uploaded (\(ByteCount(bytes))), "
                 + "\(deleted.count) deleted, \(unchanged), \(failures.count) failed"
                 + (skippedUploads > 0 ? ", \(skippedUploads) not tried after a failed stage." : "."))
+            if failed {
+                let keys = failures.map(\.key)
+                lines.append("Failed: " + keys.prefix(20).joined(separator: ", ") + (keys.count > 20 ? " and \(keys.count - 20) more" : "")
+                    + " (the errors are above; publish again to retry them).")
+            }
             if let invalidation {
                 lines.append("Invalidated \(invalidatedPaths.count) paths on \(planned.distributionId ?? "?") "
                     + "(invalidation \(invalidation.id), \(invalidation.status)): \(invalidatedPaths.joined(separator: " "))")

@@ -6,6 +6,7 @@ request log beside it.
                      setup calls (create bucket, IAM user, its policy, its access key, a
                      CloudFront distribution), so every later request is checked
   --bucket NAME      the bucket to create (repeatable; default tabi-site)
+  --deny-put PREFIX  the IAM user may not PutObject keys under PREFIX (an upload that fails)
   --verify           also check every request's signature with botocore (Tests/Tools/sigv4_verify.py)
                      and record the verdict, so a moto rejection can be told from a real bad signature
 
@@ -42,6 +43,7 @@ def parse_options():
     parser.add_argument("--auth", action="store_true")
     parser.add_argument("--verify", action="store_true")
     parser.add_argument("--bucket", action="append", default=[])
+    parser.add_argument("--deny-put", default=None)
     options = parser.parse_args()
     options.bucket = options.bucket or ["tabi-site"]
     return options
@@ -186,8 +188,11 @@ def setup(endpoint):
         s3.create_bucket(Bucket=bucket)
     iam = session.client("iam", endpoint_url=endpoint)
     iam.create_user(UserName="publisher")
-    policy = {"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Action": ["s3:*", "cloudfront:*"], "Resource": "*"}]}
+    statements = [{"Effect": "Allow", "Action": ["s3:*", "cloudfront:*"], "Resource": "*"}]
+    if OPTIONS.deny_put:
+        statements.append({"Effect": "Deny", "Action": "s3:PutObject",
+                           "Resource": f"arn:aws:s3:::{OPTIONS.bucket[0]}/{OPTIONS.deny_put}*"})
+    policy = {"Version": "2012-10-17", "Statement": statements}
     iam.put_user_policy(UserName="publisher", PolicyName="publish", PolicyDocument=json.dumps(policy))
     key = iam.create_access_key(UserName="publisher")["AccessKey"]
     cloudfront = session.client("cloudfront", endpoint_url=endpoint)

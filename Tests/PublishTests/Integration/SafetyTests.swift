@@ -58,3 +58,22 @@ import TestSupport
         try await moto.expectAllSigned()
     }
 }
+
+/// A key the service refuses: named with its error, and nothing that could link to it goes up.
+@Suite(.serialized) struct FailureTests {
+    @Test func aRefusedUploadNamesTheKeyAndStopsTheLaterStages() async throws {
+        let moto = try MotoStandin(denyPut: "trips/city-break/")
+        let site = try PublishSite()
+        try site.build()
+        let result = try site.publish(moto)
+        #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stderr.contains("S3 PutObject trips/city-break/index.html failed: AccessDenied (403)"), "\(result.stderr)")
+        #expect(result.stdout.contains("1 failed"), "\(result.stdout)")
+        let stored = try await moto.objects()
+        #expect(stored["trips/coast-walk/index.html"] != nil, "the other pages of the stage went up")
+        #expect(stored["index.html"] == nil && stored["feed.xml"] == nil, "no listing links to the missing page")
+        #expect(!stored.keys.contains { $0.hasPrefix("_tabi/") }, "no state is written after a failure")
+        #expect(stored.keys.contains { $0.hasPrefix("media/") })
+        try await moto.expectAllSigned()
+    }
+}

@@ -64,7 +64,7 @@ final class MotoStandin: @unchecked Sendable {
     /// Holds the missing config files the CLI is pointed at.
     private let folder = TemporaryFolder("tabi-moto")
 
-    init(auth: Bool = true, buckets: [String] = ["tabi-site"]) throws {
+    init(auth: Bool = true, buckets: [String] = ["tabi-site"], denyPut: String? = nil) throws {
         self.auth = auth
         process = Process()
         input = Pipe()
@@ -73,6 +73,7 @@ final class MotoStandin: @unchecked Sendable {
         var arguments = ["python3", RepositoryPaths.root.appendingPathComponent("Tests/Tools/moto_standin.py").path]
         if auth { arguments += ["--auth", "--verify"] }
         for bucket in buckets { arguments += ["--bucket", bucket] }
+        if let denyPut { arguments += ["--deny-put", denyPut] }
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
