@@ -65,4 +65,11 @@ public struct CloudFrontInvalidation: Sendable, Hashable {
     public var status: String
     public var paths: [String]
     public var callerReference: String
+
+    public init(id: String, status: String, paths: [String], callerReference: String) {
+        self.id = id
+        self.status = status
+        self.paths = paths
+        self.callerReference = callerReference
+    }
 }

@@ -12,6 +12,12 @@ extension S3Client {
         public var code: String
         public var message: String
 
+        public init(key: String, code: String, message: String) {
+            self.key = key
+            self.code = code
+            self.message = message
+        }
+
         public var description: String { "S3 DeleteObjects \(key) failed: \(code): \(message)" }
     }
 

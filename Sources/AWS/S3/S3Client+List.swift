@@ -74,4 +74,10 @@ public struct S3MultipartUpload: Sendable, Hashable {
     public var uploadId: String
     /// When it was started, as S3 sends it.
     public var initiated: String
+
+    public init(key: String, uploadId: String, initiated: String) {
+        self.key = key
+        self.uploadId = uploadId
+        self.initiated = initiated
+    }
 }

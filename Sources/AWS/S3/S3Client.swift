@@ -58,15 +58,23 @@ public struct S3Client: Sendable {
     }
 
     /// An `<Error>` document in a 200 response (CompleteMultipartUpload can answer so) as an
-    /// ``AWSError``, classified for retrying as if it came with a 500.
+    /// ``AWSError``, retried as a 500 is (as the SDKs do) unless its code says the request
+    /// itself is wrong.
     func embeddedError(_ tree: XMLTree, _ response: HTTPResponse, _ operation: String, resource: String) -> AWSError? {
         guard tree.name == "Error" else { return nil }
         let code = tree["Code"]
+        let final = code.map { Self.requestErrorCodes.contains($0) } ?? false
         return AWSError(kind: .service, service: client.service.name, operation: operation, resource: resource,
                         statusCode: response.status, code: code, message: tree["Message"],
                         requestId: tree["RequestId"] ?? response.headers["x-amz-request-id"],
-                        retryReason: AWSRetryClassifier.classify(status: 500, code: code))
+                        retryReason: final ? nil : AWSRetryClassifier.classify(status: 500, code: code))
     }
+
+    /// Codes that sending the same request again cannot cure.
+    static let requestErrorCodes: Set<String> = [
+        "InvalidPart", "InvalidPartOrder", "EntityTooSmall", "NoSuchUpload", "NoSuchKey", "NoSuchBucket",
+        "AccessDenied", "InvalidArgument", "InvalidRequest", "MalformedXML", "InvalidDigest", "BadDigest",
+    ]
 }
 
 /// `Content-MD5` values: the base64 of the binary digest, from its hex.
