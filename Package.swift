@@ -83,7 +83,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NarrateTests", dependencies: ["Narrate", "AWS", "TabiCore", "TestSupport"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "AWS", "Gzip", "TabiCore", "TestSupport",
-            .product(name: "Crypto", package: "swift-crypto")]),
+            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

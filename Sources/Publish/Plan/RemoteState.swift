@@ -43,8 +43,8 @@ public struct RemoteState: Sendable {
 
 /// What was learnt about remote objects beyond the listing (HEADs, an older header state).
 public struct RemoteInspection: Sendable, Equatable {
-    /// The header hash of objects, by key: from `x-amz-meta-tabi-headers`-free HEADs (the
-    /// headers as S3 reports them) or from an older header state.
+    /// The header hash of objects, by key: from an older header state, or from a HEAD (the
+    /// headers as S3 reports them, whoever stored the object).
     public var headerHashes: [String: String]
     /// Our own MD5 of objects stored in parts, by key (`x-amz-meta-tabi-md5`).
     public var md5s: [String: String]

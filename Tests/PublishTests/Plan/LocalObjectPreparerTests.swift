@@ -1,4 +1,6 @@
+import AWS
 import Foundation
+import Logging
 @testable import Publish
 import Testing
 import TestSupport
@@ -43,6 +45,23 @@ import TestSupport
         #expect(byPath["robots.txt"]?.headers.contentEncoding == nil, "14 bytes do not shrink")
         #expect(byPath["robots.txt"]?.md5 == ContentDigest.md5("User-agent: *\n"))
         #expect(byPath["media/a.jpg"]?.headers.contentEncoding == nil, "images are not compressed")
+    }
+
+    @Test func gzipBodiesPastTheMemoryBudgetAreCompressedAgainToTheSameBytes() async throws {
+        try write("a.html", Data(String(repeating: "<p>a</p>", count: 500).utf8))
+        try write("b.html", Data(String(repeating: "<p>b</p>", count: 500).utf8))
+        var preparer = try preparer()
+        preparer.memoryBudget = 0
+        let objects = try await preparer.prepare(try LocalFile.scan(folder.url))
+        for object in objects {
+            #expect(object.body == .gzip(nil), "\(object.path) was kept in memory")
+            let uploader = ObjectUploader(s3: S3Client(settings: try AWSSettings(endpoint: AWSEndpoint(url: "http://127.0.0.1:9", signingRegion: "us-east-1", isCustom: true),
+                                                                                 credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: "a", secretAccessKey: "b"))),
+                                                       bucket: "b"),
+                                          limiter: RequestLimiter(1), partConcurrency: 1, logger: Logger(label: "test"))
+            guard case .data(let data) = try uploader.body(of: object) else { Issue.record("not a data body"); continue }
+            #expect(ContentDigest.md5(data) == object.md5)
+        }
     }
 
     @Test func largeFilesGetPartsAndTheMultipartETag() async throws {
