@@ -44,10 +44,10 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(help: "Requests in flight at once.")
     var concurrency: Int = 16
 
-    @Option(help: "Files larger than this go up in parts (bytes, or with K, M, G).", transform: ByteSize.parse)
+    @Option(help: "Files larger than this go up in parts (bytes, or with K, M, G; default 16M).", transform: ByteSize.parse)
     var multipartThreshold: Int64 = MultipartSettings.defaults.threshold
 
-    @Option(help: "The size of multipart parts, at least 5M.", transform: ByteSize.parse)
+    @Option(help: "The size of multipart parts, at least 5M (default 8M).", transform: ByteSize.parse)
     var partSize: Int64 = MultipartSettings.defaults.partSize
 
     @Option(help: "The AWS profile (default: AWS_PROFILE, else default).")
