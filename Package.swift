@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CVipsShim", dependencies: ["CVips"]),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
 
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "Vips", dependencies: ["CVips", "CVipsShim"], swiftSettings: strict),
         .target(name: "PostgresClient", dependencies: ["CPostgres"], swiftSettings: strict),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CCurlShim"], swiftSettings: strict),
+        .target(name: "Gzip", dependencies: ["CZlib"], swiftSettings: strict),
 
         // MARK: - The domain, the content folder and the console
         .target(name: "TabiCore", dependencies: [
@@ -57,9 +59,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(name: "Images", dependencies: ["TabiCore", "ContentStore", "Vips",
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "Build", dependencies: ["TabiCore", "ContentStore", "Console", "Render", "Images",
+        .target(name: "Build", dependencies: ["TabiCore", "ContentStore", "Console", "Render", "Images", "AWS",
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "Publish", dependencies: ["TabiCore", "ContentStore", "Console", "AWS",
+        .target(name: "Publish", dependencies: ["TabiCore", "ContentStore", "Console", "AWS", "Gzip",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
@@ -82,7 +84,8 @@ let package = Package(
         .testTarget(name: "AWSTests", dependencies: ["AWS", "HTTPClient", "TabiCore", "TestSupport",
             .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NarrateTests", dependencies: ["Narrate", "AWS", "TabiCore", "TestSupport"]),
-        .testTarget(name: "PublishTests", dependencies: ["Publish", "AWS", "TabiCore", "TestSupport"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "AWS", "Gzip", "TabiCore", "TestSupport",
+            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

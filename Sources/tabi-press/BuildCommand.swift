@@ -1,4 +1,5 @@
 import ArgumentParser
+import AWS
 import Build
 import Console
 import Foundation
@@ -26,8 +27,11 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "The theme folder (default: Themes/<theme from tabi.yml>).")
     var theme: String?
 
-    @Option(help: "Where photo originals resolve by storage key (default: <content>/media).")
+    @Option(help: "Where photo originals resolve by storage key: a folder, or s3://bucket[/prefix] (default: <content>/media).")
     var media: String?
+
+    @Option(help: "The AWS profile for --media s3://... (default: AWS_PROFILE, else default).")
+    var profile: String?
 
     @Option(help: "How many photos to encode at once (default: the number of cores).")
     var concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -41,10 +45,9 @@ struct BuildCommand: AsyncParsableCommand {
         site.bootstrapLogging()
         let contentURL = URL(fileURLWithPath: content)
         let themeURL = URL(fileURLWithPath: theme ?? "Themes/\(config.theme)")
-        let mediaURL = media.map { URL(fileURLWithPath: $0) } ?? contentURL.appendingPathComponent("media")
         let options = BuildOptions(
             content: contentURL, output: URL(fileURLWithPath: output), theme: themeURL,
-            media: MediaRoot(folder: mediaURL), config: config, concurrency: concurrency,
+            media: try mediaSource(content: contentURL), config: config, concurrency: concurrency,
             showProgress: !site.quiet)
         let report: BuildReport
         do {
@@ -54,5 +57,21 @@ struct BuildCommand: AsyncParsableCommand {
         }
         print(report.summary)
         if report.failed { throw ExitCode(1) }
+    }
+
+    /// A local folder, or a bucket for `s3://bucket[/prefix]` with AWS found as the AWS CLI finds it.
+    private func mediaSource(content: URL) throws -> any MediaSource {
+        guard let media, media.hasPrefix("s3://") else {
+            return MediaRoot(folder: media.map { URL(fileURLWithPath: $0) } ?? content.appendingPathComponent("media"))
+        }
+        guard let (bucket, prefix) = S3MediaSource.parse(media) else {
+            throw CLIFailure(message: "--media \(media) is not s3://bucket[/prefix]", code: 2)
+        }
+        do {
+            let settings = try AWSConfiguration.load(profile: profile).settings(for: .s3)
+            return S3MediaSource(s3: S3Client(settings: settings, bucket: bucket), prefix: prefix)
+        } catch {
+            throw CLIFailure(message: "--media \(media): \(error)", code: 2)
+        }
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The CloudFront operations publish needs, on an ``AWSClient`` for ``AWSService/cloudFront``.
+public struct CloudFrontClient: Sendable {
+    /// The most paths one invalidation batch may carry.
+    public static let maxPathsPerInvalidation = 3000
+    /// The most wildcard paths CloudFront keeps in progress at once per distribution.
+    public static let maxWildcardsInProgress = 15
+
+    /// The client requests go through.
+    public let client: AWSClient
+
+    public init(client: AWSClient) {
+        self.client = client
+    }
+
+    /// A client with `settings` resolved for ``AWSService/cloudFront``.
+    public init(settings: AWSSettings) {
+        self.init(client: AWSClient(service: .cloudFront, settings: settings))
+    }
+
+    /// What this client has sent so far.
+    public var metrics: AWSClientMetrics { client.metrics }
+
+    /// Asks `distributionId` to drop `paths` from its caches. A request sent again with the same
+    /// `callerReference` and paths does not make a second invalidation: CloudFront returns the
+    /// first, so a retried or repeated call is safe.
+    public func createInvalidation(distributionId: String, paths: [String],
+                                   callerReference: String) async throws(AWSError) -> CloudFrontInvalidation {
+        var xml = XMLBody.declaration + #"<InvalidationBatch xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">"#
+        xml += "<Paths>" + XMLBody.element("Quantity", String(paths.count)) + "<Items>"
+        for path in paths { xml += XMLBody.element("Path", path) }
+        xml += "</Items></Paths>" + XMLBody.element("CallerReference", callerReference) + "</InvalidationBatch>"
+        let request = AWSRequest(operation: "CreateInvalidation", method: .post,
+                                 path: .segments("2020-05-31", "distribution", distributionId, "invalidation"),
+                                 headers: [("Content-Type", "application/xml")], body: .text(xml), resource: distributionId)
+        return try invalidation(from: try await client.send(request), operation: "CreateInvalidation", distributionId)
+    }
+
+    /// The state of an invalidation (`InProgress`, `Completed`).
+    public func getInvalidation(distributionId: String, id: String) async throws(AWSError) -> CloudFrontInvalidation {
+        let request = AWSRequest(operation: "GetInvalidation", method: .get,
+                                 path: .segments("2020-05-31", "distribution", distributionId, "invalidation", id),
+                                 resource: "\(distributionId) invalidation \(id)")
+        return try invalidation(from: try await client.send(request), operation: "GetInvalidation", distributionId)
+    }
+
+    private func invalidation(from response: HTTPResponse, operation: String, _ distributionId: String) throws(AWSError) -> CloudFrontInvalidation {
+        guard let tree = XMLTree(parsing: response.body), let id = tree["Id"], !id.isEmpty else {
+            throw AWSError(kind: .service, service: client.service.name, operation: operation, resource: distributionId,
+                           statusCode: response.status, code: "MalformedResponse", message: "the response has no invalidation Id")
+        }
+        let batch = tree.child("InvalidationBatch")
+        return CloudFrontInvalidation(id: id, status: tree["Status"] ?? "",
+                                      paths: batch?.child("Paths")?.child("Items")?.children("Path").map(\.text) ?? [],
+                                      callerReference: batch?["CallerReference"] ?? "")
+    }
+}
+
+/// An invalidation as CloudFront reports it.
+public struct CloudFrontInvalidation: Sendable, Hashable {
+    /// The id to quote (`I2J0I21PCUYOIK`).
+    public var id: String
+    /// `InProgress` or `Completed`.
+    public var status: String
+    public var paths: [String]
+    public var callerReference: String
+
+    public init(id: String, status: String, paths: [String], callerReference: String) {
+        self.id = id
+        self.status = status
+        self.paths = paths
+        self.callerReference = callerReference
+    }
+}

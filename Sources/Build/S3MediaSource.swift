@@ -1,0 +1,53 @@
+import AWS
+import Foundation
+import Images
+
+/// Photo originals in an S3 bucket (`--media s3://bucket/prefix`): a storage key is an object
+/// key under the prefix. Images asks for an original only when a derivative must be made, so
+/// a build whose derivatives all exist reads nothing from the bucket.
+public struct S3MediaSource: MediaSource {
+    public let s3: S3Client
+    /// `""` or a key prefix ending with `/`.
+    public let prefix: String
+
+    public init(s3: S3Client, prefix: String = "") {
+        self.s3 = s3
+        var trimmed = prefix
+        while trimmed.hasPrefix("/") { trimmed.removeFirst() }
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        self.prefix = trimmed.isEmpty ? "" : trimmed + "/"
+    }
+
+    /// Splits `s3://bucket[/prefix]` into the bucket and prefix; `nil` for anything else.
+    public static func parse(_ url: String) -> (bucket: String, prefix: String)? {
+        guard url.hasPrefix("s3://") else { return nil }
+        let rest = url.dropFirst("s3://".count)
+        let bucket = rest.prefix { $0 != "/" }
+        guard !bucket.isEmpty else { return nil }
+        return (String(bucket), String(rest.dropFirst(bucket.count)))
+    }
+
+    public func location(of storageKey: String) -> String {
+        s3.url(of: prefix + storageKey)
+    }
+
+    /// GetObject of the key. Errors name the key, and S3's code and message (`NoSuchKey (404)`).
+    public func original(at storageKey: String) async throws(MediaError) -> Data {
+        guard StorageKey.isSafe(storageKey) else {
+            throw MediaError(storageKey: storageKey, location: storageKey, reason: "the storage key is not a safe relative path")
+        }
+        do {
+            return try await s3.getObject(key: prefix + storageKey)
+        } catch {
+            let reason: String
+            switch error.kind {
+            case .service:
+                reason = error.isNotFound ? "the object does not exist (\(error.code ?? "404"))"
+                    : "\(error.code ?? "HTTP \(error.statusCode ?? 0)")\(error.message.map { ": \($0)" } ?? "")"
+            default:
+                reason = error.description
+            }
+            throw MediaError(storageKey: storageKey, location: location(of: storageKey), reason: reason)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import AWS
+import Crypto
+import Foundation
+import Gzip
+import Logging
+import TabiCore
+
+/// Uploads one ``LocalObject``: a PutObject with `Content-MD5`, streamed from disk (or its
+/// gzip from memory), or a multipart upload whose parts go up concurrently and whose ETag is
+/// checked against the one computed when planning.
+struct ObjectUploader: Sendable {
+    let s3: S3Client
+    let limiter: RequestLimiter
+    /// Parts of one file in flight at once (the limiter bounds the total).
+    let partConcurrency: Int
+    let logger: Logger
+
+    /// Uploads `object`; throws the failure naming its key.
+    func upload(_ object: LocalObject) async throws(PublishFailure) {
+        do {
+            if object.isMultipart {
+                try await uploadInParts(object)
+            } else {
+                let body = try body(of: object)
+                let s3 = self.s3
+                let etag = try await limiter.run { () async throws(AWSError) -> String in
+                    try await s3.putObject(key: object.key, body: body, md5: object.md5,
+                                           attributes: object.headers.attributes(md5: object.md5))
+                }
+                if !etag.isEmpty, etag != object.etag {
+                    logger.warning("S3 gave \(object.key) the ETag \(etag), not its MD5 \(object.etag): is the bucket encrypted with SSE-KMS? Unchanged files will then be checked with a HEAD each time.")
+                }
+            }
+        } catch let error as AWSError {
+            throw PublishFailure(key: object.key, operation: error.operation, message: error.description)
+        } catch let failure as PublishFailure {
+            throw failure
+        } catch {
+            throw PublishFailure(key: object.key, operation: "upload", message: "\(error)")
+        }
+    }
+
+    /// The bytes to send: the file, or its gzip (compressed again when it was not kept).
+    func body(of object: LocalObject) throws(PublishFailure) -> HTTPBody {
+        switch object.body {
+        case .file:
+            return .file(path: object.file)
+        case .gzip(let data?):
+            return .data(data)
+        case .gzip(nil):
+            do {
+                let data = try Gzip.compress(Data(contentsOf: URL(fileURLWithPath: object.file)))
+                guard ContentHash.hex(Insecure.MD5.hash(data: data)) == object.md5 else {
+                    throw PublishFailure(key: object.key, operation: "upload", message: "\(object.file) changed since the plan was made")
+                }
+                return .data(data)
+            } catch let failure as PublishFailure {
+                throw failure
+            } catch {
+                throw PublishFailure(key: object.key, operation: "upload", message: "cannot read \(object.file): \(error)")
+            }
+        }
+    }
+
+    // MARK: - Multipart
+
+    private func uploadInParts(_ object: LocalObject) async throws {
+        let s3 = self.s3, limiter = self.limiter
+        let uploadId = try await limiter.run { () async throws(AWSError) -> String in
+            try await s3.createMultipartUpload(key: object.key, attributes: object.headers.attributes(md5: object.md5))
+        }
+        do {
+            var completed: [S3Client.CompletedPart] = []
+            try await withThrowingTaskGroup(of: S3Client.CompletedPart.self) { group in
+                var next = 0
+                func launch() {
+                    let part = object.parts[next]
+                    next += 1
+                    group.addTask {
+                        let done = try await limiter.run { () async throws(AWSError) -> S3Client.CompletedPart in
+                            try await s3.uploadPart(key: object.key, uploadId: uploadId, number: part.number,
+                                                    body: .file(path: object.file, offset: part.offset, length: part.length),
+                                                    md5: part.md5)
+                        }
+                        logger.debug("uploaded part \(part.number) of \(object.parts.count) of \(object.key)")
+                        return done
+                    }
+                }
+                while next < min(partConcurrency, object.parts.count) { launch() }
+                while let part = try await group.next() {
+                    completed.append(part)
+                    if next < object.parts.count { launch() }
+                }
+            }
+            let parts = completed
+            let etag = try await limiter.run { () async throws(AWSError) -> String in
+                try await s3.completeMultipartUpload(key: object.key, uploadId: uploadId, parts: parts, expectedETag: object.etag)
+            }
+            if !etag.isEmpty, etag != object.etag {
+                logger.warning("S3 gave \(object.key) the ETag \(etag), not the \(object.etag) computed for its \(object.parts.count) parts")
+            }
+        } catch {
+            // Free the parts now; an interrupted run's leftovers are aborted by the next publish.
+            try? await s3.abortMultipartUpload(key: object.key, uploadId: uploadId)
+            throw error
+        }
+    }
+}
+
+/// One key publish could not upload or delete, naming the operation and the service's answer.
+public struct PublishFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    public var key: String
+    public var operation: String
+    /// The full sentence: for service errors, ``AWSError``'s (code, message, request id).
+    public var message: String
+
+    public init(key: String, operation: String, message: String) {
+        self.key = key
+        self.operation = operation
+        self.message = message
+    }
+
+    public var description: String { message.contains(key) ? message : "\(key): \(message)" }
+}

@@ -1,0 +1,87 @@
+/// What a publish will do, as plain data: computed from the output folder and one listing,
+/// printed by `--dry-run`, then applied in order.
+public struct PublishPlan: Sendable {
+    /// An object to upload, why, and in which stage.
+    public struct Upload: Sendable, Hashable {
+        public var object: LocalObject
+        public var reason: UploadReason
+        public var stage: PublishStage
+    }
+
+    /// In apply order: by stage, then path.
+    public var uploads: [Upload]
+    /// Keys to delete, sorted: site objects the output no longer has.
+    public var deletes: [String]
+    /// Objects already stored with these bytes and headers.
+    public var unchanged: [LocalObject]
+    /// The header state after this publish.
+    public var headerState: HeaderState
+    /// Its key (named by the rules' fingerprint).
+    public var headerStateKey: String
+    /// Whether it must be written (missing, or its bytes differ).
+    public var writesHeaderState: Bool
+    /// Header states of other rules, deleted once the new one is written.
+    public var staleHeaderStates: [String]
+    /// CloudFront paths this plan's changes and deletes make stale, before collapsing; empty
+    /// without a distribution.
+    public var invalidationPaths: [String]
+
+    /// Whether the plan writes nothing at all.
+    public var isEmpty: Bool {
+        uploads.isEmpty && deletes.isEmpty && !writesHeaderState && staleHeaderStates.isEmpty
+    }
+
+    /// The uploads of one stage.
+    public func uploads(in stage: PublishStage) -> [Upload] { uploads.filter { $0.stage == stage } }
+
+    /// Bytes to upload (as stored, compressed where gzipped).
+    public var uploadBytes: Int64 { uploads.reduce(0) { $0 + $1.object.size } }
+
+    /// Bytes already in place.
+    public var unchangedBytes: Int64 { unchanged.reduce(0) { $0 + $1.size } }
+}
+
+/// Why an object is uploaded.
+public enum UploadReason: String, Sendable, Hashable, CaseIterable {
+    /// The bucket does not have the key.
+    case new = "new"
+    /// The stored bytes differ (ETag, or our MD5 for multipart objects).
+    case contentChanged = "content changed"
+    /// Same bytes, other headers (Content-Type, Cache-Control, Content-Encoding).
+    case headersChanged = "headers changed"
+}
+
+/// The order uploads go in, so a reader never meets a page whose images or stylesheet are not
+/// there yet, nor a home page linking to a trip page not yet uploaded.
+public enum PublishStage: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible {
+    /// Image derivatives, theme assets and any other file a page may reference.
+    case assets
+    /// Trip pages and other HTML pages.
+    case pages
+    /// What links to pages: the home page, feed, sitemap, 404 page and robots.txt.
+    case listings
+    /// `_tabi/` files of the build (its derivative manifest): after the site, like the state.
+    case reserved
+
+    /// The root files that list other pages.
+    public static let listingPaths: Set<String> = ["index.html", "feed.xml", "sitemap.xml", "404.html", "robots.txt"]
+
+    /// The stage of a site path.
+    public static func of(_ path: String) -> PublishStage {
+        if path.hasPrefix(PublishKeys.reservedFolder) { return .reserved }
+        if listingPaths.contains(path) { return .listings }
+        if path.hasSuffix(".html") || path.hasSuffix(".htm") { return .pages }
+        return .assets
+    }
+
+    public static func < (a: PublishStage, b: PublishStage) -> Bool { a.rawValue < b.rawValue }
+
+    public var description: String {
+        switch self {
+        case .assets: "media and assets"
+        case .pages: "pages"
+        case .listings: "listings"
+        case .reserved: "_tabi files"
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import AWS
+import Foundation
+import Publish
+import TabiCore
+
+/// `tabi-press publish`: Output/ → an S3 bucket behind CloudFront.
+struct PublishCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Upload what changed in Output/ to an S3 bucket and invalidate it on CloudFront.",
+        discussion: """
+            Plans first (a listing of the bucket, content hashes of the output), then uploads in an \
+            order that never shows a reader a broken site: media and assets, pages, listings, then \
+            deletes. Headers per file come from publish.headers in tabi.yml and the built-in rules. \
+            AWS credentials, region and endpoints are found as the AWS CLI finds them. \
+            Exit codes: 0 published, 1 some keys failed, 2 nothing was done (bad options, \
+            credentials, listing, or a plan over --max-deletes).
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The built site.")
+    var output: String = "Output"
+
+    @Option(help: "The S3 bucket.")
+    var bucket: String
+
+    @Option(help: "A key prefix in the bucket to publish under (a folder, e.g. blog/).")
+    var prefix: String = ""
+
+    @Option(name: .customLong("distribution"), help: "The CloudFront distribution id to invalidate.")
+    var distributionId: String?
+
+    @Option(help: "The distribution's origin path, when it is not the bucket root (e.g. /blog for --prefix blog/).")
+    var originPath: String = ""
+
+    @Flag(help: "Print the plan and write nothing.")
+    var dryRun = false
+
+    @Option(help: "Refuse a plan deleting more objects (default: publish.maxDeletes in tabi.yml, 256).")
+    var maxDeletes: Int?
+
+    @Option(help: "Requests in flight at once.")
+    var concurrency: Int = 16
+
+    @Option(help: "Files larger than this go up in parts (bytes, or with K, M, G; default 16M).", transform: ByteSize.parse)
+    var multipartThreshold: Int64 = MultipartSettings.defaults.threshold
+
+    @Option(help: "The size of multipart parts, at least 5M (default 8M).", transform: ByteSize.parse)
+    var partSize: Int64 = MultipartSettings.defaults.partSize
+
+    @Option(help: "The AWS profile (default: AWS_PROFILE, else default).")
+    var profile: String?
+
+    func validate() throws {
+        guard !bucket.isEmpty else { throw ValidationError("--bucket must name a bucket") }
+        guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
+        guard multipartThreshold > 0 else { throw ValidationError("--multipart-threshold must be at least 1 byte") }
+        guard partSize >= 5 << 20 else { throw ValidationError("--part-size must be at least 5M (S3's smallest part)") }
+        if let maxDeletes, maxDeletes < 0 { throw ValidationError("--max-deletes must be 0 or more") }
+    }
+
+    mutating func run() async throws {
+        let config = try site.loadConfig()
+        site.bootstrapLogging()
+        let options = try publishOptions(config)
+        let publisher = try makePublisher(options)
+        let quiet = site.quiet, verbose = site.verbose, dryRun = dryRun
+        let report: PublishReport
+        do {
+            report = try await publisher.publish { planned in
+                if !quiet { print(PlanText.headline(planned)) }
+                let details = PlanText.details(planned)
+                if (dryRun || verbose) && !details.isEmpty { print(details) }
+            }
+        } catch {
+            throw CLIFailure(message: error.description, code: 2)
+        }
+        print(report.summary)
+        if report.failed { throw ExitCode(1) }
+    }
+
+    private func publishOptions(_ config: SiteConfig) throws -> PublishOptions {
+        let keys: PublishKeys
+        do { keys = try PublishKeys(prefix: prefix) } catch { throw CLIFailure(message: error.description, code: 2) }
+        let cdnPaths = CloudFrontPaths(originPath: originPath)
+        guard keys.prefix.hasPrefix(cdnPaths.originPrefix) else {
+            throw CLIFailure(message: "--origin-path \(originPath) must be the start of --prefix \(prefix): "
+                + "the distribution could not serve the keys otherwise", code: 2)
+        }
+        return PublishOptions(output: URL(fileURLWithPath: output), bucket: bucket, keys: keys, distributionId: distributionId,
+                              cdnPaths: cdnPaths, dryRun: dryRun, maxDeletes: maxDeletes ?? config.publish.maxDeletes,
+                              concurrency: concurrency,
+                              multipart: MultipartSettings(threshold: multipartThreshold, partSize: partSize),
+                              settings: config.publish, showProgress: !site.quiet && !dryRun)
+    }
+
+    private func makePublisher(_ options: PublishOptions) throws -> Publisher {
+        do {
+            let aws = try AWSConfiguration.load(profile: profile)
+            let s3 = S3Client(settings: try aws.settings(for: .s3), bucket: bucket)
+            let cloudFront = try distributionId.map { _ in CloudFrontClient(settings: try aws.settings(for: .cloudFront)) }
+            return Publisher(options: options, s3: s3, cloudFront: cloudFront)
+        } catch {
+            throw CLIFailure(message: "\(error)", code: 2)
+        }
+    }
+}
+
+/// Byte sizes on the command line: `16777216`, `16M`, `512K`, `1G` (powers of 1024).
+enum ByteSize {
+    static func parse(_ text: String) throws -> Int64 {
+        let units: [Character: Int64] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var digits = Substring(text.uppercased())
+        if digits.hasSuffix("IB") { digits = digits.dropLast(2) } else if digits.hasSuffix("B") { digits = digits.dropLast() }
+        var multiplier: Int64 = 1
+        if let last = digits.last, let unit = units[last] {
+            multiplier = unit
+            digits = digits.dropLast()
+        }
+        guard let value = Int64(digits), value >= 0 else { throw ValidationError("\(text) is not a size (bytes, or with K, M, G)") }
+        return value * multiplier
+    }
+}

@@ -1,0 +1,56 @@
+import AWS
+import Foundation
+@testable import Publish
+import Testing
+
+@Suite struct KeysAndPathsTests {
+    @Test func prefixesAreNormalisedAndBadOnesRefused() throws {
+        #expect(try PublishKeys(prefix: "").prefix == "")
+        #expect(try PublishKeys(prefix: "/blog//").prefix == "blog/")
+        #expect(try PublishKeys(prefix: "a/b").key("index.html") == "a/b/index.html")
+        #expect(throws: PublishError.self) { try PublishKeys(prefix: "a//b") }
+        #expect(throws: PublishError.self) { try PublishKeys(prefix: "a/../b") }
+        let keys = try PublishKeys(prefix: "blog")
+        #expect(keys.headerState(fingerprint: "0123456789abcdef") == "blog/_tabi/publish/headers-0123456789abcdef.json")
+        #expect(keys.isHeaderState("blog/_tabi/publish/headers-0123456789abcdef.json"))
+        #expect(!keys.isHeaderState("_tabi/publish/headers-0123456789abcdef.json"))
+    }
+
+    @Test func cloudFrontPathsFollowTheOriginPathAndLinkPagesAsFolders() {
+        let root = CloudFrontPaths(originPath: "")
+        #expect(root.paths(forKey: "index.html") == ["/", "/index.html"])
+        #expect(root.paths(forKey: "blog/trips/kyoto/index.html") == ["/blog/trips/kyoto/", "/blog/trips/kyoto/index.html"])
+        let origin = CloudFrontPaths(originPath: "/blog/")
+        #expect(origin.paths(forKey: "blog/feed.xml") == ["/feed.xml"])
+        #expect(origin.paths(forKey: "other/feed.xml").isEmpty)
+        #expect(root.paths(forKey: "notes/über café*.html") == ["/notes/%C3%BCber%20caf%C3%A9%2A.html"])
+        #expect(root.paths(forKey: "a:b+c@d.html") == ["/a:b+c@d.html"], "CloudFront wants reserved characters as they are")
+    }
+
+    @Test func callerReferencesRepeatForARetryAndDifferForALaterRun() {
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        let a = PendingInvalidation.callerReference(paths: ["/b", "/a"], start: start)
+        #expect(a == PendingInvalidation.callerReference(paths: ["/a", "/b"], start: start))
+        #expect(a != PendingInvalidation.callerReference(paths: ["/a", "/b"], start: start + 60))
+        #expect(a != PendingInvalidation.callerReference(paths: ["/a"], start: start))
+        let record = PendingInvalidation(distributionId: "E1", paths: ["/b", "/a"], callerReference: a)
+        #expect(PendingInvalidation(data: record.data) == record)
+    }
+
+    @Test func xmlResponsesAndContentMD5() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><IsTruncated>true</IsTruncated>
+            <Contents><Key>a%20b/c%2Bd.html</Key><ETag>&quot;abc&quot;</ETag><Size>12</Size></Contents>
+            <NextContinuationToken>1/2+3=</NextContinuationToken></ListBucketResult>
+            """
+        let tree = try #require(XMLTree(parsing: Data(xml.utf8)))
+        #expect(tree.name == "ListBucketResult")
+        #expect(tree.children("Contents").first?["ETag"] == "\"abc\"")
+        #expect(S3Object(key: "k", etag: "\"ABC\"", size: 1).etag == "abc")
+        #expect(tree["NextContinuationToken"] == "1/2+3=")
+        #expect(XMLTree(parsing: Data("<a><b></a>".utf8)) == nil)
+        #expect(ContentMD5.base64(hex: "d41d8cd98f00b204e9800998ecf8427e") == "1B2M2Y8AsgTpgAmY7PhCfg==")
+        #expect(XMLBody.element("Key", "a&b<c>\"'") == "<Key>a&amp;b&lt;c&gt;&quot;&apos;</Key>")
+    }
+}

@@ -1,0 +1,108 @@
+import Crypto
+import Foundation
+import TabiCore
+import TestSupport
+
+/// A real site for publishing: two public trips with their own photos (the image fixtures),
+/// built by `tabi-press build` into `Output/`.
+final class PublishSite: @unchecked Sendable {
+    let folder = TemporaryFolder("tabi-publish")
+    var content: URL { folder("Content") }
+    var output: URL { folder("Output") }
+    var media: URL { folder("Content/media") }
+
+    init() throws {
+        try add(trip: "coast-walk", title: "Coast Walk", start: "2024-05-01", photos: ["landscape-gps.jpg", "orientation-6.jpg"])
+        try add(trip: "city-break", title: "City Break", start: "2024-03-10", photos: ["small.jpg", "alpha.png"])
+        try Data().write(to: folder("tabi.yml"))
+    }
+
+    /// Writes a trip with one post per photo, its photos copied under the media root.
+    func add(trip slug: String, title: String, start: String, photos: [String]) throws {
+        let id = UUID(uuidString: ContentHash.sha256(slug).prefix(32).enumerated().map { i, c in
+            [8, 12, 16, 20].contains(i) ? "-\(c)" : "\(c)" }.joined())!.uuidString.lowercased()
+        var posts: [Post] = []
+        for (index, name) in photos.enumerated() {
+            let key = "travels/\(id)/\(index)-\(name)"
+            let target = media.appendingPathComponent(key)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: RepositoryPaths.fixtures.appendingPathComponent("images/\(name)"), to: target)
+            let sha = ContentHash.sha256(try Data(contentsOf: target))
+            posts.append(Post(id: "\(slug)-post-\(index)", timestamp: Timestamp("\(start)T1\(index):00:00Z")!,
+                              title: "Day \(index + 1)", content: "Walked **far**.",
+                              photos: [Photo(id: "\(slug)-photo-\(index)", storageKey: key, sha256: sha,
+                                             caption: "Photo \(index + 1) of \(title)")]))
+        }
+        let trip = Trip(id: id, slug: slug, title: title, startDate: CalendarDate(start), author: "Tester", posts: posts)
+        let tripFolder = content.appendingPathComponent("trips/\(slug)")
+        try FileManager.default.createDirectory(at: tripFolder, withIntermediateDirectories: true)
+        try TripJSON.encode(trip).write(to: tripFolder.appendingPathComponent("trip.json"))
+        try story(slug, "A *story* of \(title).")
+    }
+
+    /// Replaces a trip's story.
+    func story(_ slug: String, _ text: String) throws {
+        let title = slug.replacingOccurrences(of: "-", with: " ").capitalized
+        try "---\ntitle: \"\(title)\"\ndraft: false\n---\n\(text)\n"
+            .write(to: content.appendingPathComponent("trips/\(slug)/story.md"), atomically: true, encoding: .utf8)
+    }
+
+    func remove(trip slug: String) throws {
+        try FileManager.default.removeItem(at: content.appendingPathComponent("trips/\(slug)"))
+    }
+
+    /// `tabi-press build` of the content into `Output/`.
+    func build() throws {
+        let result = try CommandRunner.tabiPress(["build", "--content", content.path, "--output", output.path,
+                                                  "--theme", RepositoryPaths.defaultTheme.path, "--quiet"], in: folder.url)
+        guard result.status == 0 else { throw BuildFailed(description: "build exited \(result.status): \(result.stderr)") }
+    }
+
+    struct BuildFailed: Error, CustomStringConvertible { var description: String }
+
+    /// Every file of `Output/` (hidden ones left out): site path → hex MD5.
+    func outputDigests() throws -> [String: String] {
+        try Digests(root: output).all()
+    }
+
+    /// The MD5s of a folder's files.
+    struct Digests {
+        var root: URL
+
+        /// Site path → hex MD5, hidden files and folders left out.
+        func all() throws -> [String: String] {
+            var digests: [String: String] = [:]
+            let base = root.standardizedFileURL.path
+            for case let relative as String in FileManager.default.enumerator(atPath: base)! {
+                guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+                var isFolder: ObjCBool = false
+                let path = base + "/" + relative
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+                digests[relative] = ContentHash.hex(Insecure.MD5.hash(data: try Data(contentsOf: URL(fileURLWithPath: path))))
+            }
+            return digests
+        }
+    }
+
+    /// Writes `size` bytes of a fixed pseudo-random pattern into `Output/<path>`.
+    func addLargeFile(_ path: String, size: Int, seed: UInt64 = 1) throws {
+        var state = seed
+        var bytes = [UInt8](repeating: 0, count: size)
+        for index in bytes.indices {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            bytes[index] = UInt8(truncatingIfNeeded: state >> 33)
+        }
+        let url = output.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
+    /// Runs `tabi-press publish` against `moto` with `arguments` after the output and bucket.
+    func publish(_ moto: MotoStandin, _ arguments: [String] = [], secret: String? = nil,
+                 distribution: Bool = true) throws -> CommandRunner.Result {
+        var all = ["publish", "--output", output.path, "--bucket", moto.bucket]
+        if distribution { all += ["--distribution", moto.distributionId] }
+        return try CommandRunner.tabiPress(all + arguments, environment: moto.environment(secret: secret), in: folder.url)
+    }
+}
