@@ -14,7 +14,9 @@ extension Vips {
     /// `body` must be safe to run twice: it should build everything it uses from its inputs (open
     /// the bytes again, not reuse a half-read image) and write only idempotently. Failures are
     /// rare, so the second run costs nothing in the common case. Nested calls on one thread run
-    /// `body` directly; libvips calls made outside any wrapped work are not covered.
+    /// `body` directly. Every throwing call of this wrapper (`VipsInput`, `VipsImage`) runs itself
+    /// through here, so no caller can fail outside the gate; wrap larger units (open, decode,
+    /// encode) when a failure should rerun them whole.
     public static func isolatingErrors<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         if ErrorIsolation.isInside { return try body() }
         let first: Result<T, E> = ErrorIsolation.shared.shared { () -> Result<T, E> in

@@ -8,8 +8,9 @@ import Foundation
 /// which copies and clears it in one locked step, so no message is ever read twice or lost
 /// between a read and a clear. When two calls fail at the same instant on different threads,
 /// one of them can carry both messages and the other none; `message` then says so instead of
-/// being empty. The failure itself is always detected from the call's return value. Work that
-/// needs each failure's own text runs inside ``Vips/isolatingErrors(_:)``.
+/// being empty. The failure itself is always detected from the call's return value. That is why
+/// every throwing call of this wrapper runs inside ``Vips/isolatingErrors(_:)``, which reruns a
+/// failed call alone so its error carries its own text.
 public struct VipsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What was being done, e.g. "decode the image" or "encode WebP".
     public var operation: String

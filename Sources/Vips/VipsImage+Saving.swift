@@ -40,11 +40,13 @@ extension VipsImage {
     /// Runs a `*save_buffer` call and hands its g_malloc'd buffer to `Data` without copying.
     private func encode(_ operation: String,
                         _ save: (inout UnsafeMutableRawPointer?, inout Int) -> Int32) throws(VipsError) -> Data {
-        var buffer: UnsafeMutableRawPointer?
-        var length = 0
-        guard save(&buffer, &length) == 0, let buffer else {
-            throw VipsError.take(operation: operation)
+        try Vips.isolatingErrors { () throws(VipsError) in
+            var buffer: UnsafeMutableRawPointer?
+            var length = 0
+            guard save(&buffer, &length) == 0, let buffer else {
+                throw VipsError.take(operation: operation)
+            }
+            return Data(bytesNoCopy: buffer, count: length, deallocator: .custom { pointer, _ in g_free(pointer) })
         }
-        return Data(bytesNoCopy: buffer, count: length, deallocator: .custom { pointer, _ in g_free(pointer) })
     }
 }

@@ -7,6 +7,10 @@ import Foundation
 extension VipsImage {
     /// Resizes an already decoded image the way ``VipsInput/thumbnail(_:)`` decodes one.
     public func thumbnail(_ options: ThumbnailOptions) throws(VipsError) -> VipsImage {
+        try Vips.isolatingErrors { () throws(VipsError) in try makeThumbnail(options) }
+    }
+
+    private func makeThumbnail(_ options: ThumbnailOptions) throws(VipsError) -> VipsImage {
         var out: UnsafeMutablePointer<CVips.VipsImage>?
         let status = options.withProfiles { importProfile, exportProfile in
             tabi_vips_thumbnail_image(pointer, &out, Int32(clamping: options.width),
@@ -21,6 +25,10 @@ extension VipsImage {
     /// Composites the alpha channel onto a solid background (0–255 per channel), dropping alpha.
     /// Returns the receiver's equal (a new reference) when there is no alpha.
     public func flatten(red: Double = 255, green: Double = 255, blue: Double = 255) throws(VipsError) -> VipsImage {
+        try Vips.isolatingErrors { () throws(VipsError) in try makeFlattened(red: red, green: green, blue: blue) }
+    }
+
+    private func makeFlattened(red: Double, green: Double, blue: Double) throws(VipsError) -> VipsImage {
         guard hasAlpha else { return VipsImage(retaining: pointer) }
         var out: UnsafeMutablePointer<CVips.VipsImage>?
         guard tabi_vips_flatten(pointer, &out, red, green, blue) == 0, let out else {
@@ -31,6 +39,10 @@ extension VipsImage {
 
     /// Converts to 8-bit sRGB (from B_W, RGB16, CMYK, Lab, …); alpha is kept.
     public func sRGB() throws(VipsError) -> VipsImage {
+        try Vips.isolatingErrors { () throws(VipsError) in try makeSRGB() }
+    }
+
+    private func makeSRGB() throws(VipsError) -> VipsImage {
         if interpretation == .srgb && vips_image_get_format(pointer) == VIPS_FORMAT_UCHAR {
             return VipsImage(retaining: pointer)
         }
@@ -45,6 +57,10 @@ extension VipsImage {
     /// The same pixels without any metadata: EXIF (GPS included), XMP, IPTC, the ICC profile and
     /// loader notes are gone, so no saver can write them, whatever its `strip` does.
     public func removingMetadata() throws(VipsError) -> VipsImage {
+        try Vips.isolatingErrors { () throws(VipsError) in try makeWithoutMetadata() }
+    }
+
+    private func makeWithoutMetadata() throws(VipsError) -> VipsImage {
         var out: UnsafeMutablePointer<CVips.VipsImage>?
         guard tabi_vips_copy_without_metadata(pointer, &out) == 0, let out else {
             throw VipsError.take(operation: "remove the metadata")
@@ -55,6 +71,10 @@ extension VipsImage {
     /// Computes every pixel now into memory, so the image can feed several outputs; a
     /// sequentially loaded image can otherwise be read only once.
     public func copyToMemory() throws(VipsError) -> VipsImage {
+        try Vips.isolatingErrors { () throws(VipsError) in try makeMemoryCopy() }
+    }
+
+    private func makeMemoryCopy() throws(VipsError) -> VipsImage {
         guard let out = vips_image_copy_memory(pointer) else {
             throw VipsError.take(operation: "decode the image into memory")
         }

@@ -65,6 +65,10 @@ public final class VipsImage {
     /// The band values of the pixel at (x, y), alpha included (0–255 for 8-bit images). Computes
     /// pixels, so call it on a decoded image (``copyToMemory()``) or a freshly loaded one.
     public func pixel(x: Int, y: Int) throws(VipsError) -> [Double] {
+        try Vips.isolatingErrors { () throws(VipsError) in try readPixel(x: x, y: y) }
+    }
+
+    private func readPixel(x: Int, y: Int) throws(VipsError) -> [Double] {
         var values: UnsafeMutablePointer<Double>?
         var count: Int32 = 0
         guard tabi_vips_getpoint(pointer, &values, &count, Int32(clamping: x), Int32(clamping: y)) == 0,

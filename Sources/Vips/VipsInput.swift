@@ -13,21 +13,25 @@ public final class VipsInput {
     /// Wraps a copy of `bytes`.
     public init(bytes: Data, failOn: FailOn = .truncated) throws(VipsError) {
         try Vips.start()
-        let source = bytes.withUnsafeBytes { raw in
-            tabi_vips_source_copying(raw.baseAddress, raw.count)
+        self.pointer = try Vips.isolatingErrors { () throws(VipsError) in
+            let source = bytes.withUnsafeBytes { raw in
+                tabi_vips_source_copying(raw.baseAddress, raw.count)
+            }
+            guard let source else { throw VipsError.take(operation: "hold the image bytes") }
+            return source
         }
-        guard let source else { throw VipsError.take(operation: "hold the image bytes") }
-        self.pointer = source
         self.failOn = failOn
     }
 
     /// Reads from a file.
     public init(file path: String, failOn: FailOn = .truncated) throws(VipsError) {
         try Vips.start()
-        guard let source = vips_source_new_from_file(path) else {
-            throw VipsError.take(operation: "open \(path)")
+        self.pointer = try Vips.isolatingErrors { () throws(VipsError) in
+            guard let source = vips_source_new_from_file(path) else {
+                throw VipsError.take(operation: "open \(path)")
+            }
+            return source
         }
-        self.pointer = source
         self.failOn = failOn
     }
 
@@ -36,16 +40,22 @@ public final class VipsInput {
     /// The image's header only: size, bands, interpretation, orientation and metadata, without
     /// decoding a pixel.
     public func header() throws(VipsError) -> VipsImage {
-        guard let image = tabi_vips_image_new_from_source(pointer, Int32(failOn.rawValue)) else {
-            throw VipsError.take(operation: "read the image header")
+        try Vips.isolatingErrors { () throws(VipsError) in
+            guard let image = tabi_vips_image_new_from_source(pointer, Int32(failOn.rawValue)) else {
+                throw VipsError.take(operation: "read the image header")
+            }
+            return VipsImage(owning: image)
         }
-        return VipsImage(owning: image)
     }
 
     /// Decodes with shrink-on-load straight to the requested size: a JPEG is decoded at 1/2,
     /// 1/4 or 1/8 scale when that is still large enough, so a 24-megapixel photo never
     /// exists in memory at full size, and pixels stream through in strips.
     public func thumbnail(_ options: ThumbnailOptions) throws(VipsError) -> VipsImage {
+        try Vips.isolatingErrors { () throws(VipsError) in try makeThumbnail(options) }
+    }
+
+    private func makeThumbnail(_ options: ThumbnailOptions) throws(VipsError) -> VipsImage {
         var out: UnsafeMutablePointer<CVips.VipsImage>?
         let status = options.withProfiles { importProfile, exportProfile in
             tabi_vips_thumbnail_source(pointer, &out, Int32(clamping: options.width),
