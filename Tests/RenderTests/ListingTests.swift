@@ -67,7 +67,7 @@ import TestSupport
 
     @Test func robotsPointsAtTheSitemapAndNotFoundPageWorksAtAnyDepth() throws {
         let site = try RenderedSite.fixtures()
-        #expect(site.text("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://travel.example.com/blog/sitemap.xml\n")
+        #expect(site.text("robots.txt") == "User-agent: *\nAllow: /\nDisallow: /blog/_tabi/\n\nSitemap: https://travel.example.com/blog/sitemap.xml\n")
         let notFound = site.text("404.html")
         #expect(notFound.contains("<meta name=\"robots\" content=\"noindex\">"))
         // Served for /blog/any/depth/: links start from the base path, not from the page.

@@ -25,8 +25,9 @@ struct Sitemap {
         return xml + "  </url>\n"
     }
 
-    /// Lets every crawler in and points it at the sitemap.
+    /// Lets every crawler in, except into the pipeline's state under `_tabi/` (publish keeps it in
+    /// the bucket beside the site), and points it at the sitemap.
     func robots() -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(SiteURLs.sitemap))\n"
+        "User-agent: *\nAllow: /\nDisallow: \(urls.basePath)_tabi/\n\nSitemap: \(urls.absolute(SiteURLs.sitemap))\n"
     }
 }
