@@ -1,5 +1,4 @@
 import Build
-import ContentStore
 import Foundation
 import Images
 import TabiCore
@@ -19,30 +18,17 @@ final class SiteFixture: @unchecked Sendable {
         try add(trip: "secret-garden", title: "Secret Garden", start: "2024-06-01", visibility: .unlisted, photos: ["small.jpg"])
     }
 
-    /// Writes a trip with one post per photo, its photos copied under the media root.
+    /// Writes a trip with one post per photo, its photos copied under the media root, and a
+    /// story titled like the trip (or `story` as the whole file; nil for none).
     func add(trip slug: String, title: String, start: String, visibility: TripVisibility = .public,
              photos: [String], story: String? = "") throws {
-        let id = UUID(uuidString: ContentHash.sha256(slug).prefix(32).enumerated().map { i, c in
-            [8, 12, 16, 20].contains(i) ? "-\(c)" : "\(c)" }.joined())!.uuidString.lowercased()
-        var posts: [Post] = []
-        for (index, name) in photos.enumerated() {
-            let key = "travels/\(id)/\(index)-\(name)"
-            let target = media.appendingPathComponent(key)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: RepositoryPaths.fixtures.appendingPathComponent("images/\(name)"), to: target)
-            let sha = ContentHash.sha256(try Data(contentsOf: target))
-            posts.append(Post(id: "\(slug)-post-\(index)", timestamp: Timestamp("\(start)T1\(index):00:00Z")!,
-                              title: "Day \(index + 1)", content: "Walked **far**.",
-                              photos: [Photo(id: "\(slug)-photo-\(index)", storageKey: key, sha256: sha,
-                                             caption: "Photo \(index + 1) of \(title)")]))
+        let trips = FixtureTrips(content: content, media: media)
+        try trips.add(trip: slug, title: title, start: start, visibility: visibility, photos: photos)
+        if story == "" {
+            try trips.story(slug, title: title, body: "A *story*.")
+        } else if let story {
+            try story.write(to: content.appendingPathComponent("trips/\(slug)/story.md"), atomically: true, encoding: .utf8)
         }
-        let trip = Trip(id: id, slug: slug, title: title, startDate: CalendarDate(start), visibility: visibility,
-                        author: "Tester", posts: posts)
-        let directory = ContentDirectory(root: content)
-        try directory.write(trip)
-        let story = story == "" ? "---\ntitle: \"\(title)\"\ndraft: false\n---\nA *story*.\n" : story
-        if let story { try story.write(to: directory.storyFile(of: slug), atomically: true, encoding: .utf8) }
     }
 
     func options(output: URL? = nil) -> BuildOptions {

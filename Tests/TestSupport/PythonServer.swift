@@ -14,23 +14,31 @@ public final class PythonServer: @unchecked Sendable {
 
     /// The port it listens on, on 127.0.0.1.
     public let port: Int
+    /// The JSON line the server announced itself with (`{"port": N, ...}`), for servers that
+    /// announce more (moto's buckets and keys).
+    public let announcement: Data
     private let process: Process
     private let input: Pipe
 
     /// `Tests/Tools` in the repository.
     public static let tools = RepositoryPaths.root.appendingPathComponent("Tests/Tools")
 
-    public init(_ script: String, _ arguments: [String] = []) throws {
+    /// Starts `Tests/Tools/<script>` with `arguments`; `environment` adds to this process's.
+    /// `needs` names what the script needs, for the message when it does not start.
+    public init(_ script: String, _ arguments: [String] = [], environment: [String: String] = [:],
+                discardingStandardError: Bool = false, needs: String = "python3 with botocore") throws {
         process = Process()
         input = Pipe()
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.tools.appendingPathComponent(script).path] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONDONTWRITEBYTECODE"] = "1"
-        process.environment = environment
+        var env = ProcessInfo.processInfo.environment
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.merge(environment) { $1 }
+        process.environment = env
         process.standardInput = input
         process.standardOutput = output
+        if discardingStandardError { process.standardError = FileHandle.nullDevice }
         try process.run()
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
@@ -39,9 +47,10 @@ public final class PythonServer: @unchecked Sendable {
             line.append(chunk)
         }
         struct Announcement: Decodable { var port: Int }
-        guard let announced = try? JSONDecoder().decode(Announcement.self, from: line.prefix { $0 != UInt8(ascii: "\n") }) else {
+        announcement = line.prefix { $0 != UInt8(ascii: "\n") }
+        guard let announced = try? JSONDecoder().decode(Announcement.self, from: announcement) else {
             process.terminate()
-            throw StartFailure(description: "Tests/Tools/\(script) did not start (is python3 with botocore installed? run scripts/install-deps test)")
+            throw StartFailure(description: "Tests/Tools/\(script) did not start: it needs \(needs) (scripts/install-deps test)")
         }
         port = announced.port
     }

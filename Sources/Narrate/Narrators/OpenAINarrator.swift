@@ -16,7 +16,7 @@ public struct OpenAINarrator: Narrator {
     private let clock: AWSClock
     private let httpClient: HTTPClient
     private let logger: Logger
-    private let counters = Shared(NarratorTransportMetrics())
+    private let counters = Locked(NarratorTransportMetrics())
 
     /// OpenAI's own endpoint, the default base URL.
     public static let defaultBaseURL = "https://api.openai.com/v1"

@@ -1,6 +1,7 @@
 import Console
 import ContentStore
 import Foundation
+import HTTPClient
 import Logging
 import TabiCore
 
@@ -26,7 +27,7 @@ public struct DraftRunner: Sendable {
     public func run() async throws(DraftSetupError) -> DraftReport {
         let start = ContinuousClock.now
         let (slugs, invalid) = try self.slugs()
-        let tally = Shared(TripDrafter.DraftTally())
+        let tally = Locked(TripDrafter.DraftTally())
         let drafter = TripDrafter(options: options, narrator: narrator, prompt: prompt,
                                   limiter: CallLimiter(options.concurrency), tally: tally, logger: logger)
         let progress = options.showProgress ? ProgressBar(label: "trips", total: slugs.count) : nil

@@ -1,5 +1,6 @@
 import ContentStore
 import Foundation
+import HTTPClient
 import Logging
 import TabiCore
 
@@ -10,7 +11,7 @@ struct TripDrafter: Sendable {
     let narrator: any Narrator
     let prompt: PromptTemplate
     let limiter: CallLimiter
-    let tally: Shared<DraftTally>
+    let tally: Locked<DraftTally>
     let logger: Logger
 
     /// Calls made and tokens used by every trip so far.

@@ -59,47 +59,19 @@ final class MotoStandin: @unchecked Sendable {
 
     let announcement: Announcement
     let auth: Bool
-    private let process: Process
-    private let input: Pipe
+    private let server: PythonServer
     /// Holds the missing config files the CLI is pointed at.
     private let folder = TemporaryFolder("tabi-moto")
 
     init(auth: Bool = true, buckets: [String] = ["tabi-site"], denyPut: String? = nil) throws {
         self.auth = auth
-        process = Process()
-        input = Pipe()
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        var arguments = ["python3", RepositoryPaths.root.appendingPathComponent("Tests/Tools/moto_standin.py").path]
+        var arguments: [String] = []
         if auth { arguments += ["--auth", "--verify"] }
         for bucket in buckets { arguments += ["--bucket", bucket] }
         if let denyPut { arguments += ["--deny-put", denyPut] }
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONDONTWRITEBYTECODE"] = "1"
-        process.environment = environment
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
-        guard let announced = try? JSONDecoder().decode(Announcement.self, from: line.prefix { $0 != UInt8(ascii: "\n") }) else {
-            process.terminate()
-            throw StartFailure(description: "Tests/Tools/moto_standin.py did not start: it needs python3 with moto[server] and boto3 "
-                + "(scripts/install-deps test)")
-        }
-        announcement = announced
-    }
-
-    deinit {
-        try? input.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        server = try PythonServer("moto_standin.py", arguments, discardingStandardError: true,
+                                  needs: "python3 with moto[server] and boto3")
+        announcement = try JSONDecoder().decode(Announcement.self, from: server.announcement)
     }
 
     var endpoint: String { "http://127.0.0.1:\(announcement.port)" }

@@ -17,35 +17,16 @@ final class PublishSite: @unchecked Sendable {
         try Data().write(to: folder("tabi.yml"))
     }
 
-    /// Writes a trip with one post per photo, its photos copied under the media root.
+    /// Writes a trip with one post per photo (the image fixtures) and its story.
     func add(trip slug: String, title: String, start: String, photos: [String]) throws {
-        let id = UUID(uuidString: ContentHash.sha256(slug).prefix(32).enumerated().map { i, c in
-            [8, 12, 16, 20].contains(i) ? "-\(c)" : "\(c)" }.joined())!.uuidString.lowercased()
-        var posts: [Post] = []
-        for (index, name) in photos.enumerated() {
-            let key = "travels/\(id)/\(index)-\(name)"
-            let target = media.appendingPathComponent(key)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: RepositoryPaths.fixtures.appendingPathComponent("images/\(name)"), to: target)
-            let sha = ContentHash.sha256(try Data(contentsOf: target))
-            posts.append(Post(id: "\(slug)-post-\(index)", timestamp: Timestamp("\(start)T1\(index):00:00Z")!,
-                              title: "Day \(index + 1)", content: "Walked **far**.",
-                              photos: [Photo(id: "\(slug)-photo-\(index)", storageKey: key, sha256: sha,
-                                             caption: "Photo \(index + 1) of \(title)")]))
-        }
-        let trip = Trip(id: id, slug: slug, title: title, startDate: CalendarDate(start), author: "Tester", posts: posts)
-        let tripFolder = content.appendingPathComponent("trips/\(slug)")
-        try FileManager.default.createDirectory(at: tripFolder, withIntermediateDirectories: true)
-        try TripJSON.encode(trip).write(to: tripFolder.appendingPathComponent("trip.json"))
+        try FixtureTrips(content: content, media: media).add(trip: slug, title: title, start: start, photos: photos)
         try story(slug, "A *story* of \(title).")
     }
 
     /// Replaces a trip's story.
     func story(_ slug: String, _ text: String) throws {
         let title = slug.replacingOccurrences(of: "-", with: " ").capitalized
-        try "---\ntitle: \"\(title)\"\ndraft: false\n---\n\(text)\n"
-            .write(to: content.appendingPathComponent("trips/\(slug)/story.md"), atomically: true, encoding: .utf8)
+        try FixtureTrips(content: content, media: media).story(slug, title: title, body: text)
     }
 
     func remove(trip slug: String) throws {
