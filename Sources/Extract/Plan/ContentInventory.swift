@@ -27,12 +27,13 @@ struct ContentInventory {
     static func scan(_ content: ContentDirectory) throws(ExtractError) -> ContentInventory {
         var inventory = ContentInventory()
         inventory.takenSlugs = try folderNames(content.tripsFolder)
+        var reader = TripFileReader()
         for slug in inventory.takenSlugs.sorted() where Slug.isValid(slug) {
             let file = content.tripFile(of: slug)
-            guard let data = FileManager.default.contents(atPath: file.path) else { continue }
             let identity: TripIdentity
             do {
-                identity = try TripIdentity.scan(data, slug: slug) ?? JSONDecoder().decode(TripIdentity.self, from: data)
+                guard let found = try reader.identity(at: file.path, slug: slug) else { continue }
+                identity = found
             } catch {
                 inventory.problems.append(ExtractProblem(.error, subject: file.path,
                     reason: "cannot be read (\(TripIdentity.reason(error))); the folder is left alone and its name stays taken"))
@@ -74,6 +75,52 @@ struct ContentInventory {
     }
 }
 
+/// Reads what the inventory needs of each `trip.json`, reusing its buffers from file to file.
+///
+/// A file as `TripJSON` writes it has `id` near its start (after the destinations) and `slug` and
+/// `source` near its end (after the posts), so only its first and last few kilobytes are read;
+/// the whole file only when they are not found there (a long description or title, another
+/// layout), and then decoded when the layout differs.
+private struct TripFileReader {
+    static let headSize = 16 << 10
+    static let tailSize = 4 << 10
+    private var head = [UInt8](repeating: 0, count: headSize)
+    private var tail = [UInt8](repeating: 0, count: tailSize)
+
+    /// The file's identity; nil when there is no file to read. Throws when it is not a trip.
+    mutating func identity(at path: String, slug: String) throws -> TripIdentity? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+           Int(status.st_size) > Self.headSize + Self.tailSize,
+           Self.read(descriptor, into: &head, at: 0), Self.read(descriptor, into: &tail, at: Int(status.st_size) - Self.tailSize) {
+            let found = head.withUnsafeBytes { head in
+                tail.withUnsafeBytes { tail in TripIdentity.scan(head: head, tail: tail, slug: slug) }
+            }
+            if let found { return found }
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let found = data.withUnsafeBytes { TripIdentity.scan(head: $0, tail: $0, slug: slug) }
+        return try found ?? JSONDecoder().decode(TripIdentity.self, from: data)
+    }
+
+    /// Fills `buffer` from `offset`; false when the file ends first or cannot be read.
+    private static func read(_ descriptor: Int32, into buffer: inout [UInt8], at offset: Int) -> Bool {
+        buffer.withUnsafeMutableBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                let count = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
+        }
+    }
+}
+
 /// The few fields of `trip.json` extract needs to plan. Decoding only these keeps a run over
 /// thousands of trips from building every post of every trip, and still finds the id of a file
 /// whose other fields a person broke.
@@ -84,16 +131,16 @@ private struct TripIdentity: Decodable {
 
     /// The fast way for files as `TripJSON` writes them (two-space indentation, sorted keys): the
     /// top-level lines found by byte search, since only they start with a new line and two spaces
-    /// (a new line inside a string is always escaped). Nil, so the caller decodes the file, when
-    /// the layout differs or the slug line does not name the folder.
-    static func scan(_ data: Data, slug: String) -> TripIdentity? {
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> TripIdentity? in
-            guard raw.starts(with: "{\n  \"".utf8),
-                  let id = value(after: "\n  \"id\" : \"", in: raw), !id.isEmpty,
-                  value(after: "\n  \"slug\" : \"", in: raw) == slug else { return nil }
-            let fingerprint = value(after: "\n  \"source\" : {\n    \"fingerprint\" : \"", in: raw)
-            return TripIdentity(id: id, source: Source(fingerprint: fingerprint))
-        }
+    /// (a new line inside a string is always escaped): `id` in `head` (the file's first bytes),
+    /// `slug` and `source` in `tail` (its last; both may be the whole file). Nil, so the caller
+    /// reads more or decodes the file, when the layout differs or the slug line does not name the
+    /// folder.
+    static func scan(head: UnsafeRawBufferPointer, tail: UnsafeRawBufferPointer, slug: String) -> TripIdentity? {
+        guard head.starts(with: "{\n  \"".utf8),
+              let id = value(after: "\n  \"id\" : \"", in: head), !id.isEmpty,
+              value(after: "\n  \"slug\" : \"", in: tail) == slug else { return nil }
+        let fingerprint = value(after: "\n  \"source\" : {\n    \"fingerprint\" : \"", in: tail)
+        return TripIdentity(id: id, source: Source(fingerprint: fingerprint))
     }
 
     /// The plain string value that follows `prefix` (up to the closing quote), or nil.

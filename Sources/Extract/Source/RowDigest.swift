@@ -16,11 +16,21 @@ struct RowDigest {
     private var destinations = XorCombination()
     private var posts = XorCombination()
     private var photos = XorCombination()
+    /// One row's text, joined, so it is hashed in one call: reused for every row of a run.
+    private var scratch: [UInt8] = []
 
-    mutating func addTrip(_ row: PostgresRow, columns: Int) { tripRow = Self.hex(of: row, columns: columns) }
-    mutating func addDestination(_ row: PostgresRow, columns: Int) { destinations.add(Self.digest(of: row, columns: columns)) }
-    mutating func addPost(_ row: PostgresRow, columns: Int) { posts.add(Self.digest(of: row, columns: columns)) }
-    mutating func addPhoto(_ row: PostgresRow, columns: Int) { photos.add(Self.digest(of: row, columns: columns)) }
+    /// Starts the next trip's fingerprint (keeping the scratch space).
+    mutating func reset() {
+        tripRow = "\u{1E}"
+        destinations = XorCombination()
+        posts = XorCombination()
+        photos = XorCombination()
+    }
+
+    mutating func addTrip(_ row: PostgresRow, columns: Int) { tripRow = ContentHash.hex(digest(of: row, columns: columns)) }
+    mutating func addDestination(_ row: PostgresRow, columns: Int) { destinations.add(digest(of: row, columns: columns)) }
+    mutating func addPost(_ row: PostgresRow, columns: Int) { posts.add(digest(of: row, columns: columns)) }
+    mutating func addPhoto(_ row: PostgresRow, columns: Int) { photos.add(digest(of: row, columns: columns)) }
 
     /// `md5(concat_ws(U+001F, version, trip row digest, n, x per table))` as lower-case hex.
     var fingerprint: String {
@@ -31,21 +41,15 @@ struct RowDigest {
     // MARK: - One row
 
     /// md5 of the columns' text joined by U+001F, U+001E for NULL: `SourceColumns.digestSQL`.
-    static func digest(of row: PostgresRow, columns: Int) -> Insecure.MD5Digest {
-        var hasher = Insecure.MD5()
-        let separator: [UInt8] = [0x1F]
-        let null: [UInt8] = [0x1E]
+    private mutating func digest(of row: PostgresRow, columns: Int) -> Insecure.MD5Digest {
+        scratch.removeAll(keepingCapacity: true)
         for column in 0..<columns {
-            if column > 0 { hasher.update(data: separator) }
-            if row.withBytes(column, { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
-                hasher.update(data: null)
-            }
+            if column > 0 { scratch.append(0x1F) }
+            if row.withBytes(column, { scratch.append(contentsOf: $0) }) == nil { scratch.append(0x1E) }
         }
+        var hasher = Insecure.MD5()
+        scratch.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return hasher.finalize()
-    }
-
-    static func hex(of row: PostgresRow, columns: Int) -> String {
-        ContentHash.hex(digest(of: row, columns: columns))
     }
 }
 

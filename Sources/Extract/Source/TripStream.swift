@@ -31,6 +31,8 @@ final class TripStream {
     private let photos: Cursor
     /// The streams' own connections, when reading in parallel.
     private let readers: [Connection]
+    /// The fingerprint of the trip being read.
+    private var digest = RowDigest()
 
     /// Whether the streams read over connections of their own (else over the run's).
     var isParallel: Bool { !readers.isEmpty }
@@ -77,7 +79,7 @@ final class TripStream {
     func next() throws(PostgresError) -> SourceTrip? {
         guard let row = try trips.next(), let id = row.string(0) else { return nil }
         var rows = SourceRows(tripId: id)
-        var digest = RowDigest()
+        digest.reset()
         digest.addTrip(row, columns: SourceColumns.trip.count)
         let header = rows.trip(row)
         var updatedAt = header?.updatedAt
@@ -101,12 +103,16 @@ final class TripStream {
             updatedAt = Self.latest(updatedAt, changed)
         }
 
-        var seenPhotos = Set<String>()
+        // Photos come ordered by post, then position, then id: the join through posts repeats a
+        // photo whose post id has two public rows, and the copies are neighbours. So each row is
+        // compared with the one before, as bytes, and a post is looked up once per run of rows.
+        var previousPhoto = PreviousValue(), previousPost = PreviousValue()
+        var postOfPhotos: Int?
         try forEachRow(of: photos, in: id) { row in
-            // The join through posts repeats a photo whose post id has two public rows.
-            guard let photoId = row.string(2), seenPhotos.insert(photoId).inserted else { return }
+            guard !previousPhoto.repeats(row, column: 2) else { return }
             digest.addPhoto(row, columns: SourceColumns.photo.count)
-            guard let (postId, photo) = rows.photo(row), let index = postIndex[postId] else { return }
+            if !previousPost.repeats(row, column: 1) { postOfPhotos = row.string(1).flatMap { postIndex[$0] } }
+            guard let photo = rows.photo(row), let index = postOfPhotos else { return }
             postList[index].photos.append(photo)
         }
 
@@ -146,5 +152,27 @@ final class TripStream {
         guard let a else { return b }
         guard let b else { return a }
         return max(a, b)
+    }
+}
+
+/// The value a column had in the row before, kept as bytes, to see whether the next row repeats it.
+private struct PreviousValue {
+    private var bytes: [UInt8] = []
+    private var isSet = false
+
+    /// Whether the column holds what it held in the row seen before; remembers it either way.
+    /// NULL never repeats.
+    mutating func repeats(_ row: PostgresRow, column: Int) -> Bool {
+        let same = row.withBytes(column) { value -> Bool in
+            let same = isSet && value.elementsEqual(bytes)
+            if !same {
+                bytes.removeAll(keepingCapacity: true)
+                bytes.append(contentsOf: value)
+                isSet = true
+            }
+            return same
+        }
+        if same == nil { isSet = false }
+        return same ?? false
     }
 }

@@ -13,6 +13,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses RFC 3339 with any offset and normalises to UTC.
     public init?(_ text: String) {
+        var text = text
+        guard let parsed = text.withUTF8(Timestamp.parse) else { return nil }
+        self = parsed
+    }
+
+    /// Parses RFC 3339 from UTF-8 bytes (a database column read in place), as ``init(_:)`` does.
+    public init?(utf8 text: UnsafeBufferPointer<UInt8>) {
         guard let parsed = Timestamp.parse(text) else { return nil }
         self = parsed
     }
@@ -31,28 +38,34 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let days = epochSeconds >= 0 ? epochSeconds / 86_400 : -((-epochSeconds + 86_399) / 86_400)
         let secondOfDay = epochSeconds - days * 86_400
         let (year, month, day) = Timestamp.civil(fromDays: days)
-        var text: [UInt8] = []
-        text.reserveCapacity(27)
-        func digits(_ value: Int, _ count: Int) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            while divisor > 0 {
-                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                divisor /= 10
+        // Written straight into the string's storage: one allocation per timestamp.
+        description = String(unsafeUninitializedCapacity: 27) { text in
+            var length = 0
+            func append(_ byte: UInt8) {
+                text[length] = byte
+                length += 1
             }
+            func digits(_ value: Int, _ count: Int) {
+                var divisor = 1
+                for _ in 1..<count { divisor *= 10 }
+                while divisor > 0 {
+                    append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                    divisor /= 10
+                }
+            }
+            digits(year, 4); append(UInt8(ascii: "-")); digits(month, 2); append(UInt8(ascii: "-"))
+            digits(day, 2); append(UInt8(ascii: "T")); digits(secondOfDay / 3600, 2); append(UInt8(ascii: ":"))
+            digits(secondOfDay / 60 % 60, 2); append(UInt8(ascii: ":")); digits(secondOfDay % 60, 2)
+            if microsecond > 0 {
+                append(UInt8(ascii: "."))
+                var fraction = microsecond
+                var count = 6
+                while fraction % 10 == 0 { fraction /= 10; count -= 1 }
+                digits(fraction, count)
+            }
+            append(UInt8(ascii: "Z"))
+            return length
         }
-        digits(year, 4); text.append(UInt8(ascii: "-")); digits(month, 2); text.append(UInt8(ascii: "-"))
-        digits(day, 2); text.append(UInt8(ascii: "T")); digits(secondOfDay / 3600, 2); text.append(UInt8(ascii: ":"))
-        digits(secondOfDay / 60 % 60, 2); text.append(UInt8(ascii: ":")); digits(secondOfDay % 60, 2)
-        if microsecond > 0 {
-            text.append(UInt8(ascii: "."))
-            var fraction = microsecond
-            var count = 6
-            while fraction % 10 == 0 { fraction /= 10; count -= 1 }
-            digits(fraction, count)
-        }
-        text.append(UInt8(ascii: "Z"))
-        description = String(decoding: text, as: UTF8.self)
         date = Date(timeIntervalSince1970: Double(epochSeconds)).addingTimeInterval(Double(microsecond) / 1_000_000)
     }
 
@@ -105,8 +118,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     // MARK: - Parsing
 
     /// `YYYY-MM-DD[T ]HH:MM:SS[.f{1,9}](Z|±HH[:MM])`; PostgreSQL's text output (`+00`) included.
-    private static func parse(_ text: String) -> Timestamp? {
-        let s = Array(text.utf8)
+    private static func parse(_ s: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         func number(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= s.count else { return nil }
             var value = 0

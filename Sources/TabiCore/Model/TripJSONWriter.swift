@@ -7,16 +7,25 @@
 struct TripJSONWriter {
     private var out: [UInt8] = []
     private var depth = 0
-    /// Per open object or array: whether it has no member yet.
-    private var empty: [Bool] = []
+    /// Bit `n`: the object or array open at depth `n` has no member yet.
+    private var empty: UInt64 = 0
 
     /// The trip as `trip.json` bytes, with the final newline.
     static func encode(_ trip: Trip) -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode(trip, into: &bytes)
+        return bytes
+    }
+
+    /// Replaces `bytes` with the trip's `trip.json`, reusing their storage.
+    static func encode(_ trip: Trip, into bytes: inout [UInt8]) {
         var writer = TripJSONWriter()
+        swap(&writer.out, &bytes)
+        writer.out.removeAll(keepingCapacity: true)
         writer.out.reserveCapacity(4096 + trip.posts.count * 1024)
         writer.write(trip)
         writer.out.append(UInt8(ascii: "\n"))
-        return writer.out
+        swap(&writer.out, &bytes)
     }
 
     // MARK: - The model, keys in sorted order
@@ -119,7 +128,17 @@ struct TripJSONWriter {
     private mutating func field(_ name: StaticString, _ value: Int?) {
         guard let value else { return }
         key(name)
-        out.append(contentsOf: String(value).utf8)
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// Doubles as `JSONEncoder` prints them: Swift's shortest form without a trailing `.0`.
@@ -127,10 +146,13 @@ struct TripJSONWriter {
     private mutating func field(_ name: StaticString, _ value: Double?) {
         guard let value else { return }
         key(name)
-        guard value.isFinite else { out.append(contentsOf: "null".utf8); return }
+        guard value.isFinite else { append("null"); return }
         var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        out.append(contentsOf: text.utf8)
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            let whole = n > 2 && bytes[n - 2] == UInt8(ascii: ".") && bytes[n - 1] == UInt8(ascii: "0")
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<(whole ? n - 2 : n)]))
+        }
     }
 
     private mutating func array<T>(_ items: [T], _ element: (inout TripJSONWriter, T) -> Void) {
@@ -145,13 +167,14 @@ struct TripJSONWriter {
     private mutating func key(_ name: StaticString) {
         member()
         out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        out.append(contentsOf: "\" : ".utf8)
+        append(name)
+        append("\" : ")
     }
 
     /// A new line (after a comma unless it is the first) and the indentation of a member.
     private mutating func member() {
-        if empty[empty.count - 1] { empty[empty.count - 1] = false } else { out.append(UInt8(ascii: ",")) }
+        let bit: UInt64 = 1 << depth
+        if empty & bit != 0 { empty &= ~bit } else { out.append(UInt8(ascii: ",")) }
         out.append(UInt8(ascii: "\n"))
         indent()
     }
@@ -159,29 +182,33 @@ struct TripJSONWriter {
     private mutating func open(_ bracket: Unicode.Scalar) {
         out.append(UInt8(ascii: bracket))
         depth += 1
-        empty.append(true)
+        empty |= 1 << depth
     }
 
     /// `JSONEncoder` closes an empty array or object on a line of its own after a blank one.
     private mutating func close(_ bracket: Unicode.Scalar) {
+        let bit: UInt64 = 1 << depth
+        if empty & bit != 0 { out.append(UInt8(ascii: "\n")) }
+        empty &= ~bit
         depth -= 1
-        if empty.removeLast() { out.append(UInt8(ascii: "\n")) }
         out.append(UInt8(ascii: "\n"))
         indent()
         out.append(UInt8(ascii: bracket))
     }
 
     private mutating func indent() {
+        let spaces: StaticString = "                "  // more than the deepest member needs (depth 5)
         var width = 2 * depth
         while width > 0 {
-            let run = min(width, Self.spaces.count)
-            out.append(contentsOf: Self.spaces[0..<run])
+            let run = min(width, spaces.utf8CodeUnitCount)
+            out.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: run))
             width -= run
         }
     }
 
-    /// More than the deepest member needs (`posts[].photos[].key` is at depth 5).
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 16)
+    private mutating func append(_ text: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
 
     private mutating func string(_ text: String) {
         out.append(UInt8(ascii: "\""))
@@ -189,11 +216,14 @@ struct TripJSONWriter {
         text.withUTF8 { bytes in
             // Copy runs of bytes that need no escaping in one go; most text is one run.
             var runStart = 0
-            for index in 0..<bytes.count {
+            var index = 0
+            while index < bytes.count {
+                index = Self.firstToEscape(in: bytes, from: index)
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                runStart = index + 1
+                index += 1
+                runStart = index
                 switch byte {
                 case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
                 case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
@@ -212,5 +242,41 @@ struct TripJSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// The index of the first byte at or after `start` that JSON must escape (a control character,
+    /// `"` or `\`), or `bytes.count`. Eight bytes at a time: this scans every text of every trip.
+    private static func firstToEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                // A high bit per byte that is below 0x20, or equal to `"` or `\` (exact for every
+                // byte: each test subtracts from bytes that cannot borrow from their neighbour).
+                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                let control = (word & ~highs) &+ (ones &* (0x80 - 0x20))
+                let zeroQuote = ((quote & ~highs) &+ ~highs) | quote
+                let zeroBackslash = ((backslash & ~highs) &+ ~highs) | backslash
+                let found = (~control & ~word | ~zeroQuote | ~zeroBackslash) & highs
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return index
+    }
+
     private static let hex = Array("0123456789abcdef".utf8)
+}
+
+extension TripJSON {
+    /// Replaces `bytes` with the trip's `trip.json` (what ``encode(_:)`` gives), reusing their
+    /// storage: for writing many trips without a new buffer each.
+    public static func encode(_ trip: Trip, into bytes: inout [UInt8]) {
+        TripJSONWriter.encode(trip, into: &bytes)
+    }
 }
