@@ -19,8 +19,8 @@ public struct ContentDirectory: Sendable {
         return tripsFolder.appendingPathComponent(slug, isDirectory: true)
     }
 
-    public func tripFile(of slug: String) -> URL { folder(of: slug).appendingPathComponent("trip.json") }
-    public func storyFile(of slug: String) -> URL { folder(of: slug).appendingPathComponent("story.md") }
+    public func tripFile(of slug: String) -> URL { folder(of: slug).appendingPathComponent("trip.json", isDirectory: false) }
+    public func storyFile(of slug: String) -> URL { folder(of: slug).appendingPathComponent("story.md", isDirectory: false) }
 
     /// Slugs of the trip folders that hold a `trip.json`, sorted. Folders whose name is not a
     /// valid slug are reported, not read.

@@ -4,11 +4,13 @@
 ///
 /// Keys are written in sorted order by hand: a field added to the model must be added here too
 /// (the round-trip test fails until it is).
-struct TripJSONWriter {
-    private var out: [UInt8] = []
+struct TripJSONWriter: ~Copyable {
+    private var out: ByteOutput
     private var depth = 0
     /// Bit `n`: the object or array open at depth `n` has no member yet.
     private var empty: UInt64 = 0
+
+    private init(capacity: Int) { out = ByteOutput(capacity: capacity) }
 
     /// The trip as `trip.json` bytes, with the final newline.
     static func encode(_ trip: Trip) -> [UInt8] {
@@ -19,13 +21,11 @@ struct TripJSONWriter {
 
     /// Replaces `bytes` with the trip's `trip.json`, reusing their storage.
     static func encode(_ trip: Trip, into bytes: inout [UInt8]) {
-        var writer = TripJSONWriter()
-        swap(&writer.out, &bytes)
-        writer.out.removeAll(keepingCapacity: true)
-        writer.out.reserveCapacity(4096 + trip.posts.count * 1024)
+        var writer = TripJSONWriter(capacity: max(bytes.capacity, 4096 + trip.posts.count * 1024))
         writer.write(trip)
         writer.out.append(UInt8(ascii: "\n"))
-        swap(&writer.out, &bytes)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: writer.out.bytes)
     }
 
     // MARK: - The model, keys in sorted order
@@ -137,7 +137,7 @@ struct TripJSONWriter {
                 digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            out.append(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -146,12 +146,12 @@ struct TripJSONWriter {
     private mutating func field(_ name: StaticString, _ value: Double?) {
         guard let value else { return }
         key(name)
-        guard value.isFinite else { append("null"); return }
+        guard value.isFinite else { out.append("null"); return }
         var text = value.description
         text.withUTF8 { bytes in
             let n = bytes.count
             let whole = n > 2 && bytes[n - 2] == UInt8(ascii: ".") && bytes[n - 1] == UInt8(ascii: "0")
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<(whole ? n - 2 : n)]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[0..<(whole ? n - 2 : n)]))
         }
     }
 
@@ -167,8 +167,8 @@ struct TripJSONWriter {
     private mutating func key(_ name: StaticString) {
         member()
         out.append(UInt8(ascii: "\""))
-        append(name)
-        append("\" : ")
+        out.append(name)
+        out.append("\" : ")
     }
 
     /// A new line (after a comma unless it is the first) and the indentation of a member.
@@ -201,14 +201,11 @@ struct TripJSONWriter {
         var width = 2 * depth
         while width > 0 {
             let run = min(width, spaces.utf8CodeUnitCount)
-            out.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: run))
+            out.append(UnsafeBufferPointer(start: spaces.utf8Start, count: run))
             width -= run
         }
     }
 
-    private mutating func append(_ text: StaticString) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
 
     private mutating func string(_ text: String) {
         out.append(UInt8(ascii: "\""))
@@ -221,23 +218,25 @@ struct TripJSONWriter {
                 index = Self.firstToEscape(in: bytes, from: index)
                 guard index < bytes.count else { break }
                 let byte = bytes[index]
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
                 runStart = index
                 switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-                case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case UInt8(ascii: "\""): out.append("\\\"")
+                case UInt8(ascii: "\\"): out.append("\\\\")
+                case 0x08: out.append("\\b")
+                case 0x0C: out.append("\\f")
+                case 0x0A: out.append("\\n")
+                case 0x0D: out.append("\\r")
+                case 0x09: out.append("\\t")
                 default:
-                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                            Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0x0F)]])
+                    let hex: StaticString = "0123456789abcdef"
+                    out.append("\\u00")
+                    out.append(hex.utf8Start[Int(byte >> 4)])
+                    out.append(hex.utf8Start[Int(byte & 0x0F)])
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }
@@ -269,8 +268,54 @@ struct TripJSONWriter {
         }
         return index
     }
+}
 
-    private static let hex = Array("0123456789abcdef".utf8)
+/// A growing run of bytes written through a pointer. The writer appends a few bytes at a time,
+/// millions of times in an extract, and `Array.append(contentsOf:)` cost more than the copying.
+/// Freed with the writer that owns it.
+private struct ByteOutput: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// What was written so far.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(toHold: 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress else { return }
+        if count + bytes.count > capacity { grow(toHold: bytes.count) }
+        (base + count).update(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func grow(toHold more: Int) {
+        let bigger = max(capacity * 2, count + more)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = bigger
+    }
 }
 
 extension TripJSON {
