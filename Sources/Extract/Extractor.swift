@@ -17,8 +17,8 @@ public enum ExtractProgress: Sendable {
 /// One run: open a repeatable-read, read-only snapshot and export it; start the four streams
 /// (trips, destinations, posts, photos), each a cursor on a connection of its own that joins that
 /// snapshot (``TripStream``); read `Content/`; list the candidate trips (one query) and plan; merge
-/// the streams trip by trip and encode each finished trip on this thread while a second one writes
-/// the files (``WritingThread``); end the snapshot; withdraw what is no longer public.
+/// the streams trip by trip on this thread while a second one hashes, encodes and writes each
+/// finished trip (``WritingThread``); end the snapshot; withdraw what is no longer public.
 ///
 /// It blocks its thread (libpq is blocking and a connection belongs to one thread); callers run it
 /// off Swift's cooperative pool (the CLI runs it as a plain synchronous command).
@@ -97,11 +97,9 @@ public struct Extractor {
             }
             if let stream {
                 let items = Dictionary(plan.fetch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                var buffer: [UInt8] = []
-                while let trip = try stream.next() {
-                    if let item = items[trip.id] {
-                        buffer = writing.submit(TripWriter.encode(trip, as: item, into: &buffer))
-                    }
+                var texts = RowTexts()
+                while let trip = try stream.next(texts: &texts) {
+                    if let item = items[trip.id] { texts = writing.submit(trip, as: item) }
                     progress(.tripDone)
                 }
                 stream.close()

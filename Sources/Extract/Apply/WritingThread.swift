@@ -1,12 +1,13 @@
 import Foundation
 
-/// Runs a ``TripWriter`` on a thread of its own, fed through a bounded hand-off, so writing one
-/// trip's file overlaps with reading and encoding the next ones.
+/// Runs a ``TripWriter`` on a thread of its own, fed through a bounded hand-off, so hashing,
+/// encoding and writing one trip overlap with reading the next ones from the database.
 ///
 /// The database connection stays on the caller's thread (libpq allows one thread per connection);
-/// only encoded trips cross over, and their buffers come back to be used again, so a run allocates
-/// a handful of them however many trips there are, and no memory made on one thread is freed on
-/// the other (which made the allocator's locks contended). At most `capacity` trips are in flight.
+/// only finished, immutable trips cross over. Written trips come back to be dropped on the
+/// caller's thread, which made them, and the buffer their rows' text was collected in is used
+/// again: memory made on one thread and freed on the other made the allocator's locks contended.
+/// At most `capacity` trips are in flight, so memory stays bounded however fast the database is.
 ///
 /// The threads hand over in batches: the writer sleeps until half the capacity is waiting (or the
 /// reader is blocked, or it is the end), then takes all of it at once; the reader is only woken
@@ -15,8 +16,8 @@ import Foundation
 final class WritingThread: @unchecked Sendable {
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
-    private var queue: [EncodedTrip] = []
-    private var spare: [[UInt8]] = []
+    private var queue: [(SourceTrip, ExtractPlan.Item)] = []
+    private var written: [SourceTrip] = []
     private var inFlight = 0
     private var closed = false
     private var done = false
@@ -28,30 +29,36 @@ final class WritingThread: @unchecked Sendable {
     private let capacity: Int
     private let batch: Int
 
-    init(_ writer: TripWriter, capacity: Int = 8) {
+    init(_ writer: TripWriter, capacity: Int = 16) {
         self.writer = writer
-        self.capacity = max(capacity, 1)
-        batch = max(self.capacity / 2, 1)
+        self.capacity = max(capacity, 2)
+        batch = max(self.capacity / 4, 1)
         let thread = Thread { [self] in drain() }
         thread.name = "tabi-press extract writer"
         thread.start()
     }
 
     /// Queues a trip for writing; waits while `capacity` trips are in flight. Returns an empty
-    /// buffer to encode the next trip into: one the writer is done with, when there is one.
-    func submit(_ trip: EncodedTrip) -> [UInt8] {
+    /// buffer to collect the next trip's rows in: one a written trip is done with, when there is one.
+    func submit(_ trip: SourceTrip, as item: ExtractPlan.Item) -> RowTexts {
         condition.lock()
-        defer { condition.unlock() }
         while inFlight >= capacity {
             readerWaits = true
             if writerWaits { condition.signal() }
             condition.wait()
         }
         readerWaits = false
-        queue.append(trip)
+        queue.append((trip, item))
         inFlight += 1
         if writerWaits, queue.count >= batch { condition.signal() }
-        return spare.popLast() ?? []
+        var done: [SourceTrip] = []
+        swap(&done, &written)
+        condition.unlock()
+
+        // Dropped here, on the thread that made them.
+        var texts = done.popLast()?.rows ?? RowTexts()
+        texts.removeAll()
+        return texts
     }
 
     /// Waits until every queued trip is written; returns what the writer did.
@@ -61,13 +68,15 @@ final class WritingThread: @unchecked Sendable {
         if writerWaits { condition.signal() }
         while !done { condition.wait() }
         let result = report
+        written = []
         condition.unlock()
         return result
     }
 
     private func drain() {
-        var written = ExtractReport()
-        var buffers: [[UInt8]] = []
+        var report = ExtractReport()
+        var buffer: [UInt8] = []
+        var taken: [(SourceTrip, ExtractPlan.Item)] = []
         condition.lock()
         while true {
             while !closed && (queue.isEmpty || queue.count < batch && !readerWaits) {
@@ -76,27 +85,21 @@ final class WritingThread: @unchecked Sendable {
             }
             writerWaits = false
             if queue.isEmpty {
-                report = written
+                self.report = report
                 done = true
                 condition.signal()
                 condition.unlock()
                 return
             }
-            var taken: [EncodedTrip] = []
             swap(&taken, &queue)
             condition.unlock()
 
-            for trip in taken {
-                writer.write(trip, into: &written)
-                buffers.append(trip.bytes)
-            }
-            let count = taken.count
-            taken = []
+            for (trip, item) in taken { writer.write(trip, as: item, into: &report, buffer: &buffer) }
 
             condition.lock()
-            spare += buffers
-            buffers.removeAll(keepingCapacity: true)
-            inFlight -= count
+            written += taken.lazy.map(\.0)
+            inFlight -= taken.count
+            taken.removeAll(keepingCapacity: true)
             if readerWaits { condition.signal() }
         }
     }

@@ -12,7 +12,8 @@ struct SourceTrip: Sendable {
     var posts: [Post]
     /// The latest `updated_at` of the trip, its destinations and its public posts.
     var updatedAt: Timestamp?
-    var fingerprint: String
+    /// What the fingerprint hashes (``RowDigest/fingerprint(of:)``).
+    var rows: RowTexts
     var problems: [ExtractProblem]
 }
 
@@ -31,8 +32,6 @@ final class TripStream {
     private let photos: Cursor
     /// The streams' own connections, when reading in parallel.
     private let readers: [Connection]
-    /// The fingerprint of the trip being read.
-    private var digest = RowDigest()
 
     /// Whether the streams read over connections of their own (else over the run's).
     var isParallel: Bool { !readers.isEmpty }
@@ -75,18 +74,21 @@ final class TripStream {
         for reader in readers { try? reader.execute("COMMIT", operation: "end the snapshot") }
     }
 
-    /// The next trip in id order, or nil when all are read.
-    func next() throws(PostgresError) -> SourceTrip? {
+    /// The next trip in id order, or nil when all are read. The text of its rows goes to `texts`
+    /// (emptied first), whose storage the trip takes, leaving it empty.
+    func next(texts: inout RowTexts) throws(PostgresError) -> SourceTrip? {
         guard let row = try trips.next(), let id = row.string(0) else { return nil }
         var rows = SourceRows(tripId: id)
-        digest.reset()
-        digest.addTrip(row, columns: SourceColumns.trip.count)
+        var digest = RowTexts()
+        swap(&digest, &texts)
+        digest.removeAll()
+        digest.append(row, columns: SourceColumns.trip.count, of: .trip)
         let header = rows.trip(row)
         var updatedAt = header?.updatedAt
 
         var destinationList: [Destination] = []
         try forEachRow(of: destinations, in: id) { row in
-            digest.addDestination(row, columns: SourceColumns.destination.count)
+            digest.append(row, columns: SourceColumns.destination.count, of: .destination)
             let (destination, changed) = rows.destination(row)
             destinationList.append(destination)
             updatedAt = Self.latest(updatedAt, changed)
@@ -95,7 +97,7 @@ final class TripStream {
         var postList: [Post] = []
         var postIndex: [String: Int] = [:]
         try forEachRow(of: posts, in: id) { row in
-            digest.addPost(row, columns: SourceColumns.post.count)
+            digest.append(row, columns: SourceColumns.post.count, of: .post)
             guard let (post, changed) = rows.post(row) else { return }
             // A post id is unique with its timestamp only; photos go to its first (oldest) row.
             if postIndex[post.id] == nil { postIndex[post.id] = postList.count }
@@ -110,7 +112,7 @@ final class TripStream {
         var postOfPhotos: Int?
         try forEachRow(of: photos, in: id) { row in
             guard !previousPhoto.repeats(row, column: 2) else { return }
-            digest.addPhoto(row, columns: SourceColumns.photo.count)
+            digest.append(row, columns: SourceColumns.photo.count, of: .photo)
             if !previousPost.repeats(row, column: 1) { postOfPhotos = row.string(1).flatMap { postIndex[$0] } }
             guard let photo = rows.photo(row), let index = postOfPhotos else { return }
             postList[index].photos.append(photo)
@@ -121,7 +123,7 @@ final class TripStream {
             trip?.coverPhotoId = nil  // the cover is a photo of a private post, or gone
         }
         return SourceTrip(id: id, header: trip, destinations: destinationList, posts: postList,
-                          updatedAt: updatedAt, fingerprint: digest.fingerprint, problems: rows.problems)
+                          updatedAt: updatedAt, rows: digest, problems: rows.problems)
     }
 
     /// Consumes the rows of `stream` that belong to trip `id`. Rows of a trip before it (none, as
