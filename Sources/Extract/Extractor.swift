@@ -97,9 +97,9 @@ public struct Extractor {
             }
             if let stream {
                 let items = Dictionary(plan.fetch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                var texts = RowTexts()
-                while let trip = try stream.next(texts: &texts) {
-                    if let item = items[trip.id] { texts = writing.submit(trip, as: item) }
+                var spent: SourceTrip?
+                while let trip = try stream.next(reusing: &spent) {
+                    if let item = items[trip.id] { spent = writing.submit(trip, as: item) }
                     progress(.tripDone)
                 }
                 stream.close()

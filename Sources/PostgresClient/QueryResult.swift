@@ -62,6 +62,16 @@ public struct PostgresRow: Sendable {
         return number
     }
 
+    /// The column's bytes in place, or nil for NULL. They live as long as the row's result: keep
+    /// the row alive (`withExtendedLifetime`) while using them.
+    public func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard !isNull(column), let value = PQgetvalue(result.raw, index, Int32(column)) else { return nil }
+        let length = Int(PQgetlength(result.raw, index, Int32(column)))
+        return UnsafeRawPointer(value).withMemoryRebound(to: UInt8.self, capacity: max(length, 1)) {
+            UnsafeBufferPointer(start: $0, count: length)
+        }
+    }
+
     /// Calls `body` with the column's bytes without copying them, or returns nil for NULL.
     public func withBytes<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         guard !isNull(column), let value = PQgetvalue(result.raw, index, Int32(column)) else { return nil }

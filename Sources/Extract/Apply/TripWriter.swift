@@ -36,9 +36,9 @@ struct TripWriter: Sendable {
             id: source.id, slug: item.slug, title: header.title, description: header.description,
             startDate: header.startDate, endDate: header.endDate, status: header.status,
             visibility: header.visibility, author: header.author, coverPhotoId: header.coverPhotoId,
-            updatedAt: source.updatedAt, destinations: source.destinations, posts: source.posts,
+            updatedAt: source.updatedAt, destinations: source.destinations,
             source: SourceStamp(updatedAt: source.updatedAt, fingerprint: RowDigest.fingerprint(of: source.rows)))
-        TripJSON.encode(trip, into: &buffer)
+        TripJSON.encode(trip, posts: source.posts, into: &buffer)
         let file = content.tripFile(of: item.slug)
         let outcome = buffer.withUnsafeBytes { bytes in
             Result { () throws(FileError) in try AtomicFile.write(bytes: bytes, to: file) }
@@ -49,8 +49,8 @@ struct TripWriter: Sendable {
             case .written: report.written.append(reference)
             case .unchanged: report.unchanged.append(reference)
             }
-            report.posts += trip.posts.count
-            report.photos += trip.posts.reduce(0) { $0 + $1.photos.count }
+            report.posts += source.posts.count
+            report.photos += source.posts.photoCount
         case .failure(let error):
             report.failed.append(source.id)
             note(ExtractProblem(.error, tripId: source.id, slug: item.slug, reason: error.description), in: &report)

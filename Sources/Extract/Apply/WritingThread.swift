@@ -9,7 +9,7 @@ import Foundation
 /// again: memory made on one thread and freed on the other made the allocator's locks contended.
 /// At most `capacity` trips are in flight, so memory stays bounded however fast the database is.
 ///
-/// The threads hand over in batches: the writer sleeps until half the capacity is waiting (or the
+/// The threads hand over in batches: the writer sleeps until a quarter of the capacity is waiting (or the
 /// reader is blocked, or it is the end), then takes all of it at once; the reader is only woken
 /// when it waits for room. A few hundred wake-ups a run, rather than some for every trip.
 /// ``finish()`` joins the thread: nothing outlives the run.
@@ -38,9 +38,9 @@ final class WritingThread: @unchecked Sendable {
         thread.start()
     }
 
-    /// Queues a trip for writing; waits while `capacity` trips are in flight. Returns an empty
-    /// buffer to collect the next trip's rows in: one a written trip is done with, when there is one.
-    func submit(_ trip: SourceTrip, as item: ExtractPlan.Item) -> RowTexts {
+    /// Queues a trip for writing; waits while `capacity` trips are in flight. Returns a trip
+    /// written since, whose storage the next one can use (``TripStream/next(reusing:)``).
+    func submit(_ trip: SourceTrip, as item: ExtractPlan.Item) -> SourceTrip? {
         condition.lock()
         while inFlight >= capacity {
             readerWaits = true
@@ -55,10 +55,7 @@ final class WritingThread: @unchecked Sendable {
         swap(&done, &written)
         condition.unlock()
 
-        // Dropped here, on the thread that made them.
-        var texts = done.popLast()?.rows ?? RowTexts()
-        texts.removeAll()
-        return texts
+        return done.popLast()  // the others are dropped here, on the thread that made them
     }
 
     /// Waits until every queued trip is written; returns what the writer did.

@@ -16,9 +16,10 @@ struct TripHeader: Sendable {
     var updatedAt: Timestamp?
 }
 
-/// Turns the text of one trip's rows into model values. A value that cannot be used is left out
-/// (a warning naming the trip, the row and the field); only a trip row that cannot be used stops
-/// its trip, as an error.
+/// Turns the text of one trip's rows into model values (posts and photos straight into
+/// `trip.json` text: ``post(_:into:)``, ``photo(_:to:into:)``). A value that cannot be used is left
+/// out (a warning naming the trip, the row and the field); only a trip row that cannot be used
+/// stops its trip, as an error.
 struct SourceRows {
     let tripId: String
     private(set) var problems: [ExtractProblem] = []
@@ -49,7 +50,7 @@ struct SourceRows {
 
     /// `SourceColumns.destination`
     mutating func destination(_ row: PostgresRow) -> (Destination, updatedAt: Timestamp?) {
-        let name = RowName("destination", row.string(1) ?? "")
+        let name = RowName("destination", row, idColumn: 1)
         var countryCode = row.string(3)?.trimmingWhitespace().uppercased()
         if let code = countryCode, code.isEmpty { countryCode = nil }
         if let code = countryCode, !(code.utf8.count == 2 && code.utf8.allSatisfy({ (65...90).contains($0) })) {
@@ -57,7 +58,7 @@ struct SourceRows {
             countryCode = nil
         }
         let destination = Destination(
-            id: name.id, name: row.string(2) ?? "", countryCode: countryCode,
+            id: row.string(1) ?? "", name: row.string(2) ?? "", countryCode: countryCode,
             latitude: coordinate(row, 4, limit: 90, name, "latitude"),
             longitude: coordinate(row, 5, limit: 180, name, "longitude"),
             arrivalDate: date(row, 6, name, "arrival_date"), departureDate: date(row, 7, name, "departure_date"),
@@ -65,57 +66,29 @@ struct SourceRows {
         return (destination, timestamp(row, 9, name, "updated_at"))
     }
 
-    /// `SourceColumns.post`; nil when the post has no usable time (`infinity`, a BC date).
-    mutating func post(_ row: PostgresRow) -> (Post, updatedAt: Timestamp?)? {
-        let name = RowName("post", row.string(1) ?? "")
-        guard let time = timestamp(row, 2, name, "timestamp", consequence: "the post is left out") else { return nil }
-        let post = Post(id: name.id, timestamp: time, title: row.string(3), content: row.string(4),
-                        destinationId: row.string(5),
-                        latitude: coordinate(row, 6, limit: 90, name, "latitude"),
-                        longitude: coordinate(row, 7, limit: 180, name, "longitude"))
-        return (post, timestamp(row, 8, name, "updated_at"))
-    }
-
-    /// `SourceColumns.photo` (its post is the caller's); nil when the photo cannot be found safely
-    /// under the media root. Runs for every photo, so values are checked on their bytes before
-    /// strings are made of them.
-    mutating func photo(_ row: PostgresRow) -> Photo? {
-        let name = RowName("photo", row.string(2) ?? "")
-        if let unsafe = row.withBytes(3, StorageKey.problem) ?? StorageKey.problem(UnsafeBufferPointer(start: nil, count: 0)) {
-            warn(name, "storage key \(unsafe); the photo is left out")
-            return nil
-        }
-        var sha256: String?
-        if let hex = row.withBytes(5, Self.lowerCaseSHA256) {
-            sha256 = hex
-            if hex == nil { warn(name, "field sha256 is not 64 hex digits; it is left out") }
-        }
-        return Photo(id: name.id, storageKey: row.string(3) ?? "", contentType: nonBlank(row, 4), sha256: sha256,
-                     caption: row.string(6), takenAt: timestamp(row, 7, name, "taken_at"),
-                     width: size(row, 8, name, "width"), height: size(row, 9, name, "height"),
-                     position: row.int(10) ?? 0)
-    }
-
     // MARK: - Values
 
-    /// A row named in a warning (`photo 6f1c…`), made into text only when there is one.
+    /// A row named in a warning (`photo 6f1c…`, its kind and id), made into text only when there
+    /// is one.
     struct RowName {
         let kind: StaticString
-        let id: String
-        private var showsId = true
-        /// The trip's own row is named `trip` alone: the trip's id starts every problem.
-        static let trip = RowName("trip", "", showsId: false)
+        /// The row and its id's column; none for the trip's own row, named `trip` alone (the
+        /// trip's id starts every problem).
+        let row: PostgresRow?
+        let idColumn: Int
 
-        init(_ kind: StaticString, _ id: String, showsId: Bool = true) {
+        static let trip = RowName("trip", nil, idColumn: 0)
+
+        init(_ kind: StaticString, _ row: PostgresRow?, idColumn: Int) {
             self.kind = kind
-            self.id = id
-            self.showsId = showsId
+            self.row = row
+            self.idColumn = idColumn
         }
 
-        var description: String { showsId ? "\(kind) \(id)" : "\(kind)" }
+        var description: String { row.map { "\(kind) \($0.string(idColumn) ?? "")" } ?? "\(kind)" }
     }
 
-    private mutating func warn(_ name: RowName, _ reason: String) {
+    mutating func warn(_ name: RowName, _ reason: String) {
         problems.append(ExtractProblem(.warning, tripId: tripId, subject: name.description, reason: reason))
     }
 
@@ -128,8 +101,8 @@ struct SourceRows {
         return value
     }
 
-    private mutating func timestamp(_ row: PostgresRow, _ column: Int, _ name: RowName, _ field: String,
-                                    consequence: String = "it is left out") -> Timestamp? {
+    mutating func timestamp(_ row: PostgresRow, _ column: Int, _ name: RowName, _ field: String,
+                            consequence: String = "it is left out") -> Timestamp? {
         guard let parsed = row.withBytes(column, Timestamp.init(utf8:)) else { return nil }
         guard let value = parsed else {
             warn(name, "field \(field) \"\(row.string(column) ?? "")\" is not an instant between years 1 and 9999; \(consequence)")
@@ -138,8 +111,8 @@ struct SourceRows {
         return value
     }
 
-    private mutating func coordinate(_ row: PostgresRow, _ column: Int, limit: Double, _ name: RowName,
-                                     _ field: String) -> Double? {
+    mutating func coordinate(_ row: PostgresRow, _ column: Int, limit: Double, _ name: RowName,
+                             _ field: String) -> Double? {
         guard let value = row.double(column) else { return nil }
         guard value.isFinite, abs(value) <= limit else {
             warn(name, "field \(field) is not between -\(Int(limit)) and \(Int(limit)); it is left out")
@@ -148,35 +121,13 @@ struct SourceRows {
         return value
     }
 
-    private mutating func size(_ row: PostgresRow, _ column: Int, _ name: RowName, _ field: String) -> Int? {
+    mutating func size(_ row: PostgresRow, _ column: Int, _ name: RowName, _ field: String) -> Int? {
         guard let value = row.int(column) else { return nil }
         guard value > 0 else {
             warn(name, "field \(field) is \(value), not a size in pixels; it is left out")
             return nil
         }
         return value
-    }
-
-    /// The column's text, or nil when it is NULL, empty or only white space.
-    private func nonBlank(_ row: PostgresRow, _ column: Int) -> String? {
-        // Any visible ASCII character settles it without looking at the text as characters.
-        guard let visible = row.withBytes(column, { $0.contains { (0x21...0x7E).contains($0) } }) else { return nil }
-        return visible ? row.string(column) : row.string(column).flatMap(\.nonBlank)
-    }
-
-    /// 64 hex digits, in lower case; nil when the text is not that.
-    private static func lowerCaseSHA256(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard bytes.count == 64 else { return nil }
-        var upper = false
-        for byte in bytes {
-            switch byte {
-            case 48...57, 97...102: continue
-            case 65...70: upper = true
-            default: return nil
-            }
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return upper ? text.lowercased() : text
     }
 }
 

@@ -9,7 +9,8 @@ struct SourceTrip: Sendable {
     /// Nil when the trip's own row cannot be used (see `problems`).
     var header: TripHeader?
     var destinations: [Destination]
-    var posts: [Post]
+    /// Public posts and their photos, as `trip.json` text.
+    var posts: TripJSONPosts
     /// The latest `updated_at` of the trip, its destinations and its public posts.
     var updatedAt: Timestamp?
     /// What the fingerprint hashes (``RowDigest/fingerprint(of:)``).
@@ -32,6 +33,8 @@ final class TripStream {
     private let photos: Cursor
     /// The streams' own connections, when reading in parallel.
     private let readers: [Connection]
+    /// The ids of the posts of the trip being read, to find the post of each photo.
+    private var postIds = PostIds()
 
     /// Whether the streams read over connections of their own (else over the run's).
     var isParallel: Bool { !readers.isEmpty }
@@ -74,16 +77,21 @@ final class TripStream {
         for reader in readers { try? reader.execute("COMMIT", operation: "end the snapshot") }
     }
 
-    /// The next trip in id order, or nil when all are read. The text of its rows goes to `texts`
-    /// (emptied first), whose storage the trip takes, leaving it empty.
-    func next(texts: inout RowTexts) throws(PostgresError) -> SourceTrip? {
+    /// The next trip in id order, or nil when all are read. `spent`, a trip written before, is
+    /// taken: its storage is used again.
+    func next(reusing spent: inout SourceTrip?) throws(PostgresError) -> SourceTrip? {
         guard let row = try trips.next(), let id = row.string(0) else { return nil }
-        var rows = SourceRows(tripId: id)
-        var digest = RowTexts()
-        swap(&digest, &texts)
+        var digest = RowTexts(), written = TripJSONPosts()
+        if var spent = spent.take() {
+            swap(&digest, &spent.rows)
+            swap(&written, &spent.posts)
+        }
         digest.removeAll()
+        written.removeAll()
+
+        var rows = SourceRows(tripId: id)
         digest.append(row, columns: SourceColumns.trip.count, of: .trip)
-        let header = rows.trip(row)
+        var header = rows.trip(row)
         var updatedAt = header?.updatedAt
 
         var destinationList: [Destination] = []
@@ -94,14 +102,11 @@ final class TripStream {
             updatedAt = Self.latest(updatedAt, changed)
         }
 
-        var postList: [Post] = []
-        var postIndex: [String: Int] = [:]
+        postIds.removeAll()
         try forEachRow(of: posts, in: id) { row in
             digest.append(row, columns: SourceColumns.post.count, of: .post)
-            guard let (post, changed) = rows.post(row) else { return }
-            // A post id is unique with its timestamp only; photos go to its first (oldest) row.
-            if postIndex[post.id] == nil { postIndex[post.id] = postList.count }
-            postList.append(post)
+            guard let (index, changed) = rows.post(row, into: &written) else { return }
+            postIds.append(row, column: 1, index: index)
             updatedAt = Self.latest(updatedAt, changed)
         }
 
@@ -110,19 +115,19 @@ final class TripStream {
         // compared with the one before, as bytes, and a post is looked up once per run of rows.
         var previousPhoto = PreviousValue(), previousPost = PreviousValue()
         var postOfPhotos: Int?
+        let cover = header?.coverPhotoId
+        var coverSeen = false
         try forEachRow(of: photos, in: id) { row in
             guard !previousPhoto.repeats(row, column: 2) else { return }
             digest.append(row, columns: SourceColumns.photo.count, of: .photo)
-            if !previousPost.repeats(row, column: 1) { postOfPhotos = row.string(1).flatMap { postIndex[$0] } }
-            guard let photo = rows.photo(row), let index = postOfPhotos else { return }
-            postList[index].photos.append(photo)
+            if !previousPost.repeats(row, column: 1) { postOfPhotos = postIds.index(of: row, column: 1) }
+            if rows.photo(row, to: postOfPhotos, into: &written), let cover, !coverSeen {
+                coverSeen = row.withBytes(2) { cover.utf8.elementsEqual($0) } ?? false
+            }
         }
+        if cover != nil, !coverSeen { header?.coverPhotoId = nil }  // a photo of a private post, or gone
 
-        var trip = header
-        if let cover = trip?.coverPhotoId, !postList.contains(where: { $0.photos.contains { $0.id == cover } }) {
-            trip?.coverPhotoId = nil  // the cover is a photo of a private post, or gone
-        }
-        return SourceTrip(id: id, header: trip, destinations: destinationList, posts: postList,
+        return SourceTrip(id: id, header: header, destinations: destinationList, posts: written,
                           updatedAt: updatedAt, rows: digest, problems: rows.problems)
     }
 
@@ -141,7 +146,8 @@ final class TripStream {
         }
     }
 
-    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    /// Byte order, shorter first on a tie: lower-case UUID text sorts the way PostgreSQL sorts uuid.
+    static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         let common = min(a.count, b.count)
         if common > 0, let x = a.baseAddress, let y = b.baseAddress {
             let order = memcmp(x, y, common)
@@ -176,5 +182,63 @@ private struct PreviousValue {
         }
         if same == nil { isSet = false }
         return same ?? false
+    }
+}
+
+/// The ids of a trip's posts, kept as bytes, so a photo's post is found without making strings.
+/// A post id is unique with its timestamp only: a photo goes to its post's first (oldest) row.
+private struct PostIds {
+    private var bytes: [UInt8] = []
+    private var entries: [(start: Int, end: Int, index: Int)] = []
+    private var sorted = true
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        sorted = true
+    }
+
+    /// Adds the id in `column` of `row` (none when NULL) for the post at `index`.
+    mutating func append(_ row: PostgresRow, column: Int, index: Int) {
+        let start = bytes.count
+        guard row.withBytes(column, { bytes.append(contentsOf: $0) }) != nil else { return }
+        entries.append((start, bytes.count, index))
+        sorted = false
+    }
+
+    /// The index of the first post whose id is in `column` of `row`; nil when none or NULL.
+    mutating func index(of row: PostgresRow, column: Int) -> Int? {
+        if !sorted {
+            bytes.withUnsafeBufferPointer { all in
+                entries.sort { a, b in
+                    let order = Self.compare(UnsafeBufferPointer(rebasing: all[a.start..<a.end]),
+                                             UnsafeBufferPointer(rebasing: all[b.start..<b.end]))
+                    return order != 0 ? order < 0 : a.index < b.index
+                }
+            }
+            sorted = true
+        }
+        return row.withBytes(column) { id -> Int? in
+            bytes.withUnsafeBufferPointer { all -> Int? in
+                // The first entry not below `id`, by binary search.
+                var low = 0, high = entries.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let entry = entries[middle]
+                    if Self.compare(UnsafeBufferPointer(rebasing: all[entry.start..<entry.end]), id) < 0 {
+                        low = middle + 1
+                    } else {
+                        high = middle
+                    }
+                }
+                guard low < entries.count else { return nil }
+                let entry = entries[low]
+                return Self.compare(UnsafeBufferPointer(rebasing: all[entry.start..<entry.end]), id) == 0 ? entry.index : nil
+            }
+        } ?? nil
+    }
+
+    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        TripStream.compare(a, b)
     }
 }

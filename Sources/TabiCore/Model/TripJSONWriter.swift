@@ -3,14 +3,20 @@
 /// fraction of its cost, which dominated extracting thousands of trips.
 ///
 /// Keys are written in sorted order by hand: a field added to the model must be added here too
-/// (the round-trip test fails until it is).
+/// (the round-trip test fails until it is). A post and a photo are written by the same code from
+/// the model and from database text (``TripJSONPosts``), so both give the same bytes.
 struct TripJSONWriter: ~Copyable {
-    private var out: ByteOutput
-    private var depth = 0
+    private(set) var out: ByteOutput
+    private var depth: Int
     /// Bit `n`: the object or array open at depth `n` has no member yet.
     private var empty: UInt64 = 0
 
-    private init(capacity: Int) { out = ByteOutput(capacity: capacity) }
+    /// A writer whose first value is written at `depth` (0 for a whole file; more for the parts
+    /// of a file ``TripJSONPosts`` keeps).
+    init(capacity: Int, depth: Int = 0) {
+        out = ByteOutput(capacity: capacity)
+        self.depth = depth
+    }
 
     /// The trip as `trip.json` bytes, with the final newline.
     static func encode(_ trip: Trip) -> [UInt8] {
@@ -19,10 +25,12 @@ struct TripJSONWriter: ~Copyable {
         return bytes
     }
 
-    /// Replaces `bytes` with the trip's `trip.json`, reusing their storage.
-    static func encode(_ trip: Trip, into bytes: inout [UInt8]) {
-        var writer = TripJSONWriter(capacity: max(bytes.capacity, 4096 + trip.posts.count * 1024))
-        writer.write(trip)
+    /// Replaces `bytes` with the trip's `trip.json`, reusing their storage. With `posts`, those
+    /// are the trip's posts, and `trip.posts` is not read.
+    static func encode(_ trip: Trip, posts: TripJSONPosts? = nil, into bytes: inout [UInt8]) {
+        let estimate = posts.map { $0.byteCount + 4096 } ?? 4096 + trip.posts.count * 1024
+        var writer = TripJSONWriter(capacity: max(bytes.capacity, estimate))
+        writer.write(trip, posts: posts)
         writer.out.append(UInt8(ascii: "\n"))
         bytes.removeAll(keepingCapacity: true)
         bytes.append(contentsOf: writer.out.bytes)
@@ -30,7 +38,7 @@ struct TripJSONWriter: ~Copyable {
 
     // MARK: - The model, keys in sorted order
 
-    private mutating func write(_ trip: Trip) {
+    private mutating func write(_ trip: Trip, posts: TripJSONPosts?) {
         open("{")
         field("author", trip.author)
         field("coverPhotoId", trip.coverPhotoId)
@@ -38,7 +46,8 @@ struct TripJSONWriter: ~Copyable {
         key("destinations"); array(trip.destinations) { $0.write($1) }
         field("endDate", trip.endDate)
         field("id", trip.id)
-        key("posts"); array(trip.posts) { $0.write($1) }
+        key("posts")
+        if let posts { write(posts) } else { array(trip.posts) { $0.write($1) } }
         field("slug", trip.slug)
         if let source = trip.source {
             key("source")
@@ -69,33 +78,87 @@ struct TripJSONWriter: ~Copyable {
     }
 
     private mutating func write(_ post: Post) {
-        open("{")
-        field("content", post.content)
-        field("destinationId", post.destinationId)
-        field("id", post.id)
-        field("latitude", post.latitude)
-        field("longitude", post.longitude)
+        postHead(content: post.content.map(TripJSONText.string), destinationId: post.destinationId.map(TripJSONText.string),
+                 id: .string(post.id), latitude: post.latitude, longitude: post.longitude)
         key("photos"); array(post.photos) { $0.write($1) }
-        field("timestamp", post.timestamp.description)
-        field("title", post.title)
-        close("}")
+        postTail(timestamp: post.timestamp, title: post.title.map(TripJSONText.string))
     }
 
     private mutating func write(_ photo: Photo) {
+        self.photo(caption: photo.caption.map(TripJSONText.string), contentType: photo.contentType.map(TripJSONText.string),
+                   height: photo.height, id: .string(photo.id), position: photo.position,
+                   sha256: photo.sha256.map(TripJSONText.string), storageKey: .string(photo.storageKey),
+                   takenAt: photo.takenAt, width: photo.width)
+    }
+
+    // MARK: - A post and a photo, from the model or from database text
+
+    /// A post up to its photos: `{` and the keys before `photos` (`id` is always one of them).
+    mutating func postHead(content: TripJSONText?, destinationId: TripJSONText?, id: TripJSONText,
+                           latitude: Double?, longitude: Double?) {
         open("{")
-        field("caption", photo.caption)
-        field("contentType", photo.contentType)
-        field("height", photo.height)
-        field("id", photo.id)
-        field("position", photo.position)
-        field("sha256", photo.sha256)
-        field("storageKey", photo.storageKey)
-        field("takenAt", photo.takenAt?.description)
-        field("width", photo.width)
+        field("content", content)
+        field("destinationId", destinationId)
+        field("id", id)
+        field("latitude", latitude)
+        field("longitude", longitude)
+    }
+
+    /// A post after its photos: the keys after `photos`, and `}`.
+    mutating func postTail(timestamp: Timestamp, title: TripJSONText?) {
+        field("timestamp", timestamp.description)
+        field("title", title)
         close("}")
     }
 
+    mutating func photo(caption: TripJSONText?, contentType: TripJSONText?, height: Int?, id: TripJSONText,
+                        position: Int, sha256: TripJSONText?, storageKey: TripJSONText, takenAt: Timestamp?,
+                        width: Int?) {
+        open("{")
+        field("caption", caption)
+        field("contentType", contentType)
+        field("height", height)
+        field("id", id)
+        field("position", position)
+        field("sha256", sha256)
+        field("storageKey", storageKey)
+        field("takenAt", takenAt?.description)
+        field("width", width)
+        close("}")
+    }
+
+    /// Posts written ahead as parts (see ``TripJSONPosts``), put together as ``write(_:)-(Post)``
+    /// writes a post: member, head, `photos` with each photo, tail.
+    private mutating func write(_ posts: TripJSONPosts) {
+        open("[")
+        posts.forEach { head, photos, tail in
+            member()
+            out.append(head)
+            depth += 1
+            empty &= ~(1 << depth)  // the head wrote `{` and at least `id`
+            key("photos")
+            open("[")
+            for photo in photos {
+                member()
+                out.append(photo)
+            }
+            close("]")
+            out.append(tail)
+            depth -= 1
+        }
+        close("]")
+    }
+
     // MARK: - JSON, as JSONEncoder lays it out
+
+    private mutating func field(_ name: StaticString, _ value: TripJSONText?) {
+        guard let value else { return }
+        key(name)
+        switch value {
+        case .string(let text): string(text)
+        case .utf8(let bytes): string(bytes)
+        }
+    }
 
     private mutating func field(_ name: StaticString, _ value: String?) {
         guard let value else { return }
@@ -206,38 +269,39 @@ struct TripJSONWriter: ~Copyable {
         }
     }
 
-
     private mutating func string(_ text: String) {
-        out.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
-            // Copy runs of bytes that need no escaping in one go; most text is one run.
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                index = Self.firstToEscape(in: bytes, from: index)
-                guard index < bytes.count else { break }
-                let byte = bytes[index]
-                out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                index += 1
-                runStart = index
-                switch byte {
-                case UInt8(ascii: "\""): out.append("\\\"")
-                case UInt8(ascii: "\\"): out.append("\\\\")
-                case 0x08: out.append("\\b")
-                case 0x0C: out.append("\\f")
-                case 0x0A: out.append("\\n")
-                case 0x0D: out.append("\\r")
-                case 0x09: out.append("\\t")
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    out.append("\\u00")
-                    out.append(hex.utf8Start[Int(byte >> 4)])
-                    out.append(hex.utf8Start[Int(byte & 0x0F)])
-                }
+        text.withUTF8 { string($0) }
+    }
+
+    private mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) {
+        out.append(UInt8(ascii: "\""))
+        // Copy runs of bytes that need no escaping in one go; most text is one run.
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            index = Self.firstToEscape(in: bytes, from: index)
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            index += 1
+            runStart = index
+            switch byte {
+            case UInt8(ascii: "\""): out.append("\\\"")
+            case UInt8(ascii: "\\"): out.append("\\\\")
+            case 0x08: out.append("\\b")
+            case 0x0C: out.append("\\f")
+            case 0x0A: out.append("\\n")
+            case 0x0D: out.append("\\r")
+            case 0x09: out.append("\\t")
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                out.append("\\u00")
+                out.append(hex.utf8Start[Int(byte >> 4)])
+                out.append(hex.utf8Start[Int(byte & 0x0F)])
             }
-            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
+        out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         out.append(UInt8(ascii: "\""))
     }
 
@@ -270,58 +334,11 @@ struct TripJSONWriter: ~Copyable {
     }
 }
 
-/// A growing run of bytes written through a pointer. The writer appends a few bytes at a time,
-/// millions of times in an extract, and `Array.append(contentsOf:)` cost more than the copying.
-/// Freed with the writer that owns it.
-private struct ByteOutput: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
-
-    init(capacity: Int) {
-        self.capacity = max(capacity, 64)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    deinit { base.deallocate() }
-
-    /// What was written so far.
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
-    @inline(__always)
-    mutating func append(_ byte: UInt8) {
-        if count == capacity { grow(toHold: 1) }
-        base[count] = byte
-        count += 1
-    }
-
-    @inline(__always)
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let start = bytes.baseAddress else { return }
-        if count + bytes.count > capacity { grow(toHold: bytes.count) }
-        (base + count).update(from: start, count: bytes.count)
-        count += bytes.count
-    }
-
-    @inline(__always)
-    mutating func append(_ text: StaticString) {
-        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    private mutating func grow(toHold more: Int) {
-        let bigger = max(capacity * 2, count + more)
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
-        moved.update(from: base, count: count)
-        base.deallocate()
-        base = moved
-        capacity = bigger
-    }
-}
-
 extension TripJSON {
     /// Replaces `bytes` with the trip's `trip.json` (what ``encode(_:)`` gives), reusing their
-    /// storage: for writing many trips without a new buffer each.
-    public static func encode(_ trip: Trip, into bytes: inout [UInt8]) {
-        TripJSONWriter.encode(trip, into: &bytes)
+    /// storage: for writing many trips without a new buffer each. With `posts`, those are the
+    /// trip's posts, and `trip.posts` is not read.
+    public static func encode(_ trip: Trip, posts: TripJSONPosts? = nil, into bytes: inout [UInt8]) {
+        TripJSONWriter.encode(trip, posts: posts, into: &bytes)
     }
 }
