@@ -17,8 +17,8 @@ public enum ExtractProgress: Sendable {
 /// One run: open a repeatable-read, read-only snapshot and export it; start the four streams
 /// (trips, destinations, posts, photos), each a cursor on a connection of its own that joins that
 /// snapshot (``TripStream``); read `Content/`; list the candidate trips (one query) and plan; merge
-/// the streams trip by trip on this thread while a second one hashes, encodes and writes each
-/// finished trip (``WritingThread``); end the snapshot; withdraw what is no longer public.
+/// the streams trip by trip on this thread while a few more decode, hash, encode and write each
+/// trip (``WritingThreads``); end the snapshot; withdraw what is no longer public.
 ///
 /// It blocks its thread (libpq is blocking and a connection belongs to one thread); callers run it
 /// off Swift's cooperative pool (the CLI runs it as a plain synchronous command).
@@ -72,7 +72,7 @@ public struct Extractor {
         inventory.problems.forEach { writer.note($0, in: &report) }
 
         let plan: ExtractPlan
-        let writing = WritingThread(writer)
+        let writing = WritingThreads(writer)
         do {
             let candidates = try readCandidates(connection)
             plan = ExtractPlan.make(candidates: candidates, inventory: inventory, tripIds: options.tripIds,
@@ -97,7 +97,7 @@ public struct Extractor {
             }
             if let stream {
                 let items = Dictionary(plan.fetch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                var spent: SourceTrip?
+                var spent: TripRows?
                 while let trip = try stream.next(reusing: &spent) {
                     if let item = items[trip.id] { spent = writing.submit(trip, as: item) }
                     progress(.tripDone)

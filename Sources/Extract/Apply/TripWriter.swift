@@ -2,17 +2,26 @@ import ContentStore
 import Logging
 import TabiCore
 
+/// What one writing thread keeps from trip to trip, so writing thousands of trips allocates
+/// little: the decoder's scratch, the posts' text, the file's bytes, one row's text to hash.
+struct TripWorkspace {
+    var decoder = TripDecoder()
+    var posts = TripJSONPosts()
+    var file: [UInt8] = []
+    var digest: [UInt8] = []
+}
+
 /// Turns one trip read from the database into `Content/trips/<slug>/trip.json`, and takes trips
 /// that are no longer public off the site. Records what it did, and every problem, in a report.
 struct TripWriter: Sendable {
     let content: ContentDirectory
     let logger: Logger
 
-    /// Writes the trip unless its own row was unusable; restores its withdrawn story first when
-    /// it comes back. An unchanged file is left untouched. `buffer` holds the encoded file; its
-    /// storage is reused from trip to trip.
-    func write(_ source: SourceTrip, as item: ExtractPlan.Item, into report: inout ExtractReport,
-               buffer: inout [UInt8]) {
+    /// Decodes the trip's rows and writes the trip unless its own row was unusable; restores its
+    /// withdrawn story first when it comes back. An unchanged file is left untouched.
+    func write(_ rows: TripRows, as item: ExtractPlan.Item, into report: inout ExtractReport,
+               workspace: inout TripWorkspace) {
+        let source = workspace.decoder.decode(rows, posts: &workspace.posts)
         for var problem in source.problems {
             problem.slug = item.slug
             note(problem, in: &report)
@@ -32,15 +41,16 @@ struct TripWriter: Sendable {
                                     reason: "its withdrawn story could not be brought back (\(error))"), in: &report)
             }
         }
+        let fingerprint = RowDigest.fingerprint(of: rows, scratch: &workspace.digest)
         let trip = Trip(
             id: source.id, slug: item.slug, title: header.title, description: header.description,
             startDate: header.startDate, endDate: header.endDate, status: header.status,
             visibility: header.visibility, author: header.author, coverPhotoId: header.coverPhotoId,
             updatedAt: source.updatedAt, destinations: source.destinations,
-            source: SourceStamp(updatedAt: source.updatedAt, fingerprint: RowDigest.fingerprint(of: source.rows)))
-        TripJSON.encode(trip, posts: source.posts, into: &buffer)
+            source: SourceStamp(updatedAt: source.updatedAt, fingerprint: fingerprint))
+        TripJSON.encode(trip, posts: workspace.posts, into: &workspace.file)
         let file = content.tripFile(of: item.slug)
-        let outcome = buffer.withUnsafeBytes { bytes in
+        let outcome = workspace.file.withUnsafeBytes { bytes in
             Result { () throws(FileError) in try AtomicFile.write(bytes: bytes, to: file) }
         }
         switch outcome {
@@ -49,8 +59,8 @@ struct TripWriter: Sendable {
             case .written: report.written.append(reference)
             case .unchanged: report.unchanged.append(reference)
             }
-            report.posts += source.posts.count
-            report.photos += source.posts.photoCount
+            report.posts += workspace.posts.count
+            report.photos += workspace.posts.photoCount
         case .failure(let error):
             report.failed.append(source.id)
             note(ExtractProblem(.error, tripId: source.id, slug: item.slug, reason: error.description), in: &report)

@@ -2,20 +2,15 @@ import Foundation
 import PostgresClient
 import TabiCore
 
-/// One trip as read from the database: its row, its destinations, its public posts with their
-/// photos, and what is needed to stamp it.
-struct SourceTrip: Sendable {
+/// One trip's rows as read, the text left in place in the results it came in (which they keep
+/// alive): the trip's own row, its destinations, its public posts and their photos, in the
+/// streams' order, each photo once.
+struct TripRows: Sendable {
     var id: String
-    /// Nil when the trip's own row cannot be used (see `problems`).
-    var header: TripHeader?
-    var destinations: [Destination]
-    /// Public posts and their photos, as `trip.json` text.
-    var posts: TripJSONPosts
-    /// The latest `updated_at` of the trip, its destinations and its public posts.
-    var updatedAt: Timestamp?
-    /// What the fingerprint hashes (``RowDigest/fingerprint(of:)``).
-    var rows: RowTexts
-    var problems: [ExtractProblem]
+    var trip: PostgresRow
+    var destinations: [PostgresRow] = []
+    var posts: [PostgresRow] = []
+    var photos: [PostgresRow] = []
 }
 
 /// Reads trips one at a time by merging four ordered streams (trips, destinations, posts, photos),
@@ -33,8 +28,8 @@ final class TripStream {
     private let photos: Cursor
     /// The streams' own connections, when reading in parallel.
     private let readers: [Connection]
-    /// The ids of the posts of the trip being read, to find the post of each photo.
-    private var postIds = PostIds()
+    /// The id of the photo read last.
+    private var previousPhoto = PreviousValue()
 
     /// Whether the streams read over connections of their own (else over the run's).
     var isParallel: Bool { !readers.isEmpty }
@@ -77,58 +72,26 @@ final class TripStream {
         for reader in readers { try? reader.execute("COMMIT", operation: "end the snapshot") }
     }
 
-    /// The next trip in id order, or nil when all are read. `spent`, a trip written before, is
-    /// taken: its storage is used again.
-    func next(reusing spent: inout SourceTrip?) throws(PostgresError) -> SourceTrip? {
+    /// The next trip's rows, in id order, or nil when all are read. `spent`, a trip written
+    /// before, is taken: its storage is used again.
+    ///
+    /// Photos come ordered by post, then position, then id: the join through posts repeats a
+    /// photo whose post id has two public rows, and the copies are neighbours, so each photo row
+    /// is compared with the one before.
+    func next(reusing spent: inout TripRows?) throws(PostgresError) -> TripRows? {
         guard let row = try trips.next(), let id = row.string(0) else { return nil }
-        var digest = RowTexts(), written = TripJSONPosts()
-        if var spent = spent.take() {
-            swap(&digest, &spent.rows)
-            swap(&written, &spent.posts)
-        }
-        digest.removeAll()
-        written.removeAll()
-
-        var rows = SourceRows(tripId: id)
-        digest.append(row, columns: SourceColumns.trip.count, of: .trip)
-        var header = rows.trip(row)
-        var updatedAt = header?.updatedAt
-
-        var destinationList: [Destination] = []
-        try forEachRow(of: destinations, in: id) { row in
-            digest.append(row, columns: SourceColumns.destination.count, of: .destination)
-            let (destination, changed) = rows.destination(row)
-            destinationList.append(destination)
-            updatedAt = Self.latest(updatedAt, changed)
-        }
-
-        postIds.removeAll()
-        try forEachRow(of: posts, in: id) { row in
-            digest.append(row, columns: SourceColumns.post.count, of: .post)
-            guard let (index, changed) = rows.post(row, into: &written) else { return }
-            postIds.append(row, column: 1, index: index)
-            updatedAt = Self.latest(updatedAt, changed)
-        }
-
-        // Photos come ordered by post, then position, then id: the join through posts repeats a
-        // photo whose post id has two public rows, and the copies are neighbours. So each row is
-        // compared with the one before, as bytes, and a post is looked up once per run of rows.
-        var previousPhoto = PreviousValue(), previousPost = PreviousValue()
-        var postOfPhotos: Int?
-        let cover = header?.coverPhotoId
-        var coverSeen = false
+        var rows = spent.take() ?? TripRows(id: id, trip: row)
+        rows.id = id
+        rows.trip = row
+        rows.destinations.removeAll(keepingCapacity: true)
+        rows.posts.removeAll(keepingCapacity: true)
+        rows.photos.removeAll(keepingCapacity: true)
+        try forEachRow(of: destinations, in: id) { rows.destinations.append($0) }
+        try forEachRow(of: posts, in: id) { rows.posts.append($0) }
         try forEachRow(of: photos, in: id) { row in
-            guard !previousPhoto.repeats(row, column: 2) else { return }
-            digest.append(row, columns: SourceColumns.photo.count, of: .photo)
-            if !previousPost.repeats(row, column: 1) { postOfPhotos = postIds.index(of: row, column: 1) }
-            if rows.photo(row, to: postOfPhotos, into: &written), let cover, !coverSeen {
-                coverSeen = row.withBytes(2) { cover.utf8.elementsEqual($0) } ?? false
-            }
+            if !previousPhoto.repeats(row, column: 2) { rows.photos.append(row) }
         }
-        if cover != nil, !coverSeen { header?.coverPhotoId = nil }  // a photo of a private post, or gone
-
-        return SourceTrip(id: id, header: header, destinations: destinationList, posts: written,
-                          updatedAt: updatedAt, rows: digest, problems: rows.problems)
+        return rows
     }
 
     /// Consumes the rows of `stream` that belong to trip `id`. Rows of a trip before it (none, as
@@ -155,16 +118,10 @@ final class TripStream {
         }
         return a.count - b.count
     }
-
-    private static func latest(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {
-        guard let a else { return b }
-        guard let b else { return a }
-        return max(a, b)
-    }
 }
 
 /// The value a column had in the row before, kept as bytes, to see whether the next row repeats it.
-private struct PreviousValue {
+struct PreviousValue {
     private var bytes: [UInt8] = []
     private var isSet = false
 
@@ -182,63 +139,5 @@ private struct PreviousValue {
         }
         if same == nil { isSet = false }
         return same ?? false
-    }
-}
-
-/// The ids of a trip's posts, kept as bytes, so a photo's post is found without making strings.
-/// A post id is unique with its timestamp only: a photo goes to its post's first (oldest) row.
-private struct PostIds {
-    private var bytes: [UInt8] = []
-    private var entries: [(start: Int, end: Int, index: Int)] = []
-    private var sorted = true
-
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
-        sorted = true
-    }
-
-    /// Adds the id in `column` of `row` (none when NULL) for the post at `index`.
-    mutating func append(_ row: PostgresRow, column: Int, index: Int) {
-        let start = bytes.count
-        guard row.withBytes(column, { bytes.append(contentsOf: $0) }) != nil else { return }
-        entries.append((start, bytes.count, index))
-        sorted = false
-    }
-
-    /// The index of the first post whose id is in `column` of `row`; nil when none or NULL.
-    mutating func index(of row: PostgresRow, column: Int) -> Int? {
-        if !sorted {
-            bytes.withUnsafeBufferPointer { all in
-                entries.sort { a, b in
-                    let order = Self.compare(UnsafeBufferPointer(rebasing: all[a.start..<a.end]),
-                                             UnsafeBufferPointer(rebasing: all[b.start..<b.end]))
-                    return order != 0 ? order < 0 : a.index < b.index
-                }
-            }
-            sorted = true
-        }
-        return row.withBytes(column) { id -> Int? in
-            bytes.withUnsafeBufferPointer { all -> Int? in
-                // The first entry not below `id`, by binary search.
-                var low = 0, high = entries.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    let entry = entries[middle]
-                    if Self.compare(UnsafeBufferPointer(rebasing: all[entry.start..<entry.end]), id) < 0 {
-                        low = middle + 1
-                    } else {
-                        high = middle
-                    }
-                }
-                guard low < entries.count else { return nil }
-                let entry = entries[low]
-                return Self.compare(UnsafeBufferPointer(rebasing: all[entry.start..<entry.end]), id) == 0 ? entry.index : nil
-            }
-        } ?? nil
-    }
-
-    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
-        TripStream.compare(a, b)
     }
 }
