@@ -65,8 +65,9 @@ public struct PostgresRow: Sendable {
     /// The column's bytes in place, or nil for NULL. They live as long as the row's result: keep
     /// the row alive (`withExtendedLifetime`) while using them.
     public func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
-        guard !isNull(column), let value = PQgetvalue(result.raw, index, Int32(column)) else { return nil }
+        // Only an empty value can be NULL: one libpq call fewer for most (millions in an extract).
         let length = Int(PQgetlength(result.raw, index, Int32(column)))
+        guard length > 0 || !isNull(column), let value = PQgetvalue(result.raw, index, Int32(column)) else { return nil }
         return UnsafeRawPointer(value).withMemoryRebound(to: UInt8.self, capacity: max(length, 1)) {
             UnsafeBufferPointer(start: $0, count: length)
         }
@@ -74,8 +75,8 @@ public struct PostgresRow: Sendable {
 
     /// Calls `body` with the column's bytes without copying them, or returns nil for NULL.
     public func withBytes<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        guard !isNull(column), let value = PQgetvalue(result.raw, index, Int32(column)) else { return nil }
         let length = Int(PQgetlength(result.raw, index, Int32(column)))
+        guard length > 0 || !isNull(column), let value = PQgetvalue(result.raw, index, Int32(column)) else { return nil }
         return value.withMemoryRebound(to: UInt8.self, capacity: max(length, 1)) {
             body(UnsafeBufferPointer(start: $0, count: length))
         }

@@ -58,10 +58,11 @@ final class TripStream {
             try Cursor(parallel ? readers[index] : connection, name: name, query: query, parameters: parameters,
                        batchSize: size, prefetch: parallel, operation: what)
         }
-        trips = try cursor(0, "tabi_trips", SourceQueries.trips, max(batchSize / 20, 50), "read trips")
-        destinations = try cursor(1, "tabi_destinations", SourceQueries.destinations, batchSize, "read destinations")
-        posts = try cursor(2, "tabi_posts", SourceQueries.posts, batchSize, "read posts")
+        // The slowest query first: the server starts on it while the others are declared.
         photos = try cursor(3, "tabi_photos", SourceQueries.photos, batchSize, "read photos")
+        posts = try cursor(2, "tabi_posts", SourceQueries.posts, batchSize, "read posts")
+        destinations = try cursor(1, "tabi_destinations", SourceQueries.destinations, batchSize, "read destinations")
+        trips = try cursor(0, "tabi_trips", SourceQueries.trips, max(batchSize / 20, 50), "read trips")
         self.readers = readers
     }
 
