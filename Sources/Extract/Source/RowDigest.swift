@@ -16,7 +16,7 @@ enum RowDigest {
     /// `md5(concat_ws(U+001F, version, trip row digest, n, x per table))` as lower-case hex, where
     /// each row's digest is the md5 of its columns' text joined by U+001F, with U+001E for NULL
     /// (`SourceColumns.digestSQL`), and `n`, `x` combine a table's rows (``XorCombination``).
-    /// `scratch` holds one row's text at a time; its storage is reused.
+    /// `scratch` holds one row's text at a time; its storage is reused (only its size matters).
     static func fingerprint(of rows: TripRows, scratch: inout [UInt8]) -> String {
         var destinations = XorCombination(), posts = XorCombination(), photos = XorCombination()
         let tripRow = ContentHash.hex(digest(of: rows.trip, columns: SourceColumns.trip.count, scratch: &scratch))
@@ -29,14 +29,32 @@ enum RowDigest {
 
     /// One row's digest, its text joined in `scratch` so it is hashed in one call.
     private static func digest(of row: PostgresRow, columns: Int, scratch: inout [UInt8]) -> Insecure.MD5Digest {
-        scratch.removeAll(keepingCapacity: true)
-        for column in 0..<columns {
-            if column > 0 { scratch.append(0x1F) }
-            if row.withBytes(column, { scratch.append(contentsOf: $0) }) == nil { scratch.append(0x1E) }
+        withExtendedLifetime(row) {
+            var length = columns - 1
+            for column in 0..<columns { length += max(row.bytes(column)?.count ?? 1, 0) }
+            if scratch.count < length { scratch = [UInt8](repeating: 0, count: max(length, 2 * scratch.count)) }
+            var hasher = Insecure.MD5()
+            scratch.withUnsafeMutableBufferPointer { buffer in
+                var offset = 0
+                for column in 0..<columns {
+                    if column > 0 {
+                        buffer[offset] = 0x1F
+                        offset += 1
+                    }
+                    if let bytes = row.bytes(column) {
+                        if let source = bytes.baseAddress, !bytes.isEmpty {
+                            (buffer.baseAddress! + offset).update(from: source, count: bytes.count)
+                        }
+                        offset += bytes.count
+                    } else {
+                        buffer[offset] = 0x1E
+                        offset += 1
+                    }
+                }
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.baseAddress, count: offset))
+            }
+            return hasher.finalize()
         }
-        var hasher = Insecure.MD5()
-        scratch.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return hasher.finalize()
     }
 }
 

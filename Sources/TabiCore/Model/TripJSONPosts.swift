@@ -113,8 +113,12 @@ enum UTF8Check {
         var index = 0
         let count = bytes.count
         if let base = UnsafeRawPointer(bytes.baseAddress) {
-            // ASCII eight bytes at a time: most text is.
-            while index + 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            // ASCII 32 bytes at a time, then eight: most text is.
+            func word(_ offset: Int) -> UInt64 { base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+            while index + 32 <= count, (word(index) | word(index + 8) | word(index + 16) | word(index + 24)) & 0x8080_8080_8080_8080 == 0 {
+                index += 32
+            }
+            while index + 8 <= count, word(index) & 0x8080_8080_8080_8080 == 0 {
                 index += 8
             }
         }
