@@ -33,7 +33,7 @@ final class WritingThreads: @unchecked Sendable {
     private let batch: Int
 
     /// `threads` nil: one per core, from one to four.
-    init(_ writer: TripWriter, threads: Int? = nil, capacity: Int = 16) {
+    init(_ writer: TripWriter, threads: Int? = nil, capacity: Int = 8) {
         self.writer = writer
         let count = max(threads ?? min(ProcessInfo.processInfo.activeProcessorCount, 4), 1)
         self.capacity = max(capacity, 2 * count)
