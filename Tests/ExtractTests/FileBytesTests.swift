@@ -72,4 +72,26 @@ import Testing
         let again = try run.extract(changed: true)
         #expect(again.written.isEmpty && again.unchanged.map(\.id) == [trip])
     }
+
+    /// Reading everything, the photos come in two halves by trip id (below and from
+    /// `80000000-…`): trips on both sides and at the edges get all their photos, and the
+    /// fingerprints match the database's.
+    @Test func photosOfTripsOnBothSidesOfTheSplitAreAllRead() throws {
+        let run = try ExtractHarness()
+        let db = run.database
+        let ids = ["00000000-0000-0000-0000-000000000001", "7fffffff-ffff-ffff-ffff-ffffffffffff",
+                   "80000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"]
+        for id in ids {
+            let trip = try db.trip("Trip \(id.prefix(8))", id: id)
+            let post = try db.post(trip)
+            try db.photo(post, trip: trip, position: 0)
+            try db.photo(post, trip: trip, position: 1)
+        }
+
+        let report = try run.extract(batchSize: 1_000)
+
+        #expect(report.written.count == 4 && report.photos == 8)
+        for id in ids { #expect(try run.trip(id: id)?.photos.map(\.position) == [0, 1], "\(id)") }
+        #expect(try run.extract(changed: true).unchanged.count == 4)
+    }
 }

@@ -112,7 +112,8 @@ enum SourceQueries {
         """
 
     /// Photos reached through their public post (the `post_photos(post_id)` index), and only when
-    /// the photo and the post name the same trip.
+    /// the photo and the post name the same trip; `$2` and `$3`, when not NULL, keep the trips
+    /// whose id is at least `$2` and below `$3` (``TripStream`` reads them in two halves).
     ///
     /// The visible public posts are a subquery behind `OFFSET 0`, planned on their own: joined in
     /// one piece, the join on `(post_id, travel_id)`, two correlated columns, was expected to give
@@ -123,8 +124,13 @@ enum SourceQueries {
         SELECT \(SourceColumns.photo.joined(separator: ", "))
         FROM (SELECT p.id, p.travel_id FROM travel_posts p JOIN travels t ON t.id = p.travel_id
               WHERE \(publicPost) AND \(visibleTrip) AND ($1::uuid[] IS NULL OR p.travel_id = ANY($1::uuid[]))
+                AND ($2::uuid IS NULL OR p.travel_id >= $2::uuid) AND ($3::uuid IS NULL OR p.travel_id < $3::uuid)
               OFFSET 0) p
           JOIN post_photos ph ON ph.post_id = p.id AND ph.travel_id = p.travel_id
         ORDER BY ph.travel_id, ph.post_id, ph.position, ph.id
         """
+
+    /// Where the photos stream is split in two when reading everything: the middle of the uuid
+    /// range, so random (version 4) ids give two halves of about the same size.
+    static let photosSplit = "80000000-0000-0000-0000-000000000000"
 }

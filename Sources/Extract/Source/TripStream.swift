@@ -19,13 +19,16 @@ struct TripRows: Sendable {
 ///
 /// Given the id of the run's exported snapshot, each stream gets a connection of its own that
 /// joins that snapshot, and asks for its next batch as soon as one arrives: the server sorts and
-/// sends while this side decodes. Without one (or when the extra connections cannot be had, e.g.
-/// a role's connection limit), all four cursors share the run's connection and wait in turn.
+/// sends while this side decodes. Reading everything, the photos (the slowest query, whose sort
+/// every trip waits for) are read in two halves by trip id, each on a connection of its own, so
+/// the server sorts them on two cores: the first half's rows come sooner, and the second's are
+/// ready when the first is read. Without a snapshot id (or when the extra connections cannot be
+/// had, e.g. a role's connection limit), all cursors share the run's connection and wait in turn.
 final class TripStream {
     private let trips: Cursor
     private let destinations: Cursor
     private let posts: Cursor
-    private let photos: Cursor
+    private let photos: CursorChain
     /// The streams' own connections, when reading in parallel.
     private let readers: [Connection]
     /// The id of the photo read last.
@@ -40,11 +43,14 @@ final class TripStream {
     /// Declares the cursors. `tripIds` nil reads every public and unlisted trip; otherwise only
     /// those of the list that are public or unlisted.
     init(_ connection: Connection, snapshot: String?, tripIds: [String]?, batchSize: Int) throws(PostgresError) {
-        let parameters: [String?] = [tripIds.map(PostgresArray.literal)]
+        let ids = tripIds.map(PostgresArray.literal)
+        let photoHalves: [(from: String?, below: String?)] = tripIds == nil
+            ? [(nil, SourceQueries.photosSplit), (SourceQueries.photosSplit, nil)] : [(nil, nil)]
+        let streams = 3 + photoHalves.count
         var readers: [Connection] = []
         if let snapshot, let begin = SourceQueries.begin(joining: snapshot) {
             do {
-                for _ in 0..<4 {
+                for _ in 0..<streams {
                     let reader = try connection.reopened()
                     try reader.execute(begin, operation: "join the read-only snapshot")
                     readers.append(reader)
@@ -53,16 +59,23 @@ final class TripStream {
                 readers = []
             }
         }
-        let parallel = readers.count == 4
-        func cursor(_ index: Int, _ name: String, _ query: String, _ size: Int, _ what: String) throws(PostgresError) -> Cursor {
+        let parallel = readers.count == streams
+        func cursor(_ index: Int, _ name: String, _ query: String, _ parameters: [String?], _ size: Int,
+                    _ what: String) throws(PostgresError) -> Cursor {
             try Cursor(parallel ? readers[index] : connection, name: name, query: query, parameters: parameters,
                        batchSize: size, prefetch: parallel, operation: what)
         }
-        // The slowest query first: the server starts on it while the others are declared.
-        photos = try cursor(3, "tabi_photos", SourceQueries.photos, batchSize, "read photos")
-        posts = try cursor(2, "tabi_posts", SourceQueries.posts, batchSize, "read posts")
-        destinations = try cursor(1, "tabi_destinations", SourceQueries.destinations, batchSize, "read destinations")
-        trips = try cursor(0, "tabi_trips", SourceQueries.trips, max(batchSize / 20, 50), "read trips")
+        // The slowest query first: the server starts on it while the others are declared. On one
+        // connection there is nothing to gain from halves: they would be sorted one after the other.
+        var halves: [Cursor] = []
+        for (index, half) in (parallel ? photoHalves : [(nil, nil)]).enumerated() {
+            halves.append(try cursor(3 + index, "tabi_photos_\(index + 1)", SourceQueries.photos, [ids, half.from, half.below],
+                                     batchSize, "read photos"))
+        }
+        photos = CursorChain(halves)
+        posts = try cursor(2, "tabi_posts", SourceQueries.posts, [ids], batchSize, "read posts")
+        destinations = try cursor(1, "tabi_destinations", SourceQueries.destinations, [ids], batchSize, "read destinations")
+        trips = try cursor(0, "tabi_trips", SourceQueries.trips, [ids], max(batchSize / 20, 50), "read trips")
         self.readers = readers
     }
 
@@ -97,7 +110,7 @@ final class TripStream {
 
     /// Consumes the rows of `stream` that belong to trip `id`. Rows of a trip before it (none, as
     /// every stream has the same filter) are skipped.
-    private func forEachRow(of stream: Cursor, in id: String,
+    private func forEachRow(of stream: some RowCursor, in id: String,
                             _ body: (PostgresRow) -> Void) throws(PostgresError) {
         let trip = Array(id.utf8)
         while let row = try stream.peek() {
@@ -140,5 +153,34 @@ struct PreviousValue {
         }
         if same == nil { isSet = false }
         return same ?? false
+    }
+}
+
+/// What ``TripStream`` reads rows from: a cursor, or cursors read one after the other.
+protocol RowCursor {
+    func peek() throws(PostgresError) -> PostgresRow?
+    func next() throws(PostgresError) -> PostgresRow?
+}
+
+extension Cursor: RowCursor {}
+
+/// Cursors read one after the other, as one stream: each holds rows ordered after the last row
+/// of the one before.
+final class CursorChain: RowCursor {
+    private var cursors: ArraySlice<Cursor>
+
+    init(_ cursors: [Cursor]) { self.cursors = cursors[...] }
+
+    func peek() throws(PostgresError) -> PostgresRow? {
+        while let cursor = cursors.first {
+            if let row = try cursor.peek() { return row }
+            cursors.removeFirst()
+        }
+        return nil
+    }
+
+    func next() throws(PostgresError) -> PostgresRow? {
+        guard try peek() != nil else { return nil }
+        return try cursors.first?.next()
     }
 }
