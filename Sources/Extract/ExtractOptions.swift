@@ -9,10 +9,12 @@ public struct ExtractOptions: Sendable {
     public var tripIds: [String]
     /// Read only the trips whose fingerprint differs from the one their `trip.json` holds.
     public var changedOnly: Bool
-    /// Rows per `FETCH` of each stream: memory holds at most two batches per stream.
+    /// Rows per `FETCH` of each stream: memory holds a few batches per stream (the one being read,
+    /// the next, and those the trips being written still point into).
     public var batchSize: Int
-    /// Read the four streams over four more connections joined to the run's snapshot, so the
-    /// server works while extract decodes; off, everything goes over one connection.
+    /// Read the streams over connections of their own joined to the run's snapshot (four; five
+    /// when reading everything, the photos in two halves), so the server works while extract
+    /// decodes; off, everything goes over one connection.
     public var parallelReads: Bool
     /// Plan only: say which trips would be read (and under which slug) and which withdrawn, and
     /// touch nothing.

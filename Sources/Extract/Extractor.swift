@@ -15,8 +15,8 @@ public enum ExtractProgress: Sendable {
 /// The extract stage: public trips out of the app's PostgreSQL into `Content/trips/<slug>/trip.json`.
 ///
 /// One run: open a repeatable-read, read-only snapshot and export it; start the four streams
-/// (trips, destinations, posts, photos), each a cursor on a connection of its own that joins that
-/// snapshot (``TripStream``); read `Content/`; list the candidate trips (one query) and plan; merge
+/// (trips, destinations, posts, photos), each a cursor (the photos two, in halves) on a connection
+/// of its own that joins that snapshot (``TripStream``); read `Content/`; list the candidate trips (one query) and plan; merge
 /// the streams trip by trip on this thread while a few more decode, hash, encode and write each
 /// trip (``WritingThreads``); end the snapshot; withdraw what is no longer public.
 ///
@@ -121,8 +121,8 @@ public struct Extractor {
 
     private func openStream(_ connection: Connection, snapshot: String?, tripIds: [String]?) throws(PostgresError) -> TripStream {
         let stream = try TripStream(connection, snapshot: snapshot, tripIds: tripIds, batchSize: options.batchSize)
-        logger.debug(stream.isParallel ? "reading four streams over four more connections joined to the snapshot"
-                                       : "reading four streams over one connection")
+        logger.debug(stream.isParallel ? "reading the streams over \(stream.connectionCount) more connections joined to the snapshot"
+                                       : "reading the streams over one connection")
         return stream
     }
 

@@ -42,7 +42,7 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Print which trips would be read (with their slugs) and which withdrawn; change nothing.")
     var dryRun = false
 
-    @Flag(help: "Read over one connection only (by default four more join the same snapshot).")
+    @Flag(help: "Read over one connection only (by default four or five more join the same snapshot).")
     var singleConnection = false
 
     @Flag(help: "Log more (each trip's problems are always logged).")

@@ -37,6 +37,9 @@ final class TripStream {
     /// Whether the streams read over connections of their own (else over the run's).
     var isParallel: Bool { !readers.isEmpty }
 
+    /// How many connections of their own the streams read over (none: the run's).
+    var connectionCount: Int { readers.count }
+
     /// Statements sent on the streams' own connections.
     var statementCount: Int { readers.reduce(0) { $0 + $1.statementCount } }
 
