@@ -91,7 +91,7 @@ private struct PostIds {
         if !sorted {
             bytes.withUnsafeBufferPointer { all in
                 entries.sort { a, b in
-                    let order = Self.compare(UnsafeBufferPointer(rebasing: all[a.start..<a.end]),
+                    let order = TripStream.compare(UnsafeBufferPointer(rebasing: all[a.start..<a.end]),
                                              UnsafeBufferPointer(rebasing: all[b.start..<b.end]))
                     return order != 0 ? order < 0 : a.index < b.index
                 }
@@ -105,7 +105,7 @@ private struct PostIds {
                 while low < high {
                     let middle = (low + high) / 2
                     let entry = entries[middle]
-                    if Self.compare(UnsafeBufferPointer(rebasing: all[entry.start..<entry.end]), id) < 0 {
+                    if TripStream.compare(UnsafeBufferPointer(rebasing: all[entry.start..<entry.end]), id) < 0 {
                         low = middle + 1
                     } else {
                         high = middle
@@ -113,12 +113,8 @@ private struct PostIds {
                 }
                 guard low < entries.count else { return nil }
                 let entry = entries[low]
-                return Self.compare(UnsafeBufferPointer(rebasing: all[entry.start..<entry.end]), id) == 0 ? entry.index : nil
+                return TripStream.compare(UnsafeBufferPointer(rebasing: all[entry.start..<entry.end]), id) == 0 ? entry.index : nil
             }
         } ?? nil
-    }
-
-    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
-        TripStream.compare(a, b)
     }
 }
