@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ImagesTests", dependencies: ["Images", "Vips", "TabiCore", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "Vips", "TabiCore", "TestSupport"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "PostgresClient", "TabiCore", "ContentStore", "TestSupport",
-            .product(name: "Logging", package: "swift-log")]),
+            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AWSTests", dependencies: ["AWS", "HTTPClient", "TabiCore", "TestSupport",
             .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NarrateTests", dependencies: ["Narrate", "AWS", "TabiCore", "TestSupport"]),

@@ -8,7 +8,7 @@ struct TripWorkspace {
     var decoder = TripDecoder()
     var posts = TripJSONPosts()
     var file: [UInt8] = []
-    var digest: [UInt8] = []
+    var digest = RowDigest.Scratch()
 }
 
 /// Turns one trip read from the database into `Content/trips/<slug>/trip.json`, and takes trips

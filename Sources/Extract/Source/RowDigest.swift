@@ -1,4 +1,3 @@
-import Crypto
 import PostgresClient
 import TabiCore
 
@@ -13,29 +12,56 @@ enum RowDigest {
     /// re-extracts every trip once.
     static let version = "tabi-press-extract-2"
 
+    /// What one writing thread keeps from trip to trip: the rows' text, where each row is, their
+    /// digests.
+    struct Scratch {
+        fileprivate var text: [UInt8] = []
+        fileprivate var rows: [Range<Int>] = []
+        fileprivate var digests: [UInt8] = []
+    }
+
     /// `md5(concat_ws(U+001F, version, trip row digest, n, x per table))` as lower-case hex, where
     /// each row's digest is the md5 of its columns' text joined by U+001F, with U+001E for NULL
     /// (`SourceColumns.digestSQL`), and `n`, `x` combine a table's rows (``XorCombination``).
-    /// `scratch` holds one row's text at a time; its storage is reused (only its size matters).
-    static func fingerprint(of rows: TripRows, scratch: inout [UInt8]) -> String {
-        var destinations = XorCombination(), posts = XorCombination(), photos = XorCombination()
-        let tripRow = ContentHash.hex(digest(of: rows.trip, columns: SourceColumns.trip.count, scratch: &scratch))
-        for row in rows.destinations { destinations.add(digest(of: row, columns: SourceColumns.destination.count, scratch: &scratch)) }
-        for row in rows.posts { posts.add(digest(of: row, columns: SourceColumns.post.count, scratch: &scratch)) }
-        for row in rows.photos { photos.add(digest(of: row, columns: SourceColumns.photo.count, scratch: &scratch)) }
-        let parts = [version, tripRow] + destinations.parts + posts.parts + photos.parts
-        return ContentHash.hex(Insecure.MD5.hash(data: Array(parts.joined(separator: "\u{1F}").utf8)))
+    /// All the trip's rows are hashed together (``MD5Batch``).
+    static func fingerprint(of rows: TripRows, scratch: inout Scratch) -> String {
+        scratch.text.removeAll(keepingCapacity: true)
+        scratch.rows.removeAll(keepingCapacity: true)
+        append(rows.trip, columns: SourceColumns.trip.count, to: &scratch)
+        for row in rows.destinations { append(row, columns: SourceColumns.destination.count, to: &scratch) }
+        for row in rows.posts { append(row, columns: SourceColumns.post.count, to: &scratch) }
+        for row in rows.photos { append(row, columns: SourceColumns.photo.count, to: &scratch) }
+        scratch.text.withUnsafeBytes { text in
+            MD5Batch.digests(of: text, messages: scratch.rows, into: &scratch.digests)
+        }
+
+        var tables = (XorCombination(), XorCombination(), XorCombination())
+        let tripRow = ContentHash.hex(scratch.digests[0..<16])
+        var index = 1
+        for (count, table) in [(rows.destinations.count, 0), (rows.posts.count, 1), (rows.photos.count, 2)] {
+            for _ in 0..<count {
+                let digest = scratch.digests[(16 * index)..<(16 * index + 8)]
+                switch table {
+                case 0: tables.0.add(digest)
+                case 1: tables.1.add(digest)
+                default: tables.2.add(digest)
+                }
+                index += 1
+            }
+        }
+        let parts = [version, tripRow] + tables.0.parts + tables.1.parts + tables.2.parts
+        return ContentHash.hex(MD5Batch.digest(of: Array(parts.joined(separator: "\u{1F}").utf8)))
     }
 
-    /// One row's digest, its text joined in `scratch` so it is hashed in one call.
-    private static func digest(of row: PostgresRow, columns: Int, scratch: inout [UInt8]) -> Insecure.MD5Digest {
+    /// Adds one row's text to `scratch`: its columns joined, sized first so it is copied in one go.
+    private static func append(_ row: PostgresRow, columns: Int, to scratch: inout Scratch) {
         withExtendedLifetime(row) {
             var length = columns - 1
-            for column in 0..<columns { length += max(row.bytes(column)?.count ?? 1, 0) }
-            if scratch.count < length { scratch = [UInt8](repeating: 0, count: max(length, 2 * scratch.count)) }
-            var hasher = Insecure.MD5()
-            scratch.withUnsafeMutableBufferPointer { buffer in
-                var offset = 0
+            for column in 0..<columns { length += row.bytes(column)?.count ?? 1 }
+            let start = scratch.text.count
+            scratch.text.append(contentsOf: repeatElement(0, count: length))
+            scratch.text.withUnsafeMutableBufferPointer { buffer in
+                var offset = start
                 for column in 0..<columns {
                     if column > 0 {
                         buffer[offset] = 0x1F
@@ -51,9 +77,8 @@ enum RowDigest {
                         offset += 1
                     }
                 }
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.baseAddress, count: offset))
             }
-            return hasher.finalize()
+            scratch.rows.append(start..<(start + length))
         }
     }
 }
@@ -64,12 +89,11 @@ struct XorCombination {
     private(set) var count = 0
     private var bits: UInt64 = 0
 
-    mutating func add(_ digest: Insecure.MD5Digest) {
-        digest.withUnsafeBytes { bytes in
-            var value: UInt64 = 0
-            for index in 0..<8 { value = value << 8 | UInt64(bytes[index]) }
-            bits ^= value
-        }
+    /// Adds a row: the first eight bytes of its digest.
+    mutating func add(_ digest: ArraySlice<UInt8>) {
+        var value: UInt64 = 0
+        for byte in digest.prefix(8) { value = value << 8 | UInt64(byte) }
+        bits ^= value
         count += 1
     }
 
