@@ -19,7 +19,7 @@ public struct MarkdownRenderer: Sendable {
     /// down that many levels (capped at `<h6>`), so a writer's `#` fits under the page's own headings.
     public func html(from markdown: String, idPrefix: String = "", reservedIDs: Set<String> = [],
                      headingOffset: Int = 0) -> RenderedMarkdown {
-        let prefix = HeadingAnchors.sanitizedPrefix(idPrefix)
+        let prefix = IDText.kept(idPrefix)
         let document = CmarkDocument(parsing: markdown, options: options.cmarkOptions)
         UnsafeContentFilter.apply(to: document)
         let summary = Self.summary(of: document)

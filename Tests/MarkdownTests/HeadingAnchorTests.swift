@@ -74,4 +74,20 @@ import Markdown
         #expect(rendered.html.contains("<h2 id=\"quoted\">Quoted</h2>"))
         #expect(rendered.html.contains("<h2 id=\"listed\">Listed</h2>"))
     }
+
+    @Test(arguments: [
+        ("7C1F6A52-aaaa-4BBB", "7c1f6a52-aaaa-4bbb"),
+        ("post_3\"><script>alert(1)</script>", "post3scriptalert1script"),
+        ("İstanbul", "istanbul"),  // lower-cased to `i̇stanbul` first, then the dot dropped
+        ("東京", ""),
+        ("", ""),
+    ])
+    func idTextKeepsOnlyLowerCaseLettersDigitsAndHyphens(input: String, expected: String) {
+        #expect(IDText.kept(input) == expected)
+    }
+
+    @Test func summaryCollapsesEveryKindOfWhiteSpace() {
+        let rendered = renderer.html(from: "# Title\n\nOne\u{00A0}\u{2003}two\t three\u{3000}four — 東京 ✓\n")
+        #expect(rendered.summary == "One two three four — 東京 ✓")
+    }
 }

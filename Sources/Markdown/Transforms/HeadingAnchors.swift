@@ -79,17 +79,13 @@ struct HeadingAnchors {
         return slug.isEmpty ? "section" : slug
     }
 
-    /// Only `[a-z0-9-]` of a caller's prefix is kept, so a prefix cannot break out of the attribute.
-    static func sanitizedPrefix(_ prefix: String) -> String {
-        String(prefix.lowercased().unicodeScalars.filter {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
-        }.map(Character.init))
-    }
-
     /// Runs of white space become one space, with none at either end. Works on scalars (ASCII
     /// first) because every post's summary goes through here and `Character` is slow.
     static func collapsingWhitespace(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalar by scalar to a String cost more than the rest
+        // of rendering a post's summary.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             let isSpace = scalar.isASCII
@@ -100,11 +96,15 @@ struct HeadingAnchors {
                 continue
             }
             if pendingSpace {
-                out.append(" ")
+                out.append(0x20)
                 pendingSpace = false
             }
-            out.append(scalar)
+            if scalar.isASCII {
+                out.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { out.append($0) }
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

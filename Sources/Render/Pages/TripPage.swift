@@ -70,8 +70,7 @@ struct TripView {
         hasContents = !contents.isEmpty
         destinations = DestinationView.ordered(facts.trip.destinations).compactMap(DestinationView.init)
         hasDestinations = !destinations.isEmpty
-        let anchors = PostAnchors.anchors(for: facts.posts)
-        posts = zip(facts.posts, anchors).map { post, anchor in
+        posts = zip(facts.posts, facts.postAnchors).map { post, anchor in
             PostView(post: post, anchor: anchor, destination: facts.trip.destination(of: post), tripTitle: facts.title,
                      renditions: renditions, sizes: sizes, markdown: markdown, root: root)
         }

@@ -17,6 +17,8 @@ struct TripFacts: Sendable {
     let cover: Photo?
     /// Posts oldest first (ties by id), so the page does not depend on input order.
     let posts: [Post]
+    /// The `id` of each post's `<article>`, in the order of `posts`.
+    let postAnchors: [String]
     /// The latest instant found in the content: the trip's `updatedAt`, its newest post, the story's
     /// `date`. Never the time of the build.
     let updated: Timestamp?
@@ -36,7 +38,8 @@ struct TripFacts: Sendable {
         let front = story?.frontMatter
         title = PlainText.clean(front?.title) ?? PlainText.clean(content.trip.title) ?? content.trip.slug
 
-        let reserved = Self.reservedPageIDs.union(PostAnchors.anchors(for: posts))
+        postAnchors = PostAnchors.anchors(for: posts)
+        let reserved = Self.reservedPageIDs.union(postAnchors)
         storyHTML = story.map { markdown.html(from: $0.body, reservedIDs: reserved, headingOffset: 1) }
         summary = PlainText.clean(front?.summary) ?? PlainText.clean(content.trip.description)
             ?? PlainText.clean(storyHTML?.summary)
@@ -75,7 +78,7 @@ enum PostAnchors {
     static func anchors(for posts: [Post]) -> [String] {
         var used: Set<String> = []
         return posts.enumerated().map { index, post in
-            let safe = PlainText.idSafe(post.id)
+            let safe = IDText.kept(post.id)
             let base = safe.isEmpty ? "post-\(index + 1)" : "post-\(safe)"
             var anchor = base
             var counter = 1

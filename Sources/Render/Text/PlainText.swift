@@ -28,12 +28,6 @@ enum PlainText {
         return atWord.trimmingTrailingPunctuation() + "…"
     }
 
-    /// Keeps only `[a-z0-9-]` (lower-cased), for ids and anchors made from data.
-    static func idSafe(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
-        }.map(Character.init))
-    }
 }
 
 private extension Substring {
