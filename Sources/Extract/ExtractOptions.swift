@@ -19,15 +19,22 @@ public struct ExtractOptions: Sendable {
     /// Plan only: say which trips would be read (and under which slug) and which withdrawn, and
     /// touch nothing.
     public var dryRun: Bool
+    /// A run whose plan withdraws more trips than this changes nothing and fails: pointed at the
+    /// wrong database, or at one being restored, extract would otherwise take the site down.
+    public var maxWithdrawals: Int
+
+    /// The default of ``maxWithdrawals``.
+    public static let defaultMaxWithdrawals = 25
 
     public init(content: URL, tripIds: [String] = [], changedOnly: Bool = false, batchSize: Int = 1_000,
-                parallelReads: Bool = true, dryRun: Bool = false) {
+                parallelReads: Bool = true, dryRun: Bool = false, maxWithdrawals: Int = defaultMaxWithdrawals) {
         self.content = content
         self.tripIds = tripIds
         self.changedOnly = changedOnly
         self.batchSize = batchSize
         self.parallelReads = parallelReads
         self.dryRun = dryRun
+        self.maxWithdrawals = maxWithdrawals
     }
 
     /// Checks and normalises `--trip` values (UUIDs, lower case, each once).

@@ -72,24 +72,33 @@ public struct Extractor {
         inventory.problems.forEach { writer.note($0, in: &report) }
 
         let plan: ExtractPlan
-        let writing = WritingThreads(writer)
         do {
             let candidates = try readCandidates(connection)
             plan = ExtractPlan.make(candidates: candidates, inventory: inventory, tripIds: options.tripIds,
                                     changedOnly: options.changedOnly)
-            report.unchanged = plan.unchanged.map { .init(id: $0.id, slug: $0.slug) }
-            report.notFound = plan.notFound
-            for id in plan.notFound {
-                logger.notice("trip \(id) is not public or unlisted, or does not exist: nothing to extract")
-            }
-            logger.debug("plan: \(plan.fetch.count) to read, \(plan.unchanged.count) unchanged, \(plan.withdraw.count) to withdraw")
-            if options.dryRun {
-                report.dryRun = true
-                report.toRead = plan.fetch.map { (.init(id: $0.id, slug: $0.slug), $0.isNew) }
-                report.withdrawn = plan.withdraw.map { .init(id: $0.id, slug: $0.slug) }
-                report.merge(writing.finish())
-                return report
-            }
+        } catch {
+            throw .database(error)
+        }
+        report.unchanged = plan.unchanged.map { .init(id: $0.id, slug: $0.slug) }
+        report.notFound = plan.notFound
+        for id in plan.notFound {
+            logger.notice("trip \(id) is not public or unlisted, or does not exist: nothing to extract")
+        }
+        logger.debug("plan: \(plan.fetch.count) to read, \(plan.unchanged.count) unchanged, \(plan.withdraw.count) to withdraw")
+        if options.dryRun {
+            report.dryRun = true
+            report.toRead = plan.fetch.map { (.init(id: $0.id, slug: $0.slug), $0.isNew) }
+            report.withdrawn = plan.withdraw.map { .init(id: $0.id, slug: $0.slug) }
+            return report
+        }
+        // Before anything is written: a run against the wrong (or an emptied) database would
+        // otherwise take every trip off the site.
+        if plan.withdraw.count > options.maxWithdrawals {
+            throw .tooManyWithdrawals(count: plan.withdraw.count, limit: options.maxWithdrawals)
+        }
+
+        let writing = WritingThreads(writer)
+        do {
             progress(.reading(total: plan.fetch.count))
             afterPlanning()
             if stream == nil, !plan.fetch.isEmpty {

@@ -22,7 +22,11 @@ struct ExtractCommand: ParsableCommand {
             conninfo string); with neither, libpq's environment is used (PGHOST, PGPORT, PGUSER, \
             PGPASSWORD, PGDATABASE, PGSSLMODE, ~/.pgpass). A role with SELECT only is enough.
 
-            Exit status: 0 all trips extracted, 1 some trip failed, 2 cannot connect or bad arguments.
+            A run that would withdraw more than --max-withdrawals trips (default 25) changes \
+            nothing and fails: the guard against a wrong or emptied database.
+
+            Exit status: 0 all trips extracted, 1 some trip failed, 2 cannot connect, bad \
+            arguments, or a plan over --max-withdrawals.
             """)
 
     @Option(help: "The content folder (trips are written to <content>/trips/<slug>/trip.json).")
@@ -42,11 +46,19 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Print which trips would be read (with their slugs) and which withdrawn; change nothing.")
     var dryRun = false
 
+    @Option(help: ArgumentHelp("Refuse a run that would withdraw more trips than this (default \(ExtractOptions.defaultMaxWithdrawals)).",
+                               valueName: "n"))
+    var maxWithdrawals = ExtractOptions.defaultMaxWithdrawals
+
     @Flag(help: "Read over one connection only (by default four or five more join the same snapshot).")
     var singleConnection = false
 
     @Flag(help: "Log more (each trip's problems are always logged).")
     var verbose = false
+
+    func validate() throws {
+        guard maxWithdrawals >= 0 else { throw ValidationError("--max-withdrawals must be 0 or more") }
+    }
 
     func run() throws {
         ConsoleLogHandler.bootstrap(level: verbose ? .debug : .info)
@@ -56,7 +68,8 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(error.exitCode)
         }
         let options = ExtractOptions(content: URL(fileURLWithPath: content, isDirectory: true), tripIds: ids,
-                                     changedOnly: changed, parallelReads: !singleConnection, dryRun: dryRun)
+                                     changedOnly: changed, parallelReads: !singleConnection, dryRun: dryRun,
+                                     maxWithdrawals: maxWithdrawals)
         let bar = ProgressHolder()
         let extractor = Extractor(options: options, logger: Logger(label: "tabi-press.extract")) { event in
             switch event {
@@ -73,7 +86,12 @@ struct ExtractCommand: ParsableCommand {
         }
         bar.bar?.finish()
         for (trip, isNew) in report.toRead { print("would read \(trip)" + (isNew ? " (new)" : "")) }
-        if report.dryRun { for trip in report.withdrawn { print("would withdraw \(trip)") } }
+        if report.dryRun {
+            for trip in report.withdrawn { print("would withdraw \(trip)") }
+            if report.withdrawn.count > maxWithdrawals {
+                print("a real run would refuse this plan: \(report.withdrawn.count) withdrawals, over --max-withdrawals \(maxWithdrawals)")
+            }
+        }
         print(report.summary)
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

@@ -68,4 +68,27 @@ import Testing
         #expect(result.out.hasPrefix("extract: 1 written, 0 unchanged, 0 withdrawn, 0 failed; 1 posts, 0 photos in "))
         #expect(try run.slugs() == ["from-the-command-line"])
     }
+
+    @Test func aPlanOverMaxWithdrawalsExitsWithTwoAndSaysHowToGoOn() throws {
+        let run = try ExtractHarness()
+        try run.database.trip("First")
+        try run.database.trip("Second")
+        let base = ["extract", "--content", run.content.path, "--database-url", run.database.url]
+        #expect(try tabiPress(base).status == 0)
+        try run.database.run("UPDATE travels SET visibility = 'private'")
+
+        let refused = try tabiPress(base + ["--max-withdrawals", "1"])
+        #expect(refused.status == 2)
+        #expect(refused.err.split(separator: "\n").count == 1)
+        #expect(refused.err.contains("run again with --max-withdrawals 2"))
+        #expect(try run.slugs() == ["first", "second"])
+
+        let dry = try tabiPress(base + ["--max-withdrawals", "1", "--dry-run"])
+        #expect(dry.status == 0)
+        #expect(dry.out.contains("would withdraw first") && dry.out.contains("a real run would refuse this plan"))
+
+        let allowed = try tabiPress(base + ["--max-withdrawals", "2"])
+        #expect(allowed.status == 0, "\(allowed.err)")
+        #expect(try run.slugs().isEmpty)
+    }
 }

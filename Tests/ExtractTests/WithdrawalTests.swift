@@ -110,4 +110,32 @@ import Testing
         #expect(try run.slugs() == ["wanted"])
         #expect(report.written.map(\.id) == [wanted] && report.posts == 1)
     }
+
+    @Test func aRunThatWouldWithdrawMoreThanTheLimitChangesNothing() throws {
+        let run = try ExtractHarness()
+        let db = run.database
+        let trips = try (1...3).map { try db.trip("Trip \($0)") }
+        try db.post(trips[0])
+        try run.extract()
+        let before = run.filesWritten()
+        // The wrong database, or one being restored: every trip gone, and a new one.
+        try db.run("UPDATE travels SET visibility = 'private'")
+        let newcomer = try db.trip("Newcomer")
+
+        #expect(throws: ExtractError.self) { try run.extract(maxWithdrawals: 2) }
+        do {
+            try run.extract(maxWithdrawals: 2)
+        } catch let error as ExtractError {
+            #expect(error.exitCode == 2)
+            #expect(error.description.contains("no longer has 3 of the trips") && error.description.contains("--max-withdrawals 2"))
+        }
+        #expect(run.filesWritten() == before)  // not withdrawn, and the newcomer not written either
+        #expect(try run.trip(id: newcomer) == nil)
+
+        // A dry run still says what would happen; a raised limit lets it happen.
+        #expect(try run.extract(dryRun: true, maxWithdrawals: 2).withdrawn.count == 3)
+        let report = try run.extract(maxWithdrawals: 3)
+        #expect(Set(report.withdrawn.map(\.id)) == Set(trips))
+        #expect(try run.slugs() == ["newcomer"])
+    }
 }

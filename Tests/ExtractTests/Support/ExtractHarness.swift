@@ -23,10 +23,11 @@ final class ExtractHarness {
     @discardableResult
     func extract(trips: [String] = [], changed: Bool = false, url: String? = nil, batchSize: Int = 7,
                  parallel: Bool = true, dryRun: Bool = false,
+                 maxWithdrawals: Int = ExtractOptions.defaultMaxWithdrawals,
                  afterPlanning: @escaping () -> Void = {}) throws -> ExtractReport {
         // Small batches, so the tests cross many FETCH boundaries.
         let options = ExtractOptions(content: content, tripIds: trips, changedOnly: changed, batchSize: batchSize,
-                                     parallelReads: parallel, dryRun: dryRun)
+                                     parallelReads: parallel, dryRun: dryRun, maxWithdrawals: maxWithdrawals)
         let logger = Logger(label: "test") { _ in self.log }
         var extractor = Extractor(options: options, logger: logger)
         extractor.afterPlanning = afterPlanning
