@@ -41,6 +41,10 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(help: "Refuse a plan deleting more objects (default: publish.maxDeletes in tabi.yml, 256).")
     var maxDeletes: Int?
 
+    @Option(help: ArgumentHelp("How long to keep asking while CloudFront has too many invalidations in progress.",
+                               valueName: "seconds"))
+    var invalidationWait: Int = 600
+
     @Option(help: "Requests in flight at once.")
     var concurrency: Int = 16
 
@@ -55,6 +59,7 @@ struct PublishCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !bucket.isEmpty else { throw ValidationError("--bucket must name a bucket") }
+        guard invalidationWait >= 0 else { throw ValidationError("--invalidation-wait must be 0 or more seconds") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
         guard multipartThreshold > 0 else { throw ValidationError("--multipart-threshold must be at least 1 byte") }
         guard partSize >= 5 << 20 else { throw ValidationError("--part-size must be at least 5M (S3's smallest part)") }
@@ -100,7 +105,9 @@ struct PublishCommand: AsyncParsableCommand {
         do {
             let aws = try AWSConfiguration.load(profile: profile)
             let s3 = S3Client(settings: try aws.settings(for: .s3), bucket: bucket)
-            let cloudFront = try distributionId.map { _ in CloudFrontClient(settings: try aws.settings(for: .cloudFront)) }
+            let cloudFront = try distributionId.map { _ in
+                CloudFrontClient(settings: try aws.settings(for: .cloudFront), busyWait: .seconds(invalidationWait))
+            }
             return Publisher(options: options, s3: s3, cloudFront: cloudFront)
         } catch {
             throw CLIFailure(message: "\(error)", code: 2)

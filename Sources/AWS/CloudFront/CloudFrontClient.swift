@@ -9,14 +9,25 @@ public struct CloudFrontClient: Sendable {
 
     /// The client requests go through.
     public let client: AWSClient
+    /// How long ``createInvalidation(distributionId:paths:callerReference:)`` keeps asking while
+    /// CloudFront answers `TooManyInvalidationsInProgress` (invalidations finish within minutes);
+    /// zero gives up at once. Ten minutes, like `aws cloudfront wait invalidation-completed`.
+    public var busyWait: Duration
+    /// The wait between two asks while CloudFront is busy.
+    public var busyPoll: Duration
 
-    public init(client: AWSClient) {
+    /// The error code of a distribution with too many invalidations in progress.
+    public static let busyCode = "TooManyInvalidationsInProgress"
+
+    public init(client: AWSClient, busyWait: Duration = .seconds(600), busyPoll: Duration = .seconds(20)) {
         self.client = client
+        self.busyWait = max(busyWait, .zero)
+        self.busyPoll = max(busyPoll, .seconds(1))
     }
 
     /// A client with `settings` resolved for ``AWSService/cloudFront``.
-    public init(settings: AWSSettings) {
-        self.init(client: AWSClient(service: .cloudFront, settings: settings))
+    public init(settings: AWSSettings, busyWait: Duration = .seconds(600)) {
+        self.init(client: AWSClient(service: .cloudFront, settings: settings), busyWait: busyWait)
     }
 
     /// What this client has sent so far.
@@ -24,9 +35,27 @@ public struct CloudFrontClient: Sendable {
 
     /// Asks `distributionId` to drop `paths` from its caches. A request sent again with the same
     /// `callerReference` and paths does not make a second invalidation: CloudFront returns the
-    /// first, so a retried or repeated call is safe.
+    /// first, so a retried or repeated call is safe. While the distribution has too many
+    /// invalidations in progress, asks again every ``busyPoll`` for up to ``busyWait``.
     public func createInvalidation(distributionId: String, paths: [String],
                                    callerReference: String) async throws(AWSError) -> CloudFrontInvalidation {
+        var waited = Duration.zero
+        while true {
+            do {
+                return try await createInvalidationOnce(distributionId: distributionId, paths: paths, callerReference: callerReference)
+            } catch where error.code == Self.busyCode && waited + busyPoll <= busyWait && !Task.isCancelled {
+                let busy = error
+                let left = Int((busyWait - waited).timeInterval.rounded())
+                client.settings.logger.notice(
+                    "CloudFront \(distributionId): too many invalidations in progress; asking again in \(Int(busyPoll.timeInterval)) s (for up to \(left) s more)")
+                do { try await client.settings.clock.sleep(busyPoll) } catch { throw busy }
+                waited += busyPoll
+            }
+        }
+    }
+
+    private func createInvalidationOnce(distributionId: String, paths: [String],
+                                        callerReference: String) async throws(AWSError) -> CloudFrontInvalidation {
         var xml = XMLBody.declaration + #"<InvalidationBatch xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">"#
         xml += "<Paths>" + XMLBody.element("Quantity", String(paths.count)) + "<Items>"
         for path in paths { xml += XMLBody.element("Path", path) }

@@ -123,4 +123,37 @@ import Testing
         #expect(done.status == "Completed")
         #expect(try await standin.requests().last?.path == "/2020-05-31/distribution/E2QWRUHAPOMQZL/invalidation/I2J0I21PCUYOIK")
     }
+
+    @Test func aBusyDistributionIsAskedAgainUntilTheWaitRunsOut() async throws {
+        let standin = try standin()
+        let busy = Self.xml("""
+            <ErrorResponse xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Error><Type>Sender</Type>\
+            <Code>TooManyInvalidationsInProgress</Code><Message>Processing your request will cause you to exceed the \
+            maximum number of in-progress wildcard invalidations.</Message></Error><RequestId>cf-9</RequestId></ErrorResponse>
+            """, status: 400)
+        let accepted = Self.xml("<Invalidation><Id>I2J0I21PCUYOIK</Id><Status>InProgress</Status></Invalidation>", status: 201)
+        let clock = TestClock()
+        let settings = try TestSettings.settings(endpoint: standin.baseURL, custom: true, clock: clock.clock)
+
+        // Busy twice, then accepted: three requests, with the same caller reference, 20 s apart.
+        try await standin.script([busy, busy, accepted])
+        let client = CloudFrontClient(client: AWSClient(service: .cloudFront, settings: settings), busyWait: .seconds(60))
+        let invalidation = try await client.createInvalidation(distributionId: "E2QWRUHAPOMQZL", paths: ["/"], callerReference: "tabi-7")
+        #expect(invalidation.id == "I2J0I21PCUYOIK")
+        let sent = try await standin.requests()
+        #expect(sent.count == 3)
+        #expect(sent.allSatisfy { $0.bodyText?.contains("<CallerReference>tabi-7</CallerReference>") == true })
+        #expect(clock.sleeps.current == [.seconds(20), .seconds(20)])
+
+        // Still busy when the wait runs out: CloudFront's error, after one more ask only.
+        try await standin.script([busy, busy])
+        let patient = CloudFrontClient(client: AWSClient(service: .cloudFront, settings: settings), busyWait: .seconds(30))
+        await #expect {
+            _ = try await patient.createInvalidation(distributionId: "E2QWRUHAPOMQZL", paths: ["/"], callerReference: "tabi-8")
+        } throws: { error in
+            (error as? AWSError)?.code == CloudFrontClient.busyCode
+        }
+        #expect(try await standin.requests().count == 5)
+        #expect(clock.sleeps.current == [.seconds(20), .seconds(20), .seconds(20)])
+    }
 }
