@@ -67,7 +67,7 @@ let package = Package(
 
         // MARK: - The command line only
         .executableTarget(name: "tabi-press", dependencies: [
-            "TabiCore", "ContentStore", "Console", "Extract", "Narrate", "Build", "Publish", "AWS",
+            "TabiCore", "ContentStore", "Console", "Extract", "Narrate", "Build", "Publish", "AWS", "Vips",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

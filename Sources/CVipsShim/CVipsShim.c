@@ -3,6 +3,21 @@
 
 int tabi_vips_init(const char *program) { return VIPS_INIT(program); }
 
+// MARK: - Memory
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+int tabi_limit_malloc_arenas(int arenas) {
+#if defined(__GLIBC__)
+    return mallopt(M_ARENA_MAX, arenas);
+#else
+    (void)arenas;
+    return 0;
+#endif
+}
+
 // MARK: - Warnings
 
 static void tabi_vips_drop_log(const gchar *domain, GLogLevelFlags level, const gchar *message,

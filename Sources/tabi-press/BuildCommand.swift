@@ -3,6 +3,7 @@ import AWS
 import Build
 import Console
 import Foundation
+import Vips
 import Images
 
 /// `tabi-press build`: Content/ → Output/.
@@ -41,6 +42,7 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     mutating func run() async throws {
+        Vips.limitMallocArenasToCores()
         let config = try site.loadConfig()
         site.bootstrapLogging()
         let contentURL = URL(fileURLWithPath: content)

@@ -136,6 +136,12 @@ import Vips
         let riff = Int(bytes[4]) | Int(bytes[5]) << 8 | Int(bytes[6]) << 16 | Int(bytes[7]) << 24
         #expect(riff + 8 == bytes.count)
     }
+
+    @Test func mallocArenasAreCappedUnlessTheEnvironmentSaysOtherwise() {
+        // glibc's mallopt answers 1 when it takes the setting; the environment variable wins.
+        let fromEnvironment = ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] != nil
+        #expect(Vips.limitMallocArenasToCores() == !fromEnvironment)
+    }
 }
 
 /// A value behind a lock, for collecting results from threads.

@@ -9,6 +9,10 @@
 /// Starts libvips once per process; returns 0 on success.
 int tabi_vips_init(const char *program);
 
+/// Caps glibc's malloc arenas (mallopt M_ARENA_MAX); returns 1 when set, 0 where the C library
+/// is not glibc or refused.
+int tabi_limit_malloc_arenas(int arenas);
+
 /// Drops libvips's g_warning chatter ("VIPS" log domain); errors still reach the error buffer.
 void tabi_vips_silence_warnings(void);
 
