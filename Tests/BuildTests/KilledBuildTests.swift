@@ -15,9 +15,7 @@ import TestSupport
         // New recipes re-encode every photo and rewrite every page: a long build to cut short.
         let settings = site.folder("tabi.yml")
         try "images:\n  widths: [200, 400]\n  quality: {webp: 60, jpeg: 70}\n".write(to: settings, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = CommandRunner.tabiPress
-        process.arguments = arguments + ["--config", settings.path]
+        let process = CommandRunner.process(CommandRunner.tabiPress, arguments + ["--config", settings.path])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -28,13 +28,7 @@ public enum CommandRunner {
     /// overrides) this process's environment; a value of nil removes a variable.
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String?] = [:],
                            in folder: URL? = nil, input: Data? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        if let folder { process.currentDirectoryURL = folder }
+        let process = process(executable, arguments, environment: environment, in: folder)
         let out = Pipe(), err = Pipe(), inp = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -53,6 +47,20 @@ public enum CommandRunner {
         group.wait()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A process for `executable`, not started yet, for callers that watch or stop it themselves.
+    /// `environment` adds to (and overrides) this process's environment; nil removes a variable.
+    public static func process(_ executable: URL, _ arguments: [String], environment: [String: String?] = [:],
+                               in folder: URL? = nil) -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let folder { process.currentDirectoryURL = folder }
+        return process
     }
 
     /// Runs the built `tabi-press`.

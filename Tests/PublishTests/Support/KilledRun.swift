@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs a program, watches its output, and kills it with SIGKILL as soon as a line contains a
 /// marker: a crash at a chosen point, with no chance to clean up.
@@ -11,13 +12,7 @@ enum KilledRun {
 
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String?], in folder: URL,
                     after marker: String) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.currentDirectoryURL = folder
+        let process = CommandRunner.process(executable, arguments, environment: environment, in: folder)
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
