@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import HTTPClient
 import Logging
 import Testing
 
@@ -81,7 +82,7 @@ import Testing
         let standin = try PythonStandin("aws_standin.py", ["--credentials", "AKIDLEAK:\(Self.secret):\(Self.token)", "--error-format", "xml"])
         let quoted = "<Error><Code>InternalError</Code><Message>secret \(Self.secret) token \(Self.token) Signature=\(String(repeating: "ab", count: 32))</Message></Error>"
         try await standin.script([.init(status: 500, body: quoted), .init(status: 403, body: quoted.replacingOccurrences(of: "InternalError", with: "AccessDenied"))])
-        let lines = TestBox<[String]>([])
+        let lines = Locked<[String]>([])
         var settings = try TestSettings.settings(endpoint: standin.baseURL, custom: true,
                                                  credentials: AWSCredentials(accessKeyId: "AKIDLEAK", secretAccessKey: Self.secret, sessionToken: Self.token))
         settings.logger = CapturingLogHandler.logger(lines)
