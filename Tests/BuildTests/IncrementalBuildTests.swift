@@ -12,7 +12,7 @@ import TestSupport
         let first = try await site.build()
         let second = try await site.build(output: other)
         #expect(!first.failed && !second.failed, "\(first.failures) \(second.failures)")
-        let a = try SiteFixture.files(in: site.output), b = try SiteFixture.files(in: other)
+        let a = try FolderFiles.contents(under: site.output), b = try FolderFiles.contents(under: other)
         #expect(a.count > 20)
         #expect(a.keys.sorted() == b.keys.sorted())
         for (path, data) in a { #expect(b[path] == data, "\(path) differs") }
@@ -51,11 +51,11 @@ import TestSupport
     @Test func aRemovedTripLosesItsPagesAndItsOwnDerivatives() async throws {
         let site = try SiteFixture()
         let first = try await site.build()
-        let coastOnly = Set(try SiteFixture.files(in: site.output).keys.filter { $0.hasPrefix("media/") })
+        let coastOnly = Set(try FolderFiles.contents(under: site.output).keys.filter { $0.hasPrefix("media/") })
         try FileManager.default.removeItem(at: site.content.appendingPathComponent("trips/coast-walk"))
         let second = try await site.build()
         #expect(!second.failed)
-        let files = try SiteFixture.files(in: site.output)
+        let files = try FolderFiles.contents(under: site.output)
         #expect(files["trips/coast-walk/index.html"] == nil)
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("trips/coast-walk").path))
         #expect(!(try site.text("index.html")).contains("Coast Walk"))
@@ -71,7 +71,7 @@ import TestSupport
     @Test func leftoversOfAKilledBuildAreCleanedUp() async throws {
         let site = try SiteFixture()
         _ = try await site.build()
-        let clean = try SiteFixture.files(in: site.output)
+        let clean = try FolderFiles.contents(under: site.output)
         // What a build killed half way leaves behind: temp files beside pages and derivatives,
         // and a derivative written for a recipe the next build no longer uses.
         for leftover in ["trips/coast-walk/.tabi-tmp-1234-index.html", "media/ab/.tabi-tmp-99-x.jpg", "media/zz/stale.webp"] {
@@ -81,7 +81,7 @@ import TestSupport
         }
         let report = try await site.build()
         #expect(Set(report.removed) == ["trips/coast-walk/.tabi-tmp-1234-index.html", "media/ab/.tabi-tmp-99-x.jpg", "media/zz/stale.webp"])
-        #expect(try SiteFixture.files(in: site.output) == clean)
+        #expect(try FolderFiles.contents(under: site.output) == clean)
     }
 
     @Test func theRepositoryDotfileInOutputIsKept() async throws {

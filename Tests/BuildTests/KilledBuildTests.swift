@@ -10,7 +10,7 @@ import TestSupport
         let arguments = ["build", "--content", site.content.path, "--output", site.output.path,
                          "--theme", RepositoryPaths.defaultTheme.path, "--quiet"]
         #expect(try CommandRunner.tabiPress(arguments).status == 0)
-        let previous = try SiteFixture.files(in: site.output)
+        let previous = try FolderFiles.contents(under: site.output)
 
         // New recipes re-encode every photo and rewrite every page: a long build to cut short.
         let settings = site.folder("tabi.yml")
@@ -24,7 +24,7 @@ import TestSupport
         process.waitUntilExit()
 
         // Every page is whole (the old bytes or the new), and every image a page names exists.
-        let interrupted = try SiteFixture.files(in: site.output)
+        let interrupted = try FolderFiles.contents(under: site.output)
         for (path, data) in interrupted where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
             #expect(html.hasSuffix("</html>\n"), "\(path) is cut short")
@@ -45,7 +45,7 @@ import TestSupport
         let scratch = site.folder("Scratch")
         #expect(try CommandRunner.tabiPress(["build", "--content", site.content.path, "--output", scratch.path,
                                              "--theme", RepositoryPaths.defaultTheme.path, "--quiet", "--config", settings.path]).status == 0)
-        let resumed = try SiteFixture.files(in: site.output), fresh = try SiteFixture.files(in: scratch)
+        let resumed = try FolderFiles.contents(under: site.output), fresh = try FolderFiles.contents(under: scratch)
         #expect(resumed.keys.sorted() == fresh.keys.sorted())
         for (path, data) in fresh { #expect(resumed[path] == data, "\(path) differs from a build from scratch") }
     }

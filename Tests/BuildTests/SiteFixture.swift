@@ -40,26 +40,9 @@ final class SiteFixture: @unchecked Sendable {
         try await SiteBuilder(options: options(output: output)).build()
     }
 
-    /// Every file under a folder: site-relative path → bytes.
-    static func files(in root: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let base = root.standardizedFileURL.path
-        for case let relative as String in FileManager.default.enumerator(atPath: base)! {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue { files[relative] = try Data(contentsOf: URL(fileURLWithPath: base + "/" + relative)) }
-        }
-        return files
-    }
-
     /// Modification times of every file under `Output/`.
     func mtimes() throws -> [String: Date] {
-        var times: [String: Date] = [:]
-        let base = output.standardizedFileURL.path
-        for case let relative as String in FileManager.default.enumerator(atPath: base)! {
-            let attributes = try FileManager.default.attributesOfItem(atPath: base + "/" + relative)
-            if attributes[.type] as? FileAttributeType == .typeRegular { times[relative] = attributes[.modificationDate] as? Date }
-        }
-        return times
+        try FolderFiles.modificationDates(under: output)
     }
 
     func text(_ relative: String) throws -> String {

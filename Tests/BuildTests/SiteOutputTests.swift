@@ -25,7 +25,7 @@ import Vips
     @Test func noPageHasAnInlineScriptOrHandler() async throws {
         let site = try SiteFixture()
         _ = try await site.build()
-        let pages = try SiteFixture.files(in: site.output).filter { $0.key.hasSuffix(".html") }
+        let pages = try FolderFiles.contents(under: site.output).filter { $0.key.hasSuffix(".html") }
         #expect(pages.count == 5)
         for (path, data) in pages {
             let html = String(decoding: data, as: UTF8.self)
@@ -53,7 +53,7 @@ import Vips
     @Test func noImageInTheOutputCarriesGPSOrEXIF() async throws {
         let site = try SiteFixture()
         _ = try await site.build()
-        let images = try SiteFixture.files(in: site.output).filter { $0.key.hasPrefix("media/") }
+        let images = try FolderFiles.contents(under: site.output).filter { $0.key.hasPrefix("media/") }
         #expect(images.count > 20)
         for (path, data) in images {
             let fields = try VipsInput(bytes: data).header().fields

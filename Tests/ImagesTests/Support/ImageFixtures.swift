@@ -56,15 +56,7 @@ final class ImageWorkspace: Sendable {
 
     /// Every file under the output folder with its modification date.
     func snapshot() throws -> [String: Date] {
-        var result: [String: Date] = [:]
-        let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.contentModificationDateKey])
-        while let url = enumerator?.nextObject() as? URL {
-            let values = try url.resourceValues(forKeys: [.contentModificationDateKey, .isRegularFileKey])
-            if values.isRegularFile == true {
-                result[url.path] = values.contentModificationDate
-            }
-        }
-        return result
+        try FolderFiles.modificationDates(under: output)
     }
 }
 

@@ -104,31 +104,16 @@ import TestSupport
         let fixture = try ContentFixture([TripMaker.trip("dry"), TripMaker.trip("dry-long", posts: 200, textLength: 300)])
         var settings = NarratorSettings.defaults
         settings.chunkCharacters = 20_000
-        let before = try SiteFiles.list(fixture.root)
+        let before = try FolderFiles.contents(under: fixture.root)
         let report = try await fixture.draft(with: try standin.narrator("invoke"), settings: settings, dryRun: true)
         #expect(report.calls == 0)
         #expect(try standin.requests().isEmpty)
-        #expect(try SiteFiles.list(fixture.root) == before)
+        #expect(try FolderFiles.contents(under: fixture.root) == before)
         #expect(report.outcomes.map(\.line) == [
             "dry: would write story.md (no story.md yet) in 1 call",
             "dry-long: would write story.md (no story.md yet) in \(report.outcomes[1].callsPlanned) calls",
         ])
         #expect(report.outcomes[1].callsPlanned > 3)
-    }
-}
-
-/// Every file under a folder with its bytes, to prove a run wrote nothing.
-enum SiteFiles {
-    static func list(_ root: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for case let relative as String in FileManager.default.enumerator(atPath: root.path) ?? .init() {
-            let url = root.appendingPathComponent(relative)
-            var folder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &folder), !folder.boolValue {
-                files[relative] = try Data(contentsOf: url)
-            }
-        }
-        return files
     }
 }
 

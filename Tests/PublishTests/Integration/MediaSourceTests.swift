@@ -27,7 +27,7 @@ import TestSupport
                          "--media", "s3://tabi-media/originals", "--quiet"]
         let built = try CommandRunner.tabiPress(arguments, environment: moto.environment(), in: site.folder.url)
         #expect(built.status == 0, "\(built.stderr)")
-        let fromBucket = try PublishSite.Digests(root: output).all().filter { $0.key.hasPrefix("media/") }
+        let fromBucket = try PublishSite.digests(under: output).filter { $0.key.hasPrefix("media/") }
         #expect(fromBucket == local, "derivatives made from the bucket's originals equal those made from the folder")
         let gets = try await moto.requests().filter { $0.method == "GET" }
         #expect(gets.count == originals.count, "one GetObject per original")

@@ -44,26 +44,14 @@ final class PublishSite: @unchecked Sendable {
 
     /// Every file of `Output/` (hidden ones left out): site path → hex MD5.
     func outputDigests() throws -> [String: String] {
-        try Digests(root: output).all()
+        try Self.digests(under: output)
     }
 
-    /// The MD5s of a folder's files.
-    struct Digests {
-        var root: URL
-
-        /// Site path → hex MD5, hidden files and folders left out.
-        func all() throws -> [String: String] {
-            var digests: [String: String] = [:]
-            let base = root.standardizedFileURL.path
-            for case let relative as String in FileManager.default.enumerator(atPath: base)! {
-                guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-                var isFolder: ObjCBool = false
-                let path = base + "/" + relative
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-                digests[relative] = ContentHash.hex(Insecure.MD5.hash(data: try Data(contentsOf: URL(fileURLWithPath: path))))
-            }
-            return digests
-        }
+    /// Site path → hex MD5 of every file under `root`, hidden files and folders left out.
+    static func digests(under root: URL) throws -> [String: String] {
+        try FolderFiles.urls(under: root)
+            .filter { path, _ in !path.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .mapValues { ContentHash.hex(Insecure.MD5.hash(data: try Data(contentsOf: $0))) }
     }
 
     /// Writes `size` bytes of a fixed pseudo-random pattern into `Output/<path>`.
