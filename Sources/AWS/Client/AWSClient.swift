@@ -12,7 +12,8 @@ public struct AWSClient: Sendable {
     /// Endpoint, credentials, retries and clock.
     public let settings: AWSSettings
     let signer: SigV4Signer
-    private let counters = AWSClientCounters()
+    /// Shared by copies of this client.
+    private let counters = Locked(AWSClientMetrics())
 
     /// Error codes meaning the credentials' token expired: fetch new ones and send again.
     static let expiredTokenCodes: Set<String> = ["ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired"]
@@ -24,17 +25,17 @@ public struct AWSClient: Sendable {
     }
 
     /// What this client (and its copies) has sent so far.
-    public var metrics: AWSClientMetrics { counters.snapshot }
+    public var metrics: AWSClientMetrics { counters.withLock { $0 } }
 
     /// Signs and sends `request`, retrying throttling, server errors and connection failures
     /// per the retry policy. Returns the 2xx response; anything else throws an ``AWSError``
     /// naming the service, operation and resource.
     public func send(_ request: AWSRequest) async throws(AWSError) -> HTTPResponse {
-        counters.update { $0.requests += 1 }
+        counters.withLock { $0.requests += 1 }
         do {
             return try await sendWithRetries(request)
         } catch {
-            counters.update { $0.failures += 1 }
+            counters.withLock { $0.failures += 1 }
             throw error
         }
     }
@@ -53,7 +54,7 @@ public struct AWSClient: Sendable {
             } catch {
                 throw failure(.credentials(error), request, attempts: attempt - 1)
             }
-            counters.update { $0.attempts += 1 }
+            counters.withLock { $0.attempts += 1 }
             let error: AWSError, retryAfter: Duration?
             switch await sendOnce(request, payloadHash, credentials, attempt) {
             case .success(let response): return response
@@ -64,7 +65,7 @@ public struct AWSClient: Sendable {
                 throw error
             }
             if reason == .credentialsExpired { await settings.credentials.invalidate() }
-            counters.update {
+            counters.withLock {
                 $0.retries += 1
                 if reason == .throttled { $0.throttled += 1 }
             }

@@ -19,21 +19,3 @@ public struct AWSClientMetrics: Sendable, Hashable, CustomStringConvertible {
         "\(requests) requests, \(attempts) attempts, \(retries) retries (\(throttled) throttled), \(failures) failed"
     }
 }
-
-/// The counters behind ``AWSClientMetrics``, shared by copies of a client.
-final class AWSClientCounters: @unchecked Sendable {
-    private var metrics = AWSClientMetrics()
-    private let lock = NSLock()
-
-    func update(_ change: (inout AWSClientMetrics) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        change(&metrics)
-    }
-
-    var snapshot: AWSClientMetrics {
-        lock.lock()
-        defer { lock.unlock() }
-        return metrics
-    }
-}

@@ -3,7 +3,7 @@ import Foundation
 
 /// Derived SigV4 signing keys, kept per secret, day, region and service. A new day (or rotated
 /// credentials) derives a new key; old entries are dropped once the cache holds a few.
-final class SigningKeyCache: @unchecked Sendable {
+final class SigningKeyCache: Sendable {
     private struct Scope: Hashable {
         var secret: String
         var day: String
@@ -11,18 +11,17 @@ final class SigningKeyCache: @unchecked Sendable {
         var service: String
     }
 
-    private var keys: [Scope: SymmetricKey] = [:]
-    private let lock = NSLock()
+    private let keys = Locked([Scope: SymmetricKey]())
 
     func key(secret: String, day: String, region: String, service: String) -> SymmetricKey {
         let scope = Scope(secret: secret, day: day, region: region, service: service)
-        lock.lock()
-        defer { lock.unlock() }
-        if let key = keys[scope] { return key }
-        let key = Self.derive(scope)
-        if keys.count >= 8 { keys.removeAll() }
-        keys[scope] = key
-        return key
+        return keys.withLock { keys in
+            if let key = keys[scope] { return key }
+            let key = Self.derive(scope)
+            if keys.count >= 8 { keys.removeAll() }
+            keys[scope] = key
+            return key
+        }
     }
 
     private static func derive(_ scope: Scope) -> SymmetricKey {
