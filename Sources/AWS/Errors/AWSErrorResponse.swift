@@ -47,22 +47,13 @@ public struct AWSErrorResponse: Sendable, Hashable {
         return AWSErrorResponse(code: code, message: message)
     }
 
+    /// `<Error>` at the root (S3), or under `<ErrorResponse>` (CloudFront) or `<Response><Errors>`
+    /// (the query protocols), with the request id beside it or inside it.
     private static func xml(_ body: Data) -> AWSErrorResponse? {
-        let text = String(decoding: body, as: UTF8.self)
-        guard text.contains("<Error") else { return nil }
-        return AWSErrorResponse(code: element("Code", in: text), message: element("Message", in: text),
-                                requestId: element("RequestId", in: text))
-    }
-
-    /// The text of the first `<name>...</name>`, entities decoded. Error documents are flat and
-    /// tiny; this is all of XML they need.
-    static func element(_ name: String, in text: String) -> String? {
-        guard let open = text.range(of: "<\(name)>"),
-              let close = text.range(of: "</\(name)>", range: open.upperBound..<text.endIndex) else { return nil }
-        return String(text[open.upperBound..<close.lowerBound])
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let root = XMLTree(parsing: body),
+              let error = root.name == "Error" ? root : root.child("Error") ?? root.child("Errors")?.child("Error")
+        else { return nil }
+        return AWSErrorResponse(code: error["Code"], message: error["Message"],
+                                requestId: error["RequestId"] ?? root["RequestId"])
     }
 }
