@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
 
         // MARK: - Thin, safe Swift wrappers: the only code that touches C
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"], swiftSettings: strict),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "TabiCore"], swiftSettings: strict),
         .target(name: "Vips", dependencies: ["CVips", "CVipsShim"], swiftSettings: strict),
         .target(name: "PostgresClient", dependencies: ["CPostgres"], swiftSettings: strict),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CCurlShim"], swiftSettings: strict),

@@ -1,6 +1,6 @@
 import TabiCore
 
-/// Gives new trips their slugs: from the title (``Slug/make(from:)``), or `trip-<first 8 of the id>`
+/// Gives new trips their slugs: from the title (``Slug/make(from:maximumLength:)``), or `trip-<first 8 of the id>`
 /// when nothing usable is left of it, then `-2`, `-3`, ... until the name is free.
 ///
 /// Slugs already given are never changed (a title edit must not break published URLs), so only

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import TabiCore
 
 /// Gives every heading a stable `id` so sections can be linked: the heading's text made into a
 /// slug (`Day 2: Arashiyama` → `day-2-arashiyama`), with `-1`, `-2` added to repeats. Ids only ever
@@ -59,24 +60,10 @@ struct HeadingAnchors {
 
     // MARK: - Slugs
 
-    /// `[a-z0-9]` runs joined by single dashes, transliterated to Latin first so `Tōkyō` gives
-    /// `tokyo`; `section` when nothing usable is left (an emoji-only heading).
+    /// The heading's text as a slug (``Slug/make(from:maximumLength:)``, the rule trip names
+    /// follow too); `section` when nothing usable is left (an emoji-only heading).
     static func slug(_ text: String) -> String {
-        let latin = text.applyingTransform(.toLatin, reverse: false) ?? text
-        let plain = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
-        var slug = ""
-        var pendingDash = false
-        for scalar in plain.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingDash, !slug.isEmpty { slug.append("-") }
-                pendingDash = false
-                slug.unicodeScalars.append(scalar)
-                if slug.unicodeScalars.count >= maximumSlugLength { break }
-            } else {
-                pendingDash = true
-            }
-        }
-        return slug.isEmpty ? "section" : slug
+        Slug.make(from: text, maximumLength: maximumSlugLength) ?? "section"
     }
 
     /// Runs of white space become one space, with none at either end. Works on scalars (ASCII

@@ -157,7 +157,7 @@ struct OfflineStoryWriter {
         for place in facts.places { if let country = place.country { tags.append(Self.countryName(country)) } }
         tags += facts.places.map(\.name)
         var seen = Set<String>()
-        return tags.compactMap(Slug.make(from:)).filter { seen.insert($0).inserted }.prefix(6).map { $0 }
+        return tags.compactMap { Slug.make(from: $0) }.filter { seen.insert($0).inserted }.prefix(6).map { $0 }
     }
 
     // MARK: - Words

@@ -15,25 +15,25 @@ public enum Slug {
     }
 
     /// A slug from a title: transliterated to Latin where possible (`Tōkyō` → `tokyo`,
-    /// `Москва` → `moskva`), lower case, runs of anything else collapsed to one `-`.
-    /// Returns nil when nothing usable is left (an emoji-only title, `../..`): callers fall back
-    /// to a name made from the trip id.
-    public static func make(from title: String) -> String? {
+    /// `Москва` → `moskva`), lower case, runs of anything else collapsed to one `-`, at most
+    /// `maximumLength` characters. Returns nil when nothing usable is left (an emoji-only title,
+    /// `../..`): callers fall back to a name of their own (trips: one made from the trip id).
+    public static func make(from title: String, maximumLength: Int = maximumLength) -> String? {
         let latin = title.applyingTransform(.toLatin, reverse: false) ?? title
         let plain = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
         var slug = ""
         var pendingDash = false
         for scalar in plain.lowercased().unicodeScalars {
             if scalar.isASCII, let byte = UInt8(exactly: scalar.value), isLowerAlphanumeric(byte) {
+                // A dash only ever goes in front of a character, so a slug never ends with one.
                 if pendingDash, !slug.isEmpty { slug.append("-") }
                 pendingDash = false
                 slug.unicodeScalars.append(scalar)
+                if slug.utf8.count >= maximumLength { break }
             } else {
                 pendingDash = true
             }
-            if slug.count >= maximumLength { break }
         }
-        while slug.hasSuffix("-") { slug.removeLast() }
         return slug.isEmpty ? nil : slug
     }
 
