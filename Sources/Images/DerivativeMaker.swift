@@ -71,18 +71,11 @@ public struct DerivativeMaker: Sendable {
         let (manifest, problem) = DerivativeManifest.load(from: manifestFile)
         if let problem { logger.notice("\(problem)") }
 
-        await withTaskGroup(of: (Int, SourceOutcome).self) { group in
-            func record(_ result: (index: Int, outcome: SourceOutcome)) {
-                outcomes[result.index] = result.outcome
-                progress?(groups[result.index].jobIndices.count)
-            }
-            // A sliding window: once `concurrency` photos are in flight, each start waits for a finish.
-            for index in groups.indices {
-                if index >= concurrency, let finished = await group.next() { record(finished) }
-                if Task.isCancelled { break }
-                group.addTask { (index, await derive(groups[index], manifest: manifest)) }
-            }
-            for await finished in group { record(finished) }
+        await slidingWindow(groups.count, concurrency: concurrency, canStart: { !Task.isCancelled }) { index in
+            await derive(groups[index], manifest: manifest)
+        } collect: { index, outcome in
+            outcomes[index] = outcome
+            progress?(groups[index].jobIndices.count)
         }
         return finish(jobs, groups: groups, outcomes: outcomes)
     }

@@ -111,26 +111,16 @@ public struct Publisher: Sendable {
     private func head(_ keys: [String]) async -> [String: S3ObjectHead] {
         guard !keys.isEmpty else { return [:] }
         let s3 = self.s3, window = options.concurrency, logger = self.logger
-        return await withTaskGroup(of: (String, S3ObjectHead?).self) { group in
-            var heads: [String: S3ObjectHead] = [:]
-            var next = 0
-            func launch() {
-                let key = keys[next]
-                next += 1
-                group.addTask {
-                    do { return (key, try await s3.headObject(key: key)) } catch {
-                        logger.debug("HEAD \(key) failed (\(error)); it will be uploaded")
-                        return (key, nil)
-                    }
-                }
+        var heads: [String: S3ObjectHead] = [:]
+        await slidingWindow(keys.count, concurrency: window) { index -> S3ObjectHead? in
+            do { return try await s3.headObject(key: keys[index]) } catch {
+                logger.debug("HEAD \(keys[index]) failed (\(error)); it will be uploaded")
+                return nil
             }
-            while next < min(window, keys.count) { launch() }
-            while let (key, head) = await group.next() {
-                heads[key] = head
-                if next < keys.count { launch() }
-            }
-            return heads
+        } collect: { index, head in
+            heads[keys[index]] = head
         }
+        return heads
     }
 
     /// The invalidation an interrupted publish left for this distribution, if any.

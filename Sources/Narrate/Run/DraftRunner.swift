@@ -31,22 +31,14 @@ public struct DraftRunner: Sendable {
         let drafter = TripDrafter(options: options, narrator: narrator, prompt: prompt,
                                   limiter: CallLimiter(options.concurrency), tally: tally, logger: logger)
         let progress = options.showProgress ? ProgressBar(label: "trips", total: slugs.count) : nil
-        let concurrency = options.concurrency
-        let (drafted, refusal) = await withTaskGroup(of: (outcome: TripOutcome, refused: Bool).self) { group in
-            var pending = slugs.makeIterator()
-            for _ in 0..<concurrency {
-                guard let slug = pending.next() else { break }
-                group.addTask { await drafter.draft(slug) }
-            }
-            var outcomes: [TripOutcome] = []
-            var refusal: String?
-            for await (outcome, refused) in group {
-                outcomes.append(outcome)
-                progress?.advance()
-                if refused, refusal == nil, case .failed(let message) = outcome.result { refusal = message }
-                if refusal == nil, let slug = pending.next() { group.addTask { await drafter.draft(slug) } }
-            }
-            return (outcomes, refusal)
+        var drafted: [TripOutcome] = []
+        var refusal: String?
+        await slidingWindow(slugs.count, concurrency: options.concurrency, canStart: { refusal == nil }) { index in
+            await drafter.draft(slugs[index])
+        } collect: { _, result in
+            drafted.append(result.outcome)
+            progress?.advance()
+            if result.refused, refusal == nil, case .failed(let message) = result.outcome.result { refusal = message }
         }
         progress?.finish()
         var outcomes = drafted + invalid

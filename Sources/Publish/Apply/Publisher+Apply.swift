@@ -81,31 +81,22 @@ extension Publisher {
     private func upload(_ uploads: [PublishPlan.Upload], _ uploader: ObjectUploader,
                         _ progress: ProgressBar?) async -> ([PublishPlan.Upload], [PublishFailure]) {
         let window = options.concurrency, logger = self.logger
-        return await withTaskGroup(of: (PublishPlan.Upload, PublishFailure?).self) { group in
-            var done: [PublishPlan.Upload] = [], failed: [PublishFailure] = []
-            var next = 0
-            func launch() {
-                let upload = uploads[next]
-                next += 1
-                group.addTask {
-                    do throws(PublishFailure) {
-                        try await uploader.upload(upload.object)
-                        logger.debug("uploaded \(upload.object.key) (\(upload.reason.rawValue), \(ByteCount(upload.object.size)))")
-                        return (upload, nil)
-                    } catch {
-                        logger.error("\(error)")
-                        return (upload, error)
-                    }
-                }
+        var done: [PublishPlan.Upload] = [], failed: [PublishFailure] = []
+        await slidingWindow(uploads.count, concurrency: window) { index -> PublishFailure? in
+            let upload = uploads[index]
+            do throws(PublishFailure) {
+                try await uploader.upload(upload.object)
+                logger.debug("uploaded \(upload.object.key) (\(upload.reason.rawValue), \(ByteCount(upload.object.size)))")
+                return nil
+            } catch {
+                logger.error("\(error)")
+                return error
             }
-            while next < min(window, uploads.count) { launch() }
-            while let (upload, failure) = await group.next() {
-                if let failure { failed.append(failure) } else { done.append(upload) }
-                progress?.advance()
-                if next < uploads.count { launch() }
-            }
-            return (done.sorted { $0.object.path < $1.object.path }, failed.sorted { $0.key < $1.key })
+        } collect: { index, failure in
+            if let failure { failed.append(failure) } else { done.append(uploads[index]) }
+            progress?.advance()
         }
+        return (done.sorted { $0.object.path < $1.object.path }, failed.sorted { $0.key < $1.key })
     }
 
     /// Deletes `keys` in batches of 1,000; returns the keys deleted.

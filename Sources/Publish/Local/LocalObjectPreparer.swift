@@ -30,31 +30,22 @@ public struct LocalObjectPreparer: Sendable {
     public func prepare(_ files: [LocalFile]) async throws(PublishError) -> [LocalObject] {
         var results = [LocalObject?](repeating: nil, count: files.count)
         var kept = 0
-        let outcome: PublishError? = await withTaskGroup(of: (Int, Result<LocalObject, PublishError>).self) { group in
-            var next = 0
-            func launch() {
-                let index = next
-                let file = files[index]
-                next += 1
-                group.addTask { (index, Result { () throws(PublishError) in try prepare(file) }) }
-            }
-            while next < min(concurrency, files.count) { launch() }
-            while let (index, result) = await group.next() {
-                switch result {
-                case .failure(let error):
-                    group.cancelAll()
-                    return error
-                case .success(var object):
-                    if case .gzip(let data?) = object.body {
-                        if kept + data.count <= memoryBudget { kept += data.count } else { object.body = .gzip(nil) }
-                    }
-                    results[index] = object
+        var failure: PublishError?
+        await slidingWindow(files.count, concurrency: concurrency, canStart: { failure == nil }) { index in
+            Result { () throws(PublishError) in try prepare(files[index]) }
+        } collect: { index, result in
+            guard failure == nil else { return }  // the first failure ends the preparation
+            switch result {
+            case .failure(let error):
+                failure = error
+            case .success(var object):
+                if case .gzip(let data?) = object.body {
+                    if kept + data.count <= memoryBudget { kept += data.count } else { object.body = .gzip(nil) }
                 }
-                if next < files.count { launch() }
+                results[index] = object
             }
-            return nil
         }
-        if let outcome { throw outcome }
+        if let failure { throw failure }
         return results.map { $0! }
     }
 

@@ -44,18 +44,10 @@ public struct SiteRenderer: Sendable {
                        concurrency: Int) async throws(RenderError) -> [SiteFile] {
         try checkSlugs(trips)
         var pages = [Result<[SiteFile], RenderError>?](repeating: nil, count: trips.count)
-        await withTaskGroup(of: (Int, Result<[SiteFile], RenderError>).self) { group in
-            for index in trips.indices {
-                if index >= max(1, concurrency), let (done, result) = await group.next() { pages[done] = result }
-                group.addTask {
-                    do throws(RenderError) {
-                        return (index, .success(try renderTrip(trips[index], renditions: renditions)))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
-            }
-            for await (done, result) in group { pages[done] = result }
+        await slidingWindow(trips.count, concurrency: concurrency) { index in
+            Result { () throws(RenderError) in try renderTrip(trips[index], renditions: renditions) }
+        } collect: { index, result in
+            pages[index] = result
         }
         var files = assets()
         for page in pages {

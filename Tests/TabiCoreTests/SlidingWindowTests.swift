@@ -1,0 +1,51 @@
+import Synchronization
+import TabiCore
+import Testing
+
+/// `slidingWindow`: every item once, never more than `concurrency` at a time, and no start after
+/// `canStart` says no (while what runs still finishes).
+@Suite struct SlidingWindowTests {
+    final class Gauge: Sendable {
+        let counts = Mutex((running: 0, most: 0))
+        func enter() { counts.withLock { $0.running += 1; $0.most = max($0.most, $0.running) } }
+        func leave() { counts.withLock { $0.running -= 1 } }
+        var most: Int { counts.withLock { $0.most } }
+    }
+
+    @Test(arguments: [1, 3, 8, 50])
+    func everyItemRunsOnceWithinTheBound(concurrency: Int) async {
+        let gauge = Gauge()
+        var seen: [Int: Int] = [:]
+        await slidingWindow(20, concurrency: concurrency) { index in
+            gauge.enter()
+            try? await Task.sleep(for: .milliseconds(2))
+            gauge.leave()
+            return index * index
+        } collect: { index, square in
+            seen[index] = square
+        }
+        #expect(seen == Dictionary(uniqueKeysWithValues: (0..<20).map { ($0, $0 * $0) }))
+        #expect(gauge.most <= min(concurrency, 20))
+        #expect(gauge.most >= min(concurrency, 2))  // items really overlapped
+    }
+
+    @Test func nothingStartsOnceCanStartSaysNoButWhatRunsIsCollected() async {
+        var collected: [Int] = []
+        await slidingWindow(100, concurrency: 4, canStart: { collected.count < 3 }) { index in
+            index
+        } collect: { index, _ in
+            collected.append(index)
+        }
+        // Four start at once; the first two finishes each start one more, the third finish none:
+        // six run in all, and every one that started is collected.
+        #expect(collected.count == 6)
+        #expect(Set(collected).count == collected.count)
+    }
+
+    @Test func noItemsAndAZeroBoundAreFine() async {
+        var count = 0
+        await slidingWindow(0, concurrency: 4) { $0 } collect: { _, _ in count += 1 }
+        await slidingWindow(3, concurrency: 0) { $0 } collect: { _, _ in count += 1 }
+        #expect(count == 3)
+    }
+}
