@@ -130,21 +130,22 @@ struct TripDrafter: Sendable {
 
     /// Runs `tasks` concurrently (within the call limit) and returns their section texts in order.
     /// The first failure cancels the calls still waiting or in flight: the trip has failed anyway.
+    /// Children hand back an ``IndexedResult``, never an `(Int, Result)` tuple (see its comment).
     private func inParallel(_ tasks: [NarrationTask], slug: String) async throws(Failure) -> [String] {
-        let results = await withTaskGroup(of: (Int, Result<String, Failure>).self) { group in
+        let results = await withTaskGroup(of: IndexedResult<Result<String, Failure>>.self) { group in
             for (index, task) in tasks.enumerated() {
                 group.addTask {
                     do throws(Failure) {
-                        return (index, .success(try await call(task, slug: slug)))
+                        return IndexedResult(index: index, value: .success(try await call(task, slug: slug)))
                     } catch {
-                        return (index, .failure(error))
+                        return IndexedResult(index: index, value: .failure(error))
                     }
                 }
             }
             var texts = [String](repeating: "", count: tasks.count)
-            for await (index, result) in group {
-                switch result {
-                case .success(let text): texts[index] = text
+            for await finished in group {
+                switch finished.value {
+                case .success(let text): texts[finished.index] = text
                 case .failure(let failure):
                     group.cancelAll()
                     return Result<[String], Failure>.failure(failure)

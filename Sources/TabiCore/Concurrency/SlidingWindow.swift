@@ -6,19 +6,35 @@ public func slidingWindow<Result: Sendable>(
     _ count: Int, concurrency: Int, canStart: () -> Bool = { true },
     work: @escaping @Sendable (Int) async -> Result, collect: (Int, Result) -> Void
 ) async {
-    await withTaskGroup(of: (Int, Result).self) { group in
+    await withTaskGroup(of: IndexedResult<Result>.self) { group in
         var next = 0
         func startNext() -> Bool {
             guard next < count, canStart() else { return false }
             let index = next
             next += 1
-            group.addTask { (index, await work(index)) }
+            group.addTask { IndexedResult(index: index, value: await work(index)) }
             return true
         }
         while next < max(concurrency, 1), startNext() {}
-        while let (index, result) = await group.next() {
-            collect(index, result)
+        while let finished = await group.next() {
+            collect(finished.index, finished.value)
             _ = startNext()
         }
+    }
+}
+
+/// What a child task of a task group hands back: its item's index and its value.
+///
+/// A named struct, never a tuple: Swift 6.3.1's optimiser (`-O`, Linux x86_64) reads the `Int` of
+/// a child result shaped `(Int, Result<String, E>)` from the wrong bits, so the index comes back as
+/// garbage and the caller traps (`../shared/repro/taskgroup-tuple.swift`; the same struct shape
+/// runs correctly). Every task group in tabi-press returns this or another named type.
+public struct IndexedResult<Value: Sendable>: Sendable {
+    public var index: Int
+    public var value: Value
+
+    public init(index: Int, value: Value) {
+        self.index = index
+        self.value = value
     }
 }
