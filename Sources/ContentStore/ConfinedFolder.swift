@@ -1,0 +1,243 @@
+import Foundation
+
+/// A folder whose files are read and listed without ever following a symbolic link inside it.
+///
+/// `Content/`, a media root, a theme and `Output/` are checkouts and folders other people (and
+/// other programs) write to: a `story.md` that is a link to `/proc/self/environ` or
+/// `~/.aws/credentials` must never be published. The root itself may be a link (a mounted volume,
+/// a checkout moved aside); below it, every folder is opened with `O_NOFOLLOW | O_DIRECTORY` and
+/// every file with `O_NOFOLLOW`, one component at a time from the root's descriptor, so no link at
+/// any depth is followed, and only regular files are read (no FIFO, device or socket).
+public struct ConfinedFolder: Sendable {
+    /// The root as given (it may be a link, which is followed once).
+    public let root: URL
+
+    public init(_ root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    /// What a path names, as `lstat` sees it (a link is a link, never its target).
+    public enum Kind: Sendable, Equatable {
+        case file(size: Int)
+        case folder
+        case link
+        /// A FIFO, device or socket.
+        case other
+        case missing
+    }
+
+    /// One name in a folder.
+    public struct Entry: Sendable, Equatable {
+        public var name: String
+        public var kind: Kind
+    }
+
+    // MARK: - Reading
+
+    /// The bytes of the regular file at `path` (relative, `/`-separated), at most `maxBytes`.
+    /// Throws when a component is a link, the file is not a regular file, or it is larger.
+    public func read(_ path: String, maxBytes: Int = .max) throws(ConfinedFileError) -> Data {
+        let (folder, name) = try openParent(of: path)
+        defer { close(folder) }
+        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw error(errno, path: path, opening: true) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw error(errno, path: path) }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw ConfinedFileError(path: describe(path), problem: .notARegularFile)
+        }
+        guard Int(status.st_size) <= maxBytes else {
+            throw ConfinedFileError(path: describe(path), problem: .tooLarge(limit: maxBytes))
+        }
+        // Read to the end, not to st_size: a file still being written may have grown (and the
+        // limit must hold for what is read, whatever fstat said).
+        var data = Data(capacity: Int(status.st_size))
+        let chunk = 64 << 10
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, chunk) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw error(errno, path: path)
+            }
+            if count == 0 { break }
+            guard data.count + count <= maxBytes else {
+                throw ConfinedFileError(path: describe(path), problem: .tooLarge(limit: maxBytes))
+            }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        return data
+    }
+
+    /// What `path` is, without following a link at any depth. A path that climbs out (`..`),
+    /// is absolute or empty is `.missing`, as is one below a link or a file.
+    public func kind(of path: String) -> Kind {
+        guard let (folder, name) = try? openParent(of: path) else {
+            // A link on the way down is not followed: what is below it is not in the folder.
+            return .missing
+        }
+        defer { close(folder) }
+        return Self.kind(at: folder, name: name)
+    }
+
+    /// The names in the folder at `path` (`""` for the root), sorted, each with its kind. Hidden
+    /// names are included: callers decide what to skip.
+    public func list(_ path: String = "") throws(ConfinedFileError) -> [Entry] {
+        let descriptor = try openFolder(path)
+        guard let stream = fdopendir(descriptor) else {
+            let code = errno
+            close(descriptor)
+            throw error(code, path: path)
+        }
+        defer { closedir(stream) }  // closes `descriptor` too
+        var entries: [Entry] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            entries.append(Entry(name: name, kind: Self.kind(at: dirfd(stream), name: name)))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    /// Every regular file below `path`, as sorted `/`-separated paths relative to the root, and
+    /// every link (or FIFO, device, socket) found on the way, which is neither listed nor entered.
+    /// Names starting with `.` are left out when `skipHidden` is set.
+    public func walk(_ path: String = "", skipHidden: Bool = true) throws(ConfinedFileError)
+        -> (files: [String], refused: [String]) {
+        var files: [String] = []
+        var refused: [String] = []
+        var pending = [path]
+        while let folder = pending.popLast() {
+            for entry in try list(folder) {
+                if skipHidden, entry.name.hasPrefix(".") { continue }
+                let child = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                switch entry.kind {
+                case .file: files.append(child)
+                case .folder: pending.append(child)
+                case .link, .other: refused.append(child)
+                case .missing: continue  // removed while we looked
+                }
+            }
+        }
+        return (files.sorted(), refused.sorted())
+    }
+
+    // MARK: - Paths
+
+    /// Whether `path` is a plain relative path: `/`-separated names, none empty, `.` or `..`,
+    /// no NUL. Anything else could leave the folder and is refused before any call.
+    public static func isConfined(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0) else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false)
+            .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    /// The root, opened (following it if it is itself a link).
+    private func openRoot() throws(ConfinedFileError) -> Int32 {
+        let descriptor = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw error(errno, path: "", opening: true) }
+        return descriptor
+    }
+
+    /// The folder at `path` (`""` for the root), each component opened without following links.
+    private func openFolder(_ path: String) throws(ConfinedFileError) -> Int32 {
+        if path.isEmpty { return try openRoot() }
+        let (parent, name) = try openParent(of: path)
+        defer { close(parent) }
+        let descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw error(errno, path: path, opening: true) }
+        return descriptor
+    }
+
+    /// The folder holding the last component of `path` (opened) and that component's name.
+    private func openParent(of path: String) throws(ConfinedFileError) -> (Int32, String) {
+        guard Self.isConfined(path) else {
+            throw ConfinedFileError(path: describe(path), problem: .outsideTheFolder)
+        }
+        var parts = path.split(separator: "/").map(String.init)
+        let name = parts.removeLast()
+        var descriptor = try openRoot()
+        var walked = ""
+        for part in parts {
+            walked += walked.isEmpty ? part : "/" + part
+            let next = openat(descriptor, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let code = errno
+            close(descriptor)
+            guard next >= 0 else { throw error(code, path: walked, opening: true) }
+            descriptor = next
+        }
+        return (descriptor, name)
+    }
+
+    private static func kind(at folder: Int32, name: String) -> Kind {
+        var status = stat()
+        guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return .missing }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .file(size: Int(status.st_size))
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    // MARK: - Errors
+
+    private func describe(_ path: String) -> String {
+        path.isEmpty ? root.path : root.path + "/" + path
+    }
+
+    /// `ELOOP` from an `O_NOFOLLOW` open means the name is a link (and `ENOTDIR` from an
+    /// `O_DIRECTORY | O_NOFOLLOW` open, a link or a file where a folder should be).
+    private func error(_ code: Int32, path: String, opening: Bool = false) -> ConfinedFileError {
+        let problem: ConfinedFileError.Problem
+        switch code {
+        case ENOENT: problem = .missing
+        case ELOOP where opening: problem = .symbolicLink
+        case ENOTDIR where opening:
+            problem = kind(of: path) == .link ? .symbolicLink : .notAFolder
+        default: problem = .io(String(cString: strerror(code)))
+        }
+        return ConfinedFileError(path: describe(path), problem: problem)
+    }
+}
+
+/// A file of a ``ConfinedFolder`` that was not read, naming the path and why.
+public struct ConfinedFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Problem: Sendable, Equatable {
+        case missing
+        /// A symbolic link inside the folder: never followed.
+        case symbolicLink
+        case notARegularFile
+        case notAFolder
+        case tooLarge(limit: Int)
+        /// An absolute path, `..`, an empty name or NUL.
+        case outsideTheFolder
+        case io(String)
+    }
+
+    public var path: String
+    public var problem: Problem
+
+    public init(path: String, problem: Problem) {
+        self.path = path
+        self.problem = problem
+    }
+
+    /// The end of a sentence that starts with the path.
+    public var reason: String {
+        switch problem {
+        case .missing: "does not exist"
+        case .symbolicLink: "is a symbolic link (links inside the folder are never followed)"
+        case .notARegularFile: "is not a regular file (a FIFO, device or socket is never read)"
+        case .notAFolder: "is not a folder"
+        case .tooLarge(let limit): "is larger than the limit of \(limit) bytes"
+        case .outsideTheFolder: "is not a plain relative path inside the folder"
+        case .io(let reason): "cannot be read (\(reason))"
+        }
+    }
+
+    public var description: String { "\(path) \(reason)" }
+}

@@ -1,0 +1,76 @@
+import ContentStore
+import Foundation
+import Testing
+
+/// `AtomicFile`: temporary files say who wrote them, so a later run removes what a killed one left
+/// and never what a live one is still writing; links are never written through.
+@Suite struct AtomicFileTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func host() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        gethostname(&buffer, 255)
+        return String(String(cString: buffer).unicodeScalars.filter { $0 == "-" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) }.map(Character.init))
+    }
+
+    func touch(_ name: String, age: TimeInterval = 0) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("x".utf8)))
+        let date = Date().addingTimeInterval(-age)
+        try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: path)
+        return name
+    }
+
+    /// A process id that is certainly not running: a child that has exited and been reaped.
+    func deadPid() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test func aKilledWritersLeftoverGoesAndALiveWritersStays() throws {
+        let dead = try touch(".tabi-tmp-\(host()).\(try deadPid()).abcd1234-story.md")
+        let live = try touch(".tabi-tmp-\(host()).\(getpid()).abcd1234-trip.json")
+        let removed = AtomicFile.removeStaleTemporaryFiles(in: folder)
+        #expect(removed == [dead])
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(live).path))
+    }
+
+    @Test func anotherHostsLeftoverGoesOnlyOnceOld() throws {
+        let young = try touch(".tabi-tmp-otherhost.12.abcd1234-story.md", age: 60)
+        let old = try touch(".tabi-tmp-otherhost.13.abcd1234-story.md", age: 7200)
+        let legacy = try touch(".tabi-tmp-1234-index.html", age: 7200)
+        let ordinary = try touch("story.md", age: 7200)
+        #expect(AtomicFile.removeStaleTemporaryFiles(in: folder) == [legacy, old].sorted())
+        for kept in [young, ordinary] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(kept).path))
+        }
+    }
+
+    @Test func aWriteNamesItsTemporaryFileAfterThisProcess() throws {
+        // Observed from the folder while a large write is renamed into place: the only trace is
+        // the target itself afterwards, and the target holds the new bytes.
+        let target = folder.appendingPathComponent("trip.json")
+        #expect(try AtomicFile.write(Data("new".utf8), to: target, durability: .synced) == .written)
+        #expect(try Data(contentsOf: target) == Data("new".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["trip.json"])
+        #expect(try AtomicFile.write(Data("new".utf8), to: target) == .unchanged)
+    }
+
+    @Test func aLinkAtTheTargetIsReplacedNotWrittenThrough() throws {
+        let outside = folder.appendingPathComponent("outside.txt")
+        try Data("keep".utf8).write(to: outside)
+        let target = folder.appendingPathComponent("index.html")
+        try FileManager.default.createSymbolicLink(at: target, withDestinationURL: outside)
+        #expect(try AtomicFile.write(Data("page".utf8), to: target) == .written)
+        #expect(try Data(contentsOf: outside) == Data("keep".utf8))
+        #expect(ConfinedFolder(folder).kind(of: "index.html") == .file(size: 4))
+    }
+}
