@@ -28,10 +28,13 @@ let package = Package(
         .target(name: "CVipsShim", dependencies: ["CVips"]),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
 
+        // MARK: - Escaping untrusted text, byte by byte or scalar by scalar (never by Character)
+        .target(name: "SafeText", swiftSettings: strict),
+
         // MARK: - Thin, safe Swift wrappers: the only code that touches C
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "TabiCore"], swiftSettings: strict),
         .target(name: "Vips", dependencies: ["CVips", "CVipsShim"], swiftSettings: strict),
-        .target(name: "PostgresClient", dependencies: ["CPostgres"], swiftSettings: strict),
+        .target(name: "PostgresClient", dependencies: ["CPostgres", "SafeText"], swiftSettings: strict),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CCurlShim"], swiftSettings: strict),
         .target(name: "Gzip", dependencies: ["CZlib"], swiftSettings: strict),
 
@@ -48,13 +51,13 @@ let package = Package(
         .target(name: "Extract", dependencies: ["TabiCore", "ContentStore", "Console", "PostgresClient",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "AWS", dependencies: ["TabiCore", "HTTPClient",
+        .target(name: "AWS", dependencies: ["TabiCore", "HTTPClient", "SafeText",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "Narrate", dependencies: ["TabiCore", "ContentStore", "Console", "AWS", "HTTPClient",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "Render", dependencies: ["TabiCore", "Markdown",
+        .target(name: "Render", dependencies: ["TabiCore", "Markdown", "SafeText", "ContentStore",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(name: "Images", dependencies: ["TabiCore", "ContentStore", "Vips",
@@ -76,7 +79,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TabiCore"], path: "Tests/TestSupport"),
         .testTarget(name: "TabiCoreTests", dependencies: ["TabiCore", "ContentStore", "TestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "TabiCore", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "SafeText", "TabiCore", "TestSupport"]),
         .testTarget(name: "ImagesTests", dependencies: ["Images", "Vips", "TabiCore", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "Vips", "TabiCore", "TestSupport"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "PostgresClient", "TabiCore", "ContentStore", "TestSupport",

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// A PostgreSQL failure as one clear sentence: what was being done, where, and the server's words.
 ///
@@ -59,8 +60,9 @@ extension PostgresError {
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
             .joined(separator: " — ")
-        for secret in secrets where secret.count >= 1 {
-            line = line.replacingOccurrences(of: secret, with: "<redacted>")
+        // As bytes: a secret followed by a combining mark is still the secret.
+        for secret in secrets where !secret.isEmpty {
+            line = line.replacingLiteral(secret, with: "<redacted>")
         }
         return line
     }

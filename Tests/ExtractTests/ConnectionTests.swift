@@ -105,3 +105,21 @@ import Testing
         #expect(many == 4 + 5 * 4)
     }
 }
+
+/// `PostgresArray` escapes byte by byte: a `"` or `\` glued to a combining mark still cannot end
+/// an element or the array (checked by the server itself reading the literal back).
+@Suite struct ArrayLiteralTests {
+    @Test func everyElementComesBackAsSentWhateverMarksFollowItsQuotes() throws {
+        let run = try ExtractHarness()
+        let elements = HostileElements.all + ["a\\\u{301}b"]
+        let result = try run.database.connection.query("SELECT unnest($1::text[])", [PostgresArray.literal(elements)],
+                                                       operation: "read the array back")
+        #expect(result.rows.map { $0.string(0) } == elements)
+    }
+}
+
+enum HostileElements {
+    static var all: [String] {
+        ["\"", "\"\u{301}", "\"\u{200D}}, {\"x", "\u{0600}\"", "\\\"", "plain", "{\"a\",\"b\"}", "旅"]
+    }
+}

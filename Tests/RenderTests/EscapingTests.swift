@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Render
+import SafeText
 import TabiCore
 
 /// Everything a traveller or writer typed is text on the page, never markup.

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// Removes secrets from text that came from outside (error messages from services, command
 /// output) before it is stored in an error or logged.
@@ -11,8 +12,9 @@ public enum AWSRedaction {
     /// Messages are also capped at 1,000 characters.
     public static func redact(_ text: String, secrets: [String]) -> String {
         var text = text
-        for secret in secrets where secret.count >= 4 {
-            text = text.replacingOccurrences(of: secret, with: placeholder)
+        // As bytes: a secret followed by a combining mark is still the secret.
+        for secret in secrets where secret.utf8.count >= 4 {
+            text = text.replacingLiteral(secret, with: placeholder)
         }
         for pattern in patterns {
             text = pattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// Request bodies in XML (DeleteObjects, CompleteMultipartUpload, CreateInvalidation): the
 /// few elements they need, with text escaped.
@@ -6,21 +7,11 @@ public enum XMLBody {
     /// The declaration every body starts with.
     public static let declaration = #"<?xml version="1.0" encoding="UTF-8"?>"#
 
-    /// `text` with `& < > " '` escaped for element content and attribute values.
+    /// `text` with `& < > " '` escaped for element content and attribute values, scalar by
+    /// scalar. Characters XML cannot carry are kept, so S3 refuses the body rather than act on
+    /// a key that was silently changed.
     public static func escape(_ text: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
+        XMLText.escape(text, unrepresentable: .keep)
     }
 
     /// `<name>escaped text</name>`.

@@ -1,3 +1,4 @@
+import SafeText
 import TabiCore
 
 /// `feed.xml`: an Atom 1.0 feed of the public trips, newest first. Every date in it comes from the

@@ -1,3 +1,4 @@
+import SafeText
 import TabiCore
 
 /// `sitemap.xml` and `robots.txt`. Only the home page and public trips are listed: an unlisted

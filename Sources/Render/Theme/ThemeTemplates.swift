@@ -14,6 +14,7 @@ struct ThemeTemplates: Sendable {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw .folderNotFound(path: folder.deletingLastPathComponent().path)
         }
+        precondition(SafeHTMLContentType.registered)
         var library = MustacheLibrary()
         var texts: [(name: String, file: String, text: String)] = []
         for relative in ThemeFiles.list(in: folder, withExtension: "mustache") {
@@ -21,10 +22,13 @@ struct ThemeTemplates: Sendable {
             let text = String(decoding: try ThemeFiles.read(file), as: UTF8.self)
             let name = String(relative.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                // The pragma takes no line of its own, so line numbers in errors stay the file's.
+                library.register(try MustacheTemplate(string: SafeHTMLContentType.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw .invalidTemplate(file: file.path, line: error.context.lineNumber,
-                                       column: error.context.columnNumber, reason: String(describing: error.error))
+                let line = error.context.lineNumber, column = error.context.columnNumber
+                throw .invalidTemplate(file: file.path, line: line,
+                                       column: line == 1 ? max(column - SafeHTMLContentType.pragma.count, 0) : column,
+                                       reason: String(describing: error.error))
             } catch {
                 throw .invalidTemplate(file: file.path, line: 0, column: 0, reason: String(describing: error))
             }
