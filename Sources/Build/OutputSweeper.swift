@@ -6,6 +6,17 @@ import Foundation
 struct OutputSweeper {
     let output: URL
 
+    /// Deletes every symbolic link (and FIFO, socket, device) under `Output/` before anything is
+    /// written: the build writes by path, so a link planted where a folder of the site goes
+    /// (`Output/trips/kyoto` → `~/.ssh`) would have its pages written through it, and publish
+    /// would upload a linked file's target. `Output/` belongs to the build; the folder itself may
+    /// be a link. Nothing below a link is touched.
+    /// - Returns: the site-relative paths removed, sorted.
+    func removeLinks() -> [String] {
+        guard let walked = try? ConfinedFolder(output).walk(skipHidden: false) else { return [] }
+        return walked.refused.filter { unlink(output.appendingPathComponent($0).path) == 0 }
+    }
+
     /// Deletes every file under `Output/` that is not in `keep` and not under a kept folder.
     /// Dotfiles at the top (`Output/.gitignore`) belong to the repository and are never touched.
     /// - Returns: the site-relative paths removed, sorted.

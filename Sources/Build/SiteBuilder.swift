@@ -39,6 +39,11 @@ public struct SiteBuilder: Sendable {
         }
         report.failures += loaded.failures
         report.trips = loaded.trips.count
+        let sweeper = OutputSweeper(output: options.output)
+        for link in sweeper.removeLinks() {
+            logger.warning("removed \(options.output.path)/\(link): a symbolic link or special file in the output folder")
+            report.removed.append(link)
+        }
 
         // MARK: - Photos
         let jobs = loaded.trips.flatMap { content in
@@ -74,7 +79,7 @@ public struct SiteBuilder: Sendable {
         var keepFolders = Set(loaded.brokenSlugs.map { "trips/\($0)" })
         if !report.failures.isEmpty { keepFolders.insert(DerivativeMaker.mediaFolder) }
         let keep = Set(files.map(\.path)).union(batch.files).union([DerivativeMaker.manifestPath])
-        report.removed = OutputSweeper(output: options.output).sweep(keep: keep, keepFolders: keepFolders)
+        report.removed = (report.removed + sweeper.sweep(keep: keep, keepFolders: keepFolders)).sorted()
 
         for failure in report.failures { logger.error("\(failure)") }
         report.duration = clock.now - start

@@ -22,24 +22,52 @@ public struct ContentDirectory: Sendable {
     public func tripFile(of slug: String) -> URL { folder(of: slug).appendingPathComponent("trip.json", isDirectory: false) }
     public func storyFile(of slug: String) -> URL { folder(of: slug).appendingPathComponent("story.md", isDirectory: false) }
 
-    /// Slugs of the trip folders that hold a `trip.json`, sorted. Folders whose name is not a
-    /// valid slug are reported, not read.
-    public func slugs() throws(ContentError) -> (slugs: [String], invalid: [ContentError]) {
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: tripsFolder.path) else { return ([], []) }
-        let names: [String]
-        do {
-            names = try fm.contentsOfDirectory(atPath: tripsFolder.path)
-        } catch {
-            throw ContentError(file: tripsFolder.path, reason: "cannot be listed (\(error.localizedDescription))")
+    /// The content folder, read without following links inside it (see ``ConfinedFolder``).
+    public var confined: ConfinedFolder { ConfinedFolder(root) }
+
+    /// The most bytes a `trip.json` may have: a trip of thousands of posts stays far below it.
+    public static let maximumTripFileBytes = 64 << 20
+    /// The most bytes a `story.md` may have before it is read at all (``Story`` bounds what is
+    /// parsed of it more tightly).
+    public static let maximumStoryFileBytes = 8 << 20
+
+    /// The names of the trip folders under `trips/` that are real folders (not links), sorted,
+    /// hidden ones left out; a link, FIFO or other non-folder with a slug-like name is reported.
+    public func tripFolders() throws(ContentError) -> (names: [String], refused: [ContentError]) {
+        guard confined.kind(of: "trips") != .missing else { return ([], []) }
+        let entries: [ConfinedFolder.Entry]
+        do { entries = try confined.list("trips") } catch {
+            throw ContentError(file: tripsFolder.path, reason: error.reason)
         }
+        var names: [String] = []
+        var refused: [ContentError] = []
+        for entry in entries where !entry.name.hasPrefix(".") {
+            switch entry.kind {
+            case .folder: names.append(entry.name)
+            case .link: refused.append(ContentError(file: tripsFolder.appendingPathComponent(entry.name).path,
+                                                    reason: "is a symbolic link; links inside the content folder are never followed"))
+            default: continue
+            }
+        }
+        return (names, refused)
+    }
+
+    /// Slugs of the trip folders that hold a `trip.json`, sorted. Folders whose name is not a
+    /// valid slug, and links where a folder or `trip.json` should be, are reported, not read.
+    public func slugs() throws(ContentError) -> (slugs: [String], invalid: [ContentError]) {
+        let (names, refused) = try tripFolders()
         var slugs: [String] = []
-        var invalid: [ContentError] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            var isFolder: ObjCBool = false
+        var invalid = refused
+        for name in names {
             let path = tripsFolder.appendingPathComponent(name).path
-            guard fm.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
-            guard fm.fileExists(atPath: path + "/trip.json") else { continue }
+            switch confined.kind(of: "trips/\(name)/trip.json") {
+            case .file: break
+            case .link:
+                invalid.append(ContentError(file: path + "/trip.json",
+                                            reason: "is a symbolic link; links inside the content folder are never followed"))
+                continue
+            default: continue
+            }
             if Slug.isValid(name) {
                 slugs.append(name)
             } else {
@@ -52,9 +80,7 @@ public struct ContentDirectory: Sendable {
     /// Reads and checks `trips/<slug>/trip.json`; its `slug` must match the folder.
     public func trip(_ slug: String) throws(ContentError) -> Trip {
         let url = tripFile(of: slug)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ContentError(file: url.path, reason: "cannot be read")
-        }
+        let data = try read("trips/\(slug)/trip.json", maxBytes: Self.maximumTripFileBytes)
         let trip: Trip
         do {
             trip = try TripJSON.decode(data)
@@ -70,15 +96,22 @@ public struct ContentDirectory: Sendable {
     /// Reads `trips/<slug>/story.md`, or nil when the trip has none yet.
     public func story(_ slug: String) throws(ContentError) -> Story? {
         let url = storyFile(of: slug)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let text = String(data: data, encoding: .utf8) else {
+        guard confined.kind(of: "trips/\(slug)/story.md") != .missing else { return nil }
+        let data = try read("trips/\(slug)/story.md", maxBytes: Self.maximumStoryFileBytes)
+        guard let text = String(data: data, encoding: .utf8) else {
             throw ContentError(file: url.path, reason: "cannot be read as UTF-8 text")
         }
         do {
             return try Story(parsing: text)
         } catch {
             throw ContentError(file: url.path, reason: error.description)
+        }
+    }
+
+    /// The bytes of a file under the content folder, never through a link.
+    public func read(_ path: String, maxBytes: Int) throws(ContentError) -> Data {
+        do { return try confined.read(path, maxBytes: maxBytes) } catch {
+            throw ContentError(file: error.path, reason: error.reason)
         }
     }
 

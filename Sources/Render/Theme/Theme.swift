@@ -1,3 +1,4 @@
+import ContentStore
 import Foundation
 import TabiCore
 
@@ -20,9 +21,10 @@ public struct Theme: Sendable {
     /// Loads and checks a theme: every template parses, the required pages exist, every partial
     /// a template uses exists. Throws ``ThemeError`` naming the file otherwise.
     public static func load(from folder: URL) throws(ThemeError) -> Theme {
-        let settings = try ThemeSettings.load(from: folder)
-        let templates = try ThemeTemplates.load(from: folder.appendingPathComponent("templates"))
-        let assets = try ThemeAssetLoader.load(from: folder.appendingPathComponent("assets"))
+        let theme = ConfinedFolder(folder)
+        let settings = try ThemeSettings.load(from: theme)
+        let templates = try ThemeTemplates.load(from: theme)
+        let assets = try ThemeAssetLoader.load(from: theme)
         return Theme(name: settings.name ?? folder.lastPathComponent, imageRecipes: settings.images,
                      assets: assets, templates: templates)
     }

@@ -1,16 +1,17 @@
+import ContentStore
 import Foundation
 
 /// Reads a theme's `assets/` folder into hashed ``ThemeAsset``s. Stylesheets are read last: a
 /// `url(fonts/a.woff2)` pointing at another asset is rewritten to that asset's hashed name before
 /// the stylesheet's own hash is taken, so a changed font gives a changed stylesheet URL too.
 enum ThemeAssetLoader {
-    static func load(from folder: URL) throws(ThemeError) -> [ThemeAsset] {
-        let sources = ThemeFiles.list(in: folder)
+    static func load(from theme: ConfinedFolder) throws(ThemeError) -> [ThemeAsset] {
+        let sources = try ThemeFiles.list(theme, in: "assets")
         var published: [String: String] = [:]  // source → hashed file name
         var assets: [ThemeAsset] = []
         let (stylesheets, others) = (sources.filter { $0.hasSuffix(".css") }, sources.filter { !$0.hasSuffix(".css") })
         for source in others + stylesheets {
-            var data = try ThemeFiles.read(folder.appendingPathComponent(source))
+            var data = try ThemeFiles.read(theme, "assets/" + source, maxBytes: ThemeFiles.maximumAssetBytes)
             if source.hasSuffix(".css") {
                 data = Data(rewritingURLs(in: String(decoding: data, as: UTF8.self), of: source, published: published).utf8)
             }
@@ -56,27 +57,33 @@ enum ThemeAssetLoader {
     }
 }
 
-/// Listing and reading a theme's files.
+/// Listing and reading a theme's files, never through a link inside the theme (the theme folder
+/// itself may be one): a theme is a checkout like any other, and a link in it must not publish
+/// `~/.aws/credentials` as a stylesheet.
 enum ThemeFiles {
-    /// Files under `folder`, as sorted `/`-separated relative paths, hidden files left out.
-    static func list(in folder: URL, withExtension ext: String? = nil) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
-        let base = folder.standardizedFileURL.resolvingSymlinksInPath().pathComponents
-        var out: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let parts = url.standardizedFileURL.resolvingSymlinksInPath().pathComponents
-            let relative = parts.dropFirst(base.count).joined(separator: "/")
-            if let ext, !relative.hasSuffix("." + ext) { continue }
-            out.append(relative)
+    /// The largest asset (a font, an image) and template a theme may have.
+    static let maximumAssetBytes = 32 << 20
+    static let maximumTemplateBytes = 1 << 20
+
+    /// Files under `folder` of the theme, as sorted `/`-separated paths relative to `folder`,
+    /// hidden files left out; none when the folder does not exist. A link is an error naming it.
+    static func list(_ theme: ConfinedFolder, in folder: String, withExtension ext: String? = nil) throws(ThemeError) -> [String] {
+        guard theme.kind(of: folder) != .missing else { return [] }
+        let walked: (files: [String], refused: [String])
+        do { walked = try theme.walk(folder) } catch {
+            throw .unreadable(file: error.path, reason: error.reason)
         }
-        return out.sorted()
+        if let link = walked.refused.first {
+            throw .unreadable(file: theme.root.appendingPathComponent(link).path,
+                              reason: "is a symbolic link or special file (links inside a theme are never followed)")
+        }
+        return walked.files.map { String($0.dropFirst(folder.count + 1)) }
+            .filter { ext == nil || $0.hasSuffix("." + ext!) }
     }
 
-    static func read(_ file: URL) throws(ThemeError) -> Data {
-        do { return try Data(contentsOf: file) } catch {
-            throw .unreadable(file: file.path, reason: error.localizedDescription)
+    static func read(_ theme: ConfinedFolder, _ path: String, maxBytes: Int) throws(ThemeError) -> Data {
+        do { return try theme.read(path, maxBytes: maxBytes) } catch {
+            throw .unreadable(file: error.path, reason: error.reason)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ContentStore
 import Foundation
 import TabiCore
 import Yams
@@ -17,13 +18,11 @@ struct ThemeSettings: Decodable, Sendable, Equatable {
     static let fileName = "theme.yml"
 
     /// The settings in `folder`, or empty settings when the theme has no `theme.yml`.
-    static func load(from folder: URL) throws(ThemeError) -> ThemeSettings {
-        let file = folder.appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: file.path) else { return ThemeSettings() }
-        let text: String
-        do { text = try String(contentsOf: file, encoding: .utf8) } catch {
-            throw .unreadable(file: file.path, reason: error.localizedDescription)
-        }
+    static func load(from theme: ConfinedFolder) throws(ThemeError) -> ThemeSettings {
+        let file = theme.root.appendingPathComponent(fileName)
+        guard theme.kind(of: fileName) != .missing else { return ThemeSettings() }
+        let text = String(decoding: try ThemeFiles.read(theme, fileName, maxBytes: ThemeFiles.maximumTemplateBytes),
+                          as: UTF8.self)
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return ThemeSettings() }
         do {
             return try YAMLDecoder().decode(ThemeSettings.self, from: text)

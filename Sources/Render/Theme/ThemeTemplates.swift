@@ -1,3 +1,4 @@
+import ContentStore
 import Foundation
 import Mustache
 
@@ -9,17 +10,22 @@ struct ThemeTemplates: Sendable {
     /// The pages every theme provides, as `templates/<name>.mustache`.
     static let required = ["home", "trip", "404"]
 
-    static func load(from folder: URL) throws(ThemeError) -> ThemeTemplates {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .folderNotFound(path: folder.deletingLastPathComponent().path)
+    static func load(from theme: ConfinedFolder) throws(ThemeError) -> ThemeTemplates {
+        let folder = theme.root.appendingPathComponent("templates")
+        switch theme.kind(of: "templates") {
+        case .folder: break
+        case .link:
+            throw .unreadable(file: folder.path, reason: "is a symbolic link (links inside a theme are never followed)")
+        default:
+            throw .folderNotFound(path: theme.root.path)
         }
         precondition(SafeHTMLContentType.registered)
         var library = MustacheLibrary()
         var texts: [(name: String, file: String, text: String)] = []
-        for relative in ThemeFiles.list(in: folder, withExtension: "mustache") {
+        for relative in try ThemeFiles.list(theme, in: "templates", withExtension: "mustache") {
             let file = folder.appendingPathComponent(relative)
-            let text = String(decoding: try ThemeFiles.read(file), as: UTF8.self)
+            let text = String(decoding: try ThemeFiles.read(theme, "templates/" + relative,
+                                                           maxBytes: ThemeFiles.maximumTemplateBytes), as: UTF8.self)
             let name = String(relative.dropLast(".mustache".count))
             do {
                 // The pragma takes no line of its own, so line numbers in errors stay the file's.
