@@ -24,6 +24,9 @@ struct ThemeSettings: Decodable, Sendable, Equatable {
         let text = String(decoding: try ThemeFiles.read(theme, fileName, maxBytes: ThemeFiles.maximumTemplateBytes),
                           as: UTF8.self)
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return ThemeSettings() }
+        do { try YAMLGuard.checkText(text, maximumBytes: SiteConfig.maximumBytes) } catch {
+            throw .invalidSettings(file: file.path, reason: "the file \(error)")
+        }
         do {
             return try YAMLDecoder().decode(ThemeSettings.self, from: text)
         } catch let error as DecodingError {

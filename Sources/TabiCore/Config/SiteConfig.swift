@@ -39,11 +39,17 @@ public struct SiteConfig: Codable, Sendable, Equatable {
         self.publish = publish
     }
 
+    /// The largest settings file read.
+    public static let maximumBytes = 1 << 20
+
     /// Reads `tabi.yml` text; missing keys take the defaults. Throws ``ConfigError`` naming the key.
     public init(yaml: String, source: String = "tabi.yml") throws(ConfigError) {
         if yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             self = .defaults
             return
+        }
+        do { try YAMLGuard.checkText(yaml, maximumBytes: Self.maximumBytes) } catch {
+            throw ConfigError(file: source, field: nil, reason: "the file \(error)")
         }
         do {
             self = try YAMLDecoder().decode(SiteConfig.self, from: yaml)

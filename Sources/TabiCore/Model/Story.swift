@@ -70,10 +70,24 @@ public struct StoryFrontMatter: Sendable, Equatable {
             && lhs.extra.map(\.key) == rhs.extra.map(\.key) && lhs.extra.map(\.yaml) == rhs.extra.map(\.yaml)
     }
 
+    /// The most front matter a story may have: a few keys a writer or model sets.
+    public static let maximumBytes = 64 << 10
+
     init(yaml: String) throws(StoryError) {
         self.init()
+        do { try YAMLGuard.checkText(yaml, maximumBytes: Self.maximumBytes) } catch {
+            throw StoryError.refused(error)
+        }
         let node: Node?
-        do { node = try Yams.compose(yaml: yaml) } catch {
+        do {
+            // Yams holds a node's anchor weakly, owned by the parser: the check must run while the
+            // parser is alive, or every anchor reads as nil.
+            let parser = try Parser(yaml: yaml)
+            node = try parser.singleRoot()
+            if let node { try withExtendedLifetime(parser) { () throws(YAMLGuard.Refusal) in try YAMLGuard.checkNoAnchors(node) } }
+        } catch let refusal as YAMLGuard.Refusal {
+            throw StoryError.refused(refusal)
+        } catch {
             throw StoryError.invalidYAML(String(describing: error))
         }
         guard let node else { return }
@@ -172,6 +186,8 @@ public enum StoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidYAML(String)
     case notAMapping
     case invalidField(String, String)
+    /// Too large, too deep, or with anchors and aliases (see ``YAMLGuard``).
+    case refused(YAMLGuard.Refusal)
 
     public var description: String {
         switch self {
@@ -179,6 +195,7 @@ public enum StoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidYAML(let reason): "front matter is not valid YAML (\(reason))"
         case .notAMapping: "front matter must be a mapping of keys to values"
         case .invalidField(let field, let reason): "front matter field \"\(field)\": \(reason)"
+        case .refused(let refusal): "front matter \(refusal)"
         }
     }
 }
