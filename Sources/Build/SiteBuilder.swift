@@ -61,12 +61,17 @@ public struct SiteBuilder: Sendable {
         }
 
         // MARK: - Pages
-        let files: [SiteFile]
+        let rendered: SiteRender
         do {
-            files = try await renderer.render(trips: loaded.trips, renditions: batch.renditions,
-                                              concurrency: options.concurrency)
+            rendered = try await renderer.render(trips: loaded.trips, renditions: batch.renditions,
+                                                 concurrency: options.concurrency)
         } catch {
             throw .render(error)
+        }
+        let files = rendered.files
+        report.failures += rendered.problems.map {
+            BuildFailure(trip: $0.slug, file: options.content.appendingPathComponent("trips/\($0.slug)/\($0.file)").path,
+                         reason: ($0.post.map { "\($0): " } ?? "") + $0.reason)
         }
         let counts = OutputWriter(output: options.output).write(files)
         report.pagesWritten = counts.written

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 
 /// GitHub-flavoured Markdown to safe HTML, through libcmark-gfm.
 ///
@@ -8,17 +9,26 @@ import CCmarkGFM
 /// many at once.
 public struct MarkdownRenderer: Sendable {
     public var options: MarkdownOptions
+    /// What is refused before parsing (see ``MarkdownLimits``).
+    public var limits: MarkdownLimits
 
-    public init(options: MarkdownOptions = MarkdownOptions()) {
+    /// Counts the documents this renderer (and its copies) parsed, for tests; nil in production.
+    package var parseCounter: ParseCounter?
+
+    public init(options: MarkdownOptions = MarkdownOptions(), limits: MarkdownLimits = .defaults) {
         self.options = options
+        self.limits = limits
     }
 
     /// Renders `markdown`. `idPrefix` (kept to `[a-z0-9-]`) goes in front of every heading and
     /// footnote id so several documents can share a page; headings never take an id in
     /// `reservedIDs` (the ids the page template itself uses); `headingOffset` moves every heading
     /// down that many levels (capped at `<h6>`), so a writer's `#` fits under the page's own headings.
+    /// Throws, without parsing, when the text is over ``limits``.
     public func html(from markdown: String, idPrefix: String = "", reservedIDs: Set<String> = [],
-                     headingOffset: Int = 0) -> RenderedMarkdown {
+                     headingOffset: Int = 0) throws(MarkdownRefusal) -> RenderedMarkdown {
+        try limits.check(markdown)
+        parseCounter?.count.add(1, ordering: .relaxed)
         let prefix = IDText.kept(idPrefix)
         let document = CmarkDocument(parsing: markdown, options: options.cmarkOptions)
         UnsafeContentFilter.apply(to: document)
@@ -28,6 +38,7 @@ public struct MarkdownRenderer: Sendable {
         FootnoteNumbering.apply(to: document, prefix: prefix)
         return RenderedMarkdown(html: document.html(), headings: headings, summary: summary)
     }
+
 
     /// The first paragraph that is body text (not in a footnote, quote or list), as plain text.
     private static func summary(of document: CmarkDocument) -> String? {
@@ -39,4 +50,11 @@ public struct MarkdownRenderer: Sendable {
         }
         return nil
     }
+}
+
+/// A count of parses shared by a renderer and its copies.
+package final class ParseCounter: Sendable {
+    package let count = Atomic<Int>(0)
+    package init() {}
+    package var value: Int { count.load(ordering: .relaxed) }
 }

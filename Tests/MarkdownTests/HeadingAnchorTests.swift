@@ -6,8 +6,8 @@ import Markdown
 @Suite struct HeadingAnchorTests {
     let renderer = MarkdownRenderer()
 
-    @Test func headingsGetSluggedIds() {
-        let rendered = renderer.html(from: "# Day 2: Arashiyama\n\n## Bamboo *grove* & `monkeys`\n")
+    @Test func headingsGetSluggedIds() throws {
+        let rendered = try renderer.html(from: "# Day 2: Arashiyama\n\n## Bamboo *grove* & `monkeys`\n")
         #expect(rendered.html == "<h1 id=\"day-2-arashiyama\">Day 2: Arashiyama</h1>\n"
             + "<h2 id=\"bamboo-grove-monkeys\">Bamboo <em>grove</em> &amp; <code>monkeys</code></h2>\n")
         #expect(rendered.headings == [
@@ -16,8 +16,8 @@ import Markdown
         ])
     }
 
-    @Test func repeatedHeadingsAreNumbered() {
-        let ids = renderer.html(from: "## Lunch\n## Lunch\n## Lunch 1\n## Lunch\nSetext\n---\n").headings.map(\.id)
+    @Test func repeatedHeadingsAreNumbered() throws {
+        let ids = try renderer.html(from: "## Lunch\n## Lunch\n## Lunch 1\n## Lunch\nSetext\n---\n").headings.map(\.id)
         #expect(ids == ["lunch", "lunch-1", "lunch-1-1", "lunch-2", "setext"])
         #expect(Set(ids).count == ids.count)
     }
@@ -34,7 +34,7 @@ import Markdown
         "id=\"x\" onclick=\"y\"",
     ])
     func hostileHeadingTextGivesSafeIds(text: String) throws {
-        let rendered = renderer.html(from: "## \(text)\n")
+        let rendered = try renderer.html(from: "## \(text)\n")
         let heading = try #require(rendered.headings.first)
         #expect(heading.id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil, "\(heading.id)")
         #expect(heading.id.count <= 64)
@@ -44,33 +44,33 @@ import Markdown
         #expect(rendered.html.hasPrefix("<h2 id=\"\(heading.id)\">"))
     }
 
-    @Test func transliteratesToLatin() {
-        let ids = renderer.html(from: "# Tōkyō\n# Москва\n# 🎌\n").headings.map(\.id)
+    @Test func transliteratesToLatin() throws {
+        let ids = try renderer.html(from: "# Tōkyō\n# Москва\n# 🎌\n").headings.map(\.id)
         #expect(ids == ["tokyo", "moskva", "section"])
     }
 
-    @Test func prefixAndReservedIds() {
-        let rendered = renderer.html(from: "## Posts\n## Intro\n", reservedIDs: ["posts"])
+    @Test func prefixAndReservedIds() throws {
+        let rendered = try renderer.html(from: "## Posts\n## Intro\n", reservedIDs: ["posts"])
         #expect(rendered.headings.map(\.id) == ["posts-1", "intro"])
-        let prefixed = renderer.html(from: "## Intro\n", idPrefix: "Post 3\"><x-")
+        let prefixed = try renderer.html(from: "## Intro\n", idPrefix: "Post 3\"><x-")
         #expect(prefixed.headings.map(\.id) == ["post3x-intro"])
     }
 
-    @Test func headingsNeverTakeFootnoteIds() {
-        let rendered = renderer.html(from: "## fn 1\n## fnref 1\n\nA[^1]\n\n[^1]: B")
+    @Test func headingsNeverTakeFootnoteIds() throws {
+        let rendered = try renderer.html(from: "## fn 1\n## fnref 1\n\nA[^1]\n\n[^1]: B")
         #expect(rendered.headings.map(\.id) == ["section-fn-1", "section-fnref-1"])
         #expect(rendered.html.components(separatedBy: "id=\"fn-1\"").count == 2)
     }
 
-    @Test func headingOffsetMovesLevelsDownAndCapsAtSix() {
-        let rendered = renderer.html(from: "# One\n## Two\n##### Five\n", headingOffset: 2)
+    @Test func headingOffsetMovesLevelsDownAndCapsAtSix() throws {
+        let rendered = try renderer.html(from: "# One\n## Two\n##### Five\n", headingOffset: 2)
         #expect(rendered.headings.map(\.level) == [3, 4, 6])
         #expect(rendered.html.contains("<h3 id=\"one\">One</h3>"))
         #expect(rendered.html.contains("<h6 id=\"five\">Five</h6>"))
     }
 
-    @Test func headingsInsideQuotesAndListsAreAnchoredToo() {
-        let rendered = renderer.html(from: "> ## Quoted\n\n- ## Listed\n")
+    @Test func headingsInsideQuotesAndListsAreAnchoredToo() throws {
+        let rendered = try renderer.html(from: "> ## Quoted\n\n- ## Listed\n")
         #expect(rendered.html.contains("<h2 id=\"quoted\">Quoted</h2>"))
         #expect(rendered.html.contains("<h2 id=\"listed\">Listed</h2>"))
     }
@@ -86,8 +86,8 @@ import Markdown
         #expect(IDText.kept(input) == expected)
     }
 
-    @Test func summaryCollapsesEveryKindOfWhiteSpace() {
-        let rendered = renderer.html(from: "# Title\n\nOne\u{00A0}\u{2003}two\t three\u{3000}four — 東京 ✓\n")
+    @Test func summaryCollapsesEveryKindOfWhiteSpace() throws {
+        let rendered = try renderer.html(from: "# Title\n\nOne\u{00A0}\u{2003}two\t three\u{3000}four — 東京 ✓\n")
         #expect(rendered.summary == "One two three four — 東京 ✓")
     }
 }

@@ -42,8 +42,8 @@ import TestSupport
         let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
         let renderer = SiteRenderer(config: TripFixtures.config, theme: theme)
         var parts = renderer.assets()
-        for trip in TripFixtures.all { parts += try renderer.renderTrip(trip, renditions: TripFixtures.renditions) }
-        parts += try renderer.renderListings(TripFixtures.all, renditions: TripFixtures.renditions)
+        for trip in TripFixtures.all { parts += try renderer.renderTrip(trip, renditions: TripFixtures.renditions).files }
+        parts += try renderer.renderListings(TripFixtures.all, renditions: TripFixtures.renditions).files
         #expect(parts.sorted { $0.path < $1.path } == (try RenderedSite.fixtures().files))
     }
 
@@ -58,7 +58,8 @@ import TestSupport
         } }
         let serial = try renderer.render(trips: many, renditions: TripFixtures.renditions)
         let parallel = try await renderer.render(trips: many, renditions: TripFixtures.renditions, concurrency: 4)
-        #expect(parallel == serial)
+        #expect(parallel.files == serial.files)
+        #expect(parallel.problems == serial.problems)
     }
 
     @Test func datesAreEnglishAndFixed() {

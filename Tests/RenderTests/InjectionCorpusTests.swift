@@ -52,7 +52,7 @@ import TestSupport
         let corpus = HostileText.all
         let trips = corpus.enumerated().map { Self.trip($1, index: $0) }
         let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
-        let site = try SiteRenderer(config: .defaults, theme: theme).render(trips: trips, renditions: Self.renditions(for: trips))
+        let site = try SiteRenderer(config: .defaults, theme: theme).render(trips: trips, renditions: Self.renditions(for: trips)).files
         var pages = 0
         for file in site where file.path.hasSuffix(".html") {
             let html = String(decoding: file.data, as: UTF8.self)
@@ -75,7 +75,7 @@ import TestSupport
         let caption = "Sunset\"\u{200D} onerror=alert(1) x=\"\u{200D}"
         let trips = [Self.trip(caption, index: 1)]
         let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
-        let site = try SiteRenderer(config: .defaults, theme: theme).render(trips: trips, renditions: Self.renditions(for: trips))
+        let site = try SiteRenderer(config: .defaults, theme: theme).render(trips: trips, renditions: Self.renditions(for: trips)).files
         let page = String(decoding: try #require(site.first { $0.path == "trips/t1/index.html" }).data, as: UTF8.self)
         let images = HTMLScan.startTags(in: page).filter { $0.name == "img" && $0.attribute("alt")?.isEmpty == false }
         #expect(!images.isEmpty)

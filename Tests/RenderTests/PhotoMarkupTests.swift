@@ -84,7 +84,7 @@ import TabiCore
         try folder.write("theme.yml", "images:\n  sizes: \"(min-width: 40rem) 40rem, 100vw\"\n")
         let theme = try Theme.load(from: folder.url)
         let files = try SiteRenderer(config: TripFixtures.config, theme: theme)
-            .renderTrip(TripFixtures.lisbon, renditions: TripFixtures.renditions)
+            .renderTrip(TripFixtures.lisbon, renditions: TripFixtures.renditions).files
         let page = String(decoding: files[0].data, as: UTF8.self)
         #expect(page.contains("sizes=\"(min-width: 40rem) 40rem, 100vw\""))
         #expect(!page.contains(ImageRecipes.defaults.sizes))

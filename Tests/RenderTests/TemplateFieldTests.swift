@@ -19,8 +19,9 @@ import TestSupport
         }
         var ongoing = TripFixtures.kyoto
         ongoing.trip.status = .ongoing
+        var problems: [RenderProblem] = []
         let pages: [Any] = facts.map {
-            TripPage(facts: $0, renditions: renditions, sizes: "100vw", markdown: markdown, frame: frame)
+            TripPage(facts: $0, renditions: renditions, sizes: "100vw", markdown: markdown, frame: frame, problems: &problems)
         } + [
             HomePage(trips: facts, renditions: renditions, frame: frame),
             NotFoundPage(frame: frame),

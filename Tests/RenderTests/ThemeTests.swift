@@ -38,7 +38,7 @@ import TestSupport
         #expect(oldPath != newPath)
         #expect(before.assets.first { $0.source == "favicon.svg" }?.path == after.assets.first { $0.source == "favicon.svg" }?.path)
         let page = try SiteRenderer(config: TripFixtures.config, theme: after)
-            .renderTrip(TripFixtures.lisbon, renditions: [:])[0]
+            .renderTrip(TripFixtures.lisbon, renditions: [:]).files[0]
         let html = String(decoding: page.data, as: UTF8.self)
         #expect(html.contains("href=\"../../\(newPath)\""))
         #expect(!html.contains(oldPath))

@@ -9,11 +9,12 @@ struct TripPage {
     let trip: TripView
 
     init(facts: TripFacts, renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer,
-         frame: PageFrame) {
+         frame: PageFrame, problems: inout [RenderProblem]) {
         let root = SiteURLs.root(ofPage: SiteURLs.tripFile(facts.slug))
         site = frame.site(root: root)
         assets = frame.assetURLs(root: root)
-        let trip = TripView(facts: facts, renditions: renditions, sizes: sizes, markdown: markdown, root: root)
+        let trip = TripView(facts: facts, renditions: renditions, sizes: sizes, markdown: markdown, root: root,
+                            problems: &problems)
         self.trip = trip
         page = PageMeta(title: "\(facts.title) — \(frame.config.title)", headline: facts.title,
                         description: frame.description(facts.summary), canonical: frame.urls.absolute(SiteURLs.trip(facts.slug)), noindex: !facts.isPublic,
@@ -47,7 +48,7 @@ struct TripView {
     let hasPosts: Bool
 
     init(facts: TripFacts, renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer,
-         root: String) {
+         root: String, problems: inout [RenderProblem]) {
         title = facts.title
         author = PlainText.clean(facts.trip.author)
         dates = DateText.range(from: facts.trip.startDate, to: facts.trip.endDate)
@@ -70,10 +71,13 @@ struct TripView {
         hasContents = !contents.isEmpty
         destinations = DestinationView.ordered(facts.trip.destinations).compactMap(DestinationView.init)
         hasDestinations = !destinations.isEmpty
-        posts = zip(facts.posts, facts.postAnchors).map { post, anchor in
-            PostView(post: post, anchor: anchor, destination: facts.trip.destination(of: post), tripTitle: facts.title,
-                     renditions: renditions, sizes: sizes, markdown: markdown, root: root)
+        var posts: [PostView] = []
+        for (post, anchor) in zip(facts.posts, facts.postAnchors) {
+            posts.append(PostView(post: post, anchor: anchor, destination: facts.trip.destination(of: post),
+                                  tripTitle: facts.title, renditions: renditions, sizes: sizes, markdown: markdown,
+                                  root: root, problems: &problems, slug: facts.slug))
         }
+        self.posts = posts
         hasPosts = !posts.isEmpty
     }
 }
@@ -125,7 +129,8 @@ struct PostView {
     let layout: String
 
     init(post: Post, anchor: String, destination: Destination?, tripTitle: String,
-         renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer, root: String) {
+         renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer, root: String,
+         problems: inout [RenderProblem], slug: String) {
         self.anchor = anchor
         title = PlainText.clean(post.title)
         date = DateText.day(post.timestamp.day)
@@ -133,7 +138,13 @@ struct PostView {
         datetime = DateText.iso(post.timestamp)
         place = destination.flatMap { PlainText.clean($0.name) }
         // Post titles are <h3>: the traveller's own headings start at <h4>.
-        let text = post.content.map { markdown.html(from: $0, idPrefix: anchor + "-", headingOffset: 3).html }
+        var text: String?
+        if let markdownText = post.content {
+            do { text = try markdown.html(from: markdownText, idPrefix: anchor + "-", headingOffset: 3).html } catch {
+                problems.append(RenderProblem(slug: slug, file: "trip.json", post: "post \(post.id)",
+                                              reason: "\(error); the post is shown without its text"))
+            }
+        }
         content = text?.isEmpty == false ? text : nil
         let fallbackAlt = "Photo from \(title ?? "\(tripTitle), \(date)")"
         photos = post.photos.sorted { ($0.position, $0.id) < ($1.position, $1.id) }.compactMap {

@@ -8,12 +8,15 @@ import TabiCore
 public struct SiteRenderer: Sendable {
     public let config: SiteConfig
     public let theme: Theme
-    private let markdown = MarkdownRenderer()
+    package var markdown: MarkdownRenderer
     private let urls: SiteURLs
 
     public init(config: SiteConfig, theme: Theme) {
         self.config = config
         self.theme = theme
+        markdown = MarkdownRenderer(limits: MarkdownLimits(maximumBytes: config.markdown.maxBytes,
+                                                           maximumNesting: config.markdown.maxNesting,
+                                                           maximumTableColumns: config.markdown.maxTableColumns))
         urls = SiteURLs(baseURL: config.baseURL)
     }
 
@@ -26,61 +29,82 @@ public struct SiteRenderer: Sendable {
     // MARK: - The whole site
 
     /// Every file of the site: trip pages, home page, feed, sitemap, robots.txt, 404.html and the
-    /// theme's hashed assets. `renditions` maps a photo id to its derivatives; a photo without an
-    /// entry is left out of the pages.
-    public func render(trips: [TripContent], renditions: [String: PhotoRenditions]) throws(RenderError) -> [SiteFile] {
+    /// theme's hashed assets, with the text left out of them (``RenderProblem``). `renditions` maps
+    /// a photo id to its derivatives; a photo without an entry is left out of the pages. Each
+    /// story and post is parsed once: the listings use what the trip pages worked out.
+    public func render(trips: [TripContent], renditions: [String: PhotoRenditions]) throws(RenderError) -> SiteRender {
         try checkSlugs(trips)
-        var files = assets()
-        for trip in trips {
-            files += try renderTrip(trip, renditions: renditions)
-        }
-        files += try renderListings(trips, renditions: renditions)
-        return files.sorted { $0.path < $1.path }
+        var pages: [TripRender] = []
+        for trip in trips { pages.append(try tripRender(trip, renditions: renditions)) }
+        return assemble(pages, renditions: renditions)
     }
 
     /// The same files as ``render(trips:renditions:)``, with trip pages rendered `concurrency`
     /// at a time (a sliding window over a task group). Same bytes, same order.
     public func render(trips: [TripContent], renditions: [String: PhotoRenditions],
-                       concurrency: Int) async throws(RenderError) -> [SiteFile] {
+                       concurrency: Int) async throws(RenderError) -> SiteRender {
         try checkSlugs(trips)
-        var pages = [Result<[SiteFile], RenderError>?](repeating: nil, count: trips.count)
+        var pages = [Result<TripRender, RenderError>?](repeating: nil, count: trips.count)
         await slidingWindow(trips.count, concurrency: concurrency) { index in
-            Result { () throws(RenderError) in try renderTrip(trips[index], renditions: renditions) }
+            Result { () throws(RenderError) in try tripRender(trips[index], renditions: renditions) }
         } collect: { index, result in
             pages[index] = result
         }
-        var files = assets()
+        var rendered: [TripRender] = []
         for page in pages {
             switch page {
-            case .success(let trip): files += trip
+            case .success(let trip): rendered.append(trip)
             case .failure(let error): throw error
             case nil: continue
             }
         }
-        files += try renderListings(trips, renditions: renditions)
-        return files.sorted { $0.path < $1.path }
+        return assemble(rendered, renditions: renditions)
     }
 
     // MARK: - Parts, so one trip can be rebuilt alone
 
     /// The page of one trip, `trips/<slug>/index.html` (public and unlisted trips alike).
-    public func renderTrip(_ content: TripContent, renditions: [String: PhotoRenditions]) throws(RenderError) -> [SiteFile] {
-        guard Slug.isValid(content.trip.slug) else {
-            throw .invalidSlug(tripID: content.trip.id, slug: content.trip.slug)
-        }
-        let facts = TripFacts(content: content, renditions: renditions, markdown: markdown)
-        let page = TripPage(facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
-                            frame: frame)
-        return [SiteFile(path: SiteURLs.tripFile(facts.slug), text: theme.templates.render("trip", page))]
+    public func renderTrip(_ content: TripContent, renditions: [String: PhotoRenditions]) throws(RenderError) -> SiteRender {
+        let trip = try tripRender(content, renditions: renditions)
+        return SiteRender(files: trip.files, problems: trip.problems)
     }
 
     /// The files that list trips: `index.html`, `feed.xml`, `sitemap.xml`, plus `robots.txt` and
     /// `404.html`. Only public trips appear in them.
-    public func renderListings(_ trips: [TripContent], renditions: [String: PhotoRenditions]) throws(RenderError) -> [SiteFile] {
+    public func renderListings(_ trips: [TripContent], renditions: [String: PhotoRenditions]) throws(RenderError) -> SiteRender {
         try checkSlugs(trips)
-        let listed = trips.filter { $0.trip.visibility == .public }
+        let facts = trips.filter { $0.trip.visibility == .public }
             .map { TripFacts(content: $0, renditions: renditions, markdown: markdown) }
-            .sorted(by: TripFacts.newestFirst)
+        return SiteRender(files: listings(facts, renditions: renditions), problems: facts.flatMap(\.problems))
+    }
+
+    /// One trip page, and the facts the listings need when the trip is public.
+    private func tripRender(_ content: TripContent, renditions: [String: PhotoRenditions]) throws(RenderError) -> TripRender {
+        guard Slug.isValid(content.trip.slug) else {
+            throw .invalidSlug(tripID: content.trip.id, slug: content.trip.slug)
+        }
+        let facts = TripFacts(content: content, renditions: renditions, markdown: markdown)
+        var problems = facts.problems
+        let page = TripPage(facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
+                            frame: frame, problems: &problems)
+        return TripRender(files: [SiteFile(path: SiteURLs.tripFile(facts.slug), text: theme.templates.render("trip", page))],
+                          listed: facts.isPublic ? facts : nil, problems: problems)
+    }
+
+    private func assemble(_ pages: [TripRender], renditions: [String: PhotoRenditions]) -> SiteRender {
+        var files = assets()
+        var problems: [RenderProblem] = []
+        for page in pages {
+            files += page.files
+            problems += page.problems
+        }
+        files += listings(pages.compactMap(\.listed), renditions: renditions)
+        return SiteRender(files: files.sorted { $0.path < $1.path }, problems: problems)
+    }
+
+    /// The listing files from the public trips' facts.
+    private func listings(_ facts: [TripFacts], renditions: [String: PhotoRenditions]) -> [SiteFile] {
+        let listed = facts.sorted(by: TripFacts.newestFirst)
         let sitemap = Sitemap(urls: urls)
         return [
             SiteFile(path: SiteURLs.notFound, text: theme.templates.render("404", NotFoundPage(frame: frame))),
@@ -113,4 +137,32 @@ public struct SiteRenderer: Sendable {
             throw .duplicateSlug(slug: slug, tripIDs: ids.sorted())
         }
     }
+}
+
+/// What rendering gave: the files, sorted by path, and the text left out of them.
+public struct SiteRender: Sendable {
+    public var files: [SiteFile]
+    public var problems: [RenderProblem]
+}
+
+/// A story or post text left out of a page, naming the trip, the file and why. The page is still
+/// written without it; the build reports it as a failure.
+public struct RenderProblem: Sendable, Equatable, CustomStringConvertible {
+    public var slug: String
+    /// `story.md`, or `trip.json` for a post's text.
+    public var file: String
+    /// `post <id>` for a post's text; nil for the story.
+    public var post: String?
+    public var reason: String
+
+    public var description: String {
+        "trip \(slug), \(file)\(post.map { " (\($0))" } ?? ""): \(reason)"
+    }
+}
+
+/// One trip page and, when the trip is public, the facts its listings use.
+struct TripRender: Sendable {
+    var files: [SiteFile]
+    var listed: TripFacts?
+    var problems: [RenderProblem]
 }

@@ -22,6 +22,8 @@ struct TripFacts: Sendable {
     /// The latest instant found in the content: the trip's `updatedAt`, its newest post, the story's
     /// `date`. Never the time of the build.
     let updated: Timestamp?
+    /// The story, when its Markdown was over the limits and left out.
+    let problems: [RenderProblem]
 
     var slug: String { trip.slug }
     var isPublic: Bool { trip.visibility == .public }
@@ -40,7 +42,16 @@ struct TripFacts: Sendable {
 
         postAnchors = PostAnchors.anchors(for: posts)
         let reserved = Self.reservedPageIDs.union(postAnchors)
-        storyHTML = story.map { markdown.html(from: $0.body, reservedIDs: reserved, headingOffset: 1) }
+        var problems: [RenderProblem] = []
+        var storyHTML: RenderedMarkdown?
+        if let story {
+            do { storyHTML = try markdown.html(from: story.body, reservedIDs: reserved, headingOffset: 1) } catch {
+                problems.append(RenderProblem(slug: content.trip.slug, file: "story.md", post: nil,
+                                              reason: "\(error); the page is built without the story"))
+            }
+        }
+        self.storyHTML = storyHTML
+        self.problems = problems
         summary = PlainText.clean(front?.summary) ?? PlainText.clean(content.trip.description)
             ?? PlainText.clean(storyHTML?.summary)
 

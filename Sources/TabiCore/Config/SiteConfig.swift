@@ -18,6 +18,8 @@ public struct SiteConfig: Codable, Sendable, Equatable {
     public var images: ImageRecipes
     public var narrator: NarratorSettings
     public var publish: PublishSettings
+    /// How much Markdown is parsed (`markdown:`).
+    public var markdown: MarkdownSettings = .defaults
     /// The top-level keys `tabi.yml` actually set, so a theme's settings (image recipes) apply
     /// where the site left a key out.
     public var specifiedKeys: Set<String> = []
@@ -61,7 +63,7 @@ public struct SiteConfig: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, baseURL, language, description, theme, images, narrator, publish
+        case title, baseURL, language, description, theme, images, narrator, publish, markdown
     }
 
     public init(from decoder: any Decoder) throws {
@@ -76,6 +78,7 @@ public struct SiteConfig: Codable, Sendable, Equatable {
             images: try c.decodeIfPresent(ImageRecipes.self, forKey: .images) ?? d.images,
             narrator: try c.decodeIfPresent(NarratorSettings.self, forKey: .narrator) ?? d.narrator,
             publish: try c.decodeIfPresent(PublishSettings.self, forKey: .publish) ?? d.publish)
+        markdown = try c.decodeIfPresent(MarkdownSettings.self, forKey: .markdown) ?? .defaults
         specifiedKeys = Set(c.allKeys.map(\.stringValue))
     }
 }

@@ -12,7 +12,7 @@ struct RenderedSite {
                          renditions: [String: PhotoRenditions] = TripFixtures.renditions,
                          config: SiteConfig = TripFixtures.config) throws -> RenderedSite {
         let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
-        return RenderedSite(files: try SiteRenderer(config: config, theme: theme).render(trips: trips, renditions: renditions))
+        return RenderedSite(files: try SiteRenderer(config: config, theme: theme).render(trips: trips, renditions: renditions).files)
     }
 
     var paths: [String] { files.map(\.path) }
