@@ -79,11 +79,14 @@ public struct SiteBuilder: Sendable {
         report.failures += counts.failures
 
         // MARK: - Sweep
-        // A broken trip keeps its previous pages, and while anything failed the old derivatives
-        // stay too: a kept page may still show them.
-        var keepFolders = Set(loaded.brokenSlugs.map { "trips/\($0)" })
-        if !report.failures.isEmpty { keepFolders.insert(DerivativeMaker.mediaFolder) }
-        let keep = Set(files.map(\.path)).union(batch.files).union([DerivativeMaker.manifestPath])
+        // A broken trip keeps its previous pages, and the derivatives they show; every other
+        // derivative this build did not make goes, whatever else failed: a withdrawn trip's
+        // photos must leave the site the same night.
+        let keepFolders = Set(loaded.brokenSlugs.map { "trips/\($0)" })
+        var keep = Set(files.map(\.path)).union(batch.files).union([DerivativeMaker.manifestPath])
+        for slug in loaded.brokenSlugs {
+            keep.formUnion(KeptPageMedia.referenced(by: "trips/\(slug)/index.html", in: options.output))
+        }
         report.removed = (report.removed + sweeper.sweep(keep: keep, keepFolders: keepFolders)).sorted()
 
         for failure in report.failures { logger.error("\(failure)") }
