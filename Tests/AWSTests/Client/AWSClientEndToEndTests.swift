@@ -159,6 +159,21 @@ import TestSupport
         #expect(clock.sleeps.current == [.seconds(7)])
     }
 
+    @Test func aResponseLongerThanTheRequestsLimitFailsAndIsNotRetried() async throws {
+        let standin = try standin()
+        try await standin.script([.init(status: 200, body: String(repeating: "x", count: 200_000))])
+        let client = try client(.bedrockRuntime, standin)
+        do {
+            _ = try await client.send(AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"),
+                                                 body: .text("{}"), resource: "m", maxResponseBytes: 100_000))
+            Issue.record("a 200 kB answer passed a 100 kB limit")
+        } catch {
+            #expect(error.description == "Bedrock Runtime Converse m failed: response too large talking to 127.0.0.1:\(standin.port) "
+                + "(the body is longer than the limit of 100000 bytes)")
+        }
+        #expect(client.metrics.attempts == 1)
+    }
+
     @Test func serverErrorsStopAfterMaxAttempts() async throws {
         let standin = try standin("xml")
         try await standin.script(Array(repeating: .init(status: 500, body: "<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>"), count: 5))

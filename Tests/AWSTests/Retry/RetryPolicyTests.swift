@@ -25,7 +25,7 @@ import Testing
         for kind in [HTTPError.Kind.nameResolution, .connectionRefused, .connectFailed, .tlsHandshake, .timeout, .connectionLost] {
             #expect(AWSRetryClassifier.classify(HTTPError(kind: kind, method: "GET", host: "h")) == .connection)
         }
-        for kind in [HTTPError.Kind.invalidRequest, .tlsCertificate, .bodyUnreadable, .cancelled, .other] {
+        for kind in [HTTPError.Kind.invalidRequest, .tlsCertificate, .bodyUnreadable, .responseTooLarge, .cancelled, .other] {
             #expect(AWSRetryClassifier.classify(HTTPError(kind: kind, method: "GET", host: "h")) == nil)
         }
     }
