@@ -159,6 +159,23 @@ import TestSupport
         #expect(clock.sleeps.current == [.seconds(7)])
     }
 
+    @Test func aRetryAfterTooLongToHonourFailsTheRequestWithoutWaiting() async throws {
+        let standin = try standin()
+        for value in ["1e300", "86400", "Fri, 31 Dec 9999 23:59:59 GMT"] {
+            try await standin.script([.init(status: 429, headers: [["x-amzn-ErrorType", "ThrottlingException"], ["Retry-After", value]],
+                                            body: #"{"message":"Too many requests"}"#)])
+            let clock = TestClock()
+            let client = try client(.bedrockRuntime, standin, clock: clock)
+            do {
+                _ = try await client.send(AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"), body: .text("{}")))
+                Issue.record("Retry-After: \(value) was waited for")
+            } catch {
+                #expect(error.code == "ThrottlingException" && error.attempts == 1, "\(value)")
+            }
+            #expect(clock.sleeps.current.isEmpty, "\(value)")
+        }
+    }
+
     @Test func aResponseLongerThanTheRequestsLimitFailsAndIsNotRetried() async throws {
         let standin = try standin()
         try await standin.script([.init(status: 200, body: String(repeating: "x", count: 200_000))])
