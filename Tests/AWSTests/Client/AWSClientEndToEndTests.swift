@@ -176,6 +176,22 @@ import TestSupport
         }
     }
 
+    @Test func secretsAServiceEchoesIntoItsErrorCodeOrRequestIdAreRedacted() async throws {
+        let standin = try standin()
+        let echoed = "\(Self.temporary.secretAccessKey) \(Self.temporary.sessionToken!)"
+        try await standin.script([.init(status: 400, headers: [["x-amzn-ErrorType", "Bad\(Self.temporary.sessionToken!)"],
+                                                               ["x-amzn-RequestId", echoed]],
+                                        body: #"{"message":"you sent \#(echoed)"}"#)])
+        let client = try client(.bedrockRuntime, standin, credentials: Self.temporary)
+        do {
+            _ = try await client.send(AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"), body: .text("{}")))
+            Issue.record("expected the scripted 400")
+        } catch {
+            #expect(error.description == "Bedrock Runtime Converse failed: Bad<redacted> (400): you sent <redacted> <redacted> "
+                + "[request id <redacted> <redacted>]")
+        }
+    }
+
     @Test func aResponseLongerThanTheRequestsLimitFailsAndIsNotRetried() async throws {
         let standin = try standin()
         try await standin.script([.init(status: 200, body: String(repeating: "x", count: 200_000))])
