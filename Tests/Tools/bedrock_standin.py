@@ -21,7 +21,9 @@ Routes (bodies are checked the way the services check them; a malformed one gets
 Every answer is a small story with front matter. Trip data can steer it, so a test can make one
 trip fail: a prompt containing `standin:bad-front-matter` gets front matter that does not parse,
 `standin:fenced` gets its story wrapped in a ```markdown fence, `standin:server-error` always gets
-500, `standin:truncate` stops at the token limit.
+500, `standin:truncate` stops at the token limit. Hostile answers: `standin:huge-body` gets an
+answer of 9 MiB, `standin:huge-story` a story of 2 MiB (in a body under 3 MiB), and
+`standin:alias-bomb` front matter built of nested YAML anchors and aliases.
 """
 import json
 import re
@@ -136,6 +138,16 @@ class ModelStandinHandler(AWSStandinHandler):
         front = f'---\ntitle: "{title} (stand-in)"\nsummary: "Drafted by the stand-in."\n{cover}tags: ["Stand-in", "{api}"]\nmood: "made up"\n---\n'
         if "standin:bad-front-matter" in prompt:
             front = '---\ntitle: [unclosed\ntags: 3\n---\n'
+        if "standin:alias-bomb" in prompt:
+            levels = ["a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]"]
+            for level in "bcdef":
+                previous = chr(ord(level) - 1)
+                levels.append(f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 6) + "]")
+            front = front.replace("mood:", "\n".join(levels) + "\nmood:")
+        if "standin:huge-story" in prompt:
+            lines += ["", "All work and no play makes a long story. " * (2 * 1024 * 1024 // 41)]
+        if "standin:huge-body" in prompt:
+            lines += ["", "x" * (9 * 1024 * 1024)]
         text = front + "\n".join(lines) + "\n"
         if "standin:fenced" in prompt:
             text = "```markdown\n" + text + "```\n"

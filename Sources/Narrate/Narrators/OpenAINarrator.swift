@@ -47,7 +47,7 @@ public struct OpenAINarrator: Narrator {
         var headers: HTTPHeaders = [("Content-Type", "application/json"), ("Accept", "application/json")]
         if let apiKey { headers.add("Authorization", "Bearer \(apiKey)") }
         let http = HTTPRequest(method: .post, url: baseURL + "/chat/completions", headers: headers,
-                               body: .data(ModelJSON.encode(body)), timeouts: AWSSettings.modelTimeouts)
+                               body: .data(ModelJSON.encode(body)), timeouts: AWSSettings.modelTimeouts, maxResponseBytes: ModelAnswer.maxResponseBytes)
         let response = try await send(http)
         let answer: Answer
         do {
@@ -75,7 +75,7 @@ public struct OpenAINarrator: Narrator {
                 let response = try await httpClient.send(request)
                 if response.isSuccess { return response }
                 let error = ErrorBody(response.body)
-                let code = error.code ?? "HTTP"
+                let code = error.code.map { AWSRedaction.redact($0, secrets: secrets) } ?? "HTTP"
                 reason = error.code == "insufficient_quota" ? nil : AWSRetryClassifier.classify(status: response.status, code: error.code)
                 retryAfter = RetryAfter.delay(in: response.headers, now: clock.now())
                 let message = error.message.map { ": " + AWSRedaction.redact($0, secrets: secrets) } ?? ""
