@@ -55,6 +55,13 @@ public struct ContentDirectory: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ContentError(file: url.path, reason: "cannot be read")
         }
+        return try trip(slug, from: data)
+    }
+
+    /// Checks the bytes of `trips/<slug>/trip.json`, read by the caller (through a
+    /// ``ConfinedFolder``, say); its `slug` must match the folder.
+    public func trip(_ slug: String, from data: Data) throws(ContentError) -> Trip {
+        let url = tripFile(of: slug)
         let trip: Trip
         do {
             trip = try TripJSON.decode(data)

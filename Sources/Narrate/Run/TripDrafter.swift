@@ -40,18 +40,16 @@ struct TripDrafter: Sendable {
     // MARK: - Plan
 
     private func attempt(_ slug: String) async throws(Failure) -> TripOutcome {
-        let content = options.content
-        let trip: Trip
-        do { trip = try content.trip(slug) } catch { throw Failure(message: error.description) }
+        let folder = TripFolder(slug, in: options.content)
+        if !options.dryRun { folder.removeStaleTemporaryFiles() }
+        let trip = try folder.trip()
         let facts = TripFacts(trip: trip)
         let markDraft = options.markDraft(for: narrator.identity)
         let inputs = DraftInputs(factsJSON: facts.json, template: prompt.text, narrator: narrator.identity,
                                  maxTokens: options.settings.maxTokens, temperature: options.settings.temperature,
                                  chunkCharacters: options.settings.chunkCharacters, markDraft: markDraft, language: options.language)
-        let storyFile = content.storyFile(of: slug)
-        let current = try read(storyFile)
-        let record = try read(content.generationRecordFile(of: slug)).flatMap(GenerationRecord.decode)
-        let decision = DraftDecision.decide(storySHA256: current.map(ContentHash.sha256), record: record,
+        let record = try folder.record()
+        let decision = DraftDecision.decide(storySHA256: try folder.storySHA256(), record: record,
                                             inputHash: inputs.hash, force: options.force, overwriteEdits: options.overwriteEdits)
         // Only models have a context window to respect; the offline narrator writes any length at once.
         let plan = ChunkPlan(facts: facts, budget: narrator.identity.isModel ? options.settings.chunkCharacters : .max)
@@ -85,14 +83,13 @@ struct TripDrafter: Sendable {
         let newRecord: GenerationRecord
         switch target {
         case .story:
-            try write(bytes, to: storyFile)
             newRecord = GenerationRecord(inputHash: inputs.hash, narrator: identity.kind, model: identity.model, storySHA256: sha)
         case .storyDraft:
-            try write(bytes, to: content.storyDraftFile(of: slug))
             newRecord = GenerationRecord(inputHash: inputs.hash, narrator: identity.kind, model: identity.model,
                                          storySHA256: record?.storySHA256, draftSHA256: sha)
         }
-        try write(newRecord.encoded(), to: content.generationRecordFile(of: slug))
+        try folder.write(bytes, to: target)
+        try folder.write(newRecord)
         return TripOutcome(slug: slug, result: target == .story ? .drafted(reason) : .kept, shortenedPosts: plan.shortenedPosts)
     }
 
@@ -187,19 +184,7 @@ struct TripDrafter: Sendable {
         do { return try ModelAnswer.section(response.text) } catch { throw Failure(message: error.description) }
     }
 
-    // MARK: - Files
-
-    private func read(_ url: URL) throws(Failure) -> Data? {
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw Failure(message: "\(url.path) cannot be read")
-        }
-        return data
-    }
-
-    private func write(_ data: Data, to url: URL) throws(Failure) {
-        do { try AtomicFile.write(data, to: url) } catch { throw Failure(message: error.description) }
-    }
+    // MARK: - Text
 
     /// `text` cut to `limit` characters, saying so.
     static func shorten(_ text: String, to limit: Int) -> String {
