@@ -48,7 +48,7 @@ struct TripDrafter: Sendable {
         let inputs = DraftInputs(factsJSON: facts.json, template: prompt.text, narrator: narrator.identity,
                                  maxTokens: options.settings.maxTokens, temperature: options.settings.temperature,
                                  chunkCharacters: options.settings.chunkCharacters, markDraft: markDraft, language: options.language)
-        let record = try folder.record()
+        let record = try folder.record(readOnly: options.dryRun)
         let decision = DraftDecision.decide(storySHA256: try folder.storySHA256(), record: record,
                                             inputHash: inputs.hash, force: options.force, overwriteEdits: options.overwriteEdits)
         // Only models have a context window to respect; the offline narrator writes any length at once.
@@ -76,21 +76,24 @@ struct TripDrafter: Sendable {
         guard (try? Story(parsing: story.rendered())) == story else {
             throw Failure(message: "the finished story does not read back as the same story (a front matter value could not be written safely)")
         }
+        try apply(bytes, to: target, in: folder, record: record, inputHash: inputs.hash)
+        return TripOutcome(slug: slug, result: target == .story ? .drafted(reason) : .kept, shortenedPosts: plan.shortenedPosts)
+    }
 
-        // MARK: Apply
+    // MARK: - Apply
+
+    /// Writes the draft and its record in three steps: the record with the write pending, the
+    /// file, the record as it now is (see ``GenerationRecord``).
+    private func apply(_ bytes: Data, to target: DraftTarget, in folder: TripFolder, record: GenerationRecord?,
+                       inputHash: String) throws(Failure) {
         let sha = ContentHash.sha256(bytes)
         let identity = narrator.identity
-        let newRecord: GenerationRecord
-        switch target {
-        case .story:
-            newRecord = GenerationRecord(inputHash: inputs.hash, narrator: identity.kind, model: identity.model, storySHA256: sha)
-        case .storyDraft:
-            newRecord = GenerationRecord(inputHash: inputs.hash, narrator: identity.kind, model: identity.model,
-                                         storySHA256: record?.storySHA256, draftSHA256: sha)
-        }
+        try folder.checkWritable(target)
+        try folder.write(.writing(sha, to: target, inputHash: inputHash, narrator: identity.kind, model: identity.model,
+                                  previous: record))
         try folder.write(bytes, to: target)
-        try folder.write(newRecord)
-        return TripOutcome(slug: slug, result: target == .story ? .drafted(reason) : .kept, shortenedPosts: plan.shortenedPosts)
+        try folder.write(.written(sha, to: target, inputHash: inputHash, narrator: identity.kind, model: identity.model,
+                                  previous: record))
     }
 
     // MARK: - Calls

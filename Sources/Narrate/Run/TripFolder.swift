@@ -40,9 +40,16 @@ struct TripFolder: Sendable {
         try read(DraftTarget.story.rawValue, limit: Self.maxStoryBytes).map(ContentHash.sha256)
     }
 
-    /// The trip's record. One that does not decode counts as none (the story is then a writer's).
-    func record() throws(TripDrafter.Failure) -> GenerationRecord? {
-        try read(GenerationRecord.fileName, limit: Self.maxStoryBytes).flatMap(GenerationRecord.decode)
+    /// The trip's record, with a write a killed run left pending settled (see
+    /// ``GenerationRecord/settled(pendingFileSHA256:)``) and, unless `readOnly`, written back so.
+    /// A record that does not decode counts as none (the story is then a writer's).
+    func record(readOnly: Bool) throws(TripDrafter.Failure) -> GenerationRecord? {
+        guard let record = try read(GenerationRecord.fileName, limit: Self.maxStoryBytes).flatMap(GenerationRecord.decode)
+        else { return nil }
+        guard let pending = record.pending else { return record }
+        let settled = record.settled(pendingFileSHA256: try read(pending.file.rawValue, limit: Self.maxStoryBytes).map(ContentHash.sha256))
+        if !readOnly { try write(settled) }
+        return settled
     }
 
     /// The bytes of the file `name` in the trip's folder; nil when it does not exist. Throws

@@ -5,8 +5,8 @@ import TabiCore
 import Testing
 import TestSupport
 
-/// What `draft` reads and writes in a trip's folder: never through a symbolic link, and leftovers
-/// of a killed run swept.
+/// What `draft` reads and writes in a trip's folder: never through a symbolic link, leftovers of
+/// a killed run swept, and a write a killed run left half done settled by the next run.
 @Suite struct TripFolderTests {
     // MARK: - Links
 
@@ -105,5 +105,49 @@ import TestSupport
 
     static func temporaryFiles(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(AtomicFile.temporaryPrefix) }.sorted()
+    }
+
+    // MARK: - A run killed between its writes
+
+    /// A draft is written as: the record with the write pending, the story, the record done. A run
+    /// killed after the first write left the pending write; the next one settles it from the file.
+    @Test(arguments: [DraftTarget.story, .storyDraft])
+    func aWriteAKilledRunLeftPendingIsTakenWhenItLandedAndDoneAgainWhenNot(target: DraftTarget) async throws {
+        var trip = TripMaker.trip("killed")
+        let fixture = try ContentFixture([trip])
+        let narrator = OfflineNarrator()
+        let slug = trip.slug
+        let storyFile = fixture.content.storyFile(of: slug), draftFile = fixture.content.storyDraftFile(of: slug)
+        let recordFile = fixture.content.generationRecordFile(of: slug)
+        if target == .storyDraft { try fixture.writeStory(slug, "---\ntitle: \"By hand\"\n---\nMine.\n") }
+        _ = try await fixture.draft(with: narrator)
+        let before = try #require(fixture.record(slug))
+        let oldFile = FileManager.default.contents(atPath: (target == .story ? storyFile : draftFile).path)
+
+        // The complete second draft, to know its bytes and record.
+        trip.title = "Killed, renamed"
+        try fixture.add(trip)
+        let finished = try await fixture.draft(with: narrator)
+        #expect(finished.outcomes.map(\.result) == [target == .story ? .drafted(.inputsChanged) : .kept])
+        let after = try #require(fixture.record(slug))
+        let newFile = try #require(FileManager.default.contents(atPath: (target == .story ? storyFile : draftFile).path))
+        let pending = GenerationRecord.writing(ContentHash.sha256(newFile), to: target, inputHash: after.inputHash,
+                                               narrator: narrator.identity.kind, model: narrator.identity.model, previous: before)
+        #expect(pending.pending != nil)
+
+        // Killed after the file's rename, before the record's second write: the draft landed.
+        try pending.encoded().write(to: recordFile)
+        let landed = try await fixture.draft(with: narrator)
+        #expect(landed.outcomes.map(\.result) == [.skipped(target == .story ? .unchanged : .edited)])
+        #expect(landed.calls == 0)
+        #expect(FileManager.default.contents(atPath: recordFile.path) == after.encoded())
+
+        // Killed before the rename: the file still holds the first draft, which is done again.
+        try pending.encoded().write(to: recordFile)
+        try oldFile?.write(to: target == .story ? storyFile : draftFile)
+        let redone = try await fixture.draft(with: narrator)
+        #expect(redone.outcomes.map(\.result) == [target == .story ? .drafted(.inputsChanged) : .kept])
+        #expect(FileManager.default.contents(atPath: recordFile.path) == after.encoded())
+        #expect(FileManager.default.contents(atPath: (target == .story ? storyFile : draftFile).path) == newFile)
     }
 }
