@@ -24,6 +24,9 @@ trip fail: a prompt containing `standin:bad-front-matter` gets front matter that
 500, `standin:truncate` stops at the token limit. Hostile answers: `standin:huge-body` gets an
 answer of 9 MiB, `standin:huge-story` a story of 2 MiB (in a body under 3 MiB), and
 `standin:alias-bomb` front matter built of nested YAML anchors and aliases.
+
+`standin:hold` holds the answer until the test says (POST /__standin/release, which lets the
+answers held at that moment go); GET /__standin/held says how many answers are being held.
 """
 import json
 import re
@@ -37,6 +40,36 @@ MODEL_PATH = re.compile(r"^/model/(?P<model>[^/]+)/(?P<action>invoke|converse)$"
 
 
 class ModelStandinHandler(AWSStandinHandler):
+    # MARK: - Control
+
+    def control(self, body):
+        command = self.path[len("/__standin/"):]
+        if command == "held":
+            with self.server.lock:
+                self.send_json(200, {"held": self.server.__dict__.get("held", 0)})
+        elif command == "release":
+            # The answers held now go; a later one waits for the next release.
+            with self.server.lock:
+                event = self.server.__dict__.get("released")
+                self.server.released = threading.Event()
+            if event:
+                event.set()
+            self.send_json(200, {})
+        else:
+            super().control(body)
+
+    def release_event(self):
+        with self.server.lock:
+            return self.server.__dict__.setdefault("released", threading.Event())
+
+    def hold(self):
+        event = self.release_event()
+        with self.server.lock:
+            self.server.held = self.server.__dict__.get("held", 0) + 1
+        event.wait(timeout=300)
+        with self.server.lock:
+            self.server.held -= 1
+
     # MARK: - Checking
 
     def inspect(self, request):
@@ -82,6 +115,8 @@ class ModelStandinHandler(AWSStandinHandler):
             return self.malformed(request, api, problem)
         model = model or body.get("model")
         request["api"], request["model"], request["prompt"] = api, model, prompt
+        if "standin:hold" in prompt:
+            self.hold()
         if self.should_throttle(request["bodySha256"]):
             if api == "openai":
                 return self.answer(request, 429, {"error": {"message": "Rate limit reached for requests", "type": "requests",

@@ -48,8 +48,9 @@ struct TripDrafter: Sendable {
         let inputs = DraftInputs(factsJSON: facts.json, template: prompt.text, narrator: narrator.identity,
                                  maxTokens: options.settings.maxTokens, temperature: options.settings.temperature,
                                  chunkCharacters: options.settings.chunkCharacters, markDraft: markDraft, language: options.language)
+        let storySHA256 = try folder.storySHA256()
         let record = try folder.record(readOnly: options.dryRun)
-        let decision = DraftDecision.decide(storySHA256: try folder.storySHA256(), record: record,
+        let decision = DraftDecision.decide(storySHA256: storySHA256, record: record,
                                             inputHash: inputs.hash, force: options.force, overwriteEdits: options.overwriteEdits)
         // Only models have a context window to respect; the offline narrator writes any length at once.
         let plan = ChunkPlan(facts: facts, budget: narrator.identity.isModel ? options.settings.chunkCharacters : .max)
@@ -76,24 +77,45 @@ struct TripDrafter: Sendable {
         guard (try? Story(parsing: story.rendered())) == story else {
             throw Failure(message: "the finished story does not read back as the same story (a front matter value could not be written safely)")
         }
-        try apply(bytes, to: target, in: folder, record: record, inputHash: inputs.hash)
-        return TripOutcome(slug: slug, result: target == .story ? .drafted(reason) : .kept, shortenedPosts: plan.shortenedPosts)
+        let written = try apply(bytes, to: target, in: folder, decidedFrom: storySHA256, record: record, inputHash: inputs.hash)
+        let result: TripOutcome.Result = switch (target, written) {
+        case (.story, .story): .drafted(reason)
+        case (.story, .storyDraft): .kept(.editedDuringCall)
+        case (.storyDraft, _): .kept(.edited)
+        }
+        return TripOutcome(slug: slug, result: result, shortenedPosts: plan.shortenedPosts)
     }
 
     // MARK: - Apply
 
-    /// Writes the draft and its record in three steps: the record with the write pending, the
-    /// file, the record as it now is (see ``GenerationRecord``).
-    private func apply(_ bytes: Data, to target: DraftTarget, in folder: TripFolder, record: GenerationRecord?,
-                       inputHash: String) throws(Failure) {
+    /// Writes the draft and its record; returns the file it went to. A writer may have saved
+    /// `story.md` while the model was answering: then what was decided from its old bytes no longer
+    /// holds, the edit wins, and the draft goes to `story.draft.md` (its record saying so: the
+    /// story's hash stays the old one, so the new `story.md` reads as a writer's).
+    private func apply(_ bytes: Data, to decided: DraftTarget, in folder: TripFolder, decidedFrom storySHA256: String?,
+                       record: GenerationRecord?, inputHash: String) throws(Failure) -> DraftTarget {
         let sha = ContentHash.sha256(bytes)
+        var target = decided
+        func recheck() throws(Failure) -> Bool {
+            guard target == .story, try folder.storySHA256() != storySHA256 else { return false }
+            target = .storyDraft
+            return true
+        }
         let identity = narrator.identity
+        func pending() throws(Failure) {
+            try folder.write(.writing(sha, to: target, inputHash: inputHash, narrator: identity.kind, model: identity.model,
+                                      previous: record))
+        }
+        _ = try recheck()
         try folder.checkWritable(target)
-        try folder.write(.writing(sha, to: target, inputHash: inputHash, narrator: identity.kind, model: identity.model,
-                                  previous: record))
+        try pending()
+        // Once more after the record's fsync, so the edit that can still be lost is one saved
+        // within the story's own write and rename.
+        if try recheck() { try pending() }
         try folder.write(bytes, to: target)
         try folder.write(.written(sha, to: target, inputHash: inputHash, narrator: identity.kind, model: identity.model,
                                   previous: record))
+        return target
     }
 
     // MARK: - Calls

@@ -128,7 +128,7 @@ import TestSupport
         trip.title = "Killed, renamed"
         try fixture.add(trip)
         let finished = try await fixture.draft(with: narrator)
-        #expect(finished.outcomes.map(\.result) == [target == .story ? .drafted(.inputsChanged) : .kept])
+        #expect(finished.outcomes.map(\.result) == [target == .story ? .drafted(.inputsChanged) : .kept(.edited)])
         let after = try #require(fixture.record(slug))
         let newFile = try #require(FileManager.default.contents(atPath: (target == .story ? storyFile : draftFile).path))
         let pending = GenerationRecord.writing(ContentHash.sha256(newFile), to: target, inputHash: after.inputHash,
@@ -146,7 +146,7 @@ import TestSupport
         try pending.encoded().write(to: recordFile)
         try oldFile?.write(to: target == .story ? storyFile : draftFile)
         let redone = try await fixture.draft(with: narrator)
-        #expect(redone.outcomes.map(\.result) == [target == .story ? .drafted(.inputsChanged) : .kept])
+        #expect(redone.outcomes.map(\.result) == [target == .story ? .drafted(.inputsChanged) : .kept(.edited)])
         #expect(FileManager.default.contents(atPath: recordFile.path) == after.encoded())
         #expect(FileManager.default.contents(atPath: (target == .story ? storyFile : draftFile).path) == newFile)
     }

@@ -23,6 +23,37 @@ final class ModelStandin: @unchecked Sendable {
         ])
     }
 
+    // MARK: - Held answers
+
+    /// How many answers (`standin:hold`) are being held.
+    func held() async throws -> Int {
+        let response = try await HTTPClient.shared.send(HTTPRequest(method: .get, url: server.baseURL + "/__standin/held"))
+        struct Held: Decodable { var held: Int }
+        return try JSONDecoder().decode(Held.self, from: response.body).held
+    }
+
+    /// Waits until `count` answers are held (or fails after `seconds`: generous, as a loaded machine
+    /// running the whole suite may take long to get there).
+    func waitUntilHeld(_ count: Int = 1, seconds: Double = 180) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while try await held() < count {
+            guard ContinuousClock.now < deadline else { throw HeldTimeout(count: count) }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    struct HeldTimeout: Error, CustomStringConvertible {
+        var count: Int
+        var description: String { "the stand-in never held \(count) answer(s)" }
+    }
+
+    /// Lets the answers held now go (a later one waits for the next release).
+    func release() async throws {
+        _ = try await HTTPClient.shared.send(HTTPRequest(method: .post, url: server.baseURL + "/__standin/release"))
+    }
+
+    // MARK: - Requests
+
     /// A model request as the stand-in logged it.
     struct Logged: Decodable {
         var api: String?
