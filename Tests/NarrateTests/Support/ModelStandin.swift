@@ -16,10 +16,17 @@ final class ModelStandin: @unchecked Sendable {
     private let folder = TemporaryFolder("model-standin")
     var logFile: URL { folder("requests.jsonl") }
 
-    init(throttleEvery: Int = 0) throws {
+    /// A stand-in that throttles every `throttleEvery`th new request once, answers a `faults`
+    /// share of attempts with a fault of `faultKinds` (all when empty; see the script), and waits
+    /// `answerDelay` seconds before each answer.
+    init(throttleEvery: Int = 0, faults: Double = 0, faultKinds: [String] = [], faultSeed: String = "0",
+         stallSeconds: Double = 3, answerDelay: Double = 0) throws {
         server = try PythonServer("bedrock_standin.py", [
-            "--credentials", "\(Self.accessKey):\(Self.secret)", "--openai-key", Self.openAIKey,
+            "--credentials", "\(Self.accessKey):\(Self.secret)",
+            "--openai-key", Self.openAIKey,
             "--log", folder("requests.jsonl").path, "--throttle-every", "\(throttleEvery)",
+            "--faults", "\(faults)", "--fault-kinds", faultKinds.joined(separator: ","), "--fault-seed", faultSeed,
+            "--stall-seconds", "\(stallSeconds)", "--answer-delay", "\(answerDelay)",
         ])
     }
 
@@ -65,6 +72,8 @@ final class ModelStandin: @unchecked Sendable {
         var verifyError: String?
         var body: String
         var prompt: String?
+        /// The fault the stand-in answered with (`429`, `drop`, `stall`, ...), if any.
+        var fault: String?
 
         /// The trip facts JSON the prompt carried (its first line that is a JSON object).
         var facts: [String: Any] {
@@ -87,19 +96,21 @@ final class ModelStandin: @unchecked Sendable {
     }
 
     /// Settings for Bedrock on the stand-in: fixed credentials, retries that do not wait.
-    func settings(secret: String = ModelStandin.secret, maxAttempts: Int = 5) throws -> AWSSettings {
+    func settings(secret: String = ModelStandin.secret, maxAttempts: Int = 5,
+                  timeouts: HTTPTimeouts = AWSSettings.modelTimeouts) throws -> AWSSettings {
         AWSSettings(endpoint: try AWSEndpoint(url: server.baseURL, signingRegion: "us-east-1", isCustom: true),
                     credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: Self.accessKey, secretAccessKey: secret)),
-                    retry: AWSRetryPolicy(maxAttempts: maxAttempts, random: { 0.5 }), clock: Self.noWaiting)
+                    retry: AWSRetryPolicy(maxAttempts: maxAttempts, random: { 0.5 }), timeouts: timeouts, clock: Self.noWaiting)
     }
 
     /// The narrator for `api` (`invoke`, `converse`, `openai`) on the stand-in.
-    func narrator(_ api: String, secret: String = ModelStandin.secret, openAIKey: String = ModelStandin.openAIKey) throws -> any Narrator {
+    func narrator(_ api: String, secret: String = ModelStandin.secret, openAIKey: String = ModelStandin.openAIKey,
+                  timeouts: HTTPTimeouts = AWSSettings.modelTimeouts) throws -> any Narrator {
         switch api {
-        case "invoke": return BedrockInvokeNarrator(settings: try settings(secret: secret), model: Self.model)
-        case "converse": return BedrockConverseNarrator(settings: try settings(secret: secret), model: Self.model)
+        case "invoke": return BedrockInvokeNarrator(settings: try settings(secret: secret, timeouts: timeouts), model: Self.model)
+        case "converse": return BedrockConverseNarrator(settings: try settings(secret: secret, timeouts: timeouts), model: Self.model)
         default: return OpenAINarrator(baseURL: server.baseURL + "/v1", apiKey: openAIKey, model: "gpt-standin",
-                                       retry: AWSRetryPolicy(random: { 0.5 }), clock: Self.noWaiting)
+                                       retry: AWSRetryPolicy(random: { 0.5 }), clock: Self.noWaiting, timeouts: timeouts)
         }
     }
 
