@@ -33,8 +33,11 @@ Every answer is a small story with front matter. Trip data can steer it, so a te
 trip fail: a prompt containing `standin:bad-front-matter` gets front matter that does not parse,
 `standin:fenced` gets its story wrapped in a ```markdown fence, `standin:server-error` always gets
 500, `standin:truncate` stops at the token limit. Hostile answers: `standin:huge-body` gets an
-answer of 9 MiB, `standin:huge-story` a story of 2 MiB (in a body under 3 MiB), and
-`standin:alias-bomb` front matter built of nested YAML anchors and aliases.
+answer of 9 MiB, `standin:huge-story` a story of 2 MiB (in a body under 3 MiB),
+`standin:alias-bomb` front matter built of nested YAML anchors and aliases, and
+`standin:echo-secrets` an error whose type, request id and message quote the request's
+Authorization, X-Amz-Security-Token and every other header back (a retryable 500 the first time,
+a final 400 on the retry).
 
 `standin:hold` holds the answer until the test says (POST /__standin/release, which lets the
 answers held at that moment go); GET /__standin/held says how many answers are being held.
@@ -138,6 +141,8 @@ class ModelStandinHandler(AWSStandinHandler):
         if fault:
             request["fault"] = fault
             return self.send_fault(request, api, fault)
+        if "standin:echo-secrets" in prompt:
+            return self.echo_secrets(request, api)
         if self.should_throttle(request["bodySha256"]):
             if api == "openai":
                 return self.answer(request, 429, {"error": {"message": "Rate limit reached for requests", "type": "requests",
@@ -278,6 +283,26 @@ class ModelStandinHandler(AWSStandinHandler):
             self.wfile.write(b'{"content": [')
             self.wfile.flush()
         self.connection.shutdown(socket.SHUT_RDWR)
+
+    def echo_secrets(self, request, api):
+        """An error quoting back everything the request carried, as some proxies do: a retryable
+        500 for the first attempt of a body, a final 400 for the next."""
+        with self.server.lock:
+            echoed = self.server.__dict__.setdefault("echoed", set())
+            first = request["bodySha256"] not in echoed
+            echoed.add(request["bodySha256"])
+        status, code = (500, "InternalServerException") if first else (400, "ValidationException")
+        headers = {name.lower(): value for name, value in request["headers"]}
+        quoted = "; ".join(f"{name}: {value}" for name, value in request["headers"])
+        token = headers.get("x-amz-security-token", "")
+        authorization = headers.get("authorization", "")
+        self.record_model_request(request, status)
+        if api == "openai":
+            return self.send_json(status, {"error": {"message": f"upstream said no to {quoted}", "type": f"{code} {token}",
+                                                     "code": authorization}})
+        self.send_json(status, {"message": f"upstream said no to {quoted}"},
+                       [("x-amzn-ErrorType", f"{code}{token}:http://internal.amazon.com/"),
+                        ("x-amzn-RequestId", f"echo {authorization} {token}")])
 
     # MARK: - Sending and logging
 

@@ -23,12 +23,18 @@ final class ModelStandin: @unchecked Sendable {
          stallSeconds: Double = 3, answerDelay: Double = 0) throws {
         server = try PythonServer("bedrock_standin.py", [
             "--credentials", "\(Self.accessKey):\(Self.secret)",
+            "--credentials", "\(Self.temporaryAccessKey):\(Self.temporarySecret):\(Self.sessionToken)",
             "--openai-key", Self.openAIKey,
             "--log", folder("requests.jsonl").path, "--throttle-every", "\(throttleEvery)",
             "--faults", "\(faults)", "--fault-kinds", faultKinds.joined(separator: ","), "--fault-seed", faultSeed,
             "--stall-seconds", "\(stallSeconds)", "--answer-delay", "\(answerDelay)",
         ])
     }
+
+    /// Temporary credentials the stand-in also accepts: a session token to keep out of every log.
+    static let temporaryAccessKey = "ASIANARRATETEMP"
+    static let temporarySecret = "temporary/Secret+Key/NEVER-PRINT-ME-1"
+    static let sessionToken = "FwoGZXIvYXdzEXAMPLE-SESSION-TOKEN-NEVER-PRINT-ME-2"
 
     // MARK: - Held answers
 
@@ -114,10 +120,12 @@ final class ModelStandin: @unchecked Sendable {
         }
     }
 
-    /// The environment for running `tabi-press draft` against the stand-in.
-    func environment(secret: String = ModelStandin.secret) -> [String: String?] {
-        ["AWS_ENDPOINT_URL_BEDROCK_RUNTIME": server.baseURL, "AWS_ACCESS_KEY_ID": Self.accessKey,
-         "AWS_SECRET_ACCESS_KEY": secret, "AWS_SESSION_TOKEN": nil, "AWS_REGION": "us-east-1", "AWS_PROFILE": nil,
+    /// The environment for running `tabi-press draft` against the stand-in; `temporary` signs with
+    /// the temporary credentials and their session token.
+    func environment(secret: String = ModelStandin.secret, temporary: Bool = false) -> [String: String?] {
+        ["AWS_ENDPOINT_URL_BEDROCK_RUNTIME": server.baseURL, "AWS_ACCESS_KEY_ID": temporary ? Self.temporaryAccessKey : Self.accessKey,
+         "AWS_SECRET_ACCESS_KEY": temporary ? Self.temporarySecret : secret, "AWS_SESSION_TOKEN": temporary ? Self.sessionToken : nil,
+         "AWS_REGION": "us-east-1", "AWS_PROFILE": nil,
          "AWS_CONFIG_FILE": "/nonexistent/config", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/credentials",
          "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": nil,
          "AWS_CONTAINER_CREDENTIALS_FULL_URI": nil, "AWS_MAX_ATTEMPTS": "2",
