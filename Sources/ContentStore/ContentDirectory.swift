@@ -79,8 +79,14 @@ public struct ContentDirectory: Sendable {
 
     /// Reads and checks `trips/<slug>/trip.json`; its `slug` must match the folder.
     public func trip(_ slug: String) throws(ContentError) -> Trip {
-        let url = tripFile(of: slug)
         let data = try read("trips/\(slug)/trip.json", maxBytes: Self.maximumTripFileBytes)
+        return try trip(slug, from: data)
+    }
+
+    /// Checks the bytes of `trips/<slug>/trip.json`, read by the caller (through a
+    /// ``ConfinedFolder``, say); its `slug` must match the folder.
+    public func trip(_ slug: String, from data: Data) throws(ContentError) -> Trip {
+        let url = tripFile(of: slug)
         let trip: Trip
         do {
             trip = try TripJSON.decode(data)

@@ -25,6 +25,8 @@ public struct HTTPError: Error, Sendable, Hashable, CustomStringConvertible {
         case bodyUnreadable = "request body unreadable"
         /// The response's destination file could not be written.
         case responseUnwritable = "response file unwritable"
+        /// The response body was longer than ``HTTPRequest/maxResponseBytes``.
+        case responseTooLarge = "response too large"
         /// The task was cancelled.
         case cancelled = "cancelled"
         /// Anything else libcurl reported.
@@ -56,7 +58,7 @@ public struct HTTPError: Error, Sendable, Hashable, CustomStringConvertible {
         switch kind {
         case .nameResolution, .connectionRefused, .connectFailed, .tlsHandshake, .timeout, .connectionLost:
             true
-        case .tlsCertificate, .invalidRequest, .bodyUnreadable, .responseUnwritable, .cancelled, .other:
+        case .tlsCertificate, .invalidRequest, .bodyUnreadable, .responseUnwritable, .responseTooLarge, .cancelled, .other:
             false
         }
     }

@@ -4,14 +4,58 @@ import Foundation
 public enum CommandRunner {
     /// What a finished program left behind.
     public struct Result: Sendable {
+        /// The exit code, or the signal's number when ``signalled``.
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// Whether a signal ended the program (a crash: SIGILL, SIGTRAP, SIGSEGV), not `exit`.
+        public var signalled = false
     }
 
     /// The `tabi-press` binary built beside the test bundle.
     public static var tabiPress: URL {
         productsFolder.appendingPathComponent("tabi-press")
+    }
+
+    /// Both builds of `tabi-press`, for command-line tests that must also pass optimised: Swift
+    /// 6.3.1's `-O` miscompiled a task group that `-Onone` ran correctly (SlidingWindow.swift).
+    public static let binaries: [Binary] = [.debug, .release]
+
+    /// A build of `tabi-press`.
+    public enum Binary: String, Sendable, CaseIterable, CustomStringConvertible {
+        /// The debug build beside the test bundle (``tabiPress``).
+        case debug
+        /// The release build `scripts/run-tests` makes and exports as `TABI_RELEASE_BIN`.
+        case release
+
+        /// The binary's path. Throws, so the test fails rather than skips, when the release
+        /// build is not there.
+        public func url() throws -> URL {
+            switch self {
+            case .debug: return CommandRunner.tabiPress
+            case .release:
+                let environment = ProcessInfo.processInfo.environment
+                guard let path = environment["TABI_RELEASE_BIN"], !path.isEmpty else {
+                    throw MissingBinary(description: environment["TABI_RUN_TESTS"] == nil
+                        ? "TABI_RELEASE_BIN is not set: this test also runs the release build of tabi-press. Run `make test` "
+                            + "(which builds it), or build it with `swift build -c release --product tabi-press` and set "
+                            + "TABI_RELEASE_BIN=$(swift build -c release --show-bin-path)/tabi-press"
+                        : "TABI_RELEASE_BIN is not set although scripts/run-tests is running: its release build step did not export it")
+                }
+                guard FileManager.default.isExecutableFile(atPath: path) else {
+                    throw MissingBinary(description: "TABI_RELEASE_BIN=\(path) is not an executable file: build it with "
+                        + "`swift build -c release --product tabi-press` (or run `make test`)")
+                }
+                return URL(fileURLWithPath: path)
+            }
+        }
+
+        public var description: String { rawValue }
+    }
+
+    /// Why a build of `tabi-press` a test needs is not there.
+    public struct MissingBinary: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// The build products folder (`.build/<triple>/debug`) holding the test bundle.
@@ -46,7 +90,7 @@ public enum CommandRunner {
         process.waitUntilExit()
         group.wait()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
     }
 
     /// A process for `executable`, not started yet, for callers that watch or stop it themselves.

@@ -9,6 +9,17 @@ endpoint (bearer key checked).
                                     429 (ThrottlingException, or an OpenAI rate-limit error) and lets
                                     its retry through: retries are exercised, in a number that does
                                     not depend on how concurrent requests interleave
+  --faults RATE                     answers that share of model requests (0 to 1) with a fault of
+                                    --fault-kinds, taken in turn (so a storm of N faults has N kinds,
+                                    up to all); which attempt of which body gets a fault follows from
+                                    --fault-seed, the body and the attempt's number, so it is the same
+                                    however concurrent requests interleave
+  --fault-kinds K,K,...             429, 500, 503, throttling-400 (ThrottlingException with 400),
+                                    drop (close without answering), drop-mid-body (promise 1000 bytes,
+                                    send 10, close), stall (answer after --stall-seconds, past the
+                                    client's timeout), retry-after-huge (429 with Retry-After: 1e300),
+                                    retry-after-negative (-1), retry-after-garbage; default: all
+  --answer-delay SECONDS            waits that long before every model answer (a run that takes time)
 
 Routes (bodies are checked the way the services check them; a malformed one gets 400):
   POST /model/{modelId}/invoke      Anthropic messages body → {"content":[{"type":"text","text":...}],
@@ -21,11 +32,22 @@ Routes (bodies are checked the way the services check them; a malformed one gets
 Every answer is a small story with front matter. Trip data can steer it, so a test can make one
 trip fail: a prompt containing `standin:bad-front-matter` gets front matter that does not parse,
 `standin:fenced` gets its story wrapped in a ```markdown fence, `standin:server-error` always gets
-500, `standin:truncate` stops at the token limit.
+500, `standin:truncate` stops at the token limit. Hostile answers: `standin:huge-body` gets an
+answer of 9 MiB, `standin:huge-story` a story of 2 MiB (in a body under 3 MiB),
+`standin:alias-bomb` front matter built of nested YAML anchors and aliases, and
+`standin:echo-secrets` an error whose type, request id and message quote the request's
+Authorization, X-Amz-Security-Token and every other header back (a retryable 500 the first time,
+a final 400 on the retry).
+
+`standin:hold` holds the answer until the test says (POST /__standin/release, which lets the
+answers held at that moment go); GET /__standin/held says how many answers are being held.
 """
+import hashlib
 import json
 import re
+import socket
 import threading
+import time
 from urllib.parse import unquote
 
 from aws_standin import AWSStandinHandler, parse_options
@@ -35,6 +57,36 @@ MODEL_PATH = re.compile(r"^/model/(?P<model>[^/]+)/(?P<action>invoke|converse)$"
 
 
 class ModelStandinHandler(AWSStandinHandler):
+    # MARK: - Control
+
+    def control(self, body):
+        command = self.path[len("/__standin/"):]
+        if command == "held":
+            with self.server.lock:
+                self.send_json(200, {"held": self.server.__dict__.get("held", 0)})
+        elif command == "release":
+            # The answers held now go; a later one waits for the next release.
+            with self.server.lock:
+                event = self.server.__dict__.get("released")
+                self.server.released = threading.Event()
+            if event:
+                event.set()
+            self.send_json(200, {})
+        else:
+            super().control(body)
+
+    def release_event(self):
+        with self.server.lock:
+            return self.server.__dict__.setdefault("released", threading.Event())
+
+    def hold(self):
+        event = self.release_event()
+        with self.server.lock:
+            self.server.held = self.server.__dict__.get("held", 0) + 1
+        event.wait(timeout=300)
+        with self.server.lock:
+            self.server.held -= 1
+
     # MARK: - Checking
 
     def inspect(self, request):
@@ -80,6 +132,17 @@ class ModelStandinHandler(AWSStandinHandler):
             return self.malformed(request, api, problem)
         model = model or body.get("model")
         request["api"], request["model"], request["prompt"] = api, model, prompt
+        delay = self.server.options.answer_delay
+        if delay:
+            time.sleep(delay)
+        if "standin:hold" in prompt:
+            self.hold()
+        fault = self.fault(request["bodySha256"])
+        if fault:
+            request["fault"] = fault
+            return self.send_fault(request, api, fault)
+        if "standin:echo-secrets" in prompt:
+            return self.echo_secrets(request, api)
         if self.should_throttle(request["bodySha256"]):
             if api == "openai":
                 return self.answer(request, 429, {"error": {"message": "Rate limit reached for requests", "type": "requests",
@@ -136,6 +199,16 @@ class ModelStandinHandler(AWSStandinHandler):
         front = f'---\ntitle: "{title} (stand-in)"\nsummary: "Drafted by the stand-in."\n{cover}tags: ["Stand-in", "{api}"]\nmood: "made up"\n---\n'
         if "standin:bad-front-matter" in prompt:
             front = '---\ntitle: [unclosed\ntags: 3\n---\n'
+        if "standin:alias-bomb" in prompt:
+            levels = ["a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]"]
+            for level in "bcdef":
+                previous = chr(ord(level) - 1)
+                levels.append(f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 6) + "]")
+            front = front.replace("mood:", "\n".join(levels) + "\nmood:")
+        if "standin:huge-story" in prompt:
+            lines += ["", "All work and no play makes a long story. " * (2 * 1024 * 1024 // 41)]
+        if "standin:huge-body" in prompt:
+            lines += ["", "x" * (9 * 1024 * 1024)]
         text = front + "\n".join(lines) + "\n"
         if "standin:fenced" in prompt:
             text = "```markdown\n" + text + "```\n"
@@ -151,6 +224,85 @@ class ModelStandinHandler(AWSStandinHandler):
                 return False
             seen.add(body_hash)
             return len(seen) % every == 0
+
+    # MARK: - Faults
+
+    FAULT_KINDS = ["429", "500", "503", "throttling-400", "drop", "drop-mid-body", "stall", "retry-after-huge",
+                   "retry-after-negative", "retry-after-garbage"]
+
+    def fault(self, body_hash):
+        """The fault this attempt of this body gets under --faults, or None."""
+        options = self.server.options
+        if not options.faults:
+            return None
+        with self.server.lock:
+            attempts = self.server.__dict__.setdefault("attempts", {})
+            attempts[body_hash] = attempts.get(body_hash, 0) + 1
+            attempt = attempts[body_hash]
+        digest = hashlib.sha256(f"{options.fault_seed}:{body_hash}:{attempt}".encode()).digest()
+        if int.from_bytes(digest[:4], "big") / 2**32 >= options.faults:
+            return None
+        kinds = options.fault_kinds.split(",") if options.fault_kinds else self.FAULT_KINDS
+        with self.server.lock:
+            turn = self.server.__dict__.get("faults_sent", 0)
+            self.server.faults_sent = turn + 1
+        return kinds[turn % len(kinds)]
+
+    def send_fault(self, request, api, fault):
+        def error(status, code, message, headers=()):
+            if api == "openai":
+                self.record_model_request(request, status)
+                body = {"error": {"message": message, "type": code, "code": code}}
+                return self.send_json(status, body, list(headers))
+            headers = [("x-amzn-ErrorType", f"{code}:http://internal.amazon.com/coral/com.amazon.bedrock/"),
+                       ("x-amzn-RequestId", "standin-request"), *headers]
+            self.record_model_request(request, status)
+            return self.send_json(status, {"message": message}, headers)
+
+        if fault == "429":
+            return error(429, "ThrottlingException", "Too many requests, please wait before trying again.")
+        if fault == "throttling-400":
+            return error(400, "ThrottlingException", "Rate exceeded.")
+        if fault == "500":
+            return error(500, "InternalServerException", "The stand-in failed on purpose.")
+        if fault == "503":
+            return error(503, "ServiceUnavailableException", "The stand-in is unavailable on purpose.")
+        if fault.startswith("retry-after-"):
+            value = {"huge": "1e300", "negative": "-1", "garbage": "soon, maybe"}[fault[len("retry-after-"):]]
+            return error(429, "ThrottlingException", "Slow down.", [("Retry-After", value)])
+        self.record_model_request(request, 0)
+        self.close_connection = True
+        if fault == "stall":
+            time.sleep(self.server.options.stall_seconds)
+            return self.send_json(500, {"message": "too late"})
+        if fault == "drop-mid-body":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.write(b'{"content": [')
+            self.wfile.flush()
+        self.connection.shutdown(socket.SHUT_RDWR)
+
+    def echo_secrets(self, request, api):
+        """An error quoting back everything the request carried, as some proxies do: a retryable
+        500 for the first attempt of a body, a final 400 for the next."""
+        with self.server.lock:
+            echoed = self.server.__dict__.setdefault("echoed", set())
+            first = request["bodySha256"] not in echoed
+            echoed.add(request["bodySha256"])
+        status, code = (500, "InternalServerException") if first else (400, "ValidationException")
+        headers = {name.lower(): value for name, value in request["headers"]}
+        quoted = "; ".join(f"{name}: {value}" for name, value in request["headers"])
+        token = headers.get("x-amz-security-token", "")
+        authorization = headers.get("authorization", "")
+        self.record_model_request(request, status)
+        if api == "openai":
+            return self.send_json(status, {"error": {"message": f"upstream said no to {quoted}", "type": f"{code} {token}",
+                                                     "code": authorization}})
+        self.send_json(status, {"message": f"upstream said no to {quoted}"},
+                       [("x-amzn-ErrorType", f"{code}{token}:http://internal.amazon.com/"),
+                        ("x-amzn-RequestId", f"echo {authorization} {token}")])
 
     # MARK: - Sending and logging
 
@@ -176,7 +328,7 @@ class ModelStandinHandler(AWSStandinHandler):
         entry = {"api": request.get("api"), "model": request.get("model"), "method": request["method"],
                  "path": request["path"], "status": status, "verified": request.get("verified"),
                  "verifyError": request.get("verifyError"), "body": request["body"].decode("utf-8", "replace"),
-                 "prompt": request.get("prompt")}
+                 "prompt": request.get("prompt"), "fault": request.get("fault")}
         with self.server.lock:
             with open(path, "a", encoding="utf-8") as log:
                 log.write(json.dumps(entry) + "\n")
@@ -198,6 +350,11 @@ def add_options(parser):
     parser.add_argument("--openai-key", help="the bearer key /v1/chat/completions accepts")
     parser.add_argument("--log", help="a file to append a JSON line per model request to")
     parser.add_argument("--throttle-every", type=int, default=0, help="throttle once every Nth new request with 429")
+    parser.add_argument("--faults", type=float, default=0, help="the share of model requests answered with a fault")
+    parser.add_argument("--fault-kinds", default="", help="comma-separated kinds of fault (default: all)")
+    parser.add_argument("--fault-seed", default="0", help="which attempts get faults")
+    parser.add_argument("--stall-seconds", type=float, default=3, help="how long a stall fault waits")
+    parser.add_argument("--answer-delay", type=float, default=0, help="seconds to wait before every model answer")
 
 
 if __name__ == "__main__":

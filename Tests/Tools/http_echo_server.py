@@ -1,6 +1,7 @@
 """The HTTPClient tests' server: echoes requests, and misbehaves on purpose on a few paths.
 
   /bytes/N      N bytes of a fixed pattern (byte i is i % 251)
+  /chunked/N    the same N bytes, chunked (no Content-Length), 64 KiB a chunk
   /status/N     status N with a small JSON body
   /headers      repeated and mixed-case response headers
   /sleep/MS     waits MS milliseconds, then echoes
@@ -20,6 +21,18 @@ class EchoHandler(StandinHandler):
         if head == "bytes":
             count = int(arg)
             self.send_bytes(200, bytes(i % 251 for i in range(count)))
+        elif head == "chunked":
+            body = bytes(i % 251 for i in range(int(arg)))
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            try:
+                for start in range(0, len(body), 65536):
+                    chunk = body[start:start + 65536]
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                self.wfile.write(b"0\r\n\r\n")
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
         elif head == "status":
             self.send_json(int(arg), {"status": int(arg)})
         elif head == "headers":

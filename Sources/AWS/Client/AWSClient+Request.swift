@@ -44,7 +44,7 @@ extension AWSClient {
         signable.headers.set("User-Agent", settings.userAgent)
         return HTTPRequest(method: request.method, url: location.url, headers: signable.headers, body: request.body,
                            timeouts: request.timeouts ?? settings.timeouts, version: settings.httpVersion,
-                           responseDestination: request.responseDestination)
+                           responseDestination: request.responseDestination, maxResponseBytes: request.maxResponseBytes)
     }
 
     /// The hex SHA-256 the signature covers, or `UNSIGNED-PAYLOAD`. Reads a file body once.

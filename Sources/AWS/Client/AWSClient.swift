@@ -113,10 +113,13 @@ public struct AWSClient: Sendable {
         let parsed = AWSErrorResponse(response: response)
         let reason = parsed.code.map { Self.expiredTokenCodes.contains($0) } == true
             ? .credentialsExpired : AWSRetryClassifier.classify(status: response.status, code: parsed.code)
+        // Code and request id come from the service too: a misbehaving one (or a proxy) may echo
+        // a header into them, so they are redacted like the message.
         return AWSError(kind: .service, service: service.name, operation: request.operation, resource: request.resource,
-                        statusCode: response.status, code: parsed.code,
+                        statusCode: response.status, code: parsed.code.map { AWSRedaction.redact($0, secrets: secrets) },
                         message: parsed.message.map { AWSRedaction.redact($0, secrets: secrets) },
-                        requestId: parsed.requestId, attempts: attempts, retryReason: reason)
+                        requestId: parsed.requestId.map { AWSRedaction.redact($0, secrets: secrets) },
+                        attempts: attempts, retryReason: reason)
     }
 
     private func failure(_ kind: AWSError.Kind, _ request: AWSRequest, attempts: Int) -> AWSError {

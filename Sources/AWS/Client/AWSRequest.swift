@@ -31,11 +31,14 @@ public struct AWSRequest: Sendable {
     public var responseDestination: HTTPResponseDestination
     /// Replaces the settings' timeouts for this request.
     public var timeouts: HTTPTimeouts?
+    /// The longest response body accepted in memory (see ``HTTPRequest/maxResponseBytes``).
+    public var maxResponseBytes: Int?
 
     public init(operation: String, method: HTTPMethod, bucket: String? = nil, path: AWSPath = .root,
                 query: [AWSQueryItem] = [], headers: HTTPHeaders = [:], body: HTTPBody = .empty,
                 payload: AWSPayloadSigning = .signed, resource: String? = nil,
-                responseDestination: HTTPResponseDestination = .memory, timeouts: HTTPTimeouts? = nil) {
+                responseDestination: HTTPResponseDestination = .memory, timeouts: HTTPTimeouts? = nil,
+                maxResponseBytes: Int? = nil) {
         self.operation = operation
         self.method = method
         self.bucket = bucket
@@ -47,6 +50,7 @@ public struct AWSRequest: Sendable {
         self.resource = resource
         self.responseDestination = responseDestination
         self.timeouts = timeouts
+        self.maxResponseBytes = maxResponseBytes
     }
 }
 

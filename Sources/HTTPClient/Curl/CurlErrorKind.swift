@@ -28,6 +28,8 @@ extension HTTPError.Kind {
             self = .bodyUnreadable
         case CURLE_WRITE_ERROR:
             self = .responseUnwritable
+        case CURLE_FILESIZE_EXCEEDED:
+            self = .responseTooLarge
         default:
             self = .other
         }

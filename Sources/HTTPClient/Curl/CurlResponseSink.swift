@@ -8,14 +8,20 @@ struct CurlResponseSink {
     }
 
     private let destination: HTTPResponseDestination
+    private let maxBytes: Int?
     private var status = 0
     private var headers = HTTPHeaders()
     private var body = Data()
     private var descriptor: Int32 = -1
     /// Set when writing the destination file failed.
     private(set) var failure: String?
+    /// Set when an in-memory body went past `maxBytes`.
+    private(set) var tooLarge = false
 
-    init(destination: HTTPResponseDestination) { self.destination = destination }
+    init(destination: HTTPResponseDestination, maxBytes: Int? = nil) {
+        self.destination = destination
+        self.maxBytes = maxBytes
+    }
 
     /// Takes one raw header line. A status line starts a new header block, so the headers of
     /// interim responses (`100 Continue`) are dropped.
@@ -42,6 +48,10 @@ struct CurlResponseSink {
     /// Takes a chunk of body; `false` stops the transfer (the file could not be written).
     mutating func write(_ chunk: UnsafeRawBufferPointer) -> Bool {
         guard let path = filePath else {
+            if let maxBytes, body.count + chunk.count > maxBytes {
+                tooLarge = true
+                return false
+            }
             body.append(contentsOf: chunk)
             return true
         }
@@ -58,6 +68,9 @@ struct CurlResponseSink {
         }
         return true
     }
+
+    /// Why a body was refused for its length, for the error.
+    var limitReason: String { "the body is longer than the limit of \(maxBytes ?? 0) bytes" }
 
     /// The response, once libcurl reports the transfer done.
     mutating func finish(status final: Int, version: HTTPVersion, timing: HTTPTiming) -> Result<HTTPResponse, Failure> {

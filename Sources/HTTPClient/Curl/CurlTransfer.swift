@@ -28,7 +28,7 @@ final class CurlTransfer: @unchecked Sendable {
         host = request.host
         query = request.url.firstIndex(of: "?").map { request.url[$0...] } ?? ""
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        sink = CurlResponseSink(destination: request.responseDestination)
+        sink = CurlResponseSink(destination: request.responseDestination, maxBytes: request.maxResponseBytes)
         source = .empty
         try Self.validate(request, method: method, host: host)
         do {
@@ -68,6 +68,11 @@ final class CurlTransfer: @unchecked Sendable {
         options.set(CURLOPT_TCP_NODELAY, 1)
         options.set(CURLOPT_ERRORBUFFER, pointer: errorBuffer)
         applyTimeouts(request.timeouts, &options)
+        if let limit = request.maxResponseBytes, case .memory = request.responseDestination {
+            // Refuses a body whose Content-Length is already too long before reading any of it;
+            // the write callback catches one that does not say (chunked) or says less.
+            options.set(CURLOPT_MAXFILESIZE_LARGE, Int64(max(limit, 0)))
+        }
         applyVersion(request.version, &options)
         applyMethodAndBody(request, &options)
         headerList = Self.headerList(for: request)
@@ -195,6 +200,10 @@ final class CurlTransfer: @unchecked Sendable {
         }
         if let reason = sink.failure {
             return HTTPError(kind: .responseUnwritable, method: method, host: host, detail: reason)
+        }
+        if sink.tooLarge || code == CURLE_FILESIZE_EXCEEDED {
+            return HTTPError(kind: .responseTooLarge, method: method, host: host, detail: sink.limitReason,
+                             curlCode: Int(code.rawValue))
         }
         var detail = String(cString: errorBuffer)
         if detail.isEmpty { detail = String(cString: curl_easy_strerror(code)) }

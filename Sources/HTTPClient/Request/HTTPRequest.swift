@@ -19,11 +19,16 @@ public struct HTTPRequest: Sendable {
     public var version: HTTPVersion
     /// Memory, or a file for large downloads.
     public var responseDestination: HTTPResponseDestination
+    /// The longest response body kept in memory; a longer one fails the request with
+    /// ``HTTPError/Kind/responseTooLarge`` (as soon as its `Content-Length` says so, else once
+    /// that many bytes arrived). `nil` for no limit. For answers from services that are not
+    /// trusted to stay small (a model's). A body written to a file is not limited.
+    public var maxResponseBytes: Int?
 
     public init(
         method: HTTPMethod, url: String, headers: HTTPHeaders = [:], body: HTTPBody = .empty,
         timeouts: HTTPTimeouts = .default, version: HTTPVersion = .http1_1,
-        responseDestination: HTTPResponseDestination = .memory
+        responseDestination: HTTPResponseDestination = .memory, maxResponseBytes: Int? = nil
     ) {
         self.method = method
         self.url = url
@@ -32,6 +37,7 @@ public struct HTTPRequest: Sendable {
         self.timeouts = timeouts
         self.version = version
         self.responseDestination = responseDestination
+        self.maxResponseBytes = maxResponseBytes
     }
 
     /// The URL's host (and port when given), for messages: never the path or query, which may

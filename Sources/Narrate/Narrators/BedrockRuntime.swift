@@ -19,7 +19,7 @@ struct BedrockRuntime: Sendable {
         let request = AWSRequest(
             operation: operation, method: .post, path: .segments("model", model, action),
             headers: [("Content-Type", "application/json"), ("Accept", "application/json")],
-            body: .data(ModelJSON.encode(body)), resource: model)
+            body: .data(ModelJSON.encode(body)), resource: model, maxResponseBytes: ModelAnswer.maxResponseBytes)
         let response: HTTPResponse
         do {
             response = try await client.send(request)

@@ -105,8 +105,13 @@ public struct TokenUsage: Sendable, Hashable {
         self.output = output
     }
 
+    /// Saturating: the counts come from the service, and a hostile one could send `Int.max`.
     public static func + (lhs: TokenUsage, rhs: TokenUsage) -> TokenUsage {
-        TokenUsage(input: lhs.input + rhs.input, output: lhs.output + rhs.output)
+        func sum(_ a: Int, _ b: Int) -> Int {
+            let (total, overflow) = a.addingReportingOverflow(b)
+            return overflow ? (b < 0 ? .min : .max) : total
+        }
+        return TokenUsage(input: sum(lhs.input, rhs.input), output: sum(lhs.output, rhs.output))
     }
 
     public static func += (lhs: inout TokenUsage, rhs: TokenUsage) { lhs = lhs + rhs }

@@ -14,6 +14,7 @@ public struct OpenAINarrator: Narrator {
     private let apiKey: String?
     private let retry: AWSRetryPolicy
     private let clock: AWSClock
+    private let timeouts: HTTPTimeouts
     private let httpClient: HTTPClient
     private let logger: Logger
     private let counters = Locked(NarratorTransportMetrics())
@@ -22,7 +23,8 @@ public struct OpenAINarrator: Narrator {
     public static let defaultBaseURL = "https://api.openai.com/v1"
 
     public init(baseURL: String = OpenAINarrator.defaultBaseURL, apiKey: String?, model: String, retry: AWSRetryPolicy = .batch,
-                clock: AWSClock = .system, httpClient: HTTPClient = .shared, logger: Logger = Logger(label: "tabi.draft")) {
+                clock: AWSClock = .system, timeouts: HTTPTimeouts = AWSSettings.modelTimeouts, httpClient: HTTPClient = .shared,
+                logger: Logger = Logger(label: "tabi.draft")) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
@@ -30,6 +32,7 @@ public struct OpenAINarrator: Narrator {
         self.model = model
         self.retry = retry
         self.clock = clock
+        self.timeouts = timeouts
         self.httpClient = httpClient
         self.logger = logger
     }
@@ -47,7 +50,7 @@ public struct OpenAINarrator: Narrator {
         var headers: HTTPHeaders = [("Content-Type", "application/json"), ("Accept", "application/json")]
         if let apiKey { headers.add("Authorization", "Bearer \(apiKey)") }
         let http = HTTPRequest(method: .post, url: baseURL + "/chat/completions", headers: headers,
-                               body: .data(ModelJSON.encode(body)), timeouts: AWSSettings.modelTimeouts)
+                               body: .data(ModelJSON.encode(body)), timeouts: timeouts, maxResponseBytes: ModelAnswer.maxResponseBytes)
         let response = try await send(http)
         let answer: Answer
         do {
@@ -75,7 +78,7 @@ public struct OpenAINarrator: Narrator {
                 let response = try await httpClient.send(request)
                 if response.isSuccess { return response }
                 let error = ErrorBody(response.body)
-                let code = error.code ?? "HTTP"
+                let code = error.code.map { AWSRedaction.redact($0, secrets: secrets) } ?? "HTTP"
                 reason = error.code == "insufficient_quota" ? nil : AWSRetryClassifier.classify(status: response.status, code: error.code)
                 retryAfter = RetryAfter.delay(in: response.headers, now: clock.now())
                 let message = error.message.map { ": " + AWSRedaction.redact($0, secrets: secrets) } ?? ""

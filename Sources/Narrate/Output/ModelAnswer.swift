@@ -5,10 +5,18 @@ import TabiCore
 /// like to add, then parsed as a story (front matter + Markdown) or a section of one.
 ///
 /// Nothing in an answer is ever executed; HTML in it stays inert because the build renders
-/// stories in safe mode.
+/// stories in safe mode. Answers are bounded: a longer one fails its trip before it is parsed.
 public enum ModelAnswer {
-    /// The story in a whole-story answer. Throws when its front matter does not parse or its body is empty.
+    /// The most bytes of an answer's HTTP body read from the network (its JSON envelope included).
+    public static let maxResponseBytes = 8 << 20
+    /// The most bytes (UTF-8) of an answer's text taken as a story or a section: far above what
+    /// `narrator.maxTokens` lets a model write, far below what could hurt parsing or a page.
+    public static let maxTextBytes = 1 << 20
+
+    /// The story in a whole-story answer. Throws when it is too long, its front matter does not
+    /// parse or its body is empty.
     public static func story(_ text: String) throws(ModelAnswerError) -> Story {
+        try checkLength(of: text)
         var text = unwrapped(text)
         if !text.hasPrefix("---\n"), let start = frontMatterStart(in: text) {
             text = String(text[start...])  // "Here is your story:" before the front matter
@@ -26,12 +34,20 @@ public enum ModelAnswer {
 
     /// The Markdown of a section answer: unwrapped, with any front matter a model added anyway dropped.
     public static func section(_ text: String) throws(ModelAnswerError) -> String {
+        try checkLength(of: text)
         let text = unwrapped(text)
         var body = text
         if text.hasPrefix("---\n"), let story = try? Story(parsing: text) { body = story.body }
         body = body.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { throw ModelAnswerError(reason: "a part came back empty") }
         return body + "\n"
+    }
+
+    private static func checkLength(of text: String) throws(ModelAnswerError) {
+        let bytes = text.utf8.count
+        guard bytes <= maxTextBytes else {
+            throw ModelAnswerError(reason: "it is \(bytes) bytes long, more than the limit of \(maxTextBytes) bytes")
+        }
     }
 
     // MARK: - Repairs

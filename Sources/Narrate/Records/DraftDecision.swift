@@ -44,7 +44,7 @@ public enum DraftDecision: Sendable, Equatable {
 }
 
 /// The file a draft is written to.
-public enum DraftTarget: String, Sendable, Equatable {
+public enum DraftTarget: String, Sendable, Equatable, Codable {
     /// `story.md`.
     case story = "story.md"
     /// `story.draft.md`, beside a writer's `story.md`.

@@ -38,7 +38,7 @@ public struct DraftReport: Sendable {
     // MARK: - Counts
 
     public var drafted: Int { outcomes.count { if case .drafted = $0.result { true } else { false } } }
-    public var kept: Int { outcomes.count { $0.result == .kept } }
+    public var kept: Int { outcomes.count { if case .kept = $0.result { true } else { false } } }
     public var skipped: Int { outcomes.count { if case .skipped = $0.result { true } else { false } } }
     public var planned: Int { outcomes.count { if case .planned = $0.result { true } else { false } } }
     public var failures: [TripOutcome] { outcomes.filter(\.isFailure) }

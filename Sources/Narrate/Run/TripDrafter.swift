@@ -40,18 +40,17 @@ struct TripDrafter: Sendable {
     // MARK: - Plan
 
     private func attempt(_ slug: String) async throws(Failure) -> TripOutcome {
-        let content = options.content
-        let trip: Trip
-        do { trip = try content.trip(slug) } catch { throw Failure(message: error.description) }
+        let folder = TripFolder(slug, in: options.content)
+        if !options.dryRun { folder.removeStaleTemporaryFiles() }
+        let trip = try folder.trip()
         let facts = TripFacts(trip: trip)
         let markDraft = options.markDraft(for: narrator.identity)
         let inputs = DraftInputs(factsJSON: facts.json, template: prompt.text, narrator: narrator.identity,
                                  maxTokens: options.settings.maxTokens, temperature: options.settings.temperature,
                                  chunkCharacters: options.settings.chunkCharacters, markDraft: markDraft, language: options.language)
-        let storyFile = content.storyFile(of: slug)
-        let current = try read(storyFile)
-        let record = try read(content.generationRecordFile(of: slug)).flatMap(GenerationRecord.decode)
-        let decision = DraftDecision.decide(storySHA256: current.map(ContentHash.sha256), record: record,
+        let storySHA256 = try folder.storySHA256()
+        let record = try folder.record(readOnly: options.dryRun)
+        let decision = DraftDecision.decide(storySHA256: storySHA256, record: record,
                                             inputHash: inputs.hash, force: options.force, overwriteEdits: options.overwriteEdits)
         // Only models have a context window to respect; the offline narrator writes any length at once.
         let plan = ChunkPlan(facts: facts, budget: narrator.identity.isModel ? options.settings.chunkCharacters : .max)
@@ -78,22 +77,45 @@ struct TripDrafter: Sendable {
         guard (try? Story(parsing: story.rendered())) == story else {
             throw Failure(message: "the finished story does not read back as the same story (a front matter value could not be written safely)")
         }
-
-        // MARK: Apply
-        let sha = ContentHash.sha256(bytes)
-        let identity = narrator.identity
-        let newRecord: GenerationRecord
-        switch target {
-        case .story:
-            try write(bytes, to: storyFile)
-            newRecord = GenerationRecord(inputHash: inputs.hash, narrator: identity.kind, model: identity.model, storySHA256: sha)
-        case .storyDraft:
-            try write(bytes, to: content.storyDraftFile(of: slug))
-            newRecord = GenerationRecord(inputHash: inputs.hash, narrator: identity.kind, model: identity.model,
-                                         storySHA256: record?.storySHA256, draftSHA256: sha)
+        let written = try apply(bytes, to: target, in: folder, decidedFrom: storySHA256, record: record, inputHash: inputs.hash)
+        let result: TripOutcome.Result = switch (target, written) {
+        case (.story, .story): .drafted(reason)
+        case (.story, .storyDraft): .kept(.editedDuringCall)
+        case (.storyDraft, _): .kept(.edited)
         }
-        try write(newRecord.encoded(), to: content.generationRecordFile(of: slug))
-        return TripOutcome(slug: slug, result: target == .story ? .drafted(reason) : .kept, shortenedPosts: plan.shortenedPosts)
+        return TripOutcome(slug: slug, result: result, shortenedPosts: plan.shortenedPosts)
+    }
+
+    // MARK: - Apply
+
+    /// Writes the draft and its record; returns the file it went to. A writer may have saved
+    /// `story.md` while the model was answering: then what was decided from its old bytes no longer
+    /// holds, the edit wins, and the draft goes to `story.draft.md` (its record saying so: the
+    /// story's hash stays the old one, so the new `story.md` reads as a writer's).
+    private func apply(_ bytes: Data, to decided: DraftTarget, in folder: TripFolder, decidedFrom storySHA256: String?,
+                       record: GenerationRecord?, inputHash: String) throws(Failure) -> DraftTarget {
+        let sha = ContentHash.sha256(bytes)
+        var target = decided
+        func recheck() throws(Failure) -> Bool {
+            guard target == .story, try folder.storySHA256() != storySHA256 else { return false }
+            target = .storyDraft
+            return true
+        }
+        let identity = narrator.identity
+        func pending() throws(Failure) {
+            try folder.write(.writing(sha, to: target, inputHash: inputHash, narrator: identity.kind, model: identity.model,
+                                      previous: record))
+        }
+        _ = try recheck()
+        try folder.checkWritable(target)
+        try pending()
+        // Once more after the record's fsync, so the edit that can still be lost is one saved
+        // within the story's own write and rename.
+        if try recheck() { try pending() }
+        try folder.write(bytes, to: target)
+        try folder.write(.written(sha, to: target, inputHash: inputHash, narrator: identity.kind, model: identity.model,
+                                  previous: record))
+        return target
     }
 
     // MARK: - Calls
@@ -187,19 +209,7 @@ struct TripDrafter: Sendable {
         do { return try ModelAnswer.section(response.text) } catch { throw Failure(message: error.description) }
     }
 
-    // MARK: - Files
-
-    private func read(_ url: URL) throws(Failure) -> Data? {
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw Failure(message: "\(url.path) cannot be read")
-        }
-        return data
-    }
-
-    private func write(_ data: Data, to url: URL) throws(Failure) {
-        do { try AtomicFile.write(data, to: url) } catch { throw Failure(message: error.description) }
-    }
+    // MARK: - Text
 
     /// `text` cut to `limit` characters, saying so.
     static func shorten(_ text: String, to limit: Int) -> String {

@@ -5,13 +5,22 @@ public struct TripOutcome: Sendable, Equatable {
         /// `story.md` was written (or would have the same bytes).
         case drafted(DraftDecision.GenerateReason)
         /// `story.md` is a writer's: the new draft went to `story.draft.md`.
-        case kept
+        case kept(KeptReason)
         /// Nothing changed since the last draft: no call was made.
         case skipped(DraftDecision.SkipReason)
         /// A dry run: the file that would be written, why, and in how many calls at least.
         case planned(DraftTarget, DraftDecision.GenerateReason, calls: Int)
         /// The trip could not be drafted; the sentence says why.
         case failed(String)
+    }
+
+    /// Why `story.md` was kept.
+    public enum KeptReason: Sendable, Equatable {
+        /// It had been edited (or written by hand) before the trip was drafted.
+        case edited
+        /// It changed while the model was answering: the edit was saved after the trip was
+        /// decided, and wins over the draft.
+        case editedDuringCall
     }
 
     public var slug: String
@@ -29,7 +38,9 @@ public struct TripOutcome: Sendable, Equatable {
     public var line: String {
         switch result {
         case .drafted(let reason): "\(slug): drafted story.md (\(reason.rawValue))"
-        case .kept: "\(slug): story.md was edited, so it is kept; the new draft is in story.draft.md"
+        case .kept(.edited): "\(slug): story.md was edited, so it is kept; the new draft is in story.draft.md"
+        case .kept(.editedDuringCall):
+            "\(slug): story.md changed while the model was answering, so it is kept; the new draft is in story.draft.md"
         case .skipped(.unchanged): "\(slug): skipped (unchanged)"
         case .skipped(.edited): "\(slug): skipped (unchanged; story.md is a writer's)"
         case .planned(let target, let reason, let calls):

@@ -159,6 +159,54 @@ import TestSupport
         #expect(clock.sleeps.current == [.seconds(7)])
     }
 
+    @Test func aRetryAfterTooLongToHonourFailsTheRequestWithoutWaiting() async throws {
+        let standin = try standin()
+        for value in ["1e300", "86400", "Fri, 31 Dec 9999 23:59:59 GMT"] {
+            try await standin.script([.init(status: 429, headers: [["x-amzn-ErrorType", "ThrottlingException"], ["Retry-After", value]],
+                                            body: #"{"message":"Too many requests"}"#)])
+            let clock = TestClock()
+            let client = try client(.bedrockRuntime, standin, clock: clock)
+            do {
+                _ = try await client.send(AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"), body: .text("{}")))
+                Issue.record("Retry-After: \(value) was waited for")
+            } catch {
+                #expect(error.code == "ThrottlingException" && error.attempts == 1, "\(value)")
+            }
+            #expect(clock.sleeps.current.isEmpty, "\(value)")
+        }
+    }
+
+    @Test func secretsAServiceEchoesIntoItsErrorCodeOrRequestIdAreRedacted() async throws {
+        let standin = try standin()
+        let echoed = "\(Self.temporary.secretAccessKey) \(Self.temporary.sessionToken!)"
+        try await standin.script([.init(status: 400, headers: [["x-amzn-ErrorType", "Bad\(Self.temporary.sessionToken!)"],
+                                                               ["x-amzn-RequestId", echoed]],
+                                        body: #"{"message":"you sent \#(echoed)"}"#)])
+        let client = try client(.bedrockRuntime, standin, credentials: Self.temporary)
+        do {
+            _ = try await client.send(AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"), body: .text("{}")))
+            Issue.record("expected the scripted 400")
+        } catch {
+            #expect(error.description == "Bedrock Runtime Converse failed: Bad<redacted> (400): you sent <redacted> <redacted> "
+                + "[request id <redacted> <redacted>]")
+        }
+    }
+
+    @Test func aResponseLongerThanTheRequestsLimitFailsAndIsNotRetried() async throws {
+        let standin = try standin()
+        try await standin.script([.init(status: 200, body: String(repeating: "x", count: 200_000))])
+        let client = try client(.bedrockRuntime, standin)
+        do {
+            _ = try await client.send(AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"),
+                                                 body: .text("{}"), resource: "m", maxResponseBytes: 100_000))
+            Issue.record("a 200 kB answer passed a 100 kB limit")
+        } catch {
+            #expect(error.description == "Bedrock Runtime Converse m failed: response too large talking to 127.0.0.1:\(standin.port) "
+                + "(the body is longer than the limit of 100000 bytes)")
+        }
+        #expect(client.metrics.attempts == 1)
+    }
+
     @Test func serverErrorsStopAfterMaxAttempts() async throws {
         let standin = try standin("xml")
         try await standin.script(Array(repeating: .init(status: 500, body: "<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>"), count: 5))

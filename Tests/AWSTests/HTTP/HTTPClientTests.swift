@@ -176,6 +176,23 @@ import TestSupport
         await #expect { try await client.send(request) } throws: { ($0 as? HTTPError)?.kind == .timeout }
     }
 
+    @Test(arguments: ["bytes", "chunked"])
+    func aBodyLongerThanTheLimitFailsWhetherOrNotItsLengthIsSaid(route: String) async throws {
+        let limit = 100_000
+        let fits = try await client.send(HTTPRequest(method: .get, url: url("/\(route)/\(limit)"), maxResponseBytes: limit))
+        #expect(fits.body.count == limit)
+        do {
+            _ = try await client.send(HTTPRequest(method: .get, url: url("/\(route)/5000000"), maxResponseBytes: limit))
+            Issue.record("a 5 MB body passed a 100 kB limit")
+        } catch {
+            #expect(error.kind == .responseTooLarge && !error.isTransient)
+            #expect(error.description == "HTTP GET to 127.0.0.1:\(server.port) failed: response too large "
+                + "(the body is longer than the limit of 100000 bytes)")
+        }
+        // The limit is per request: the next one on the same client is not limited.
+        #expect(try await client.send(HTTPRequest(method: .get, url: url("/\(route)/300000"))).body.count == 300_000)
+    }
+
     @Test func refusedConnectionIsClassifiedAndTransient() async throws {
         let port = unusedLocalPort()
         do {

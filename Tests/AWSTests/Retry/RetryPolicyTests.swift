@@ -25,7 +25,7 @@ import Testing
         for kind in [HTTPError.Kind.nameResolution, .connectionRefused, .connectFailed, .tlsHandshake, .timeout, .connectionLost] {
             #expect(AWSRetryClassifier.classify(HTTPError(kind: kind, method: "GET", host: "h")) == .connection)
         }
-        for kind in [HTTPError.Kind.invalidRequest, .tlsCertificate, .bodyUnreadable, .cancelled, .other] {
+        for kind in [HTTPError.Kind.invalidRequest, .tlsCertificate, .bodyUnreadable, .responseTooLarge, .cancelled, .other] {
             #expect(AWSRetryClassifier.classify(HTTPError(kind: kind, method: "GET", host: "h")) == nil)
         }
     }
@@ -62,5 +62,22 @@ import Testing
         #expect(RetryAfter.delay(in: [("Retry-After", "Sun, 06 Nov 1994 08:49:00 GMT")], now: now) == .zero)
         #expect(RetryAfter.delay(in: [("Retry-After", "soon")], now: now) == nil)
         #expect(RetryAfter.delay(in: [:], now: now) == nil)
+    }
+
+    /// A service (or anything between it and us) may send any text: nothing it sends may trap the
+    /// conversion to a duration, and a wait too long to honour fails the request instead.
+    @Test(arguments: ["1e300", "1.7976931348623157e308", "9223372036854775807", "99999999999999999999", "86401"])
+    func anAbsurdRetryAfterIsClampedAndThenRefusedByThePolicy(value: String) throws {
+        let now = Date(timeIntervalSince1970: 784_111_777)
+        let delay = try #require(RetryAfter.delay(in: [("Retry-After", value)], now: now))
+        #expect(delay == RetryAfter.longest)
+        #expect(AWSRetryPolicy.batch.delay(retry: 1, retryAfter: delay) == nil)
+        #expect(RetryAfter.delay(in: [("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")], now: now) == RetryAfter.longest)
+    }
+
+    @Test(arguments: ["-1", "-1e300", "nan", "inf", "-inf", "1e", "garbage", "in a while", " "])
+    func anUnreadableOrNegativeRetryAfterIsIgnored(value: String) {
+        let now = Date(timeIntervalSince1970: 784_111_777)
+        #expect(RetryAfter.delay(in: [("Retry-After", value)], now: now) == nil)
     }
 }

@@ -59,7 +59,7 @@ import TestSupport
         trip.title = "Edited, renamed"
         try fixture.add(trip)
         let kept = try await fixture.draft(with: narrator)
-        #expect(kept.outcomes.map(\.result) == [.kept])
+        #expect(kept.outcomes.map(\.result) == [.kept(.edited)])
         #expect(fixture.story(trip.slug) == edit)
         let draft = try #require(fixture.draftFile(trip.slug))
         #expect(try Story(parsing: String(decoding: draft, as: UTF8.self)).frontMatter.title == "Edited, renamed (stand-in)")
@@ -75,7 +75,7 @@ import TestSupport
 
         // --force still never overwrites the edit.
         let forced = try await fixture.draft(with: narrator, force: true)
-        #expect(forced.outcomes.map(\.result) == [.kept])
+        #expect(forced.outcomes.map(\.result) == [.kept(.edited)])
         #expect(fixture.story(trip.slug) == edit)
 
         // --overwrite-edits does.
@@ -93,7 +93,7 @@ import TestSupport
         let text = Data("---\ntitle: \"Written by hand\"\n---\nEvery word mine.\n".utf8)
         try text.write(to: fixture.content.storyFile(of: "by-hand"))
         let report = try await fixture.draft(with: OfflineNarrator())
-        #expect(report.outcomes.map(\.result) == [.kept])
+        #expect(report.outcomes.map(\.result) == [.kept(.edited)])
         #expect(fixture.story("by-hand") == text)
         #expect(fixture.draftFile("by-hand") != nil)
         #expect(fixture.record("by-hand")?.storySHA256 == nil)

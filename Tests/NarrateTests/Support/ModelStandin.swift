@@ -16,12 +16,56 @@ final class ModelStandin: @unchecked Sendable {
     private let folder = TemporaryFolder("model-standin")
     var logFile: URL { folder("requests.jsonl") }
 
-    init(throttleEvery: Int = 0) throws {
+    /// A stand-in that throttles every `throttleEvery`th new request once, answers a `faults`
+    /// share of attempts with a fault of `faultKinds` (all when empty; see the script), and waits
+    /// `answerDelay` seconds before each answer.
+    init(throttleEvery: Int = 0, faults: Double = 0, faultKinds: [String] = [], faultSeed: String = "0",
+         stallSeconds: Double = 3, answerDelay: Double = 0) throws {
         server = try PythonServer("bedrock_standin.py", [
-            "--credentials", "\(Self.accessKey):\(Self.secret)", "--openai-key", Self.openAIKey,
+            "--credentials", "\(Self.accessKey):\(Self.secret)",
+            "--credentials", "\(Self.temporaryAccessKey):\(Self.temporarySecret):\(Self.sessionToken)",
+            "--openai-key", Self.openAIKey,
             "--log", folder("requests.jsonl").path, "--throttle-every", "\(throttleEvery)",
+            "--faults", "\(faults)", "--fault-kinds", faultKinds.joined(separator: ","), "--fault-seed", faultSeed,
+            "--stall-seconds", "\(stallSeconds)", "--answer-delay", "\(answerDelay)",
         ])
     }
+
+    /// Temporary credentials the stand-in also accepts: a session token to keep out of every log.
+    static let temporaryAccessKey = "ASIANARRATETEMP"
+    static let temporarySecret = "temporary/Secret+Key/NEVER-PRINT-ME-1"
+    static let sessionToken = "FwoGZXIvYXdzEXAMPLE-SESSION-TOKEN-NEVER-PRINT-ME-2"
+
+    // MARK: - Held answers
+
+    /// How many answers (`standin:hold`) are being held.
+    func held() async throws -> Int {
+        let response = try await HTTPClient.shared.send(HTTPRequest(method: .get, url: server.baseURL + "/__standin/held"))
+        struct Held: Decodable { var held: Int }
+        return try JSONDecoder().decode(Held.self, from: response.body).held
+    }
+
+    /// Waits until `count` answers are held (or fails after `seconds`: generous, as a loaded machine
+    /// running the whole suite may take long to get there).
+    func waitUntilHeld(_ count: Int = 1, seconds: Double = 180) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while try await held() < count {
+            guard ContinuousClock.now < deadline else { throw HeldTimeout(count: count) }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    struct HeldTimeout: Error, CustomStringConvertible {
+        var count: Int
+        var description: String { "the stand-in never held \(count) answer(s)" }
+    }
+
+    /// Lets the answers held now go (a later one waits for the next release).
+    func release() async throws {
+        _ = try await HTTPClient.shared.send(HTTPRequest(method: .post, url: server.baseURL + "/__standin/release"))
+    }
+
+    // MARK: - Requests
 
     /// A model request as the stand-in logged it.
     struct Logged: Decodable {
@@ -34,6 +78,8 @@ final class ModelStandin: @unchecked Sendable {
         var verifyError: String?
         var body: String
         var prompt: String?
+        /// The fault the stand-in answered with (`429`, `drop`, `stall`, ...), if any.
+        var fault: String?
 
         /// The trip facts JSON the prompt carried (its first line that is a JSON object).
         var facts: [String: Any] {
@@ -56,26 +102,30 @@ final class ModelStandin: @unchecked Sendable {
     }
 
     /// Settings for Bedrock on the stand-in: fixed credentials, retries that do not wait.
-    func settings(secret: String = ModelStandin.secret, maxAttempts: Int = 5) throws -> AWSSettings {
+    func settings(secret: String = ModelStandin.secret, maxAttempts: Int = 5,
+                  timeouts: HTTPTimeouts = AWSSettings.modelTimeouts) throws -> AWSSettings {
         AWSSettings(endpoint: try AWSEndpoint(url: server.baseURL, signingRegion: "us-east-1", isCustom: true),
                     credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: Self.accessKey, secretAccessKey: secret)),
-                    retry: AWSRetryPolicy(maxAttempts: maxAttempts, random: { 0.5 }), clock: Self.noWaiting)
+                    retry: AWSRetryPolicy(maxAttempts: maxAttempts, random: { 0.5 }), timeouts: timeouts, clock: Self.noWaiting)
     }
 
     /// The narrator for `api` (`invoke`, `converse`, `openai`) on the stand-in.
-    func narrator(_ api: String, secret: String = ModelStandin.secret, openAIKey: String = ModelStandin.openAIKey) throws -> any Narrator {
+    func narrator(_ api: String, secret: String = ModelStandin.secret, openAIKey: String = ModelStandin.openAIKey,
+                  timeouts: HTTPTimeouts = AWSSettings.modelTimeouts) throws -> any Narrator {
         switch api {
-        case "invoke": return BedrockInvokeNarrator(settings: try settings(secret: secret), model: Self.model)
-        case "converse": return BedrockConverseNarrator(settings: try settings(secret: secret), model: Self.model)
+        case "invoke": return BedrockInvokeNarrator(settings: try settings(secret: secret, timeouts: timeouts), model: Self.model)
+        case "converse": return BedrockConverseNarrator(settings: try settings(secret: secret, timeouts: timeouts), model: Self.model)
         default: return OpenAINarrator(baseURL: server.baseURL + "/v1", apiKey: openAIKey, model: "gpt-standin",
-                                       retry: AWSRetryPolicy(random: { 0.5 }), clock: Self.noWaiting)
+                                       retry: AWSRetryPolicy(random: { 0.5 }), clock: Self.noWaiting, timeouts: timeouts)
         }
     }
 
-    /// The environment for running `tabi-press draft` against the stand-in.
-    func environment(secret: String = ModelStandin.secret) -> [String: String?] {
-        ["AWS_ENDPOINT_URL_BEDROCK_RUNTIME": server.baseURL, "AWS_ACCESS_KEY_ID": Self.accessKey,
-         "AWS_SECRET_ACCESS_KEY": secret, "AWS_SESSION_TOKEN": nil, "AWS_REGION": "us-east-1", "AWS_PROFILE": nil,
+    /// The environment for running `tabi-press draft` against the stand-in; `temporary` signs with
+    /// the temporary credentials and their session token.
+    func environment(secret: String = ModelStandin.secret, temporary: Bool = false) -> [String: String?] {
+        ["AWS_ENDPOINT_URL_BEDROCK_RUNTIME": server.baseURL, "AWS_ACCESS_KEY_ID": temporary ? Self.temporaryAccessKey : Self.accessKey,
+         "AWS_SECRET_ACCESS_KEY": temporary ? Self.temporarySecret : secret, "AWS_SESSION_TOKEN": temporary ? Self.sessionToken : nil,
+         "AWS_REGION": "us-east-1", "AWS_PROFILE": nil,
          "AWS_CONFIG_FILE": "/nonexistent/config", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/credentials",
          "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": nil,
          "AWS_CONTAINER_CREDENTIALS_FULL_URI": nil, "AWS_MAX_ATTEMPTS": "2",
