@@ -63,4 +63,19 @@ import Testing
         #expect(RetryAfter.delay(in: [("Retry-After", "soon")], now: now) == nil)
         #expect(RetryAfter.delay(in: [:], now: now) == nil)
     }
+
+    @Test func aHugeRetryAfterIsClampedBeforeItBecomesWholeMilliseconds() {
+        let now = Date(timeIntervalSince1970: 784_111_777)
+        // Each of these overflowed Int (and trapped) when multiplied into milliseconds unclamped.
+        for value in ["1e300", "9223372036854775807", "1e16", "1.7976931348623157e308"] {
+            #expect(RetryAfter.delay(in: [("Retry-After", value)], now: now) == RetryAfter.longest, "\(value)")
+        }
+        #expect(RetryAfter.delay(in: [("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")], now: now) == RetryAfter.longest)
+        #expect(RetryAfter.delay(in: [("Retry-After", "31536000")], now: now) == RetryAfter.longest)
+        #expect(RetryAfter.delay(in: [("Retry-After", "31535999")], now: now) == .seconds(31_535_999))
+        for value in ["inf", "nan", "-1", "-1e300"] {
+            #expect(RetryAfter.delay(in: [("Retry-After", value)], now: now) == nil, "\(value)")
+        }
+        #expect(AWSRetryPolicy.batch.delay(retry: 1, retryAfter: RetryAfter.longest) == nil, "far past maxRetryAfter: the request fails")
+    }
 }
