@@ -66,6 +66,13 @@ public struct HeaderRules: Sendable {
         fingerprint = String(ContentHash.sha256(description).prefix(16))
     }
 
+    /// The hash of the headers these rules give `object`'s stored bytes. Its content encoding is
+    /// the one those bytes carry whatever the rules (publish stores gzip bytes only as gzip), so
+    /// for an object whose bytes are already in the bucket this is what it was stored with.
+    public func headerHash(of object: LocalObject) -> String {
+        choice(for: object.path).headers(contentEncoding: object.headers.contentEncoding).hash
+    }
+
     /// What `path` (site-relative) gets before compression is tried.
     public func choice(for path: String) -> HeaderChoice {
         let site = configured.first { $0.glob.matches(path) }?.rule

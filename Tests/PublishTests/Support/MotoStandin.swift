@@ -121,6 +121,21 @@ final class MotoStandin: @unchecked Sendable {
 
     func invalidations() async throws -> [Invalidation] { try await control("invalidations") }
 
+    /// Whether an invalidation so far covers `path`, exactly or with a wildcard.
+    func invalidationsCover(_ path: String) async throws -> Bool {
+        try await invalidations().flatMap(\.paths).contains { $0 == path || ($0.hasSuffix("*") && path.hasPrefix($0.dropLast())) }
+    }
+
+    /// The bytes of `key` as a reader gets them once decoded (gunzipped when stored with
+    /// `Content-Encoding: gzip`), read from moto's backend; `nil` when there is no such key.
+    func body(of key: String, bucket: String? = nil) async throws -> Data? {
+        let url = endpoint + "/__standin/body?bucket=\(bucket ?? self.bucket)&key=\(AWSPercentEncoding.encode(key))"
+        let response = try await HTTPClient.shared.send(HTTPRequest(method: .get, url: url))
+        if response.status == 404 { return nil }
+        #expect(response.status == 200, "moto_standin body: \(response.text)")
+        return response.body
+    }
+
     func uploadsInProgress() async throws -> [Upload] { try await control("uploads?bucket=\(bucket)") }
 
     /// Expects every request so far to carry a signature botocore accepts for the IAM user.
