@@ -7,8 +7,8 @@ import TabiCore
 extension Publisher {
     /// Applies `planned`: records the invalidation owed, retires what earlier versions left
     /// readable, uploads stage by stage (a stage with a failure or a refused file stops the later
-    /// ones, whose pages could link to what is missing), then deletes, the state and the header
-    /// rules record, then the invalidation. Never throws:
+    /// ones, whose pages could link to what is missing), then deletes (listings and pages before
+    /// media), the state and the header rules record, then the invalidation. Never throws:
     /// failures are in the report.
     public func apply(_ planned: PlannedPublish) async -> PublishReport {
         var report = PublishReport(planned: planned, dryRun: false, requests: requests, duration: .zero)
@@ -133,11 +133,18 @@ extension Publisher {
         return (done.sorted { $0.object.path < $1.object.path }, failed.sorted { $0.key < $1.key })
     }
 
-    /// Deletes `keys` in batches of 1,000; returns the keys deleted.
+    /// Deletes `keys` in the order given, in batches of 1,000 that never mix stages (a page goes
+    /// before the media it shows); returns the keys deleted.
     private func delete(_ keys: [String], _ failures: inout [PublishFailure]) async -> [String] {
         var deleted: [String] = []
-        for start in stride(from: 0, to: keys.count, by: S3Client.maxKeysPerDelete) {
-            let batch = Array(keys[start..<min(start + S3Client.maxKeysPerDelete, keys.count)])
+        var start = 0
+        while start < keys.count {
+            let stage = PublishStage.of(options.keys.path(of: keys[start]) ?? keys[start])
+            var end = start
+            while end < keys.count, end - start < S3Client.maxKeysPerDelete,
+                  PublishStage.of(options.keys.path(of: keys[end]) ?? keys[end]) == stage { end += 1 }
+            let batch = Array(keys[start..<end])
+            start = end
             do {
                 let failed = try await s3.deleteObjects(batch)
                 let failedKeys = Set(failed.map(\.key))

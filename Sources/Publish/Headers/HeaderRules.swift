@@ -97,11 +97,21 @@ public struct HeaderChoice: Sendable, Hashable {
         self.gzip = gzip
     }
 
-    /// Whether a cache could hold a stale copy worth invalidating: not for `immutable` objects
+    /// Whether a cache could hold a stale copy of a changed object: not for `immutable` ones
     /// (their names change with their bytes) nor for what shared caches do not keep.
     public var needsInvalidation: Bool {
-        let directives = cacheControl.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        return !directives.contains { ["immutable", "private", "no-store", "no-cache"].contains($0) }
+        isSharedCacheable && !directives.contains("immutable")
+    }
+
+    /// Whether a shared cache may keep it (not `private`, `no-store`, `no-cache`): a deleted
+    /// object that may be cached is invalidated, immutable or not, or it is served for its
+    /// whole `max-age` (a year, for a withdrawn trip's photos).
+    public var isSharedCacheable: Bool {
+        !directives.contains { ["private", "no-store", "no-cache"].contains($0) }
+    }
+
+    private var directives: [String] {
+        cacheControl.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// The stored headers when the bytes are sent with `contentEncoding` (or as they are).

@@ -10,7 +10,8 @@ public struct PublishPlan: Sendable {
 
     /// In apply order: by stage, then path.
     public var uploads: [Upload]
-    /// Keys to delete, sorted: site objects the output no longer has.
+    /// Keys to delete, in apply order: site objects the output no longer has, listings and
+    /// pages before the media they show.
     public var deletes: [String]
     /// Objects already stored with these bytes and headers.
     public var unchanged: [LocalObject]
@@ -69,7 +70,8 @@ public enum UploadReason: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The order uploads go in, so a reader never meets a page whose images or stylesheet are not
-/// there yet, nor a home page linking to a trip page not yet uploaded.
+/// there yet, nor a home page linking to a trip page not yet uploaded. Deletes go the other
+/// way: listings and pages before what they show.
 public enum PublishStage: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible {
     /// Image derivatives, theme assets and any other file a page may reference.
     case assets

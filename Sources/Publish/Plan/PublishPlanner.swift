@@ -66,7 +66,10 @@ public struct PublishPlanner: Sendable {
 
         // A refused path is not gone: its key stays.
         let kept = Set(local.map(\.key)).union(refused.map { keys.key($0.path) })
-        let deletes = remote.objects.keys.filter { !kept.contains($0) && !$0.hasSuffix("/") }.sorted()
+        let deletes = remote.objects.keys.filter { !kept.contains($0) && !$0.hasSuffix("/") }
+            .map { (key: $0, stage: PublishStage.of(keys.path(of: $0) ?? $0)) }
+            .sorted { $0.stage != $1.stage ? $0.stage > $1.stage : $0.key < $1.key }
+            .map(\.key)
 
         let record = HeaderRulesRecord(rules: rules)
         let recordPath = HeaderRulesRecord.path(fingerprint: rules.fingerprint)
@@ -90,7 +93,9 @@ public struct PublishPlanner: Sendable {
                            invalidationPaths: invalidationPaths(uploads: uploads, deletes: deletes))
     }
 
-    /// The CloudFront paths of changed (not new) uploads and deletes that a cache may hold.
+    /// The CloudFront paths of changed (not new) uploads a cache may hold stale, and of every
+    /// deleted key a shared cache may hold (immutable ones too: a withdrawn trip's photos would
+    /// otherwise stay served for their year-long max-age).
     func invalidationPaths(uploads: [PublishPlan.Upload], deletes: [String]) -> [String] {
         guard let cdnPaths else { return [] }
         var paths = Set<String>()
@@ -98,7 +103,7 @@ public struct PublishPlanner: Sendable {
             paths.formUnion(cdnPaths.paths(forKey: upload.object.key))
         }
         for key in deletes {
-            guard let path = keys.path(of: key), rules.choice(for: path).needsInvalidation else { continue }
+            guard let path = keys.path(of: key), rules.choice(for: path).isSharedCacheable else { continue }
             paths.formUnion(cdnPaths.paths(forKey: key))
         }
         return paths.sorted()
