@@ -24,9 +24,10 @@ Prints one JSON line once it listens: {"port", "accessKeyId", "secretAccessKey",
                                               caller reference
   GET  /__standin/body?bucket=B&key=K         the object's bytes as a reader gets them decoded
                                               (gunzipped when Content-Encoding is gzip); 404 if none
-  POST /__standin/faults                      {"rate": 0.2, "seed": 1, "kinds": [...]}: from now on,
-                                              each request fails with that probability, one of the
-                                              kinds at random: "500" (InternalError), "503"
+  POST /__standin/faults                      {"rate": 0.2, "seed": 1, "kinds": [...], "match": RE}:
+                                              from now on, each request ("METHOD /path?query" matching
+                                              RE, if given) fails with that probability (seeded), the
+                                              kinds taken in turn: "500" (InternalError), "503"
                                               (ServiceUnavailable), "SlowDown" (503), "retryAfter"
                                               (503 SlowDown with Retry-After: 1e300), "drop" (the
                                               connection closed before moto sees the request),
@@ -101,7 +102,7 @@ LOCK = threading.Lock()
 SECRETS = {}
 SEQUENCE = [0]
 FAULT_KINDS = ["500", "503", "SlowDown", "retryAfter", "drop", "dropAfter"]
-FAULTS = {"rate": 0.0, "kinds": FAULT_KINDS, "random": random.Random(0), "injected": {}}
+FAULTS = {"rate": 0.0, "kinds": FAULT_KINDS, "random": random.Random(0), "match": None, "injected": {}, "turn": 0}
 STALL = {"after": None, "arrived": 0, "blocked": 0, "release": threading.Event()}
 IN_FLIGHT = [0]
 
@@ -127,11 +128,14 @@ def drop(environ):
     raise Dropped("dropped by moto_standin's fault injection")
 
 
-def choose_fault():
+def choose_fault(request):
     with LOCK:
-        if FAULTS["rate"] <= 0 or FAULTS["random"].random() >= FAULTS["rate"]:
+        if FAULTS["rate"] <= 0 or (FAULTS["match"] and not re.search(FAULTS["match"], request)):
             return None
-        kind = FAULTS["random"].choice(FAULTS["kinds"])
+        if FAULTS["random"].random() >= FAULTS["rate"]:
+            return None
+        kind = FAULTS["kinds"][FAULTS["turn"] % len(FAULTS["kinds"])]
+        FAULTS["turn"] += 1
         FAULTS["injected"][kind] = FAULTS["injected"].get(kind, 0) + 1
         return kind
 
@@ -262,6 +266,8 @@ def application(inner):
                             FAULTS["rate"] = float(config.get("rate", 0))
                             FAULTS["kinds"] = config.get("kinds") or FAULT_KINDS
                             FAULTS["random"] = random.Random(config.get("seed", 0))
+                            FAULTS["match"] = config.get("match")
+                            FAULTS["turn"] = 0
                     with LOCK:
                         return json_response(start_response, dict(FAULTS["injected"]))
                 if command == "stall":
@@ -308,7 +314,7 @@ def application(inner):
             entry["status"] = int(status.split(" ", 1)[0])
             return start_response(status, headers, exc_info)
 
-        fault = choose_fault()
+        fault = choose_fault(f"{entry['method']} {path}?{query}")
         if fault:
             entry["fault"] = fault
         try:
