@@ -73,7 +73,9 @@ public struct PublishPlanner: Sendable {
 
         let record = HeaderRulesRecord(rules: rules)
         let recordPath = HeaderRulesRecord.path(fingerprint: rules.fingerprint)
-        let builtPaths = Set(buildFiles.map(\.name)).union(unkept.map(StateStore.buildFile))
+        // A refused build file is not gone either: its record stays.
+        let refusedBuild = refused.filter(\.isBuildFile).map { StateStore.buildFile($0.path) }
+        let builtPaths = Set(buildFiles.map(\.name)).union(unkept.map(StateStore.buildFile)).union(refusedBuild)
         let retired = remote.reserved.keys.filter { path in
             if path == recordPath { return false }
             if HeaderRulesRecord.isRecord(path) || LegacyHeaderState.isState(path) { return true }
@@ -82,7 +84,7 @@ public struct PublishPlanner: Sendable {
                 && (PublishKeys.legacyBuildFiles.contains(path) || builtPaths.contains(StateStore.buildFile(path)))
         }.sorted().map(keys.key)
 
-        let names = Set(buildFiles.map(\.name))
+        let names = Set(buildFiles.map(\.name)).union(refusedBuild)
         return PublishPlan(uploads: uploads, deletes: deletes, unchanged: unchanged.sorted { $0.path < $1.path },
                            refused: refused.sorted { $0.path < $1.path },
                            rulesRecord: record, rulesRecordKey: keys.key(recordPath),

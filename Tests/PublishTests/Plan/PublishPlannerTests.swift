@@ -118,6 +118,9 @@ import Testing
         let changed = StateFile(name: "build/derivatives.json", data: Data("{\"a\":1}\n".utf8))
         #expect(planner.plan(local: local, remote: PlanFixtures.state(local.map(PlanFixtures.remote), records: stored),
                              buildFiles: [changed]).stateWrites == [changed])
+        let link = RefusedFile(path: "_tabi/derivatives.json", error: ConfinedFileError(path: "/out/_tabi/derivatives.json", problem: .symbolicLink))
+        #expect(planner.plan(local: local, refused: [link], remote: PlanFixtures.state(local.map(PlanFixtures.remote), records: stored))
+            .staleStateRecords == ["build/old.json"], "a refused build file's record stays")
         let served = planner.plan(local: local, remote: PlanFixtures.state(local.map(PlanFixtures.remote)), unkept: ["_tabi/derivatives.json"])
         #expect(served.stateWrites.isEmpty && served.unkeptBuildFiles == ["_tabi/derivatives.json"])
     }
