@@ -20,11 +20,7 @@ public struct S3MediaSource: MediaSource {
 
     /// Splits `s3://bucket[/prefix]` into the bucket and prefix; `nil` for anything else.
     public static func parse(_ url: String) -> (bucket: String, prefix: String)? {
-        guard url.hasPrefix("s3://") else { return nil }
-        let rest = url.dropFirst("s3://".count)
-        let bucket = rest.prefix { $0 != "/" }
-        guard !bucket.isEmpty else { return nil }
-        return (String(bucket), String(rest.dropFirst(bucket.count)))
+        S3Location(url: url).map { ($0.bucket, $0.prefix) }
     }
 
     public func location(of storageKey: String) -> String {

@@ -37,22 +37,14 @@ public struct ConfinedFolder: Sendable {
     /// The bytes of the regular file at `path` (relative, `/`-separated), at most `maxBytes`.
     /// Throws when a component is a link, the file is not a regular file, or it is larger.
     public func read(_ path: String, maxBytes: Int = .max) throws(ConfinedFileError) -> Data {
-        let (folder, name) = try openParent(of: path)
-        defer { close(folder) }
-        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { throw error(errno, path: path, opening: true) }
+        let (descriptor, size) = try openFile(path)
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw error(errno, path: path) }
-        guard status.st_mode & S_IFMT == S_IFREG else {
-            throw ConfinedFileError(path: describe(path), problem: .notARegularFile)
-        }
-        guard Int(status.st_size) <= maxBytes else {
+        guard size <= maxBytes else {
             throw ConfinedFileError(path: describe(path), problem: .tooLarge(limit: maxBytes))
         }
-        // Read to the end, not to st_size: a file still being written may have grown (and the
+        // Read to the end, not to the size: a file still being written may have grown (and the
         // limit must hold for what is read, whatever fstat said).
-        var data = Data(capacity: Int(status.st_size))
+        var data = Data(capacity: size)
         let chunk = 64 << 10
         var buffer = [UInt8](repeating: 0, count: chunk)
         while true {
@@ -68,6 +60,28 @@ public struct ConfinedFolder: Sendable {
             data.append(contentsOf: buffer[0..<count])
         }
         return data
+    }
+
+    /// The regular file at `path` opened read-only, without following a link at any depth, and
+    /// its size then. The caller owns the descriptor (and closes it): reading through it reads
+    /// the file that was checked, even if the name is swapped for a link afterwards.
+    public func openFile(_ path: String) throws(ConfinedFileError) -> (descriptor: Int32, size: Int) {
+        let (folder, name) = try openParent(of: path)
+        defer { close(folder) }
+        // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just below).
+        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw error(errno, path: path, opening: true) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw error(code, path: path)
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw ConfinedFileError(path: describe(path), problem: .notARegularFile)
+        }
+        return (descriptor, Int(status.st_size))
     }
 
     /// What `path` is, without following a link at any depth. A path that climbs out (`..`),

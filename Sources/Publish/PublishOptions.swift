@@ -1,3 +1,4 @@
+import AWS
 import Foundation
 import TabiCore
 
@@ -24,12 +25,16 @@ public struct PublishOptions: Sendable {
     public var invalidation: InvalidationBatcher
     /// Draw upload progress on standard error.
     public var showProgress: Bool
+    /// The private state location (`--state`, `publish.state`); `nil` keeps only what anyone
+    /// may read, in the served `_tabi/publish/`.
+    public var state: S3Location?
 
     public init(output: URL, bucket: String, keys: PublishKeys, distributionId: String? = nil,
                 cdnPaths: CloudFrontPaths = CloudFrontPaths(originPath: ""), dryRun: Bool = false,
                 maxDeletes: Int = PublishSettings.defaults.maxDeletes, concurrency: Int = 16,
                 multipart: MultipartSettings = .defaults, settings: PublishSettings = .defaults,
-                invalidation: InvalidationBatcher = InvalidationBatcher(), showProgress: Bool = false) {
+                invalidation: InvalidationBatcher = InvalidationBatcher(), showProgress: Bool = false,
+                state: S3Location? = nil) {
         self.output = output
         self.bucket = bucket
         self.keys = keys
@@ -42,5 +47,6 @@ public struct PublishOptions: Sendable {
         self.settings = settings
         self.invalidation = invalidation
         self.showProgress = showProgress
+        self.state = state
     }
 }

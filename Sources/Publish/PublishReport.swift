@@ -12,8 +12,8 @@ public struct PublishReport: Sendable {
     public var failures: [PublishFailure] = []
     /// Uploads not tried because an earlier stage failed.
     public var skippedUploads = 0
-    /// Whether the header state was written.
-    public var wroteHeaderState = false
+    /// Whether the header rules record was written.
+    public var wroteRulesRecord = false
     /// The invalidation CloudFront accepted.
     public var invalidation: CloudFrontInvalidation?
     /// The paths it was sent with.

@@ -14,8 +14,9 @@ struct PublishCommand: AsyncParsableCommand {
             order that never shows a reader a broken site: media and assets, pages, listings, then \
             deletes. Headers per file come from publish.headers in tabi.yml and the built-in rules. \
             AWS credentials, region and endpoints are found as the AWS CLI finds them. \
-            Exit codes: 0 published, 1 some keys failed, 2 nothing was done (bad options, \
-            credentials, listing, or a plan over --max-deletes).
+            Links and special files in Output/ are refused (named, never read, their keys kept). \
+            Exit codes: 0 published, 1 some keys failed or were refused, 2 nothing was done (bad options, \
+            credentials, listing, a --state the distribution serves, or a plan over --max-deletes).
             """)
 
     @OptionGroup var site: SiteOptions
@@ -34,6 +35,11 @@ struct PublishCommand: AsyncParsableCommand {
 
     @Option(help: "The distribution's origin path, when it is not the bucket root (e.g. /blog for --prefix blog/).")
     var originPath: String = ""
+
+    @Option(help: ArgumentHelp("Where to keep what may name unlisted pages (owed invalidation paths, the build's manifest): "
+                               + "an S3 location the distribution does not serve (default: publish.state in tabi.yml; "
+                               + "without one, nothing naming a path is kept).", valueName: "s3://bucket[/prefix]"))
+    var state: String?
 
     @Flag(help: "Print the plan and write nothing.")
     var dryRun = false
@@ -64,6 +70,7 @@ struct PublishCommand: AsyncParsableCommand {
         guard multipartThreshold > 0 else { throw ValidationError("--multipart-threshold must be at least 1 byte") }
         guard partSize >= 5 << 20 else { throw ValidationError("--part-size must be at least 5M (S3's smallest part)") }
         if let maxDeletes, maxDeletes < 0 { throw ValidationError("--max-deletes must be 0 or more") }
+        if let state, S3Location(url: state) == nil { throw ValidationError("--state must be s3://bucket[/prefix], not \(state)") }
     }
 
     mutating func run() async throws {
@@ -94,11 +101,18 @@ struct PublishCommand: AsyncParsableCommand {
             throw CLIFailure(message: "--origin-path \(originPath) must be the start of --prefix \(prefix): "
                 + "the distribution could not serve the keys otherwise", code: 2)
         }
+        var stateLocation: S3Location?
+        if let url = state ?? config.publish.state {
+            guard let location = S3Location(url: url) else {
+                throw CLIFailure(message: "tabi.yml: publish.state must be s3://bucket[/prefix], not \(url)", code: 2)
+            }
+            stateLocation = location
+        }
         return PublishOptions(output: URL(fileURLWithPath: output), bucket: bucket, keys: keys, distributionId: distributionId,
                               cdnPaths: cdnPaths, dryRun: dryRun, maxDeletes: maxDeletes ?? config.publish.maxDeletes,
                               concurrency: concurrency,
                               multipart: MultipartSettings(threshold: multipartThreshold, partSize: partSize),
-                              settings: config.publish, showProgress: !site.quiet && !dryRun)
+                              settings: config.publish, showProgress: !site.quiet && !dryRun, state: stateLocation)
     }
 
     private func makePublisher(_ options: PublishOptions) throws -> Publisher {

@@ -22,6 +22,27 @@ Prints one JSON line once it listens: {"port", "accessKeyId", "secretAccessKey",
   GET  /__standin/uploads?bucket=B            multipart uploads in progress
   GET  /__standin/invalidations               CloudFront invalidations: id, distribution, paths,
                                               caller reference
+  GET  /__standin/body?bucket=B&key=K         the object's bytes as a reader gets them decoded
+                                              (gunzipped when Content-Encoding is gzip); 404 if none
+  POST /__standin/faults                      {"rate": 0.2, "seed": 1, "kinds": [...], "match": RE}:
+                                              from now on, each request ("METHOD /path?query" matching
+                                              RE, if given) fails with that probability (seeded), the
+                                              kinds taken in turn: "500" (InternalError), "503"
+                                              (ServiceUnavailable), "SlowDown" (503), "retryAfter"
+                                              (503 SlowDown with Retry-After: 1e300), "drop" (the
+                                              connection closed before moto sees the request),
+                                              "dropAfter" (moto does it, the answer is never sent).
+                                              GET answers the number injected of each kind; rate 0 stops.
+  POST /__standin/stall                       {"after": N}: the next N requests pass, every later one
+                                              waits (its body already read) until POST
+                                              /__standin/release, then goes to moto as a request a
+                                              server had fully received would; GET answers
+                                              {"arrived", "blocked", "inFlight"}. For killing a client
+                                              at a point.
+
+Every logged request also carries "seq" (its arrival) and "done" (its answer, or its drop) from
+one counter, its "fault" if any, and for DeleteObjects the "keys" it names: the order in which
+the bucket changed, for tests that check what a reader could have seen at any moment.
 """
 import argparse
 import gzip
@@ -29,8 +50,12 @@ import hashlib
 import io
 import json
 import os
+import random
+import re
+import socket
 import sys
 import threading
+from html import unescape
 from urllib.parse import parse_qs
 
 SETUP_CALLS_WITH_DISTRIBUTION = 5
@@ -75,6 +100,72 @@ class QuickHandler(WSGIRequestHandler):
 LOG = []
 LOCK = threading.Lock()
 SECRETS = {}
+SEQUENCE = [0]
+FAULT_KINDS = ["500", "503", "SlowDown", "retryAfter", "drop", "dropAfter"]
+FAULTS = {"rate": 0.0, "kinds": FAULT_KINDS, "random": random.Random(0), "match": None, "injected": {}, "turn": 0}
+STALL = {"after": None, "arrived": 0, "blocked": 0, "release": threading.Event()}
+IN_FLIGHT = [0]
+
+
+def next_sequence(flight=0):
+    with LOCK:
+        SEQUENCE[0] += 1
+        IN_FLIGHT[0] += flight
+        return SEQUENCE[0]
+
+
+class Dropped(ConnectionResetError):
+    """Raised out of the app after the socket is shut: werkzeug takes it for a dropped client."""
+
+
+def drop(environ):
+    connection = environ.get("werkzeug.socket")
+    if connection is not None:
+        try:
+            connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+    raise Dropped("dropped by moto_standin's fault injection")
+
+
+def choose_fault(request):
+    with LOCK:
+        if FAULTS["rate"] <= 0 or (FAULTS["match"] and not re.search(FAULTS["match"], request)):
+            return None
+        if FAULTS["random"].random() >= FAULTS["rate"]:
+            return None
+        kind = FAULTS["kinds"][FAULTS["turn"] % len(FAULTS["kinds"])]
+        FAULTS["turn"] += 1
+        FAULTS["injected"][kind] = FAULTS["injected"].get(kind, 0) + 1
+        return kind
+
+
+def fault_response(kind, method, start_response):
+    code, status, headers = {
+        "500": ("InternalError", "500 Internal Server Error", []),
+        "503": ("ServiceUnavailable", "503 Service Unavailable", []),
+        "SlowDown": ("SlowDown", "503 Slow Down", []),
+        "retryAfter": ("SlowDown", "503 Slow Down", [("Retry-After", "1e300")]),
+    }[kind]
+    body = (f"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{code}</Code>"
+            f"<Message>injected by moto_standin</Message><RequestId>FAULT</RequestId></Error>").encode()
+    if method == "HEAD":
+        body = b""
+    start_response(status, [("Content-Type", "application/xml"), ("Content-Length", str(len(body)))] + headers)
+    return [body]
+
+
+def stall_here():
+    """Counts an arriving request; past the stall point, waits for the release."""
+    with LOCK:
+        if STALL["after"] is None:
+            return
+        STALL["arrived"] += 1
+        if STALL["arrived"] <= STALL["after"]:
+            return
+        STALL["blocked"] += 1
+        release = STALL["release"]
+    release.wait()
 
 
 def json_response(start_response, value, status="200 OK"):
@@ -120,6 +211,17 @@ def uploads_in_progress(query):
     return [{"key": upload.key_name, "uploadId": upload.id} for upload in bucket.multiparts.values()]
 
 
+def decoded_body(query):
+    bucket = s3_bucket(query.get("bucket", [OPTIONS.bucket[0]])[0])
+    name = query.get("key", [""])[0]
+    if name not in bucket.keys:
+        return None
+    key = bucket.keys[name]
+    headers = {k.lower(): v for k, v in key.metadata.items()}
+    value = key.value
+    return gzip.decompress(value) if headers.get("content-encoding") == "gzip" else value
+
+
 def invalidations():
     from moto.cloudfront.models import cloudfront_backends
     backend = cloudfront_backends[ACCOUNT]["aws"]
@@ -151,16 +253,56 @@ def application(inner):
                     return json_response(start_response, uploads_in_progress(arguments))
                 if command == "invalidations":
                     return json_response(start_response, invalidations())
+                if command == "body":
+                    body = decoded_body(arguments)
+                    if body is None:
+                        return json_response(start_response, {"error": "no such key"}, "404 Not Found")
+                    start_response("200 OK", [("Content-Type", "application/octet-stream"), ("Content-Length", str(len(body)))])
+                    return [body]
+                if command == "faults":
+                    if environ["REQUEST_METHOD"] == "POST":
+                        config = json.loads(read_body(environ) or b"{}")
+                        with LOCK:
+                            FAULTS["rate"] = float(config.get("rate", 0))
+                            FAULTS["kinds"] = config.get("kinds") or FAULT_KINDS
+                            FAULTS["random"] = random.Random(config.get("seed", 0))
+                            FAULTS["match"] = config.get("match")
+                            FAULTS["turn"] = 0
+                    with LOCK:
+                        return json_response(start_response, dict(FAULTS["injected"]))
+                if command == "stall":
+                    if environ["REQUEST_METHOD"] == "POST":
+                        config = json.loads(read_body(environ) or b"{}")
+                        with LOCK:
+                            STALL.update(after=config.get("after"), arrived=0, blocked=0, release=threading.Event())
+                    with LOCK:
+                        return json_response(start_response, {"arrived": STALL["arrived"], "blocked": STALL["blocked"],
+                                                              "inFlight": IN_FLIGHT[0]})
+                if command == "release":
+                    with LOCK:
+                        STALL["after"] = None
+                        STALL["release"].set()
+                    return json_response(start_response, {})
             except Exception as error:  # the test gets the reason instead of a hang
                 return json_response(start_response, {"error": repr(error)}, "500 Internal Server Error")
             return json_response(start_response, {"error": f"no command {command}"}, "404 Not Found")
 
         entry = {"method": environ["REQUEST_METHOD"], "path": path, "query": query,
-                 "userAgent": environ.get("HTTP_USER_AGENT", "")}
+                 "userAgent": environ.get("HTTP_USER_AGENT", ""), "seq": next_sequence(flight=1)}
+        # The whole body first: a request that waits at a stall holds what a server would have
+        # received, and DeleteObjects' keys go in the log.
+        try:
+            body = read_body(environ)
+        except Exception:  # the client went away mid-body: nothing reaches moto
+            entry.update(done=next_sequence(flight=-1), fault="clientGone")
+            with LOCK:
+                LOG.append(entry)
+            raise Dropped("the client went away")
+        environ["wsgi.input"] = io.BytesIO(body)
+        if entry["method"] == "POST" and query.split("&")[0] == "delete":
+            entry["keys"] = [unescape(key) for key in re.findall(r"<Key>(.*?)</Key>", body.decode("utf-8", "replace"))]
+        stall_here()
         if OPTIONS.verify and "HTTP_AUTHORIZATION" in environ:
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            body = environ["wsgi.input"].read(length) if length else b""
-            environ["wsgi.input"] = io.BytesIO(body)
             headers = [(name[5:].replace("_", "-"), value) for name, value in environ.items() if name.startswith("HTTP_")]
             headers += [(name.replace("_", "-"), environ[name]) for name in ("CONTENT_TYPE", "CONTENT_LENGTH") if environ.get(name)]
             target = environ.get("RAW_URI") or environ.get("REQUEST_URI") or (path + ("?" + query if query else ""))
@@ -172,12 +314,34 @@ def application(inner):
             entry["status"] = int(status.split(" ", 1)[0])
             return start_response(status, headers, exc_info)
 
+        fault = choose_fault(f"{entry['method']} {path}?{query}")
+        if fault:
+            entry["fault"] = fault
         try:
-            return inner(environ, recording_start_response)
+            if fault == "drop":
+                drop(environ)
+            if fault in ("500", "503", "SlowDown", "retryAfter"):
+                return fault_response(fault, entry["method"], recording_start_response)
+            answer = inner(environ, recording_start_response)
+            if fault == "dropAfter":
+                list(answer)  # moto has done the request; its answer is lost
+                drop(environ)
+            return answer
         finally:
+            entry["done"] = next_sequence(flight=-1)
             with LOCK:
                 LOG.append(entry)
     return app
+
+
+def read_body(environ):
+    if not environ.get("CONTENT_LENGTH") and environ.get("wsgi.input_terminated"):
+        return environ["wsgi.input"].read()  # chunked: werkzeug ends the stream
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    body = environ["wsgi.input"].read(length) if length else b""
+    if len(body) < length:
+        raise ConnectionError("the body ended early")
+    return body
 
 
 def setup(endpoint):

@@ -63,28 +63,35 @@ extension AWSClient {
         }
     }
 
+    /// The SHA-256 of a file region, read with positional reads: parts of one open file are
+    /// hashed in parallel through the same descriptor.
     private func fileHash(_ region: HTTPFileRegion, _ request: AWSRequest) throws(AWSError) -> String {
         func failure(_ detail: String) -> AWSError {
             AWSError(kind: .transport(HTTPError(kind: .bodyUnreadable, method: request.method.rawValue,
                                                 host: settings.endpoint.authority, detail: detail)),
                      service: service.name, operation: request.operation, resource: request.resource, attempts: 0)
         }
-        guard let handle = FileHandle(forReadingAtPath: region.path) else { throw failure("cannot open \(region.path)") }
-        defer { try? handle.close() }
+        let file: HTTPOpenFile
+        if let opened = region.opened {
+            file = opened
+        } else {
+            let descriptor = open(region.path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw failure("cannot open \(region.path): \(String(cString: strerror(errno)))") }
+            file = HTTPOpenFile(adopting: descriptor, path: region.path)
+        }
         var hasher = SHA256()
-        do {
-            try handle.seek(toOffset: UInt64(max(region.offset, 0)))
-            var remaining = region.length ?? Int64.max
-            while remaining > 0 {
-                guard let chunk = try handle.read(upToCount: Int(min(remaining, 1 << 20))), !chunk.isEmpty else { break }
-                hasher.update(data: chunk)
-                remaining -= Int64(chunk.count)
-            }
-            if region.length != nil, remaining > 0 { throw failure("\(region.path) is shorter than offset \(region.offset) + length \(region.length!)") }
-        } catch let error as AWSError {
-            throw error
-        } catch {
-            throw failure("cannot read \(region.path): \(error.localizedDescription)")
+        var offset = max(region.offset, 0)
+        var remaining = region.length ?? Int64.max
+        while remaining > 0 {
+            let chunk: Data
+            do { chunk = try file.read(offset: offset, count: Int(min(remaining, 1 << 20))) } catch { throw failure(error.description) }
+            if chunk.isEmpty { break }
+            hasher.update(data: chunk)
+            offset += Int64(chunk.count)
+            remaining -= Int64(chunk.count)
+        }
+        if let length = region.length, remaining > 0 {
+            throw failure("\(region.path) is shorter than offset \(region.offset) + length \(length)")
         }
         return ContentHash.hex(hasher.finalize())
     }

@@ -7,14 +7,20 @@ extension S3Client {
         public var continuationToken: String?
     }
 
-    /// Every object whose key starts with `prefix`, all pages, in key order.
+    /// Every object whose key starts with `prefix`, all pages, in key order. A continuation
+    /// token S3 already gave (a service or proxy fault) stops the listing with an error instead
+    /// of looping forever.
     public func listObjects(prefix: String = "") async throws(AWSError) -> [S3Object] {
         var objects: [S3Object] = []
         var token: String?
+        var seen: Set<String> = []
         repeat {
             let page = try await listObjectsPage(prefix: prefix, continuationToken: token)
             objects += page.objects
             token = page.continuationToken
+            if let token, !seen.insert(token).inserted {
+                throw repeatedMarker("ListObjectsV2", prefix: prefix, "the continuation token \(token)", pages: seen.count + 1)
+            }
         } while token != nil
         return objects
     }
@@ -38,13 +44,21 @@ extension S3Client {
         }
         let truncated = tree["IsTruncated"] == "true"
         let next = tree["NextContinuationToken"].flatMap { $0.isEmpty ? nil : $0 }
+        if truncated && next == nil {
+            // Taking the page for the last would plan with a partial listing.
+            throw AWSError(kind: .service, service: client.service.name, operation: "ListObjectsV2", resource: resource,
+                           statusCode: response.status, code: "MalformedResponse",
+                           message: "the page is truncated but has no NextContinuationToken")
+        }
         return ListPage(objects: objects, continuationToken: truncated ? next : nil)
     }
 
     /// Multipart uploads started and neither completed nor aborted, under `prefix`, all pages.
+    /// A pair of markers S3 already gave stops the listing with an error, as in ``listObjects(prefix:)``.
     public func listMultipartUploads(prefix: String = "") async throws(AWSError) -> [S3MultipartUpload] {
         var uploads: [S3MultipartUpload] = []
         var keyMarker: String?, uploadMarker: String?
+        var seen: Set<[String]> = []
         let resource = url(of: prefix)
         while true {
             var query = [AWSQueryItem("uploads")]
@@ -63,8 +77,20 @@ extension S3Client {
             guard tree["IsTruncated"] == "true", let nextKey = tree["NextKeyMarker"], !nextKey.isEmpty else { break }
             keyMarker = encoded ? AWSPercentEncoding.decode(nextKey, plusIsSpace: true) : nextKey
             uploadMarker = tree["NextUploadIdMarker"]
+            if !seen.insert([nextKey, uploadMarker ?? ""]).inserted {
+                throw repeatedMarker("ListMultipartUploads", prefix: prefix,
+                                     "the key marker \(nextKey) with the upload id marker \(uploadMarker ?? "(none)")",
+                                     pages: seen.count + 1)
+            }
         }
         return uploads
+    }
+
+    /// The error of a listing whose next page would be one it already read.
+    private func repeatedMarker(_ operation: String, prefix: String, _ marker: String, pages: Int) -> AWSError {
+        AWSError(kind: .service, service: client.service.name, operation: operation, resource: url(of: prefix),
+                 statusCode: 200, code: "RepeatedMarker",
+                 message: "page \(pages) gave \(marker) again; the listing stops instead of reading the same pages forever")
     }
 }
 

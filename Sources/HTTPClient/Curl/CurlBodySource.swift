@@ -6,7 +6,8 @@ struct CurlBodySource {
     private enum Storage {
         case empty
         case data(Data)
-        case file(descriptor: Int32, start: Int64, path: String)
+        /// `owner` holds a caller's open file (which closes it); without one the descriptor is ours.
+        case file(descriptor: Int32, start: Int64, path: String, owner: HTTPOpenFile?)
     }
 
     /// Why a body cannot be sent, naming the file.
@@ -40,21 +41,23 @@ struct CurlBodySource {
     }
 
     private static func open(_ region: HTTPFileRegion) throws(Failure) -> CurlBodySource {
-        let fd = Foundation.open(region.path, O_RDONLY | O_CLOEXEC)
+        let fd = region.opened?.descriptor ?? Foundation.open(region.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(description: "cannot open \(region.path): \(String(cString: strerror(errno)))") }
+        func closeOurs() { if region.opened == nil { Foundation.close(fd) } }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let reason = String(cString: strerror(errno))
-            Foundation.close(fd)
+            closeOurs()
             throw Failure(description: "cannot stat \(region.path): \(reason)")
         }
         let size = Int64(info.st_size)
         let length = region.length ?? (size - region.offset)
         guard region.offset >= 0, length >= 0, region.offset + length <= size else {
-            Foundation.close(fd)
+            closeOurs()
             throw Failure(description: "\(region.path) has \(size) bytes, fewer than offset \(region.offset) + length \(length)")
         }
-        return CurlBodySource(storage: .file(descriptor: fd, start: region.offset, path: region.path), length: length)
+        return CurlBodySource(storage: .file(descriptor: fd, start: region.offset, path: region.path, owner: region.opened),
+                              length: length)
     }
 
     /// Copies the next bytes into `buffer`; 0 at the end, `nil` when the file could not be read.
@@ -69,7 +72,7 @@ struct CurlBodySource {
             data.copyBytes(to: buffer.bindMemory(to: UInt8.self), from: start..<(start + wanted))
             position += Int64(wanted)
             return wanted
-        case .file(let fd, let start, let path):
+        case .file(let fd, let start, let path, _):
             let got = pread(fd, buffer.baseAddress, wanted, off_t(start + position))
             guard got > 0 else {
                 failure = got < 0
@@ -89,9 +92,9 @@ struct CurlBodySource {
         return true
     }
 
-    /// Closes the file, if any.
+    /// Closes the file, if it opened it (a caller's open file stays open for its owner).
     mutating func close() {
-        if case .file(let fd, _, _) = storage { Foundation.close(fd) }
+        if case .file(let fd, _, _, nil) = storage { Foundation.close(fd) }
         storage = .empty
     }
 }

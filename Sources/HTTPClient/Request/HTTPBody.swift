@@ -16,21 +16,31 @@ public enum HTTPBody: Sendable, Hashable {
     public static func file(path: String, offset: Int64 = 0, length: Int64? = nil) -> HTTPBody {
         .file(HTTPFileRegion(path: path, offset: offset, length: length))
     }
+
+    /// `length` bytes of an open file from `offset`, read through its descriptor (never
+    /// reopened by path); `length` `nil` means to the end of the file.
+    public static func file(_ file: HTTPOpenFile, offset: Int64 = 0, length: Int64? = nil) -> HTTPBody {
+        .file(HTTPFileRegion(path: file.path, offset: offset, length: length, opened: file))
+    }
 }
 
-/// A byte range of a file on disk.
+/// A byte range of a file on disk: opened by path for each send, or read through a file the
+/// caller opened.
 public struct HTTPFileRegion: Sendable, Hashable {
-    /// The file's path.
+    /// The file's path (only named in messages when ``opened`` is set).
     public var path: String
     /// Where the region starts, in bytes from the start of the file.
     public var offset: Int64
     /// How many bytes to send; `nil` sends everything from `offset` to the end.
     public var length: Int64?
+    /// The open file to read instead of opening ``path``.
+    public var opened: HTTPOpenFile?
 
-    public init(path: String, offset: Int64 = 0, length: Int64? = nil) {
+    public init(path: String, offset: Int64 = 0, length: Int64? = nil, opened: HTTPOpenFile? = nil) {
         self.path = path
         self.offset = offset
         self.length = length
+        self.opened = opened
     }
 }
 

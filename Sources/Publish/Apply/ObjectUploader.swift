@@ -40,25 +40,34 @@ struct ObjectUploader: Sendable {
         }
     }
 
-    /// The bytes to send: the file, or its gzip (compressed again when it was not kept).
+    /// The bytes to send: the file (opened without following links, sent through that
+    /// descriptor), or its gzip (compressed again when it was not kept).
     func body(of object: LocalObject) throws(PublishFailure) -> HTTPBody {
         switch object.body {
         case .file:
-            return .file(path: object.file)
+            return .file(try open(object))
         case .gzip(let data?):
             return .data(data)
         case .gzip(nil):
+            let data: Data
             do {
-                let data = try Gzip.compress(Data(contentsOf: URL(fileURLWithPath: object.file)))
-                guard ContentHash.hex(Insecure.MD5.hash(data: data)) == object.md5 else {
-                    throw PublishFailure(key: object.key, operation: "upload", message: "\(object.file) changed since the plan was made")
-                }
-                return .data(data)
-            } catch let failure as PublishFailure {
-                throw failure
+                let opened = try object.source.open()
+                data = try Gzip.compress(LocalObjectPreparer.read(opened, size: opened.size ?? 0, path: object.source))
             } catch {
-                throw PublishFailure(key: object.key, operation: "upload", message: "cannot read \(object.file): \(error)")
+                throw PublishFailure(key: object.key, operation: "upload", message: "\(error)")
             }
+            guard ContentHash.hex(Insecure.MD5.hash(data: data)) == object.md5 else {
+                throw PublishFailure(key: object.key, operation: "upload", message: "\(object.file) changed since the plan was made")
+            }
+            return .data(data)
+        }
+    }
+
+    /// The object's file, opened without following any link: one swapped for a link since the
+    /// plan was made fails its key and is never read.
+    private func open(_ object: LocalObject) throws(PublishFailure) -> HTTPOpenFile {
+        do { return try object.source.open() } catch {
+            throw PublishFailure(key: object.key, operation: "upload", message: error.description)
         }
     }
 
@@ -66,6 +75,7 @@ struct ObjectUploader: Sendable {
 
     private func uploadInParts(_ object: LocalObject) async throws {
         let s3 = self.s3, limiter = self.limiter
+        let opened = try open(object)
         let uploadId = try await limiter.run { () async throws(AWSError) -> String in
             try await s3.createMultipartUpload(key: object.key, attributes: object.headers.attributes(md5: object.md5))
         }
@@ -79,7 +89,7 @@ struct ObjectUploader: Sendable {
                     group.addTask {
                         let done = try await limiter.run { () async throws(AWSError) -> S3Client.CompletedPart in
                             try await s3.uploadPart(key: object.key, uploadId: uploadId, number: part.number,
-                                                    body: .file(path: object.file, offset: part.offset, length: part.length),
+                                                    body: .file(opened, offset: part.offset, length: part.length),
                                                     md5: part.md5)
                         }
                         logger.debug("uploaded part \(part.number) of \(object.parts.count) of \(object.key)")

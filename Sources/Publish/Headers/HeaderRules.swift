@@ -66,6 +66,13 @@ public struct HeaderRules: Sendable {
         fingerprint = String(ContentHash.sha256(description).prefix(16))
     }
 
+    /// The hash of the headers these rules give `object`'s stored bytes. Its content encoding is
+    /// the one those bytes carry whatever the rules (publish stores gzip bytes only as gzip), so
+    /// for an object whose bytes are already in the bucket this is what it was stored with.
+    public func headerHash(of object: LocalObject) -> String {
+        choice(for: object.path).headers(contentEncoding: object.headers.contentEncoding).hash
+    }
+
     /// What `path` (site-relative) gets before compression is tried.
     public func choice(for path: String) -> HeaderChoice {
         let site = configured.first { $0.glob.matches(path) }?.rule
@@ -90,11 +97,21 @@ public struct HeaderChoice: Sendable, Hashable {
         self.gzip = gzip
     }
 
-    /// Whether a cache could hold a stale copy worth invalidating: not for `immutable` objects
+    /// Whether a cache could hold a stale copy of a changed object: not for `immutable` ones
     /// (their names change with their bytes) nor for what shared caches do not keep.
     public var needsInvalidation: Bool {
-        let directives = cacheControl.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        return !directives.contains { ["immutable", "private", "no-store", "no-cache"].contains($0) }
+        isSharedCacheable && !directives.contains("immutable")
+    }
+
+    /// Whether a shared cache may keep it (not `private`, `no-store`, `no-cache`): a deleted
+    /// object that may be cached is invalidated, immutable or not, or it is served for its
+    /// whole `max-age` (a year, for a withdrawn trip's photos).
+    public var isSharedCacheable: Bool {
+        !directives.contains { ["private", "no-store", "no-cache"].contains($0) }
+    }
+
+    private var directives: [String] {
+        cacheControl.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// The stored headers when the bytes are sent with `contentEncoding` (or as they are).

@@ -7,8 +7,8 @@ public struct LocalObject: Sendable, Hashable {
     public var path: String
     /// The key in the bucket (prefix + path).
     public var key: String
-    /// The file on disk.
-    public var file: String
+    /// The file of the output folder it is read from.
+    public var source: LocalFile
     /// What the rules chose for the path.
     public var choice: HeaderChoice
     /// The headers it is stored with (`Content-Encoding` set when gzipped).
@@ -45,4 +45,7 @@ public struct LocalObject: Sendable, Hashable {
 
     /// Whether it goes up as a multipart upload.
     public var isMultipart: Bool { !parts.isEmpty }
+
+    /// The file's path on disk, for messages.
+    public var file: String { source.file }
 }

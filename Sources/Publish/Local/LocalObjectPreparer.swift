@@ -1,3 +1,5 @@
+import AWS
+import ContentStore
 import Crypto
 import Foundation
 import Gzip
@@ -5,7 +7,7 @@ import TabiCore
 
 /// Turns output files into ``LocalObject``s: chooses their headers, compresses what gains from
 /// it, and hashes the bytes to be stored (MD5, per-part MD5s and the multipart ETag), several
-/// files at a time.
+/// files at a time. Every file is opened without following links (``LocalFile/open()``).
 public struct LocalObjectPreparer: Sendable {
     public var rules: HeaderRules
     public var keys: PublishKeys
@@ -25,19 +27,18 @@ public struct LocalObjectPreparer: Sendable {
         self.memoryBudget = memoryBudget
     }
 
-    /// Every file prepared, in the order given. An unreadable file fails the whole preparation:
-    /// a plan without it would delete its key from the bucket.
-    public func prepare(_ files: [LocalFile]) async throws(PublishError) -> [LocalObject] {
+    /// Every file prepared, in the order given, and the files that could not be (swapped for a
+    /// link since the scan, unreadable): those are refused, so a plan keeps their keys.
+    public func prepare(_ files: [LocalFile]) async -> (objects: [LocalObject], refused: [RefusedFile]) {
         var results = [LocalObject?](repeating: nil, count: files.count)
+        var refused: [RefusedFile] = []
         var kept = 0
-        var failure: PublishError?
-        await slidingWindow(files.count, concurrency: concurrency, canStart: { failure == nil }) { index in
-            Result { () throws(PublishError) in try prepare(files[index]) }
+        await slidingWindow(files.count, concurrency: concurrency) { index in
+            Result { () throws(ConfinedFileError) in try prepare(files[index]) }
         } collect: { index, result in
-            guard failure == nil else { return }  // the first failure ends the preparation
             switch result {
             case .failure(let error):
-                failure = error
+                refused.append(RefusedFile(path: files[index].path, error: error))
             case .success(var object):
                 if case .gzip(let data?) = object.body {
                     if kept + data.count <= memoryBudget { kept += data.count } else { object.body = .gzip(nil) }
@@ -45,21 +46,22 @@ public struct LocalObjectPreparer: Sendable {
                 results[index] = object
             }
         }
-        if let failure { throw failure }
-        return results.map { $0! }
+        return (results.compactMap { $0 }, refused.sorted { $0.path < $1.path })
     }
 
     /// One file: its headers, stored bytes and digests.
-    public func prepare(_ file: LocalFile) throws(PublishError) -> LocalObject {
+    public func prepare(_ file: LocalFile) throws(ConfinedFileError) -> LocalObject {
+        let opened = try file.open()
+        let size = opened.size ?? 0
         let choice = rules.choice(for: file.path)
-        var object = LocalObject(path: file.path, key: keys.key(file.path), file: file.file, choice: choice,
-                                 headers: choice.headers(contentEncoding: nil), body: .file, size: file.size,
+        var object = LocalObject(path: file.path, key: keys.key(file.path), source: file, choice: choice,
+                                 headers: choice.headers(contentEncoding: nil), body: .file, size: size,
                                  md5: "", etag: "", parts: [])
-        if choice.gzip, file.size <= multipart.threshold, file.size > 0 {
-            let data = try Self.read(file)
+        if choice.gzip, size <= multipart.threshold, size > 0 {
+            let data = try Self.read(opened, size: size, path: file)
             let compressed: Data
             do { compressed = try Gzip.compress(data) } catch {
-                throw .setup("cannot compress \(file.file): \(error)")
+                throw ConfinedFileError(path: file.file, problem: .io("cannot compress it: \(error)"))
             }
             if compressed.count < data.count {
                 object.body = .gzip(compressed)
@@ -73,8 +75,8 @@ public struct LocalObjectPreparer: Sendable {
             object.etag = object.md5
             return object
         }
-        let partSize = file.size > multipart.threshold ? multipart.partSize(for: file.size) : nil
-        let digest = try Self.digest(file, partSize: partSize)
+        let partSize = size > multipart.threshold ? multipart.partSize(for: size) : nil
+        let digest = try Self.digest(opened, size: size, partSize: partSize, path: file)
         object.md5 = digest.md5
         object.parts = digest.parts
         object.etag = digest.parts.isEmpty ? digest.md5 : digest.multipartETag
@@ -83,18 +85,19 @@ public struct LocalObjectPreparer: Sendable {
 
     // MARK: - Reading and hashing
 
-    static func read(_ file: LocalFile) throws(PublishError) -> Data {
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: file.file), options: .mappedIfSafe)
-        } catch {
-            throw .setup("cannot read \(file.file): \(error.localizedDescription)")
+    /// All `size` bytes of an open file.
+    static func read(_ opened: HTTPOpenFile, size: Int64, path: LocalFile) throws(ConfinedFileError) -> Data {
+        let data: Data
+        do { data = try opened.read(offset: 0, count: Int(size)) } catch {
+            throw ConfinedFileError(path: path.file, problem: .io(error.description))
         }
+        guard data.count == size else { throw ConfinedFileError(path: path.file, problem: .io("it changed size while it was read")) }
+        return data
     }
 
     /// The file's MD5 and, with a part size, every part's MD5 and the multipart ETag, in one read.
-    static func digest(_ file: LocalFile, partSize: Int64?) throws(PublishError) -> (md5: String, parts: [LocalObject.Part], multipartETag: String) {
-        guard let handle = FileHandle(forReadingAtPath: file.file) else { throw .setup("cannot open \(file.file)") }
-        defer { try? handle.close() }
+    static func digest(_ opened: HTTPOpenFile, size: Int64, partSize: Int64?,
+                       path: LocalFile) throws(ConfinedFileError) -> (md5: String, parts: [LocalObject.Part], multipartETag: String) {
         var whole = Insecure.MD5()
         var parts: [LocalObject.Part] = []
         var part = Insecure.MD5(), partStart: Int64 = 0, offset: Int64 = 0
@@ -107,21 +110,21 @@ public struct LocalObjectPreparer: Sendable {
             part = Insecure.MD5()
             partStart = offset
         }
-        do {
-            while true {
-                let want = partSize.map { Int(min(1 << 20, $0 - (offset - partStart))) } ?? (1 << 20)
-                guard let chunk = try handle.read(upToCount: want), !chunk.isEmpty else { break }
-                whole.update(data: chunk)
-                offset += Int64(chunk.count)
-                if let partSize {
-                    part.update(data: chunk)
-                    if offset - partStart == partSize { closePart() }
-                }
+        while true {
+            let want = partSize.map { Int(min(1 << 20, $0 - (offset - partStart))) } ?? (1 << 20)
+            let chunk: Data
+            do { chunk = try opened.read(offset: offset, count: want) } catch {
+                throw ConfinedFileError(path: path.file, problem: .io(error.description))
             }
-        } catch {
-            throw .setup("cannot read \(file.file): \(error.localizedDescription)")
+            if chunk.isEmpty { break }
+            whole.update(data: chunk)
+            offset += Int64(chunk.count)
+            if let partSize {
+                part.update(data: chunk)
+                if offset - partStart == partSize { closePart() }
+            }
         }
-        guard offset == file.size else { throw .setup("\(file.file) changed size while it was read") }
+        guard offset == size else { throw ConfinedFileError(path: path.file, problem: .io("it changed size while it was read")) }
         if partSize != nil, offset > partStart || parts.isEmpty { closePart() }
         let etag = parts.isEmpty ? "" : ContentHash.hex(Insecure.MD5.hash(data: concatenated)) + "-\(parts.count)"
         return (ContentHash.hex(whole.finalize()), partSize == nil ? [] : parts, etag)

@@ -1,11 +1,14 @@
-/// Where things go in the bucket: every site path under the prefix, and publish's own state
-/// under `<prefix>_tabi/publish/`.
+/// Where things go in the bucket: every site path under the prefix, and publish's own files
+/// under `<prefix>_tabi/publish/` (the header rules, and the served ``StateStore``).
 public struct PublishKeys: Sendable, Hashable {
     /// The folder the pipeline keeps its own files in, site-relative. Never deleted by publish
-    /// unless it wrote the key itself; never invalidated.
+    /// unless it wrote the key itself; never invalidated; never uploaded from `Output/_tabi/`
+    /// (the build's files go to a private ``StateStore``, if any).
     public static let reservedFolder = "_tabi/"
-    /// Publish's state: the header state and pending invalidations.
+    /// Publish's own files beside the site: the header rules record and the served state store.
     public static let reservedStateFolder = "_tabi/publish/"
+    /// Build files earlier versions uploaded into `<prefix>_tabi/`, readable by anyone: deleted.
+    public static let legacyBuildFiles: Set<String> = ["_tabi/derivatives.json"]
 
     /// `""` or a key prefix ending with `/` (`site/`).
     public let prefix: String
@@ -33,21 +36,5 @@ public struct PublishKeys: Sendable, Hashable {
     /// The site path of a key under the prefix, or `nil`.
     public func path(of key: String) -> String? {
         key.hasPrefix(prefix) ? String(key.dropFirst(prefix.count)) : nil
-    }
-
-    /// The header state for rules with `fingerprint`.
-    public func headerState(fingerprint: String) -> String {
-        key(Self.reservedStateFolder + "headers-\(fingerprint).json")
-    }
-
-    /// Whether `key` is a header state (of any rules).
-    public func isHeaderState(_ key: String) -> Bool {
-        guard let path = path(of: key) else { return false }
-        return path.hasPrefix(Self.reservedStateFolder + "headers-") && path.hasSuffix(".json")
-    }
-
-    /// The invalidation a publish to `distributionId` has yet to send.
-    public func pendingInvalidation(distributionId: String) -> String {
-        key(Self.reservedStateFolder + "invalidation-\(distributionId).json")
     }
 }

@@ -4,6 +4,7 @@
 /// publish:
 ///   maxDeletes: 256
 ///   gzip: true
+///   state: s3://my-blog-state/site/
 ///   headers:
 ///     - pattern: "trips/**/*.html"
 ///       cacheControl: "public, max-age=60, must-revalidate"
@@ -20,17 +21,21 @@ public struct PublishSettings: Codable, Sendable, Equatable {
     /// Header rules by path pattern, before the built-in ones; the first that matches a file sets
     /// what it names, the built-in rules fill in the rest.
     public var headers: [PublishHeaderRule]
+    /// `s3://bucket[/prefix]` outside what the distribution serves, where publish keeps what may
+    /// name unlisted pages (the exact paths of an owed invalidation, the build's manifest).
+    public var state: String?
 
     public static let defaults = PublishSettings(maxDeletes: 256)
 
-    public init(maxDeletes: Int, gzip: Bool = true, headers: [PublishHeaderRule] = []) {
+    public init(maxDeletes: Int, gzip: Bool = true, headers: [PublishHeaderRule] = [], state: String? = nil) {
         self.maxDeletes = maxDeletes
         self.gzip = gzip
         self.headers = headers
+        self.state = state
     }
 
     enum CodingKeys: String, CodingKey {
-        case maxDeletes, gzip, headers
+        case maxDeletes, gzip, headers, state
     }
 
     public init(from decoder: any Decoder) throws {
@@ -38,7 +43,8 @@ public struct PublishSettings: Codable, Sendable, Equatable {
         let d = PublishSettings.defaults
         self.init(maxDeletes: try c.decodeIfPresent(Int.self, forKey: .maxDeletes) ?? d.maxDeletes,
                   gzip: try c.decodeIfPresent(Bool.self, forKey: .gzip) ?? d.gzip,
-                  headers: try c.decodeIfPresent([PublishHeaderRule].self, forKey: .headers) ?? d.headers)
+                  headers: try c.decodeIfPresent([PublishHeaderRule].self, forKey: .headers) ?? d.headers,
+                  state: try c.decodeIfPresent(String.self, forKey: .state))
     }
 }
 

@@ -207,6 +207,21 @@ import TestSupport
         #expect(client.metrics.attempts == 1)
     }
 
+    @Test func anAbsurdRetryAfterFailsTheRequestWithoutWaitingOrCrashing() async throws {
+        let standin = try standin("xml")
+        try await standin.script([.init(status: 503, headers: [["Retry-After", "1e300"]],
+                                        body: "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>")])
+        let clock = TestClock()
+        let client = try client(.s3, standin, clock: clock)
+        await #expect {
+            _ = try await client.send(AWSRequest(operation: "GetObject", method: .get, bucket: "b-1", path: .key("k"), resource: "k"))
+        } throws: { error in
+            (error as? AWSError)?.code == "SlowDown" && (error as? AWSError)?.attempts == 1
+        }
+        #expect(clock.sleeps.current.isEmpty, "a wait past maxRetryAfter is not waited")
+        #expect(try await standin.requests().count == 1)
+    }
+
     @Test func serverErrorsStopAfterMaxAttempts() async throws {
         let standin = try standin("xml")
         try await standin.script(Array(repeating: .init(status: 500, body: "<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>"), count: 5))

@@ -95,6 +95,28 @@ import TestSupport
         #expect(rest.bodySha256 == sha256Hex(bytes[5_999_000...]))
     }
 
+    @Test func anOpenFileIsSentThroughItsDescriptorEvenAfterItsNameBecomesALink() async throws {
+        let folder = TemporaryFolder("http-file")
+        let file = folder("page.html")
+        let secret = folder("credentials")
+        try Data("the page as it was checked".utf8).write(to: file)
+        try Data("aws_secret_access_key = not for upload".utf8).write(to: secret)
+        let descriptor = open(file.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        #expect(descriptor >= 0)
+        let opened = HTTPOpenFile(adopting: descriptor, path: file.path)
+        #expect(opened.size == 26)
+        // Swapped for a link after it was opened: what is sent is still the file that was opened.
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createSymbolicLink(at: file, withDestinationURL: secret)
+        for _ in 0..<2 {  // and again through the same descriptor, as a retry would
+            let seen = try await client.send(HTTPRequest(method: .put, url: url("/x"), body: .file(opened))).echoed()
+            #expect(seen.bodySha256 == sha256Hex(Data("the page as it was checked".utf8)))
+        }
+        let part = try await client.send(HTTPRequest(method: .put, url: url("/x"), body: .file(opened, offset: 4, length: 4))).echoed()
+        #expect(part.bodyText == "page")
+        #expect(fcntl(descriptor, F_GETFD) >= 0, "the owner's descriptor stays open after the sends")
+    }
+
     @Test func unreadableFileBodiesFailNamingTheFile() async throws {
         let folder = TemporaryFolder("http-file")
         let file = folder("small.bin")

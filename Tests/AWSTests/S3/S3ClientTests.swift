@@ -44,6 +44,49 @@ import Testing
         #expect(seen.allSatisfy { $0.verified == true })
     }
 
+    @Test func aRepeatedContinuationTokenStopsTheListingWithAClearError() async throws {
+        let standin = try standin()
+        let page = Self.xml("""
+            <ListBucketResult><IsTruncated>true</IsTruncated><NextContinuationToken>t-1</NextContinuationToken>
+            <Contents><Key>a.html</Key><ETag>"0cc175b9c0f1b6a831c399e269772661"</ETag><Size>1</Size></Contents></ListBucketResult>
+            """)
+        let other = Self.xml("""
+            <ListBucketResult><IsTruncated>true</IsTruncated><NextContinuationToken>next</NextContinuationToken></ListBucketResult>
+            """)
+        // Tokens t-1, next, t-1: the third page would be the second once more, forever.
+        try await standin.script([page, other, page])
+        await #expect {
+            _ = try await s3(standin).listObjects(prefix: "")
+        } throws: { error in
+            let error = error as? AWSError
+            return error?.code == "RepeatedMarker" && error?.description.contains("page 3 gave the continuation token t-1 again") == true
+        }
+        #expect(try await standin.requests().count == 3)
+
+        // A truncated page without a token is not taken for the last one.
+        try await standin.script([Self.xml("<ListBucketResult><IsTruncated>true</IsTruncated></ListBucketResult>")])
+        await #expect { _ = try await s3(standin).listObjects(prefix: "") } throws: { ($0 as? AWSError)?.code == "MalformedResponse" }
+    }
+
+    @Test func repeatedMultipartMarkersStopTheListingWithAClearError() async throws {
+        let standin = try standin()
+        let page = Self.xml("""
+            <ListMultipartUploadsResult><IsTruncated>true</IsTruncated><NextKeyMarker>big.bin</NextKeyMarker>
+            <NextUploadIdMarker>u-1</NextUploadIdMarker><Upload><Key>big.bin</Key><UploadId>u-1</UploadId>
+            <Initiated>2024-11-02T09:30:00.000Z</Initiated></Upload></ListMultipartUploadsResult>
+            """)
+        try await standin.script([page, page])
+        await #expect {
+            _ = try await s3(standin).listMultipartUploads()
+        } throws: { error in
+            let error = error as? AWSError
+            return error?.code == "RepeatedMarker" && error?.description.contains("key marker big.bin with the upload id marker u-1") == true
+        }
+        let seen = try await standin.requests()
+        #expect(seen.count == 2)
+        #expect(seen.last?.query.contains("key-marker=big.bin") == true && seen.last?.query.contains("upload-id-marker=u-1") == true)
+    }
+
     @Test func anErrorInsideA200IsRetriedAndThenReported() async throws {
         let standin = try standin()
         let clock = TestClock()

@@ -11,9 +11,27 @@ import Testing
         #expect(throws: PublishError.self) { try PublishKeys(prefix: "a//b") }
         #expect(throws: PublishError.self) { try PublishKeys(prefix: "a/../b") }
         let keys = try PublishKeys(prefix: "blog")
-        #expect(keys.headerState(fingerprint: "0123456789abcdef") == "blog/_tabi/publish/headers-0123456789abcdef.json")
-        #expect(keys.isHeaderState("blog/_tabi/publish/headers-0123456789abcdef.json"))
-        #expect(!keys.isHeaderState("_tabi/publish/headers-0123456789abcdef.json"))
+        #expect(keys.key(HeaderRulesRecord.path(fingerprint: "0123456789abcdef")) == "blog/_tabi/publish/rules-0123456789abcdef.json")
+        #expect(HeaderRulesRecord.isRecord("_tabi/publish/rules-0123456789abcdef.json"))
+        #expect(!HeaderRulesRecord.isRecord("_tabi/publish/headers-0123456789abcdef.json"))
+        #expect(StateStore.buildFile("_tabi/derivatives.json") == "build/derivatives.json")
+    }
+
+    @Test func aStateLocationTheDistributionServesIsRefused() throws {
+        let site = try PublishKeys(prefix: "blog/")
+        let root = CloudFrontPaths(originPath: ""), blog = CloudFrontPaths(originPath: "/blog")
+        func refused(_ url: String, _ cdn: CloudFrontPaths, keys: PublishKeys = site) -> Bool {
+            do { try StateStore.check(S3Location(url: url)!, site: "tabi-site", keys: keys, cdnPaths: cdn); return false } catch { return true }
+        }
+        #expect(refused("s3://tabi-site/blog/_state", root), "inside the site's prefix")
+        #expect(refused("s3://tabi-site/blog/_state", blog), "inside the site's prefix, behind an origin path")
+        #expect(refused("s3://tabi-site/state", root), "the distribution serves the whole bucket without an origin path")
+        #expect(refused("s3://tabi-site", blog), "a state location holding the site")
+        #expect(refused("s3://tabi-site/", blog, keys: try PublishKeys(prefix: "")))
+        #expect(!refused("s3://tabi-site/state", blog), "outside the origin path")
+        #expect(!refused("s3://tabi-state", root))
+        #expect(!refused("s3://tabi-state/blog/", root))
+        #expect(S3Location(url: "s3://b//a/b/")?.prefix == "a/b/" && S3Location(url: "s3:///x") == nil && S3Location(url: "b/x") == nil)
     }
 
     @Test func cloudFrontPathsFollowTheOriginPathAndLinkPagesAsFolders() {
@@ -35,6 +53,16 @@ import Testing
         #expect(a != PendingInvalidation.callerReference(paths: ["/a"], start: start))
         let record = PendingInvalidation(distributionId: "E1", paths: ["/b", "/a"], callerReference: a)
         #expect(PendingInvalidation(data: record.data) == record)
+
+        // For the served store: no paths, and a reference that hashes none.
+        let opaque = PendingInvalidation.opaqueCallerReference(start: start)
+        #expect(opaque.hasPrefix("tabi-1700000000-") && opaque.count == "tabi-1700000000-".count + 16)
+        #expect(opaque != PendingInvalidation.opaqueCallerReference(start: start))
+        let everything = PendingInvalidation(distributionId: "E1", paths: nil, callerReference: opaque)
+        #expect(PendingInvalidation(data: everything.data) == everything)
+        #expect(!String(decoding: everything.data, as: UTF8.self).contains("/"), "\(String(decoding: everything.data, as: UTF8.self))")
+        #expect(record.merged(with: everything).paths == nil)
+        #expect(record.merged(with: PendingInvalidation(distributionId: "E1", paths: ["/c"], callerReference: "x")).paths == ["/a", "/b", "/c"])
     }
 
     @Test func xmlResponsesAndContentMD5() throws {

@@ -19,15 +19,52 @@ import TestSupport
                             multipart: MultipartSettings(threshold: threshold, partSize: part), concurrency: 2)
     }
 
-    @Test func theScanLeavesOutHiddenFilesAndPublishState() throws {
+    /// The site's files of a scan.
+    func scan() throws -> [LocalFile] { try LocalFile.scan(folder.url).files }
+
+    @Test func theScanLeavesOutHiddenFilesAndPublishStateAndSetsBuildFilesApart() throws {
         try write("index.html", Data("<p>hi</p>".utf8))
         try write(".gitignore", Data("*".utf8))
         try write("trips/.tabi-tmp-1-index.html", Data())
         try write(".cache/x.html", Data())
         try write("_tabi/derivatives.json", Data("{}".utf8))
         try write("_tabi/publish/headers-0.json", Data("{}".utf8))
-        #expect(try LocalFile.scan(folder.url).map(\.path) == ["_tabi/derivatives.json", "index.html"])
+        let scan = try LocalFile.scan(folder.url)
+        #expect(scan.files.map(\.path) == ["index.html"])
+        #expect(scan.buildFiles.map(\.path) == ["_tabi/derivatives.json"])
+        #expect(scan.refused.isEmpty)
         #expect(throws: PublishError.self) { try LocalFile.scan(folder("missing")) }
+    }
+
+    @Test func linksAndSpecialFilesAreRefusedNeverFollowed() async throws {
+        let outside = TemporaryFolder("tabi-outside")
+        try Data("aws_secret_access_key = do-not-publish".utf8).write(to: outside("credentials"))
+        try FileManager.default.createDirectory(at: outside("photos"), withIntermediateDirectories: true)
+        try Data("private".utf8).write(to: outside("photos/a.jpg"))
+        try write("index.html", Data("<p>hi</p>".utf8))
+        try write("media/ok.webp", Data("webp".utf8))
+        try FileManager.default.createSymbolicLink(at: folder("robots.txt"), withDestinationURL: outside("credentials"))
+        try FileManager.default.createSymbolicLink(at: folder("media/linked"), withDestinationURL: outside("photos"))
+        try FileManager.default.createDirectory(at: folder("_tabi"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: folder("_tabi/derivatives.json"), withDestinationURL: outside("credentials"))
+        #expect(mkfifo(folder("feed.xml").path, 0o600) == 0)
+        let scan = try LocalFile.scan(folder.url)
+        #expect(scan.files.map(\.path) == ["index.html", "media/ok.webp"])
+        #expect(scan.refused.map(\.path) == ["_tabi/derivatives.json", "feed.xml", "media/linked", "robots.txt"])
+        #expect(scan.refused.map(\.error.problem) == [.symbolicLink, .notARegularFile, .symbolicLink, .symbolicLink])
+        #expect(scan.refused[3].description.contains("robots.txt is a symbolic link"))
+
+        // Swapped for a link after the scan: refused when prepared, never read.
+        try FileManager.default.removeItem(at: folder("media/ok.webp"))
+        try FileManager.default.createSymbolicLink(at: folder("media/ok.webp"), withDestinationURL: outside("credentials"))
+        let (objects, refused) = try await preparer().prepare(scan.files)
+        #expect(objects.map(\.path) == ["index.html"])
+        #expect(refused.map(\.path) == ["media/ok.webp"] && refused.first?.error.problem == .symbolicLink)
+
+        // The output folder itself may be a link.
+        let linkedRoot = outside("Output")
+        try FileManager.default.createSymbolicLink(at: linkedRoot, withDestinationURL: folder.url)
+        #expect(try LocalFile.scan(linkedRoot).files.map(\.path) == ["index.html"])
     }
 
     @Test func textIsGzippedOnlyWhenItGetsSmaller() async throws {
@@ -35,7 +72,7 @@ import TestSupport
         try write("index.html", Data(page.utf8))
         try write("robots.txt", Data("User-agent: *\n".utf8))
         try write("media/a.jpg", Data(repeating: 7, count: 4000))
-        let objects = try await preparer().prepare(try LocalFile.scan(folder.url))
+        let objects = try await preparer().prepare(try scan()).objects
         let byPath = Dictionary(uniqueKeysWithValues: objects.map { ($0.path, $0) })
         let index = try #require(byPath["index.html"])
         #expect(index.key == "site/index.html")
@@ -52,7 +89,7 @@ import TestSupport
         try write("b.html", Data(String(repeating: "<p>b</p>", count: 500).utf8))
         var preparer = try preparer()
         preparer.memoryBudget = 0
-        let objects = try await preparer.prepare(try LocalFile.scan(folder.url))
+        let objects = try await preparer.prepare(scan()).objects
         for object in objects {
             #expect(object.body == .gzip(nil), "\(object.path) was kept in memory")
             let uploader = ObjectUploader(s3: S3Client(settings: try AWSSettings(endpoint: AWSEndpoint(url: "http://127.0.0.1:9", signingRegion: "us-east-1", isCustom: true),
@@ -68,7 +105,7 @@ import TestSupport
         let data = Data((0..<(12 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         try write("big.bin", data)
         try write("even.bin", data.prefix(10 << 20))
-        let objects = try await preparer(threshold: 5 << 20, part: 5 << 20).prepare(try LocalFile.scan(folder.url))
+        let objects = try await preparer(threshold: 5 << 20, part: 5 << 20).prepare(try scan()).objects
         let big = try #require(objects.first { $0.path == "big.bin" })
         #expect(big.parts.map(\.length) == [5 << 20, 5 << 20, 2 << 20])
         #expect(big.parts.map(\.offset) == [0, 5 << 20, 10 << 20])

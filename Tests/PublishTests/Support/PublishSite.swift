@@ -18,8 +18,8 @@ final class PublishSite: @unchecked Sendable {
     }
 
     /// Writes a trip with one post per photo (the image fixtures) and its story.
-    func add(trip slug: String, title: String, start: String, photos: [String]) throws {
-        try FixtureTrips(content: content, media: media).add(trip: slug, title: title, start: start, photos: photos)
+    func add(trip slug: String, title: String, start: String, visibility: TripVisibility = .public, photos: [String]) throws {
+        try FixtureTrips(content: content, media: media).add(trip: slug, title: title, start: start, visibility: visibility, photos: photos)
         try story(slug, "A *story* of \(title).")
     }
 
@@ -42,9 +42,10 @@ final class PublishSite: @unchecked Sendable {
 
     struct BuildFailed: Error, CustomStringConvertible { var description: String }
 
-    /// Every file of `Output/` (hidden ones left out): site path → hex MD5.
+    /// Every file of the site in `Output/` (hidden ones and the build's `_tabi/` left out): site
+    /// path → hex MD5. What publish uploads.
     func outputDigests() throws -> [String: String] {
-        try Self.digests(under: output)
+        try Self.digests(under: output).filter { !$0.key.hasPrefix("_tabi/") }
     }
 
     /// Site path → hex MD5 of every file under `root`, hidden files and folders left out.
