@@ -17,8 +17,10 @@ struct ContentLoader {
 
     func load() throws(ContentError) -> Loaded {
         let (slugs, invalid) = try content.slugs()
-        var loaded = Loaded(trips: [], brokenSlugs: [], failures: invalid.map {
-            BuildFailure(trip: nil, file: $0.file, reason: $0.reason)
+        // A link where a trip's folder or trip.json should be makes that trip broken: its
+        // previous pages stay, and nothing is read through the link.
+        var loaded = Loaded(trips: [], brokenSlugs: Set(invalid.compactMap(\.slug)), failures: invalid.map {
+            BuildFailure(trip: $0.slug, file: $0.file, reason: $0.reason)
         })
         for slug in slugs {
             do {

@@ -31,6 +31,9 @@ public struct ContentDirectory: Sendable {
     /// parsed of it more tightly).
     public static let maximumStoryFileBytes = 8 << 20
 
+    /// What a link where a trip folder or file should be is told with.
+    static let linkReason = ConfinedFileError(path: "", problem: .symbolicLink).reason
+
     /// The names of the trip folders under `trips/` that are real folders (not links), sorted,
     /// hidden ones left out; a link, FIFO or other non-folder with a slug-like name is reported.
     public func tripFolders() throws(ContentError) -> (names: [String], refused: [ContentError]) {
@@ -45,7 +48,7 @@ public struct ContentDirectory: Sendable {
             switch entry.kind {
             case .folder: names.append(entry.name)
             case .link: refused.append(ContentError(file: tripsFolder.appendingPathComponent(entry.name).path,
-                                                    reason: "is a symbolic link; links inside the content folder are never followed"))
+                                                    reason: Self.linkReason, slug: Slug.isValid(entry.name) ? entry.name : nil))
             default: continue
             }
         }
@@ -63,8 +66,8 @@ public struct ContentDirectory: Sendable {
             switch confined.kind(of: "trips/\(name)/trip.json") {
             case .file: break
             case .link:
-                invalid.append(ContentError(file: path + "/trip.json",
-                                            reason: "is a symbolic link; links inside the content folder are never followed"))
+                invalid.append(ContentError(file: path + "/trip.json", reason: Self.linkReason,
+                                            slug: Slug.isValid(name) ? name : nil))
                 continue
             default: continue
             }
@@ -132,10 +135,13 @@ public struct ContentDirectory: Sendable {
 public struct ContentError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var reason: String
+    /// The trip the file belongs to, when its folder name is a slug.
+    public var slug: String?
 
-    public init(file: String, reason: String) {
+    public init(file: String, reason: String, slug: String? = nil) {
         self.file = file
         self.reason = reason
+        self.slug = slug
     }
 
     public var description: String { "\(file): \(reason)" }

@@ -73,7 +73,7 @@ public struct DraftRunner: Sendable {
         }
         do {
             let (slugs, invalid) = try content.slugs()
-            return (slugs, invalid.map { TripOutcome(slug: URL(fileURLWithPath: $0.file).lastPathComponent, result: .failed($0.description)) })
+            return (slugs, invalid.map { TripOutcome(slug: $0.slug ?? URL(fileURLWithPath: $0.file).lastPathComponent, result: .failed($0.description)) })
         } catch {
             throw DraftSetupError(message: error.description)
         }

@@ -49,7 +49,10 @@ import TestSupport
         // story.md instead of story.draft.md, which then is not in the way).
         for (force, overwrite) in [(false, false), (true, linked != "story.draft.md")] {
             let report = try await fixture.draft(with: OfflineNarrator(), force: force, overwriteEdits: overwrite)
-            #expect(report.failures.map(\.line) == ["linked: failed: \(named) is a symbolic link (links inside the folder are never followed)"])
+            // A link in place of the folder or trip.json is found while listing the trips (a content
+            // error: "file: reason"); the others while reading the trip.
+            let separator = linked == "trip.json" || linked == "the trip's folder" ? ":" : ""
+            #expect(report.failures.map(\.line) == ["linked: failed: \(named)\(separator) is a symbolic link (links inside the folder are never followed)"])
             #expect(report.outcomes.first { $0.slug == "plain" }?.isFailure == false)
         }
         // Nothing outside was read into a story or written: the link and its target are as they were.
