@@ -39,6 +39,13 @@ public struct SiteBuilder: Sendable {
         }
         report.failures += loaded.failures
         report.trips = loaded.trips.count
+        for content in loaded.trips where content.trip.visibility == .unlisted
+            && !Slug.hasUnlistedToken(content.trip.slug, tripID: content.trip.id) {
+            logger.warning("""
+                trip \(content.trip.slug) is unlisted but its slug does not end with its token, so anyone who knows \
+                its title can find its page; `tabi-press extract` moves it to \(content.trip.slug)-\(Slug.unlistedToken(forTripID: content.trip.id))
+                """)
+        }
         let sweeper = OutputSweeper(output: options.output)
         for link in sweeper.removeLinks() {
             logger.warning("removed \(options.output.path)/\(link): a symbolic link or special file in the output folder")

@@ -21,10 +21,28 @@ public struct ExtractReport: Sendable {
     public var withdrawn: [TripReference] = []
     /// Withdrawn trips that came back, with their old slug and story.
     public var restored: [TripReference] = []
+    /// Unlisted trips moved to a slug with their token (``Slug/unlistedToken(forTripID:)``).
+    public var renamed: [Rename] = []
+    /// Dry run: the renames a real run would make.
+    public var toRename: [Rename] = []
     /// Trips that were not written (an error in `problems` says why).
     public var failed: [String] = []
     /// Every problem, in the order met.
     public var problems: [ExtractProblem] = []
+    /// A trip moved from one slug to another.
+    public struct Rename: Sendable, Equatable, CustomStringConvertible {
+        public var id: String
+        public var slug: String
+        public var from: String
+        public var description: String { "\(from) → \(slug) (\(id))" }
+
+        public init(id: String, slug: String, from: String) {
+            self.id = id
+            self.slug = slug
+            self.from = from
+        }
+    }
+
     /// `--trip` ids that are neither public nor unlisted nor in `Content/`: nothing to do for them.
     public var notFound: [String] = []
     /// Public posts and their photos in the trips read.
@@ -44,11 +62,12 @@ public struct ExtractReport: Sendable {
         if dryRun {
             let new = toRead.filter(\.isNew).count
             return "extract (dry run): would read \(toRead.count) (\(new) new), \(unchanged.count) unchanged, "
-                + "would withdraw \(withdrawn.count)"
+                + "would withdraw \(withdrawn.count)" + (toRename.isEmpty ? "" : ", would rename \(toRename.count)")
         }
         var line = "extract: \(written.count) written, \(unchanged.count) unchanged, \(withdrawn.count) withdrawn, "
             + "\(failed.count) failed"
         if !restored.isEmpty { line += ", \(restored.count) restored" }
+        if !renamed.isEmpty { line += ", \(renamed.count) renamed" }
         let warnings = problems.filter { $0.severity == .warning }.count
         if warnings > 0 { line += ", \(warnings) warning" + (warnings == 1 ? "" : "s") }
         return line + "; \(posts) posts, \(photos) photos in " + String(format: "%.1f s", seconds)
@@ -62,6 +81,7 @@ extension ExtractReport {
         unchanged += other.unchanged
         withdrawn += other.withdrawn
         restored += other.restored
+        renamed += other.renamed
         failed += other.failed
         problems += other.problems
         posts += other.posts

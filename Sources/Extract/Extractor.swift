@@ -89,6 +89,7 @@ public struct Extractor {
             report.dryRun = true
             report.toRead = plan.fetch.map { (.init(id: $0.id, slug: $0.slug), $0.isNew) }
             report.withdrawn = plan.withdraw.map { .init(id: $0.id, slug: $0.slug) }
+            report.toRename = plan.fetch.compactMap { item in item.renamedFrom.map { .init(id: item.id, slug: item.slug, from: $0) } }
             return report
         }
         // Before anything is written: a run against the wrong (or an emptied) database would
@@ -97,6 +98,10 @@ public struct Extractor {
             throw .tooManyWithdrawals(count: plan.withdraw.count, limit: options.maxWithdrawals)
         }
 
+        // Withdrawals a killed run left half done are finished before anything else is written.
+        for slug in WithdrawnTrips(content).completePending(among: inventory.takenSlugs.sorted()) {
+            logger.notice("finished withdrawing \(slug): a run was stopped while moving it aside")
+        }
         let writing = WritingThreads(writer)
         do {
             progress(.reading(total: plan.fetch.count))
@@ -120,6 +125,9 @@ public struct Extractor {
         }
         report.merge(writing.finish())
         for entry in plan.withdraw { writer.withdraw(entry, into: &report) }
+        // trip.json files are renamed into place without an fsync each (extract can write them
+        // again); one flush at the end makes the run's writes survive a power loss.
+        if !report.written.isEmpty || !report.withdrawn.isEmpty || !report.renamed.isEmpty { AtomicFile.flushToDisk() }
         report.statements += connection.statementCount - statementsBefore + 1  // + the ROLLBACK to come
         let elapsed = clock.now - started
         report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -155,7 +163,8 @@ public struct Extractor {
         try connection.forEachRow(sql, [ids], operation: "list the public trips") { row in
             guard let id = row.string(0) else { return }
             candidates.append(Candidate(id: id, title: row.string(1) ?? "",
-                                        fingerprint: options.changedOnly ? row.string(3) : nil))
+                                        fingerprint: options.changedOnly ? row.string(4) : nil,
+                                        isUnlisted: row.string(3) == "unlisted"))
         }
         return candidates
     }

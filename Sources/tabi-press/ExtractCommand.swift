@@ -88,6 +88,7 @@ struct ExtractCommand: ParsableCommand {
         for (trip, isNew) in report.toRead { print("would read \(trip)" + (isNew ? " (new)" : "")) }
         if report.dryRun {
             for trip in report.withdrawn { print("would withdraw \(trip)") }
+            for rename in report.toRename { print("would rename \(rename) (an unlisted trip gets its token)") }
             if report.withdrawn.count > maxWithdrawals {
                 print("a real run would refuse this plan: \(report.withdrawn.count) withdrawals, over --max-withdrawals \(maxWithdrawals)")
             }

@@ -45,7 +45,7 @@ import Testing
         try run.extract()
         #expect(try run.trip(id: other)?.slug == "back-again-2")
 
-        try db.run("UPDATE travels SET visibility = 'unlisted' WHERE id = $1", [trip])
+        try db.run("UPDATE travels SET visibility = 'public' WHERE id = $1", [trip])
         let report = try run.extract()
 
         #expect(report.restored.map(\.id) == [trip])

@@ -1,3 +1,4 @@
+import Foundation
 import ContentStore
 import Logging
 import TabiCore
@@ -33,14 +34,27 @@ struct TripWriter: Sendable {
         let reference = ExtractReport.TripReference(id: source.id, slug: item.slug)
         if item.restoresWithdrawal {
             do {
-                try WithdrawnTrips(content).restore(slug: item.slug)
+                try WithdrawnTrips(content).restore(slug: item.slug, from: item.renamedFrom)
                 report.restored.append(reference)
                 logger.info("restored \(reference): public again, with the story kept when it was withdrawn")
             } catch {
                 note(ExtractProblem(.warning, tripId: source.id, slug: item.slug,
                                     reason: "its withdrawn story could not be brought back (\(error))"), in: &report)
             }
+        } else if let old = item.renamedFrom {
+            do {
+                try rename(from: old, to: item.slug)
+                report.renamed.append(.init(id: source.id, slug: item.slug, from: old))
+                logger.notice("renamed trips/\(old)/ to trips/\(item.slug)/: an unlisted trip's URL carries a token of its id, so its title alone does not find it")
+            } catch {
+                report.failed.append(source.id)
+                note(ExtractProblem(.error, tripId: source.id, slug: old, reason: error.description), in: &report)
+                return
+            }
         }
+        AtomicFile.removeStaleTemporaryFiles(in: content.folder(of: item.slug))
+        // A record a killed withdrawal left before the trip came back.
+        unlink(content.folder(of: item.slug).appendingPathComponent(WithdrawnTrips.recordName).path)
         let fingerprint = RowDigest.fingerprint(of: rows, scratch: &workspace.digest)
         let trip = Trip(
             id: source.id, slug: item.slug, title: header.title, description: header.description,
@@ -64,6 +78,15 @@ struct TripWriter: Sendable {
         case .failure(let error):
             report.failed.append(source.id)
             note(ExtractProblem(.error, tripId: source.id, slug: item.slug, reason: error.description), in: &report)
+        }
+    }
+
+    /// Moves an unlisted trip's folder to its tokened slug. One `rename(2)`: a killed run leaves it
+    /// under one name or the other, and the next run finds it by the id in its `trip.json`.
+    private func rename(from old: String, to new: String) throws(FileError) {
+        let source = content.folder(of: old).path, target = content.folder(of: new).path
+        guard Foundation.rename(source, target) == 0 else {
+            throw FileError(path: source, action: "rename to \(target)", reason: String(cString: strerror(errno)))
         }
     }
 

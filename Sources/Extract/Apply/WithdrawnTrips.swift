@@ -26,18 +26,43 @@ struct WithdrawnTrips {
     /// `Content/trips/.withdrawn/`
     var folder: URL { content.tripsFolder.appendingPathComponent(Self.folderName, isDirectory: true) }
 
-    /// Takes the trip off the site and keeps its story aside.
+    /// Takes the trip off the site and keeps its story aside. Crash-safe in three steps: the
+    /// record goes into the trip's folder first (synced), then `trip.json` is deleted (the trip is
+    /// off the site), then the folder moves aside. A run killed after the first step finds the
+    /// trip still published and withdraws it again; after the second, the folder holds the record
+    /// and no `trip.json`, and ``completePending()`` finishes the move.
     func withdraw(id: String, slug: String) throws(FileError) {
         let fm = FileManager.default
         let source = content.folder(of: slug)
-        let target = folder.appendingPathComponent(slug, isDirectory: true)
-        // First the public facts, so the trip is off the site even if keeping the rest fails.
+        try AtomicFile.write(Self.encode(Record(id: id, slug: slug)), to: source.appendingPathComponent(Self.recordName),
+                             durability: .synced)
         let tripFile = content.tripFile(of: slug)
         if fm.fileExists(atPath: tripFile.path) {
             do { try fm.removeItem(at: tripFile) } catch {
                 throw FileError(path: tripFile.path, action: "delete", underlying: error)
             }
         }
+        try moveAside(slug)
+    }
+
+    /// Finishes withdrawals a killed run left half done: trip folders holding a record and no
+    /// `trip.json` are moved aside. Returns the slugs moved.
+    func completePending(among slugs: some Sequence<String>) -> [String] {
+        var moved: [String] = []
+        for slug in slugs where Slug.isValid(slug) {
+            let confined = content.confined
+            guard confined.kind(of: "trips/\(slug)/\(Self.recordName)") != .missing,
+                  confined.kind(of: "trips/\(slug)/trip.json") == .missing else { continue }
+            if (try? moveAside(slug)) != nil { moved.append(slug) }
+        }
+        return moved
+    }
+
+    /// `trips/<slug>/` → `trips/.withdrawn/<slug>/`, replacing an older withdrawal of the same slug.
+    private func moveAside(_ slug: String) throws(FileError) {
+        let fm = FileManager.default
+        let source = content.folder(of: slug)
+        let target = folder.appendingPathComponent(slug, isDirectory: true)
         do {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
             // An older withdrawal of the same trip: its story is older than the one moved now.
@@ -46,14 +71,14 @@ struct WithdrawnTrips {
         } catch {
             throw FileError(path: source.path, action: "move aside to \(target.path)", underlying: error)
         }
-        try AtomicFile.write(Self.encode(Record(id: id, slug: slug)), to: target.appendingPathComponent(Self.recordName))
     }
 
-    /// Brings back what was kept aside for `slug` into `trips/<slug>/` (files already there win),
-    /// then forgets the withdrawal.
-    func restore(slug: String) throws(FileError) {
+    /// Brings back what was kept aside for `withdrawnSlug` into `trips/<slug>/` (files already
+    /// there win), then forgets the withdrawal. The slugs differ when an unlisted trip comes back
+    /// under a slug with its token.
+    func restore(slug: String, from withdrawnSlug: String? = nil) throws(FileError) {
         let fm = FileManager.default
-        let source = folder.appendingPathComponent(slug, isDirectory: true)
+        let source = folder.appendingPathComponent(withdrawnSlug ?? slug, isDirectory: true)
         let target = content.folder(of: slug)
         guard fm.fileExists(atPath: source.path) else { return }
         do {

@@ -1,9 +1,13 @@
+import TabiCore
+
 /// A trip the database may publish (public or unlisted), as the run's first query sees it.
 struct Candidate: Equatable {
     var id: String
     var title: String
     /// The database's fingerprint of its public rows (only asked for by `--changed`).
     var fingerprint: String?
+    /// Unlisted trips get slugs nobody can derive from public facts (``Slug/unlistedToken(forTripID:)``).
+    var isUnlisted = false
 }
 
 /// What a run will do, decided before any trip is read: which trips to read and under which slug,
@@ -17,6 +21,9 @@ struct ExtractPlan: Equatable {
         var restoresWithdrawal = false
         /// The slug was given by this run.
         var isNew = false
+        /// The trip's folder (or, with ``restoresWithdrawal``, its withdrawn folder) had this slug:
+        /// an unlisted trip whose slug lacked its token gets one, so the old, guessable URL goes.
+        var renamedFrom: String?
     }
 
     /// Trips to read, in the candidates' order (oldest first).
@@ -39,18 +46,26 @@ struct ExtractPlan: Equatable {
         plan.readsEverything = tripIds.isEmpty && !changedOnly
         var slugs = SlugAssigner(taken: inventory.takenSlugs)
         let publishedSlugs = Set(inventory.trips.values.map(\.slug))
+        /// The slug a trip keeps, or its tokened successor when it is unlisted and lacks the token.
+        func kept(_ slug: String, _ candidate: Candidate) -> (slug: String, renamedFrom: String?) {
+            guard candidate.isUnlisted, !Slug.hasUnlistedToken(slug, tripID: candidate.id) else { return (slug, nil) }
+            return (slugs.assign(id: candidate.id, base: slug, unlisted: true), slug)
+        }
         for candidate in candidates {
             if let entry = inventory.trips[candidate.id] {
-                let item = Item(id: candidate.id, slug: entry.slug)
-                if changedOnly, let known = entry.fingerprint, known == candidate.fingerprint {
+                let (slug, renamedFrom) = kept(entry.slug, candidate)
+                let item = Item(id: candidate.id, slug: slug, renamedFrom: renamedFrom)
+                if changedOnly, renamedFrom == nil, let known = entry.fingerprint, known == candidate.fingerprint {
                     plan.unchanged.append(item)
                 } else {
                     plan.fetch.append(item)
                 }
-            } else if let slug = inventory.withdrawn[candidate.id], !publishedSlugs.contains(slug) {
-                plan.fetch.append(Item(id: candidate.id, slug: slug, restoresWithdrawal: true))
+            } else if let withdrawn = inventory.withdrawn[candidate.id], !publishedSlugs.contains(withdrawn) {
+                let (slug, renamedFrom) = kept(withdrawn, candidate)
+                plan.fetch.append(Item(id: candidate.id, slug: slug, restoresWithdrawal: true, renamedFrom: renamedFrom))
             } else {
-                plan.fetch.append(Item(id: candidate.id, slug: slugs.assign(id: candidate.id, title: candidate.title),
+                plan.fetch.append(Item(id: candidate.id, slug: slugs.assign(id: candidate.id, title: candidate.title,
+                                                                            unlisted: candidate.isUnlisted),
                                        isNew: true))
             }
         }

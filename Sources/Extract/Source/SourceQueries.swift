@@ -36,7 +36,7 @@ enum SourceQueries {
 
     /// The trips that may leave the database, oldest first (the order new slugs are given in).
     static let candidates = """
-        SELECT t.id, t.title, t.created_at FROM travels t
+        SELECT t.id, t.title, t.created_at, t.visibility::text FROM travels t
         WHERE \(visibleTrip) AND ($1::uuid[] IS NULL OR t.id = ANY($1::uuid[]))
         ORDER BY t.created_at, t.id
         """
@@ -71,7 +71,7 @@ enum SourceQueries {
               SELECT 1 FROM travel_posts p WHERE p.id = ph.post_id AND p.travel_id = ph.travel_id AND \(publicPost))) r
           GROUP BY travel_id
         )
-        SELECT t.id, t.title, t.created_at, md5(concat_ws(E'\\x1f', '\(RowDigest.version)',
+        SELECT t.id, t.title, t.created_at, t.visibility::text, md5(concat_ws(E'\\x1f', '\(RowDigest.version)',
                  \(SourceColumns.digestSQL(SourceColumns.trip)),
                  coalesce(d.n, 0), coalesce(d.x, 0), coalesce(p.n, 0), coalesce(p.x, 0),
                  coalesce(ph.n, 0), coalesce(ph.x, 0)))

@@ -11,6 +11,11 @@ public enum ContentHash {
         sha256(Data(text.utf8))
     }
 
+    /// The raw 32 bytes of the SHA-256 of `text`'s UTF-8.
+    public static func sha256Bytes(_ text: String) -> [UInt8] {
+        Array(SHA256.hash(data: Data(text.utf8)))
+    }
+
     /// Lower-case hex of any bytes (digests, MD5s, signatures).
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []

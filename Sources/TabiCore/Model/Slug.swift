@@ -37,6 +37,33 @@ public enum Slug {
         return slug.isEmpty ? nil : slug
     }
 
+    // MARK: - Unlisted trips
+
+    /// The part of an unlisted trip's slug nobody can derive from public facts: 12 characters of
+    /// base32 (60 bits) of a hash of the trip's id, which is never published. Anyone who knows an
+    /// unlisted trip's title would otherwise find its page at `trips/<title-slug>/`. Stable, like
+    /// every slug: the same trip always gets the same token.
+    public static func unlistedToken(forTripID id: String) -> String {
+        let digest = Array(ContentHash.sha256Bytes("tabi-press unlisted trip " + id.lowercased()))
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
+        var bits = 0, value = 0
+        var out: [UInt8] = []
+        for byte in digest where out.count < 12 {
+            value = (value << 8) | Int(byte)
+            bits += 8
+            while bits >= 5, out.count < 12 {
+                out.append(alphabet[(value >> (bits - 5)) & 31])
+                bits -= 5
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `slug` carries the unlisted token of the trip `id` (as its last part).
+    public static func hasUnlistedToken(_ slug: String, tripID id: String) -> Bool {
+        slug.hasSuffix("-" + unlistedToken(forTripID: id))
+    }
+
     private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
