@@ -1,3 +1,4 @@
+import IntegrationSupport
 import Extract
 import Foundation
 import PostgresClient

@@ -1,3 +1,4 @@
+import IntegrationSupport
 import ContentStore
 @testable import Extract
 import Foundation

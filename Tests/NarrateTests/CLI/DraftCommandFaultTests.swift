@@ -1,3 +1,4 @@
+import IntegrationSupport
 import ContentStore
 import Foundation
 import Narrate

@@ -1,3 +1,4 @@
+import IntegrationSupport
 import Foundation
 @testable import Publish
 import Testing

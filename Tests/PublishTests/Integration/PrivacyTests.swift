@@ -1,3 +1,4 @@
+import IntegrationSupport
 import AWS
 import Foundation
 @testable import Publish

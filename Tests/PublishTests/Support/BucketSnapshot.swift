@@ -1,3 +1,4 @@
+import IntegrationSupport
 import Foundation
 
 /// A bucket as readers and publish see it: per key the MD5 of the stored bytes and the headers

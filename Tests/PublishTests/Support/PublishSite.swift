@@ -1,3 +1,4 @@
+import IntegrationSupport
 import Crypto
 import Foundation
 import TabiCore

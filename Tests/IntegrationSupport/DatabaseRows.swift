@@ -4,14 +4,14 @@ import Foundation
 /// Defaults make a plain public trip; tests say only what matters to them.
 extension TestDatabase {
     @discardableResult
-    func profile(username: String = "traveller-\(UUID().uuidString.prefix(8))", displayName: String? = "Aiko") throws -> String {
+    public func profile(username: String = "traveller-\(UUID().uuidString.prefix(8))", displayName: String? = "Aiko") throws -> String {
         let id = UUID().uuidString.lowercased()
         try run("INSERT INTO profiles (id, username, display_name) VALUES ($1, $2, $3)", [id, username, displayName])
         return id
     }
 
     @discardableResult
-    func trip(_ title: String, visibility: String = "public", status: String = "completed", user: String? = nil,
+    public func trip(_ title: String, visibility: String = "public", status: String = "completed", user: String? = nil,
               id: String = UUID().uuidString.lowercased(), description: String? = nil,
               startDate: String? = "2024-11-01", endDate: String? = "2024-11-05",
               createdAt: String = "2024-01-01T00:00:00Z", cover: String? = nil) throws -> String {
@@ -25,7 +25,7 @@ extension TestDatabase {
     }
 
     @discardableResult
-    func destination(_ trip: String, name: String = "Kyoto", countryCode: String? = "JP", latitude: String? = "35.0116",
+    public func destination(_ trip: String, name: String = "Kyoto", countryCode: String? = "JP", latitude: String? = "35.0116",
                      longitude: String? = "135.7681", position: Int = 0, notes: String? = nil) throws -> String {
         let id = UUID().uuidString.lowercased()
         try run("""
@@ -37,7 +37,7 @@ extension TestDatabase {
     }
 
     @discardableResult
-    func post(_ trip: String, at timestamp: String = "2024-11-02T09:30:00Z", title: String? = "Arrival",
+    public func post(_ trip: String, at timestamp: String = "2024-11-02T09:30:00Z", title: String? = "Arrival",
               content: String? = "We arrived.", visibility: String = "public", destination: String? = nil,
               id: String = UUID().uuidString.lowercased()) throws -> String {
         try run("""
@@ -49,7 +49,7 @@ extension TestDatabase {
     }
 
     @discardableResult
-    func photo(_ post: String, trip: String, key: String? = nil, caption: String? = "A temple",
+    public func photo(_ post: String, trip: String, key: String? = nil, caption: String? = "A temple",
                position: Int = 0, sha256: String? = String(repeating: "ab", count: 32)) throws -> String {
         let id = UUID().uuidString.lowercased()
         try run("""

@@ -6,20 +6,20 @@ import TestSupport
 /// `Tests/Tools/bedrock_standin.py` started for one test: Bedrock InvokeModel and Converse with
 /// every signature checked by botocore, OpenAI chat completions with a bearer key, and a log of
 /// every model request's body.
-final class ModelStandin: @unchecked Sendable {
-    static let accessKey = "AKIDNARRATETEST"
-    static let secret = "narrate/Secret+Key/0123456789abcdefEXAMPLE"
-    static let openAIKey = "sk-narrate-test-0123456789abcdef"
-    static let model = "anthropic.claude-3-sonnet-20240229-v1:0"
+public final class ModelStandin: @unchecked Sendable {
+    public static let accessKey = "AKIDNARRATETEST"
+    public static let secret = "narrate/Secret+Key/0123456789abcdefEXAMPLE"
+    public static let openAIKey = "sk-narrate-test-0123456789abcdef"
+    public static let model = "anthropic.claude-3-sonnet-20240229-v1:0"
 
-    let server: PythonServer
+    public let server: PythonServer
     private let folder = TemporaryFolder("model-standin")
-    var logFile: URL { folder("requests.jsonl") }
+    public var logFile: URL { folder("requests.jsonl") }
 
     /// A stand-in that throttles every `throttleEvery`th new request once, answers a `faults`
     /// share of attempts with a fault of `faultKinds` (all when empty; see the script), and waits
     /// `answerDelay` seconds before each answer.
-    init(throttleEvery: Int = 0, faults: Double = 0, faultKinds: [String] = [], faultSeed: String = "0",
+    public init(throttleEvery: Int = 0, faults: Double = 0, faultKinds: [String] = [], faultSeed: String = "0",
          stallSeconds: Double = 3, answerDelay: Double = 0) throws {
         server = try PythonServer("bedrock_standin.py", [
             "--credentials", "\(Self.accessKey):\(Self.secret)",
@@ -32,14 +32,14 @@ final class ModelStandin: @unchecked Sendable {
     }
 
     /// Temporary credentials the stand-in also accepts: a session token to keep out of every log.
-    static let temporaryAccessKey = "ASIANARRATETEMP"
-    static let temporarySecret = "temporary/Secret+Key/NEVER-PRINT-ME-1"
-    static let sessionToken = "FwoGZXIvYXdzEXAMPLE-SESSION-TOKEN-NEVER-PRINT-ME-2"
+    public static let temporaryAccessKey = "ASIANARRATETEMP"
+    public static let temporarySecret = "temporary/Secret+Key/NEVER-PRINT-ME-1"
+    public static let sessionToken = "FwoGZXIvYXdzEXAMPLE-SESSION-TOKEN-NEVER-PRINT-ME-2"
 
     // MARK: - Held answers
 
     /// How many answers (`standin:hold`) are being held.
-    func held() async throws -> Int {
+    public func held() async throws -> Int {
         let response = try await HTTPClient.shared.send(HTTPRequest(method: .get, url: server.baseURL + "/__standin/held"))
         struct Held: Decodable { var held: Int }
         return try JSONDecoder().decode(Held.self, from: response.body).held
@@ -47,7 +47,7 @@ final class ModelStandin: @unchecked Sendable {
 
     /// Waits until `count` answers are held (or fails after `seconds`: generous, as a loaded machine
     /// running the whole suite may take long to get there).
-    func waitUntilHeld(_ count: Int = 1, seconds: Double = 180) async throws {
+    public func waitUntilHeld(_ count: Int = 1, seconds: Double = 180) async throws {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while try await held() < count {
             guard ContinuousClock.now < deadline else { throw HeldTimeout(count: count) }
@@ -55,34 +55,34 @@ final class ModelStandin: @unchecked Sendable {
         }
     }
 
-    struct HeldTimeout: Error, CustomStringConvertible {
-        var count: Int
-        var description: String { "the stand-in never held \(count) answer(s)" }
+    public struct HeldTimeout: Error, CustomStringConvertible {
+        public var count: Int
+        public var description: String { "the stand-in never held \(count) answer(s)" }
     }
 
     /// Lets the answers held now go (a later one waits for the next release).
-    func release() async throws {
+    public func release() async throws {
         _ = try await HTTPClient.shared.send(HTTPRequest(method: .post, url: server.baseURL + "/__standin/release"))
     }
 
     // MARK: - Requests
 
     /// A model request as the stand-in logged it.
-    struct Logged: Decodable {
-        var api: String?
-        var model: String?
-        var method: String
-        var path: String
-        var status: Int
-        var verified: Bool?
-        var verifyError: String?
-        var body: String
-        var prompt: String?
+    public struct Logged: Decodable {
+        public var api: String?
+        public var model: String?
+        public var method: String
+        public var path: String
+        public var status: Int
+        public var verified: Bool?
+        public var verifyError: String?
+        public var body: String
+        public var prompt: String?
         /// The fault the stand-in answered with (`429`, `drop`, `stall`, ...), if any.
-        var fault: String?
+        public var fault: String?
 
         /// The trip facts JSON the prompt carried (its first line that is a JSON object).
-        var facts: [String: Any] {
+        public var facts: [String: Any] {
             for line in (prompt ?? "").split(separator: "\n") where line.hasPrefix("{") && line.hasSuffix("}") {
                 if let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] { return object }
             }
@@ -90,19 +90,19 @@ final class ModelStandin: @unchecked Sendable {
         }
 
         /// The titles of the posts in the facts (a whole-trip or part request; none in a join).
-        var postTitles: [String] {
+        public var postTitles: [String] {
             (facts["posts"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
         }
     }
 
     /// Every model request so far, in the order answered.
-    func requests() throws -> [Logged] {
+    public func requests() throws -> [Logged] {
         guard let data = FileManager.default.contents(atPath: logFile.path) else { return [] }
         return try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(Logged.self, from: Data($0)) }
     }
 
     /// Settings for Bedrock on the stand-in: fixed credentials, retries that do not wait.
-    func settings(secret: String = ModelStandin.secret, maxAttempts: Int = 5,
+    public func settings(secret: String = ModelStandin.secret, maxAttempts: Int = 5,
                   timeouts: HTTPTimeouts = AWSSettings.modelTimeouts) throws -> AWSSettings {
         AWSSettings(endpoint: try AWSEndpoint(url: server.baseURL, signingRegion: "us-east-1", isCustom: true),
                     credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: Self.accessKey, secretAccessKey: secret)),
@@ -110,7 +110,7 @@ final class ModelStandin: @unchecked Sendable {
     }
 
     /// The narrator for `api` (`invoke`, `converse`, `openai`) on the stand-in.
-    func narrator(_ api: String, secret: String = ModelStandin.secret, openAIKey: String = ModelStandin.openAIKey,
+    public func narrator(_ api: String, secret: String = ModelStandin.secret, openAIKey: String = ModelStandin.openAIKey,
                   timeouts: HTTPTimeouts = AWSSettings.modelTimeouts) throws -> any Narrator {
         switch api {
         case "invoke": return BedrockInvokeNarrator(settings: try settings(secret: secret, timeouts: timeouts), model: Self.model)
@@ -122,7 +122,7 @@ final class ModelStandin: @unchecked Sendable {
 
     /// The environment for running `tabi-press draft` against the stand-in; `temporary` signs with
     /// the temporary credentials and their session token.
-    func environment(secret: String = ModelStandin.secret, temporary: Bool = false) -> [String: String?] {
+    public func environment(secret: String = ModelStandin.secret, temporary: Bool = false) -> [String: String?] {
         ["AWS_ENDPOINT_URL_BEDROCK_RUNTIME": server.baseURL, "AWS_ACCESS_KEY_ID": temporary ? Self.temporaryAccessKey : Self.accessKey,
          "AWS_SECRET_ACCESS_KEY": temporary ? Self.temporarySecret : secret, "AWS_SESSION_TOKEN": temporary ? Self.sessionToken : nil,
          "AWS_REGION": "us-east-1", "AWS_PROFILE": nil,
@@ -132,5 +132,5 @@ final class ModelStandin: @unchecked Sendable {
          "OPENAI_BASE_URL": server.baseURL + "/v1", "OPENAI_API_KEY": Self.openAIKey]
     }
 
-    static let noWaiting = AWSClock(now: { Date() }, sleep: { _ in })
+    public static let noWaiting = AWSClock(now: { Date() }, sleep: { _ in })
 }

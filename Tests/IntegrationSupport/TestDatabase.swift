@@ -4,22 +4,22 @@ import TestSupport
 
 /// A database of its own on the throwaway server `make test` starts (`TABI_TEST_PG_URL`), with the
 /// app's schema loaded, dropped when the value goes. Each test makes one, so tests run in parallel.
-final class TestDatabase {
+public final class TestDatabase {
     /// A URL for this database as the superuser.
-    let url: String
-    let name: String
+    public let url: String
+    public let name: String
     /// The superuser's connection, for putting rows in.
-    let connection: Connection
+    public let connection: Connection
     private let adminURL: String
 
-    struct MissingServer: Error, CustomStringConvertible {
-        var description: String {
+    public struct MissingServer: Error, CustomStringConvertible {
+        public var description: String {
             "TABI_TEST_PG_URL is not set: these tests need the throwaway PostgreSQL that `make test` starts "
                 + "(or run `eval \"$(scripts/servers/postgres.sh start /tmp/pg)\"` first)"
         }
     }
 
-    init() throws {
+    public init() throws {
         guard let admin = ProcessInfo.processInfo.environment["TABI_TEST_PG_URL"], !admin.isEmpty else {
             throw MissingServer()
         }
@@ -41,7 +41,7 @@ final class TestDatabase {
     }
 
     /// `admin` with its database and, optionally, its user and password replaced.
-    static func url(_ admin: String, database: String, user: String? = nil, password: String? = nil) -> String {
+    public static func url(_ admin: String, database: String, user: String? = nil, password: String? = nil) -> String {
         var components = URLComponents(string: admin)!
         components.path = "/" + database
         if let user { components.user = user }
@@ -51,7 +51,7 @@ final class TestDatabase {
 
     /// Runs one statement with text parameters.
     @discardableResult
-    func run(_ sql: String, _ parameters: [String?] = []) throws -> QueryResult {
+    public func run(_ sql: String, _ parameters: [String?] = []) throws -> QueryResult {
         try connection.query(sql, parameters, operation: "prepare test rows")
     }
 }
