@@ -94,6 +94,8 @@ let package = Package(
         .testTarget(name: "PublishTests", dependencies: ["IntegrationSupport", "Publish", "AWS", "Gzip", "TabiCore", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // The whole chain through the binary on real servers: privacy, injection, and (next) nightly.
+        .testTarget(name: "PipelineTests", dependencies: ["IntegrationSupport", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -35,7 +35,9 @@ trip fail: a prompt containing `standin:bad-front-matter` gets front matter that
 500, `standin:truncate` stops at the token limit. Hostile answers: `standin:huge-body` gets an
 answer of 9 MiB, `standin:huge-story` a story of 2 MiB (in a body under 3 MiB),
 `standin:alias-bomb` front matter built of nested YAML anchors and aliases, and
-`standin:echo-secrets` an error whose type, request id and message quote the request's
+`standin:echo-facts` a story that repeats the trip's own text back (title, summary and tags in the
+front matter, every post's title, text and photo captions in the body), as a model quoting hostile
+input would, and `standin:echo-secrets` an error whose type, request id and message quote the request's
 Authorization, X-Amz-Security-Token and every other header back (a retryable 500 the first time,
 a final 400 on the retry).
 
@@ -205,6 +207,15 @@ class ModelStandinHandler(AWSStandinHandler):
                 previous = chr(ord(level) - 1)
                 levels.append(f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 6) + "]")
             front = front.replace("mood:", "\n".join(levels) + "\nmood:")
+        if "standin:echo-facts" in prompt:
+            # JSON strings are YAML double-quoted scalars: the text comes back exactly, hostile or not.
+            tags = [facts.get("title", "")] + [post.get("title") or "" for post in posts][:3]
+            front = ("---\ntitle: " + json.dumps(facts.get("title", "")) + "\nsummary: " + json.dumps(facts.get("description", ""))
+                     + "\n" + cover + "tags: " + json.dumps(tags) + "\n---\n")
+            lines = ["## " + facts.get("title", ""), "", facts.get("description", "")]
+            for post in posts:
+                lines += ["", "### " + (post.get("title") or ""), "", post.get("text") or post.get("content") or ""]
+                lines += ["> " + caption for caption in post.get("photos") or [] if isinstance(caption, str)]
         if "standin:huge-story" in prompt:
             lines += ["", "All work and no play makes a long story. " * (2 * 1024 * 1024 // 41)]
         if "standin:huge-body" in prompt:
