@@ -4,18 +4,18 @@ import TestSupport
 
 /// A build killed with SIGKILL at any moment leaves a usable site, and the next build is correct.
 @Suite struct KilledBuildTests {
-    @Test(arguments: [150, 400, 800])
-    func aKilledBuildLeavesAUsableSiteAndTheNextBuildIsCorrect(afterMilliseconds delay: Int) async throws {
+    @Test(arguments: CommandRunner.binaries, [150, 400, 800])
+    func aKilledBuildLeavesAUsableSiteAndTheNextBuildIsCorrect(binary: CommandRunner.Binary, afterMilliseconds delay: Int) async throws {
         let site = try SiteFixture()
         let arguments = ["build", "--content", site.content.path, "--output", site.output.path,
                          "--theme", RepositoryPaths.defaultTheme.path, "--quiet"]
-        #expect(try CommandRunner.tabiPress(arguments).status == 0)
+        #expect(try CommandRunner.run(try binary.url(), arguments).status == 0)
         let previous = try FolderFiles.contents(under: site.output)
 
         // New recipes re-encode every photo and rewrite every page: a long build to cut short.
         let settings = site.folder("tabi.yml")
         try "images:\n  widths: [200, 400]\n  quality: {webp: 60, jpeg: 70}\n".write(to: settings, atomically: true, encoding: .utf8)
-        let process = CommandRunner.process(CommandRunner.tabiPress, arguments + ["--config", settings.path])
+        let process = CommandRunner.process(try binary.url(), arguments + ["--config", settings.path])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -41,9 +41,9 @@ import TestSupport
         #expect(previous.keys.allSatisfy { interrupted[$0] != nil || $0.contains("/media/") || $0.hasPrefix("media/") })
 
         // The next build gives exactly what a build from scratch gives.
-        #expect(try CommandRunner.tabiPress(arguments + ["--config", settings.path]).status == 0)
+        #expect(try CommandRunner.run(try binary.url(), arguments + ["--config", settings.path]).status == 0)
         let scratch = site.folder("Scratch")
-        #expect(try CommandRunner.tabiPress(["build", "--content", site.content.path, "--output", scratch.path,
+        #expect(try CommandRunner.run(try binary.url(), ["build", "--content", site.content.path, "--output", scratch.path,
                                              "--theme", RepositoryPaths.defaultTheme.path, "--quiet", "--config", settings.path]).status == 0)
         let resumed = try FolderFiles.contents(under: site.output), fresh = try FolderFiles.contents(under: scratch)
         #expect(resumed.keys.sorted() == fresh.keys.sorted())

@@ -3,37 +3,37 @@ import Testing
 import TestSupport
 
 @Suite struct CLIErrorTests {
-    @Test func anUnknownOptionIsAUsageError() throws {
-        let result = try CommandRunner.tabiPress(["build", "--no-such-option"])
+    @Test(arguments: CommandRunner.binaries) func anUnknownOptionIsAUsageError(binary: CommandRunner.Binary) throws {
+        let result = try CommandRunner.run(try binary.url(), ["build", "--no-such-option"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("--no-such-option"))
     }
 
-    @Test func aMissingContentFolderIsNamed() throws {
+    @Test(arguments: CommandRunner.binaries) func aMissingContentFolderIsNamed(binary: CommandRunner.Binary) throws {
         let folder = TemporaryFolder()
-        let result = try CommandRunner.tabiPress(
+        let result = try CommandRunner.run(try binary.url(), 
             ["build", "--content", folder("nope").path, "--output", folder("out").path,
              "--theme", RepositoryPaths.defaultTheme.path, "--quiet"])
         #expect(result.status == 2)
         #expect(result.stderr.contains(folder("nope").path))
     }
 
-    @Test func aMissingSettingsFileIsNamed() throws {
-        let result = try CommandRunner.tabiPress(["build", "--config", "/nonexistent/tabi.yml"])
+    @Test(arguments: CommandRunner.binaries) func aMissingSettingsFileIsNamed(binary: CommandRunner.Binary) throws {
+        let result = try CommandRunner.run(try binary.url(), ["build", "--config", "/nonexistent/tabi.yml"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/tabi.yml"))
     }
 
-    @Test func aBadSettingsFileNamesTheKey() throws {
+    @Test(arguments: CommandRunner.binaries) func aBadSettingsFileNamesTheKey(binary: CommandRunner.Binary) throws {
         let folder = TemporaryFolder()
         try "images:\n  widths: many\n".write(to: folder("tabi.yml"), atomically: true, encoding: .utf8)
-        let result = try CommandRunner.tabiPress(["build", "--config", folder("tabi.yml").path])
+        let result = try CommandRunner.run(try binary.url(), ["build", "--config", folder("tabi.yml").path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("images.widths"))
     }
 
-    @Test func zeroConcurrencyIsRefused() throws {
-        let result = try CommandRunner.tabiPress(["build", "--concurrency", "0"])
+    @Test(arguments: CommandRunner.binaries) func zeroConcurrencyIsRefused(binary: CommandRunner.Binary) throws {
+        let result = try CommandRunner.run(try binary.url(), ["build", "--concurrency", "0"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("--concurrency"))
     }
