@@ -125,7 +125,9 @@ public struct DerivativeMaker: Sendable {
         do throws(VipsError) {
             original = try DerivativeEncoder.open(bytes)
         } catch {
-            throw SourceFailure(reason: "it is not an image libvips can read (\(error.message))")
+            // A refused format's message names it ("it is SVG (svgload_source), and only …").
+            throw SourceFailure(reason: error.refusedLoader != nil ? error.message
+                                    : "it is not an image libvips can read (\(error.message))")
         }
         let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original.size)
         var sizes = existingSizes(plan.all, manifest: manifest, output: output)
