@@ -30,16 +30,19 @@ import Vips
 /// once, with shrink-on-load, at the smallest size all its derivatives can be cut from.
 public struct DerivativeMaker: Sendable {
     public let recipes: ImageRecipes
+    /// How large an original may be; one over a limit fails before it is decoded.
+    public let limits: ImageLimits
     public let media: any MediaSource
     /// The site's output folder (`Output/`); derivatives go under `media/`, the manifest under `_tabi/`.
     public let output: URL
     public let concurrency: Int
     let logger: Logger
 
-    public init(recipes: ImageRecipes, media: any MediaSource, output: URL,
+    public init(recipes: ImageRecipes, limits: ImageLimits = .defaults, media: any MediaSource, output: URL,
                 concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
                 logger: Logger = Logger(label: "tabi.images")) {
         self.recipes = recipes
+        self.limits = limits
         self.media = media
         self.output = output.standardizedFileURL
         self.concurrency = max(1, concurrency)
@@ -83,7 +86,7 @@ public struct DerivativeMaker: Sendable {
     // MARK: - One original
 
     private func derive(_ group: SourceGroup, manifest: DerivativeManifest) async -> SourceOutcome {
-        let output = self.output, recipes = self.recipes
+        let output = self.output, recipes = self.recipes, limits = self.limits
         if let hash = group.recordedHash, let original = manifest.originals[hash] {
             let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original)
             let sizes = await BlockingThread.run {
@@ -105,7 +108,7 @@ public struct DerivativeMaker: Sendable {
                 // Isolated, so a broken photo's reason is its own libvips text even when other
                 // photos fail at the same moment (libvips 8.14 has one error buffer per process).
                 return .made(try Vips.isolatingErrors { () throws(SourceFailure) -> SourceResult in
-                    try Self.derive(bytes, recordedHash: group.recordedHash, recipes: recipes,
+                    try Self.derive(bytes, recordedHash: group.recordedHash, recipes: recipes, limits: limits,
                                     manifest: manifest, output: output)
                 })
             } catch {
@@ -114,10 +117,11 @@ public struct DerivativeMaker: Sendable {
         }
     }
 
-    /// Everything done with an original's bytes: hash, header, plan, then decode and encode
-    /// whatever files are missing. Safe to run twice (it rebuilds everything from the bytes and
-    /// writes atomically), as ``Vips/isolatingErrors(_:)`` may.
-    private static func derive(_ bytes: Data, recordedHash: String?, recipes: ImageRecipes,
+    /// Everything done with an original's bytes: hash, header (refused when it declares more than
+    /// `limits.maxPixels`), plan, then decode and encode whatever files are missing. Safe to run
+    /// twice (it rebuilds everything from the bytes and writes atomically), as
+    /// ``Vips/isolatingErrors(_:)`` may.
+    private static func derive(_ bytes: Data, recordedHash: String?, recipes: ImageRecipes, limits: ImageLimits,
                                manifest: DerivativeManifest, output: URL) throws(SourceFailure) -> SourceResult {
         guard !bytes.isEmpty else { throw SourceFailure(reason: "the file is empty") }
         let hash = ContentHash.sha256(bytes)
@@ -128,6 +132,12 @@ public struct DerivativeMaker: Sendable {
             // A refused format's message names it ("it is SVG (svgload_source), and only …").
             throw SourceFailure(reason: error.refusedLoader != nil ? error.message
                                     : "it is not an image libvips can read (\(error.message))")
+        }
+        guard original.pixels <= limits.maxPixels else {
+            throw SourceFailure(reason: """
+                it is \(original.stored.width)×\(original.stored.height) pixels, more than images.maxPixels \
+                (\(limits.maxPixels)); it was not decoded
+                """)
         }
         let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original.size)
         var sizes = existingSizes(plan.all, manifest: manifest, output: output)

@@ -73,7 +73,7 @@ import Vips
         let webp = try VipsInput(file: ImageFixtures.url("small.jpg").path).thumbnail(ThumbnailOptions(width: 64))
             .webpData(quality: 70)
         #expect(try VipsInput(bytes: webp).loader() == VipsLoader(nickname: "webpload_source"))
-        let gif = try VipsInput(bytes: HostileFiles.gif(screenWidth: 3, screenHeight: 2)).header()
+        let gif = try VipsInput(bytes: HostileFiles.gif(width: 3, height: 2)).header()
         #expect(gif.loader == "gifload_source" && gif.width == 3 && gif.height == 2)
     }
 }

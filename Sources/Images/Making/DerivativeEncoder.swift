@@ -14,19 +14,26 @@ enum DerivativeEncoder {
         let input: VipsInput
         /// Width and height as displayed (after EXIF rotation).
         let size: PixelSize
+        /// Width and height as stored, of the first frame (the only one read).
+        let stored: PixelSize
         let interpretation: VipsImage.Interpretation
         /// Whether the original embeds an ICC profile.
         let hasProfile: Bool
         /// Whether its decoder can shrink while it loads (JPEG, WebP).
         let shrinksOnLoad: Bool
+
+        /// Stored width × height: what a full decode of the first frame would hold.
+        var pixels: Int { stored.width * stored.height }
     }
 
-    /// Reads the header only. Truncated data fails later, at decode time.
+    /// Reads the header only. Truncated data fails later, at decode time; a format outside
+    /// libvips's allow-list (``VipsLoader``) fails here, before its loader runs.
     static func open(_ bytes: Data) throws(VipsError) -> Original {
         let input = try VipsInput(bytes: bytes, failOn: .truncated)
         let header = try input.header()
         let upright = header.orientedSize
         return Original(input: input, size: PixelSize(width: upright.width, height: upright.height),
+                        stored: PixelSize(width: header.width, height: header.height),
                         interpretation: header.interpretation,
                         hasProfile: header.blobSize("icc-profile-data") != nil,
                         shrinksOnLoad: header.loader.map { $0.hasPrefix("jpegload") || $0.hasPrefix("webpload") } ?? false)

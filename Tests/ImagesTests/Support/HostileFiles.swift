@@ -64,14 +64,15 @@ enum HostileFiles {
         ]
     }
 
-    /// A GIF whose logical screen is `width` × `height` with a single 1×1 frame in its corner:
-    /// the GIF decoder draws frames onto a canvas the size of the screen.
-    static func gif(screenWidth width: Int, screenHeight height: Int) -> Data {
+    /// A 38-byte GIF whose logical screen and only frame declare `width` × `height`, with four
+    /// bytes of pixel data. (A huge screen around a small frame is no bomb: libnsgif shrinks the
+    /// screen to its frames.)
+    static func gif(width: Int, height: Int) -> Data {
         func little16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
         var bytes = Array("GIF89a".utf8) + little16(width) + little16(height)
         bytes += [0x80, 0x00, 0x00]  // a global colour table of 2 entries, background 0
         bytes += [0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF]  // black, white
-        bytes += [0x2C] + little16(0) + little16(0) + little16(1) + little16(1) + [0x00]  // a 1×1 frame
+        bytes += [0x2C] + little16(0) + little16(0) + little16(width) + little16(height) + [0x00]
         bytes += [0x02, 0x02, 0x44, 0x01, 0x00]  // LZW: clear, index 0, end
         bytes += [0x3B]
         return Data(bytes)
