@@ -99,7 +99,7 @@ public struct DerivativeMaker: Sendable {
         let location = media.location(of: group.storageKey)
         let bytes: Data
         do throws(MediaError) {
-            bytes = try await media.original(at: group.storageKey)
+            bytes = try await media.original(at: group.storageKey, maxBytes: limits.maxBytes)
         } catch {
             return .failed(location: error.location, reason: error.reason)
         }
