@@ -81,12 +81,32 @@ const char *tabi_vips_find_loader(VipsSource *source) {
 
 // MARK: - Loading
 
-VipsSource *tabi_vips_source_copying(const void *data, size_t length) {
-    VipsBlob *blob = vips_blob_copy(data, length);
-    if (!blob) return NULL;
-    VipsSource *source = vips_source_new_from_blob(blob);
+typedef struct {
+    void *owner;
+    void (*release)(void *owner);
+} TabiBlobOwner;
+
+// A VipsArea's free function gets the data and the area; the owner rides in the area's client
+// field, which libvips leaves to its users.
+static int tabi_vips_blob_release(void *data, void *area) {
+    (void)data;
+    TabiBlobOwner *owner = VIPS_AREA(area)->client;
+    owner->release(owner->owner);
+    g_free(owner);
+    return 0;
+}
+
+VipsBlob *tabi_vips_blob_borrowing(const void *data, size_t length, void *owner, void (*release)(void *owner)) {
+    TabiBlobOwner *held = g_new(TabiBlobOwner, 1);
+    held->owner = owner;
+    held->release = release;
+    VipsBlob *blob = vips_blob_new(tabi_vips_blob_release, data, length);
+    VIPS_AREA(blob)->client = held;
+    return blob;
+}
+
+void tabi_vips_blob_unref(VipsBlob *blob) {
     vips_area_unref(VIPS_AREA(blob));
-    return source;
 }
 
 VipsImage *tabi_vips_image_new_from_source(VipsSource *source, int fail_on, const char *options) {

@@ -97,11 +97,10 @@ public struct DerivativeMaker: Sendable {
             }
         }
         let location = media.location(of: group.storageKey)
-        let bytes: Data
-        do throws(MediaError) {
-            bytes = try await media.original(at: group.storageKey, maxBytes: limits.maxBytes)
-        } catch {
-            return .failed(location: error.location, reason: error.reason)
+        let bytes: ImageBytes
+        switch await fetch(group.storageKey) {
+        case .success(let fetched): bytes = fetched
+        case .failure(let error): return .failed(location: error.location, reason: error.reason)
         }
         return await BlockingThread.run {
             do throws(SourceFailure) {
@@ -117,14 +116,31 @@ public struct DerivativeMaker: Sendable {
         }
     }
 
+    /// The original's bytes, lent to libvips as they are (``ImageBytes``): held once while the
+    /// photo is worked on, however often libvips opens them.
+    private func fetch(_ storageKey: String) async -> Result<ImageBytes, MediaError> {
+        do throws(MediaError) {
+            let data = try await media.original(at: storageKey, maxBytes: limits.maxBytes)
+            guard !data.isEmpty else {
+                throw MediaError(storageKey: storageKey, location: media.location(of: storageKey), reason: "the file is empty")
+            }
+            do throws(VipsError) {
+                return .success(try ImageBytes(data))
+            } catch {
+                throw MediaError(storageKey: storageKey, location: media.location(of: storageKey), reason: error.description)
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// Everything done with an original's bytes: hash, header (refused when it declares more than
     /// `limits.maxPixels`), plan, then decode and encode whatever files are missing. Safe to run
     /// twice (it rebuilds everything from the bytes and writes atomically), as
     /// ``Vips/isolatingErrors(_:)`` may.
-    private static func derive(_ bytes: Data, recordedHash: String?, recipes: ImageRecipes, limits: ImageLimits,
+    private static func derive(_ bytes: ImageBytes, recordedHash: String?, recipes: ImageRecipes, limits: ImageLimits,
                                manifest: DerivativeManifest, output: URL) throws(SourceFailure) -> SourceResult {
-        guard !bytes.isEmpty else { throw SourceFailure(reason: "the file is empty") }
-        let hash = ContentHash.sha256(bytes)
+        let hash = bytes.withUnsafeBytes { ContentHash.sha256($0) }
         let original: DerivativeEncoder.Original
         do throws(VipsError) {
             original = try DerivativeEncoder.open(bytes)

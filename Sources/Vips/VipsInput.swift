@@ -2,25 +2,30 @@ internal import CVips
 internal import CVipsShim
 import Foundation
 
-/// Encoded image bytes (or a file) as libvips reads them. From bytes, libvips keeps its own copy,
-/// reference-counted by every image loaded from it, so no Swift buffer has to outlive the images.
-/// One input can be read several times: a cheap ``header()`` first, then a ``thumbnail(_:)``.
+/// Encoded image bytes (or a file) as libvips reads them. From bytes, libvips reads a buffer of
+/// its own (``ImageBytes``), reference-counted by every image loaded from it, so no Swift buffer
+/// has to outlive the images. One input can be read several times: a cheap ``header()`` first,
+/// then a ``thumbnail(_:)``.
 public final class VipsInput {
     let pointer: UnsafeMutablePointer<CVips.VipsSource>
     /// How much damage a load tolerates before it fails.
     public let failOn: FailOn
 
-    /// Wraps a copy of `bytes`.
-    public init(bytes: Data, failOn: FailOn = .truncated) throws(VipsError) {
+    /// Reads `bytes` in place: no copy is made.
+    public init(bytes: ImageBytes, failOn: FailOn = .truncated) throws(VipsError) {
         try Vips.start()
         self.pointer = try Vips.isolatingErrors { () throws(VipsError) in
-            let source = bytes.withUnsafeBytes { raw in
-                tabi_vips_source_copying(raw.baseAddress, raw.count)
+            guard let source = vips_source_new_from_blob(bytes.blob) else {
+                throw VipsError.take(operation: "hold the image bytes")
             }
-            guard let source else { throw VipsError.take(operation: "hold the image bytes") }
             return source
         }
         self.failOn = failOn
+    }
+
+    /// Wraps a copy of `bytes`.
+    public convenience init(bytes: Data, failOn: FailOn = .truncated) throws(VipsError) {
+        try self.init(bytes: ImageBytes(bytes), failOn: failOn)
     }
 
     /// Reads from a file (derivatives the build wrote, or a test's fixture). The same loaders

@@ -36,9 +36,13 @@ const char *tabi_vips_find_loader(VipsSource *source);
 
 // MARK: - Loading
 
-/// Copies `length` bytes into a libvips-owned blob and wraps it as a source; the source (and
-/// every image loaded from it) keeps the copy alive, so the caller's buffer may go away at once.
-VipsSource *tabi_vips_source_copying(const void *data, size_t length);
+/// A blob over `length` bytes at `data` that `owner` keeps alive: no copy is made, and when
+/// libvips drops its last reference `release(owner)` is called instead of freeing `data`.
+VipsBlob *tabi_vips_blob_borrowing(const void *data, size_t length, void *owner, void (*release)(void *owner));
+
+/// Drops one reference to a blob (`vips_area_unref`, which Swift cannot reach through the
+/// VIPS_AREA cast).
+void tabi_vips_blob_unref(VipsBlob *blob);
 
 /// Opens an image from a source reading only its header (pixels are decoded on demand).
 /// `fail_on` is a VipsFailOn; access is sequential. `options` is a loader option string such as

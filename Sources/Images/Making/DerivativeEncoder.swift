@@ -28,7 +28,7 @@ enum DerivativeEncoder {
 
     /// Reads the header only. Truncated data fails later, at decode time; a format outside
     /// libvips's allow-list (``VipsLoader``) fails here, before its loader runs.
-    static func open(_ bytes: Data) throws(VipsError) -> Original {
+    static func open(_ bytes: ImageBytes) throws(VipsError) -> Original {
         let input = try VipsInput(bytes: bytes, failOn: .truncated)
         let header = try input.header()
         let upright = header.orientedSize
