@@ -26,8 +26,9 @@ import Vips
 /// manifest knows stands for the bytes that were hashed when it was recorded.)
 ///
 /// **Work.** Photos run in parallel, at most `concurrency` at a time (a sliding window over a
-/// task group); each photo's libvips work runs on a thread of its own, and each photo is decoded
-/// once, with shrink-on-load, at the smallest size all its derivatives can be cut from.
+/// task group); each photo's libvips work runs on a thread of its own. No photo is ever held at
+/// full size: derivatives are cut from the original shrunk by 2, 4 or 8 (``LevelDecoder``), or
+/// decoded straight into their own box.
 public struct DerivativeMaker: Sendable {
     public let recipes: ImageRecipes
     /// How large an original may be; one over a limit fails before it is decoded.

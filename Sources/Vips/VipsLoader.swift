@@ -32,6 +32,10 @@ public struct VipsLoader: Sendable, Hashable, CustomStringConvertible {
     /// Whether tabi-press reads this format.
     public var isAllowed: Bool { Self.allowedFamilies.contains(family) }
 
+    /// Whether the decoder can shrink by 2, 4 or 8 while it decodes (JPEG's DCT scaling,
+    /// libwebp's scaled decode), so a smaller image never exists at full size.
+    public var shrinksOnLoad: Bool { family == "jpegload" || family == "webpload" }
+
     /// Whether the format can hold several frames or pages (GIF, WebP, HEIF): only the first is
     /// ever read (`n=1`), whatever the file declares.
     var readsPages: Bool { Self.pagedFamilies.contains(family) }
