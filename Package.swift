@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "TabiCoreTests", dependencies: ["TabiCore", "ContentStore", "TestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "TabiCore", "TestSupport"]),
-        .testTarget(name: "ImagesTests", dependencies: ["Images", "Vips", "TabiCore", "TestSupport"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images", "Vips", "TabiCore", "ContentStore", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "Vips", "TabiCore", "AWS", "TestSupport"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "PostgresClient", "TabiCore", "ContentStore", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),

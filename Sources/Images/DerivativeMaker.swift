@@ -171,12 +171,15 @@ public struct DerivativeMaker: Sendable {
     }
 
     /// Sizes of the specs whose files exist: from the manifest, else from the file's header.
+    /// Only regular files count: a link or a FIFO where a derivative should be is never followed
+    /// or opened, and the derivative is made again in its place.
     private static func existingSizes(_ specs: [DerivativeSpec], manifest: DerivativeManifest,
                                       output: URL) -> [String: PixelSize] {
+        let folder = ConfinedFolder(output)
         var sizes: [String: PixelSize] = [:]
         for spec in specs {
             let file = output.appendingPathComponent(spec.path)
-            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            guard case .file = folder.kind(of: spec.path) else { continue }
             if let size = manifest.derivatives[spec.path] ?? DerivativeEncoder.size(ofFile: file) {
                 sizes[spec.path] = size
             }
