@@ -12,9 +12,10 @@ public struct ImageLimits: Codable, Sendable, Equatable {
     public var maxBytes: Int
 
     /// 100 megapixels: twice a 48-megapixel phone camera's largest photo, four times a 24-megapixel
-    /// camera's; a decoded frame of that size is 300 MB of RGB, 400 MB with alpha. 50 MiB: the
-    /// largest JPEG or HEIF such a photo makes at high quality is about 25 MB, and a build holds
-    /// the bytes of every photo in flight (one per core) twice (ours and libvips's copy).
+    /// camera's; a decoded frame of that size would be 300 MB of RGB, 400 MB with alpha (no frame
+    /// is held whole, but a decoder may keep one: libheif does). 50 MiB: the largest JPEG or HEIF
+    /// such a photo makes at high quality is about 25 MB, with room for a PNG screenshot or scan,
+    /// and a build holds the bytes of every photo in flight (one per core) once.
     public static let defaults = ImageLimits(maxPixels: 100_000_000, maxBytes: 50 << 20)
 
     public init(maxPixels: Int, maxBytes: Int) {
