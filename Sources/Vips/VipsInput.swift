@@ -2,10 +2,10 @@ internal import CVips
 internal import CVipsShim
 import Foundation
 
-/// Encoded image bytes (or a file) as libvips reads them. From bytes, libvips reads a buffer of
-/// its own (``ImageBytes``), reference-counted by every image loaded from it, so no Swift buffer
-/// has to outlive the images. One input can be read several times: a cheap ``header()`` first,
-/// then a ``thumbnail(_:)``.
+/// Encoded image bytes (or a file) as libvips reads them. Bytes are read in place
+/// (``ImageBytes``) and kept alive by every image loaded from them, so no caller has to outlive
+/// the images. One input can be read several times: a cheap ``header()`` first, then a
+/// ``thumbnail(_:)``.
 public final class VipsInput {
     let pointer: UnsafeMutablePointer<CVips.VipsSource>
     /// How much damage a load tolerates before it fails.
@@ -23,7 +23,7 @@ public final class VipsInput {
         self.failOn = failOn
     }
 
-    /// Wraps a copy of `bytes`.
+    /// Reads `bytes`, lent to libvips as ``ImageBytes``.
     public convenience init(bytes: Data, failOn: FailOn = .truncated) throws(VipsError) {
         try self.init(bytes: ImageBytes(bytes), failOn: failOn)
     }

@@ -48,7 +48,8 @@ enum DerivativeEncoder {
         let levels = Dictionary(grouping: specs) { plan.decodeLevel(for: $0) }
         var decoder = LevelDecoder(original, plan: plan)
         var written: [String: PixelSize] = [:]
-        for level in levels.keys.sorted(by: { ($0 == 0 ? 4 : $0) < ($1 == 0 ? 4 : $1) }) {
+        let order = levels.keys.filter { $0 > 0 }.sorted() + (levels[0] == nil ? [] : [0])
+        for level in order {
             let intermediate = level == 0 ? nil : try decoder.intermediate(level: level)
             for spec in levels[level]! {
                 let (data, size): (Data, PixelSize)
