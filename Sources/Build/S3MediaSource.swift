@@ -27,13 +27,16 @@ public struct S3MediaSource: MediaSource {
         s3.url(of: prefix + storageKey)
     }
 
-    /// GetObject of the key. Errors name the key, and S3's code and message (`NoSuchKey (404)`).
-    public func original(at storageKey: String) async throws(MediaError) -> Data {
+    /// GetObject of the key, ranged so that no more than `maxBytes + 1` bytes are ever received:
+    /// a larger object fails with its size named. Errors name the key, and S3's code and message
+    /// (`NoSuchKey (404)`).
+    public func original(at storageKey: String, maxBytes: Int) async throws(MediaError) -> Data {
         guard StorageKey.isSafe(storageKey) else {
             throw MediaError(storageKey: storageKey, location: storageKey, reason: "the storage key is not a safe relative path")
         }
+        let read: S3BoundedRead
         do {
-            return try await s3.getObject(key: prefix + storageKey)
+            read = try await s3.getObject(key: prefix + storageKey, maxBytes: maxBytes)
         } catch {
             let reason: String
             switch error.kind {
@@ -44,6 +47,13 @@ public struct S3MediaSource: MediaSource {
                 reason = error.description
             }
             throw MediaError(storageKey: storageKey, location: location(of: storageKey), reason: reason)
+        }
+        switch read {
+        case .complete(let data):
+            return data
+        case .tooLarge(let size):
+            throw MediaError(storageKey: storageKey, location: location(of: storageKey),
+                             reason: "it is \(size) bytes, more than images.maxBytes (\(maxBytes)); only its first bytes were fetched")
         }
     }
 }

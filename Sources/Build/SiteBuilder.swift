@@ -56,8 +56,8 @@ public struct SiteBuilder: Sendable {
         let jobs = loaded.trips.flatMap { content in
             content.trip.photos.map { PhotoJob(tripSlug: content.trip.slug, photo: $0) }
         }
-        let maker = DerivativeMaker(recipes: renderer.imageRecipes, media: options.media, output: options.output,
-                                    concurrency: options.concurrency)
+        let maker = DerivativeMaker(recipes: renderer.imageRecipes, limits: options.config.imageLimits,
+                                    media: options.media, output: options.output, concurrency: options.concurrency)
         let bar = options.showProgress ? ProgressBar(label: "photos", total: jobs.count) : nil
         let batch = await maker.make(jobs, progress: bar.map { bar in { @Sendable steps in bar.advance(by: steps) } })
         bar?.finish()

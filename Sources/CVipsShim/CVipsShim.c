@@ -1,3 +1,4 @@
+#include <string.h>
 #include <vips/vips.h>
 #include "CVipsShim.h"
 
@@ -30,18 +31,86 @@ void tabi_vips_silence_warnings(void) {
                       | G_LOG_LEVEL_DEBUG, tabi_vips_drop_log, NULL);
 }
 
-// MARK: - Loading
+// MARK: - Which loaders may run
 
-VipsSource *tabi_vips_source_copying(const void *data, size_t length) {
-    VipsBlob *blob = vips_blob_copy(data, length);
-    if (!blob) return NULL;
-    VipsSource *source = vips_source_new_from_blob(blob);
-    vips_area_unref(VIPS_AREA(blob));
-    return source;
+// The class below `base` with this nickname, abstract ones included (vips_type_find skips
+// those, and the loader families are abstract base classes such as "jpegload_base").
+static GType tabi_vips_find_type(GType base, const char *nickname) {
+    guint count = 0;
+    GType *children = g_type_children(base, &count);
+    GType found = 0;
+    for (guint i = 0; i < count && !found; i++) {
+        VipsObjectClass *class = VIPS_OBJECT_CLASS(g_type_class_ref(children[i]));
+        if (class->nickname && strcmp(class->nickname, nickname) == 0) found = children[i];
+        g_type_class_unref(class);
+        if (!found) found = tabi_vips_find_type(children[i], nickname);
+    }
+    g_free(children);
+    return found;
 }
 
-VipsImage *tabi_vips_image_new_from_source(VipsSource *source, int fail_on) {
-    return vips_image_new_from_source(source, "", "access", VIPS_ACCESS_SEQUENTIAL,
+int tabi_vips_allow_only_loaders(const char *const *allowed, int count) {
+    vips_block_untrusted_set(TRUE);
+    vips_operation_block_set("VipsForeignLoad", TRUE);
+    GType loaders = g_type_from_name("VipsForeignLoad");
+    int found = 0;
+    for (int i = 0; i < count; i++) {
+        GType type = tabi_vips_find_type(loaders, allowed[i]);
+        if (!type) continue;
+        vips_operation_block_set(g_type_name(type), FALSE);
+        found++;
+    }
+    return found;
+}
+
+int tabi_vips_operation_is_blocked(const char *nickname) {
+    GType type = tabi_vips_find_type(g_type_from_name("VipsOperation"), nickname);
+    if (!type) return -1;
+    VipsOperationClass *class = VIPS_OPERATION_CLASS(g_type_class_ref(type));
+    int blocked = (class->flags & VIPS_OPERATION_BLOCKED) != 0;
+    g_type_class_unref(class);
+    return blocked;
+}
+
+const char *tabi_vips_find_loader(VipsSource *source) {
+    const char *name = vips_foreign_find_load_source(source);
+    (void) vips_source_rewind(source);
+    if (!name) return NULL;
+    return vips_nickname_find(g_type_from_name(name));
+}
+
+// MARK: - Loading
+
+typedef struct {
+    void *owner;
+    void (*release)(void *owner);
+} TabiBlobOwner;
+
+// A VipsArea's free function gets the data and the area; the owner rides in the area's client
+// field, which libvips leaves to its users.
+static int tabi_vips_blob_release(void *data, void *area) {
+    (void)data;
+    TabiBlobOwner *owner = VIPS_AREA(area)->client;
+    owner->release(owner->owner);
+    g_free(owner);
+    return 0;
+}
+
+VipsBlob *tabi_vips_blob_borrowing(const void *data, size_t length, void *owner, void (*release)(void *owner)) {
+    TabiBlobOwner *held = g_new(TabiBlobOwner, 1);
+    held->owner = owner;
+    held->release = release;
+    VipsBlob *blob = vips_blob_new(tabi_vips_blob_release, data, length);
+    VIPS_AREA(blob)->client = held;
+    return blob;
+}
+
+void tabi_vips_blob_unref(VipsBlob *blob) {
+    vips_area_unref(VIPS_AREA(blob));
+}
+
+VipsImage *tabi_vips_image_new_from_source(VipsSource *source, int fail_on, const char *options) {
+    return vips_image_new_from_source(source, options ? options : "", "access", VIPS_ACCESS_SEQUENTIAL,
                                       "fail_on", (VipsFailOn)fail_on, NULL);
 }
 
@@ -70,15 +139,16 @@ static int tabi_vips_thumbnail_build(VipsOperation *op, VipsImage **out, int wid
 
 int tabi_vips_thumbnail_source(VipsSource *source, VipsImage **out, int width, int height,
                                int size, int crop, int no_rotate, const char *import_profile,
-                               const char *export_profile, int fail_on) {
+                               const char *export_profile, int fail_on, const char *options) {
     VipsOperation *op = vips_operation_new("thumbnail_source");
     if (!op) return -1;
     // libvips 8.14 does not hand thumbnail_source's own fail_on to the loader it opens, only
     // the loader option string, so the level goes both ways (later versions read the property).
-    char options[64];
+    char option_string[128];
     const char *nick = vips_enum_nick(VIPS_TYPE_FAIL_ON, fail_on);
-    g_snprintf(options, sizeof(options), "fail_on=%s", nick ? nick : "none");
-    g_object_set(op, "source", source, "fail_on", (VipsFailOn)fail_on, "option_string", options, NULL);
+    g_snprintf(option_string, sizeof(option_string), "fail_on=%s%s%s", nick ? nick : "none",
+               options && *options ? "," : "", options ? options : "");
+    g_object_set(op, "source", source, "fail_on", (VipsFailOn)fail_on, "option_string", option_string, NULL);
     return tabi_vips_thumbnail_build(op, out, width, height, size, crop, no_rotate,
                                      import_profile, export_profile);
 }

@@ -77,9 +77,11 @@ public enum AtomicFile {
     private enum Existing { case same, different, missing }
 
     /// Whether the file at `path` holds exactly `bytes`: the size first, then the bytes, read in
-    /// pieces, so checking thousands of unchanged files allocates nothing per file.
+    /// pieces, so checking thousands of unchanged files allocates nothing per file. Only a regular
+    /// file can hold them: a link is not followed (it is replaced, even if what it points to holds
+    /// the same bytes) and a FIFO is not waited on (opening one blocks until a writer comes).
     private static func holds(_ bytes: UnsafeRawBufferPointer, path: String) -> Existing {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .different }
         defer { close(descriptor) }
         var status = stat()

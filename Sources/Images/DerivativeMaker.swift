@@ -26,20 +26,24 @@ import Vips
 /// manifest knows stands for the bytes that were hashed when it was recorded.)
 ///
 /// **Work.** Photos run in parallel, at most `concurrency` at a time (a sliding window over a
-/// task group); each photo's libvips work runs on a thread of its own, and each photo is decoded
-/// once, with shrink-on-load, at the smallest size all its derivatives can be cut from.
+/// task group); each photo's libvips work runs on a thread of its own. No photo is ever held at
+/// full size: derivatives are cut from the original shrunk by 2, 4 or 8 (``LevelDecoder``), or
+/// decoded straight into their own box.
 public struct DerivativeMaker: Sendable {
     public let recipes: ImageRecipes
+    /// How large an original may be; one over a limit fails before it is decoded.
+    public let limits: ImageLimits
     public let media: any MediaSource
     /// The site's output folder (`Output/`); derivatives go under `media/`, the manifest under `_tabi/`.
     public let output: URL
     public let concurrency: Int
     let logger: Logger
 
-    public init(recipes: ImageRecipes, media: any MediaSource, output: URL,
+    public init(recipes: ImageRecipes, limits: ImageLimits = .defaults, media: any MediaSource, output: URL,
                 concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
                 logger: Logger = Logger(label: "tabi.images")) {
         self.recipes = recipes
+        self.limits = limits
         self.media = media
         self.output = output.standardizedFileURL
         self.concurrency = max(1, concurrency)
@@ -83,7 +87,7 @@ public struct DerivativeMaker: Sendable {
     // MARK: - One original
 
     private func derive(_ group: SourceGroup, manifest: DerivativeManifest) async -> SourceOutcome {
-        let output = self.output, recipes = self.recipes
+        let output = self.output, recipes = self.recipes, limits = self.limits
         if let hash = group.recordedHash, let original = manifest.originals[hash] {
             let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original)
             let sizes = await BlockingThread.run {
@@ -94,18 +98,17 @@ public struct DerivativeMaker: Sendable {
             }
         }
         let location = media.location(of: group.storageKey)
-        let bytes: Data
-        do throws(MediaError) {
-            bytes = try await media.original(at: group.storageKey)
-        } catch {
-            return .failed(location: error.location, reason: error.reason)
+        let bytes: ImageBytes
+        switch await fetch(group.storageKey) {
+        case .success(let fetched): bytes = fetched
+        case .failure(let error): return .failed(location: error.location, reason: error.reason)
         }
         return await BlockingThread.run {
             do throws(SourceFailure) {
                 // Isolated, so a broken photo's reason is its own libvips text even when other
                 // photos fail at the same moment (libvips 8.14 has one error buffer per process).
                 return .made(try Vips.isolatingErrors { () throws(SourceFailure) -> SourceResult in
-                    try Self.derive(bytes, recordedHash: group.recordedHash, recipes: recipes,
+                    try Self.derive(bytes, recordedHash: group.recordedHash, recipes: recipes, limits: limits,
                                     manifest: manifest, output: output)
                 })
             } catch {
@@ -114,18 +117,44 @@ public struct DerivativeMaker: Sendable {
         }
     }
 
-    /// Everything done with an original's bytes: hash, header, plan, then decode and encode
-    /// whatever files are missing. Safe to run twice (it rebuilds everything from the bytes and
-    /// writes atomically), as ``Vips/isolatingErrors(_:)`` may.
-    private static func derive(_ bytes: Data, recordedHash: String?, recipes: ImageRecipes,
+    /// The original's bytes, lent to libvips as they are (``ImageBytes``): held once while the
+    /// photo is worked on, however often libvips opens them.
+    private func fetch(_ storageKey: String) async -> Result<ImageBytes, MediaError> {
+        do throws(MediaError) {
+            let data = try await media.original(at: storageKey, maxBytes: limits.maxBytes)
+            guard !data.isEmpty else {
+                throw MediaError(storageKey: storageKey, location: media.location(of: storageKey), reason: "the file is empty")
+            }
+            do throws(VipsError) {
+                return .success(try ImageBytes(data))
+            } catch {
+                throw MediaError(storageKey: storageKey, location: media.location(of: storageKey), reason: error.description)
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Everything done with an original's bytes: hash, header (refused when it declares more than
+    /// `limits.maxPixels`), plan, then decode and encode whatever files are missing. Safe to run
+    /// twice (it rebuilds everything from the bytes and writes atomically), as
+    /// ``Vips/isolatingErrors(_:)`` may.
+    private static func derive(_ bytes: ImageBytes, recordedHash: String?, recipes: ImageRecipes, limits: ImageLimits,
                                manifest: DerivativeManifest, output: URL) throws(SourceFailure) -> SourceResult {
-        guard !bytes.isEmpty else { throw SourceFailure(reason: "the file is empty") }
-        let hash = ContentHash.sha256(bytes)
+        let hash = bytes.withUnsafeBytes { ContentHash.sha256($0) }
         let original: DerivativeEncoder.Original
         do throws(VipsError) {
             original = try DerivativeEncoder.open(bytes)
         } catch {
-            throw SourceFailure(reason: "it is not an image libvips can read (\(error.message))")
+            // A refused format's message names it ("it is SVG (svgload_source), and only …").
+            throw SourceFailure(reason: error.refusedLoader != nil ? error.message
+                                    : "it is not an image libvips can read (\(error.message))")
+        }
+        guard original.pixels <= limits.maxPixels else {
+            throw SourceFailure(reason: """
+                it is \(original.stored.width)×\(original.stored.height) pixels, more than images.maxPixels \
+                (\(limits.maxPixels)); it was not decoded
+                """)
         }
         let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original.size)
         var sizes = existingSizes(plan.all, manifest: manifest, output: output)
@@ -142,12 +171,15 @@ public struct DerivativeMaker: Sendable {
     }
 
     /// Sizes of the specs whose files exist: from the manifest, else from the file's header.
+    /// Only regular files count: a link or a FIFO where a derivative should be is never followed
+    /// or opened, and the derivative is made again in its place.
     private static func existingSizes(_ specs: [DerivativeSpec], manifest: DerivativeManifest,
                                       output: URL) -> [String: PixelSize] {
+        let folder = ConfinedFolder(output)
         var sizes: [String: PixelSize] = [:]
         for spec in specs {
             let file = output.appendingPathComponent(spec.path)
-            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            guard case .file = folder.kind(of: spec.path) else { continue }
             if let size = manifest.derivatives[spec.path] ?? DerivativeEncoder.size(ofFile: file) {
                 sizes[spec.path] = size
             }

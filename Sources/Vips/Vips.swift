@@ -41,6 +41,18 @@ public enum Vips {
         return tabi_limit_malloc_arenas(Int32(clamping: max(ProcessInfo.processInfo.activeProcessorCount, 2))) == 1
     }
 
+    /// Whether libvips refuses to run the operation with this nickname ("svgload_source"): every
+    /// loader outside ``VipsLoader/allowedFamilies`` is blocked at start-up, as is every operation
+    /// libvips marks untrusted. Nil when this libvips has no such operation.
+    public static func isBlocked(_ nickname: String) throws(VipsError) -> Bool? {
+        try start()
+        switch tabi_vips_operation_is_blocked(nickname) {
+        case 1: return true
+        case 0: return false
+        default: return nil
+        }
+    }
+
     /// Bytes libvips has allocated for pixel buffers right now.
     public static var trackedMemory: Int { Int(vips_tracked_get_mem()) }
 
@@ -63,6 +75,15 @@ public enum Vips {
         vips_cache_set_max(0)
         vips_cache_set_max_mem(0)
         vips_cache_set_max_files(0)
+        // Only the loaders of the allow-list may run, whoever calls libvips in this process.
+        let names = VipsLoader.allowedFamilies.map { strdup($0 + "_base") }
+        defer { names.forEach { free($0) } }
+        let found = names.map { UnsafePointer($0) }.withUnsafeBufferPointer { pointers in
+            tabi_vips_allow_only_loaders(pointers.baseAddress, Int32(pointers.count))
+        }
+        guard found > 0 else {
+            return .failure(VipsError(operation: "start", message: "this libvips has none of the loaders \(VipsLoader.allowedFamilies)"))
+        }
         return .success(())
     }()
 }

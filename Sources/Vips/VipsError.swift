@@ -16,10 +16,21 @@ public struct VipsError: Error, Sendable, Equatable, CustomStringConvertible {
     public var operation: String
     /// libvips's explanation, its lines joined into one.
     public var message: String
+    /// Set when nothing failed but the input was refused: libvips recognised it as a format that
+    /// is not on the allow-list (see ``VipsLoader``).
+    public var refusedLoader: VipsLoader?
 
-    public init(operation: String, message: String) {
+    public init(operation: String, message: String, refusedLoader: VipsLoader? = nil) {
         self.operation = operation
         self.message = message
+        self.refusedLoader = refusedLoader
+    }
+
+    /// The input is `loader`'s format, which is not read.
+    static func refused(_ loader: VipsLoader, operation: String) -> VipsError {
+        VipsError(operation: operation,
+                  message: "it is \(loader.formatName) (\(loader.nickname)), and only \(VipsLoader.allowedFormats) are read",
+                  refusedLoader: loader)
     }
 
     public var description: String { "libvips could not \(operation): \(message)" }

@@ -43,4 +43,16 @@ import Testing
         #expect(batch.encoded == 4)
         #expect(batch.files.count == 4)
     }
+
+    @Test func aTruncatedPNGFailsAloneAsUndecodable() async throws {
+        let workspace = ImageWorkspace()
+        let good = try workspace.add("small.jpg", id: "good")
+        let png = try ImageTools.vipsCopy(ImageFixtures.url("landscape-gps.jpg"), to: "png")
+        try workspace.put(png.prefix(png.count / 2), at: "travels/trip/truncated.png")
+        let batch = await workspace.make([Photo(id: "truncated", storageKey: "travels/trip/truncated.png"), good])
+        #expect(batch.renditions.keys.sorted() == ["good"])
+        let reason = try #require(batch.failures.first?.reason)
+        #expect(reason.hasPrefix("it cannot be decoded ("), "\(reason)")
+        #expect(batch.encoded == 4)
+    }
 }

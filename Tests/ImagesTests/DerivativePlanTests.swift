@@ -53,23 +53,23 @@ import Testing
         #expect(plan.thumbnail.resizeBox == PixelSize(width: 160, height: 160))
         #expect(plan.medium.resizeBox == PixelSize(width: 800, height: 600))
         #expect(plan.responsive.map(\.role) == [.responsive(width: 240), .responsive(width: 240)])
-        #expect(plan.all.allSatisfy { plan.decodeLevel(for: $0, shrinksOnLoad: true) == 0 })
+        #expect(plan.all.allSatisfy { plan.decodeLevel(for: $0) == 0 })
     }
 
-    @Test func eachDerivativeIsCutFromTheDeepestShrinkOnLoadLevelThatCoversIt() {
+    @Test func eachDerivativeIsCutFromTheDeepestLevelThatCoversIt() {
         let plan = DerivativePlan(recipes: .defaults, sourceHash: hash, original: PixelSize(width: 6000, height: 4000))
-        func level(_ spec: DerivativeSpec) -> Int { plan.decodeLevel(for: spec, shrinksOnLoad: true) }
+        func level(_ spec: DerivativeSpec) -> Int { plan.decodeLevel(for: spec) }
         // 300×300 crop needs 300/4000 = 0.075 of the original: 1/8 still covers it.
         #expect(level(plan.thumbnail) == 3)
         #expect(plan.decodeBox(level: 3) == PixelSize(width: 750, height: 500))
         // 1600 wide needs 0.267: 1/2 covers it, 1/4 (1500 wide) would not.
         #expect(plan.responsive.filter { $0.role == .responsive(width: 1600) }.allSatisfy { level($0) == 1 })
-        // A PNG cannot shrink on load: everything comes from the full decode.
-        #expect(plan.all.allSatisfy { plan.decodeLevel(for: $0, shrinksOnLoad: false) == 0 })
+        // The medium (800×600 in 6000×4000) needs 0.133: 1/4 covers it, 1/8 (750 wide) would not.
+        #expect(level(plan.medium) == 2)
 
         // A panorama needs its height for the square crop: 300/1000 → level 1 (500 high).
         let panorama = DerivativePlan(recipes: .defaults, sourceHash: hash, original: PixelSize(width: 12000, height: 1000))
-        #expect(panorama.decodeLevel(for: panorama.thumbnail, shrinksOnLoad: true) == 1)
+        #expect(panorama.decodeLevel(for: panorama.thumbnail) == 1)
     }
 
     @Test func aDerivativesLevelDoesNotDependOnTheOtherRecipes() {
@@ -79,7 +79,7 @@ import Testing
         let all = DerivativePlan(recipes: .defaults, sourceHash: hash, original: size)
         let some = DerivativePlan(recipes: fewer, sourceHash: hash, original: size)
         #expect(all.thumbnail == some.thumbnail)
-        #expect(all.decodeLevel(for: all.thumbnail, shrinksOnLoad: true) == some.decodeLevel(for: some.thumbnail, shrinksOnLoad: true))
+        #expect(all.decodeLevel(for: all.thumbnail) == some.decodeLevel(for: some.thumbnail))
     }
 
     @Test func recordedHashesMustLookLikeHashes() {

@@ -1,7 +1,9 @@
+import ContentStore
 import Foundation
 import Images
 import TabiCore
 import Testing
+import TestSupport
 import Vips
 
 /// Content addressing: an unchanged photo is never encoded twice, a changed recipe makes new files,
@@ -78,6 +80,29 @@ import Vips
         #expect(second.renditions == first.renditions)
         #expect(try workspace.snapshot().filter { !$0.key.hasSuffix("derivatives.json") } == before)
         #expect(FileManager.default.fileExists(atPath: maker.manifestFile.path))
+    }
+
+    @Test func aLinkOrFIFOWhereADerivativeShouldBeIsReplacedNotRead() async throws {
+        let workspace = ImageWorkspace()
+        let photo = try workspace.add("small.jpg", recordHash: true)
+        let first = try #require(await workspace.make([photo]).renditions[photo.id])
+        try FileManager.default.removeItem(at: workspace.maker().manifestFile)
+        // The medium becomes a link to another picture, the thumbnail a FIFO nobody writes to.
+        let elsewhere = TemporaryFolder("tabi-elsewhere")
+        try ImageFixtures.data("landscape-gps.jpg").write(to: elsewhere("other.jpg"))
+        try FileManager.default.removeItem(at: workspace.file(first.medium))
+        try FileManager.default.createSymbolicLink(at: workspace.file(first.medium), withDestinationURL: elsewhere("other.jpg"))
+        try FileManager.default.removeItem(at: workspace.file(first.thumbnail))
+        #expect(mkfifo(workspace.file(first.thumbnail).path, 0o600) == 0)
+
+        let second = await workspace.make([photo])
+        #expect(second.failures.isEmpty && second.encoded == 2 && second.reused == 2)
+        #expect(second.renditions[photo.id] == first)
+        for rendition in [first.medium, first.thumbnail] {
+            let kind = ConfinedFolder(workspace.output).kind(of: rendition.path)
+            guard case .file = kind else { Issue.record("\(rendition.path) is \(kind)"); continue }
+        }
+        #expect(try ImageFixtures.data("landscape-gps.jpg") == Data(contentsOf: elsewhere("other.jpg")))
     }
 
     @Test func aDeletedDerivativeIsMadeAgain() async throws {

@@ -106,6 +106,10 @@ import TestSupport
         // A site whose tabi.yml sets `images:` keeps its own recipes over the theme's.
         let site = try SiteConfig(yaml: "images:\n  widths: [300]\n")
         #expect(SiteRenderer(config: site, theme: theme).imageRecipes.widths == [300])
+        // Limits alone are not recipes: the theme's still apply.
+        let limited = try SiteConfig(yaml: "images:\n  maxPixels: 1000\n")
+        #expect(SiteRenderer(config: limited, theme: theme).imageRecipes == recipes)
+        #expect(limited.imageLimits.maxPixels == 1000)
     }
 
     @Test func invalidThemeSettingsNameTheFileAndKey() throws {

@@ -72,5 +72,19 @@ import Testing
         #expect(try AtomicFile.write(Data("page".utf8), to: target) == .written)
         #expect(try Data(contentsOf: outside) == Data("keep".utf8))
         #expect(ConfinedFolder(folder).kind(of: "index.html") == .file(size: 4))
+
+        // Even a link to the very same bytes is replaced by a file.
+        let same = folder.appendingPathComponent("same.html")
+        try FileManager.default.createSymbolicLink(at: same, withDestinationURL: outside)
+        #expect(try AtomicFile.write(Data("keep".utf8), to: same) == .written)
+        #expect(ConfinedFolder(folder).kind(of: "same.html") == .file(size: 4))
+    }
+
+    @Test func aFIFOAtTheTargetIsReplacedWithoutWaitingForAWriter() throws {
+        let target = folder.appendingPathComponent("media.jpg")
+        #expect(mkfifo(target.path, 0o600) == 0)
+        // Opened plainly, a FIFO nobody writes to would block this write forever.
+        #expect(try AtomicFile.write(Data("jpeg".utf8), to: target) == .written)
+        #expect(ConfinedFolder(folder).kind(of: "media.jpg") == .file(size: 4))
     }
 }

@@ -22,6 +22,24 @@ extension S3Client {
         try await send("GetObject", .get, key: key).body
     }
 
+    /// The bytes of `key` when it has at most `maxBytes`, else its size: a ranged GET
+    /// (`Range: bytes=0-<maxBytes>`), so no more than `maxBytes + 1` bytes arrive however large
+    /// the object is, and `Content-Range` gives its whole size. One request, no HEAD first: the
+    /// object cannot be replaced by a larger one between a check and the read.
+    public func getObject(key: String, maxBytes: Int) async throws(AWSError) -> S3BoundedRead {
+        let response: HTTPResponse
+        do {
+            response = try await send("GetObject", .get, key: key, headers: ["Range": "bytes=0-\(max(0, maxBytes))"])
+        } catch where error.statusCode == 416 && error.code == "InvalidRange" {
+            // An empty object has no byte 0 to start the range at.
+            return .complete(Data())
+        }
+        // A 206 says the whole size after the slash; a 200 (a server that ignores ranges) sent it all.
+        let total = response.headers["Content-Range"].flatMap { $0.split(separator: "/").last }.flatMap { Int64($0) }
+        let size = max(total ?? 0, Int64(response.body.count))
+        return size > Int64(maxBytes) ? .tooLarge(size: size) : .complete(response.body)
+    }
+
     /// The headers of `key` without its bytes.
     public func headObject(key: String) async throws(AWSError) -> S3ObjectHead {
         S3ObjectHead(headers: try await send("HeadObject", .head, key: key).headers)

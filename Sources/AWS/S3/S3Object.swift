@@ -28,6 +28,14 @@ public struct S3Object: Sendable, Hashable {
     }
 }
 
+/// What a GET limited to a number of bytes found (``S3Client/getObject(key:maxBytes:)``).
+public enum S3BoundedRead: Sendable, Equatable {
+    /// The whole object, within the limit.
+    case complete(Data)
+    /// The object is larger than the limit; only its first bytes were received.
+    case tooLarge(size: Int64)
+}
+
 /// What a HEAD (or GET) says about an object besides its bytes.
 public struct S3ObjectHead: Sendable, Hashable {
     public var etag: String

@@ -14,35 +14,50 @@ enum DerivativeEncoder {
         let input: VipsInput
         /// Width and height as displayed (after EXIF rotation).
         let size: PixelSize
+        /// Width and height as stored, of the first frame (the only one read).
+        let stored: PixelSize
         let interpretation: VipsImage.Interpretation
         /// Whether the original embeds an ICC profile.
         let hasProfile: Bool
         /// Whether its decoder can shrink while it loads (JPEG, WebP).
         let shrinksOnLoad: Bool
+
+        /// Stored width × height: what a full decode of the first frame would hold.
+        var pixels: Int { stored.width * stored.height }
     }
 
-    /// Reads the header only. Truncated data fails later, at decode time.
-    static func open(_ bytes: Data) throws(VipsError) -> Original {
+    /// Reads the header only. Truncated data fails later, at decode time; a format outside
+    /// libvips's allow-list (``VipsLoader``) fails here, before its loader runs.
+    static func open(_ bytes: ImageBytes) throws(VipsError) -> Original {
         let input = try VipsInput(bytes: bytes, failOn: .truncated)
         let header = try input.header()
         let upright = header.orientedSize
         return Original(input: input, size: PixelSize(width: upright.width, height: upright.height),
+                        stored: PixelSize(width: header.width, height: header.height),
                         interpretation: header.interpretation,
                         hasProfile: header.blobSize("icc-profile-data") != nil,
-                        shrinksOnLoad: header.loader.map { $0.hasPrefix("jpegload") || $0.hasPrefix("webpload") } ?? false)
+                        shrinksOnLoad: header.loader.map { VipsLoader(nickname: $0).shrinksOnLoad } ?? false)
     }
 
-    /// Decodes the original upright and in sRGB once per decode level the derivatives need
-    /// (shrink-on-load does most of the work inside the JPEG decoder), then resizes, encodes and
-    /// writes each of `specs`. Returns the size of each file written.
+    /// Makes and writes each of `specs`; returns the size of each file written. Derivatives of a
+    /// level ≥ 1 are cut from the level's image in memory (see ``LevelDecoder``); those of level 0
+    /// are decoded, resized and encoded in one pass each, after the others, so that a damaged
+    /// original fails in a decode of its own when it can.
     static func make(_ specs: [DerivativeSpec], from original: Original, plan: DerivativePlan,
                      output: URL) throws(DerivativeError) -> [String: PixelSize] {
-        let levels = Dictionary(grouping: specs) { plan.decodeLevel(for: $0, shrinksOnLoad: original.shrinksOnLoad) }
+        let levels = Dictionary(grouping: specs) { plan.decodeLevel(for: $0) }
+        var decoder = LevelDecoder(original, plan: plan)
         var written: [String: PixelSize] = [:]
-        for level in levels.keys.sorted() {
-            let intermediate = try decode(original, into: plan.decodeBox(level: level))
+        let order = levels.keys.filter { $0 > 0 }.sorted() + (levels[0] == nil ? [] : [0])
+        for level in order {
+            let intermediate = level == 0 ? nil : try decoder.intermediate(level: level)
             for spec in levels[level]! {
-                let (data, size) = try encode(spec, from: intermediate)
+                let (data, size): (Data, PixelSize)
+                if let intermediate {
+                    (data, size) = try encode(spec, from: resize(intermediate, to: spec))
+                } else {
+                    (data, size) = try encodeInOnePass(spec, decoder: decoder)
+                }
                 do throws(FileError) {
                     try AtomicFile.write(data, to: output.appendingPathComponent(spec.path))
                 } catch {
@@ -54,31 +69,32 @@ enum DerivativeEncoder {
         return written
     }
 
-    /// The original upright, in sRGB, without metadata, fitted into `box` with shrink-on-load.
-    private static func decode(_ original: Original, into box: PixelSize) throws(DerivativeError) -> VipsImage {
-        do throws(VipsError) {
-            // Colour management only where there is something to manage: an embedded profile
-            // is converted to sRGB, and a CMYK JPEG without one gets libvips's built-in CMYK
-            // profile (read as RGB it would be garbage). An untagged RGB image is sRGB already;
-            // asking for an sRGB export anyway shifts its colours in libvips 8.14.
-            let managed = original.hasProfile || original.interpretation == .cmyk
-            let options = ThumbnailOptions(
-                width: box.width, height: box.height, size: .down, crop: nil, autorotate: true,
-                importProfile: original.interpretation == .cmyk ? "cmyk" : nil,
-                exportProfile: managed ? "srgb" : nil)
-            // Metadata goes here, before any resize or save: nothing downstream can then carry
-            // GPS or a profile into a file, and the resizes see plain sRGB pixels.
-            return try original.input.thumbnail(options).sRGB().removingMetadata().copyToMemory()
+    /// A level-0 derivative: decoded straight into its box and encoded, in one pass.
+    private static func encodeInOnePass(_ spec: DerivativeSpec, decoder: LevelDecoder) throws(DerivativeError) -> (Data, PixelSize) {
+        let pixels = try decoder.decode(into: spec.resizeBox, crop: spec.crop)
+        do throws(DerivativeError) {
+            return try encode(spec, from: pixels)
         } catch {
-            throw .decode(error)
+            // The encoder drives the decode here: libvips's text says which of them failed.
+            guard case .encode(let format, let cause) = error else { throw error }
+            throw .decodeOrEncode(format, cause)
         }
     }
 
-    /// One derivative's bytes: resized from the intermediate, alpha flattened onto white for
-    /// JPEG (which has none) and kept for WebP and AVIF, every metadata block stripped.
-    static func encode(_ spec: DerivativeSpec, from intermediate: VipsImage) throws(DerivativeError) -> (Data, PixelSize) {
+    /// A derivative's pixels cut from a level's intermediate.
+    private static func resize(_ intermediate: VipsImage, to spec: DerivativeSpec) throws(DerivativeError) -> VipsImage {
         do throws(VipsError) {
-            var image = try intermediate.thumbnail(spec.resizeOptions)
+            return try intermediate.thumbnail(spec.resizeOptions)
+        } catch {
+            throw .encode(spec.format, error)
+        }
+    }
+
+    /// One derivative's bytes from its (resized) pixels: alpha flattened onto white for JPEG
+    /// (which has none) and kept for WebP and AVIF, every metadata block stripped.
+    static func encode(_ spec: DerivativeSpec, from resized: VipsImage) throws(DerivativeError) -> (Data, PixelSize) {
+        do throws(VipsError) {
+            var image = resized
             let data: Data
             switch spec.format {
             case .jpeg:
@@ -108,12 +124,16 @@ enum DerivativeEncoder {
 enum DerivativeError: Error, CustomStringConvertible {
     case decode(VipsError)
     case encode(ImageFormat, VipsError)
+    /// A derivative decoded, resized and encoded in one pass failed (libvips's text says where).
+    case decodeOrEncode(ImageFormat, VipsError)
     case write(FileError)
 
     var description: String {
         switch self {
         case .decode(let error): "it cannot be decoded (\(error.message))"
         case .encode(let format, let error): "it cannot be encoded as \(format.rawValue.uppercased()) (\(error.message))"
+        case .decodeOrEncode(let format, let error):
+            "it cannot be decoded and encoded as \(format.rawValue.uppercased()) (\(error.message))"
         case .write(let error): "its derivative cannot be written (\(error))"
         }
     }

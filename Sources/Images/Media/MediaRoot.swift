@@ -1,7 +1,13 @@
+import ContentStore
 import Foundation
 
 /// Originals in a local folder (`--media DIR`, by default `Content/media`): a storage key is a
 /// relative path under it.
+///
+/// Files are read through a ``ConfinedFolder``: the root itself may be a symbolic link (a mounted
+/// volume), but no link below it is ever followed, neither the file nor any folder on the way, so
+/// a key cannot lead to `/etc`, a credentials file or another site's media. Only regular files are
+/// read (never a FIFO or a device), and a file's size is checked before it is read.
 public struct MediaRoot: MediaSource {
     public let folder: URL
 
@@ -21,33 +27,45 @@ public struct MediaRoot: MediaSource {
 
     /// Reads the file on a thread of its own: file I/O blocks, and the cooperative pool is
     /// better left to work that awaits.
-    public func original(at storageKey: String) async throws(MediaError) -> Data {
+    public func original(at storageKey: String, maxBytes: Int) async throws(MediaError) -> Data {
         guard let file = file(for: storageKey) else {
             throw MediaError(storageKey: storageKey, location: storageKey,
                              reason: "the storage key is not a safe relative path")
         }
-        let result = await BlockingThread.run { Self.read(file, key: storageKey) }
+        let root = ConfinedFolder(folder)
+        let result = await BlockingThread.run { () -> Result<Data, MediaError> in
+            do throws(ConfinedFileError) {
+                return .success(try root.read(storageKey, maxBytes: maxBytes))
+            } catch {
+                return .failure(MediaError(storageKey: storageKey, location: file.path,
+                                           reason: Self.reason(error, key: storageKey, root: root, maxBytes: maxBytes)))
+            }
+        }
         return try result.get()
     }
 
-    private static func read(_ file: URL, key: String) -> Result<Data, MediaError> {
-        let path = file.path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            return .failure(MediaError(storageKey: key, location: path, reason: "the file does not exist"))
-        }
-        guard !isFolder.boolValue else {
-            return .failure(MediaError(storageKey: key, location: path, reason: "it is a folder, not a file"))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(MediaError(storageKey: key, location: path, reason: "the file cannot be opened"))
-        }
-        defer { try? handle.close() }
-        do {
-            return .success(try handle.readToEnd() ?? Data())
-        } catch {
-            return .failure(MediaError(storageKey: key, location: path,
-                                       reason: "reading failed (\(error.localizedDescription))"))
+    /// Why the file was not read, as the end of a sentence about it.
+    private static func reason(_ error: ConfinedFileError, key: String, root: ConfinedFolder, maxBytes: Int) -> String {
+        switch error.problem {
+        case .missing:
+            return "the file does not exist"
+        case .symbolicLink:
+            let link = error.path == root.root.path + "/" + key ? "it is" : "\(error.path) is"
+            return "\(link) a symbolic link, and links inside the media root are never followed"
+        case .notARegularFile:
+            return root.kind(of: key) == .folder ? "it is a folder, not a file"
+                : "it is not a regular file (a FIFO, device or socket is never read)"
+        case .notAFolder:
+            return "\(error.path) is not a folder"
+        case .tooLarge:
+            guard case .file(let size) = root.kind(of: key), size > maxBytes else {
+                return "it grew past images.maxBytes (\(maxBytes)) while it was read"
+            }
+            return "it is \(size) bytes, more than images.maxBytes (\(maxBytes)); it was not read"
+        case .outsideTheFolder:
+            return "the storage key is not a safe relative path"
+        case .io(let reason):
+            return "reading failed (\(reason))"
         }
     }
 }

@@ -8,8 +8,9 @@ public protocol MediaSource: Sendable {
     func location(of storageKey: String) -> String
 
     /// The original's bytes. Throws ``MediaError`` naming the key when it cannot be had
-    /// (missing, unreadable, an unsafe key).
-    func original(at storageKey: String) async throws(MediaError) -> Data
+    /// (missing, unreadable, an unsafe key) or has more than `maxBytes` bytes: the size is
+    /// checked first, and no more than `maxBytes` is ever held.
+    func original(at storageKey: String, maxBytes: Int) async throws(MediaError) -> Data
 }
 
 /// An original that could not be fetched, naming its storage key and where it was looked for.

@@ -56,11 +56,11 @@ struct DerivativePlan: Sendable, Equatable {
     /// original shrunk by 2^k (0…3, the steps JPEG and WebP decoders shrink by on load).
     ///
     /// The level depends on nothing but the original and the derivative's own box, never on the
-    /// other recipes: a derivative's bytes are then a function of its name (source hash +
-    /// recipe), whatever else the same build makes. Derivatives on the same level share one decode.
-    /// Formats that cannot shrink on load (PNG, TIFF, ...) use level 0 for every derivative.
-    func decodeLevel(for spec: DerivativeSpec, shrinksOnLoad: Bool) -> Int {
-        guard shrinksOnLoad else { return 0 }
+    /// other recipes or the original's format: a derivative's bytes are then a function of its
+    /// name (source hash + recipe), whatever else the same build makes. Derivatives on the same
+    /// level ≥ 1 are cut from one image of ``decodeBox(level:)``; each derivative on level 0 is
+    /// decoded on its own, straight into its box (see ``LevelDecoder``).
+    func decodeLevel(for spec: DerivativeSpec) -> Int {
         let w = Double(original.width), h = Double(original.height)
         let bw = Double(spec.resizeBox.width), bh = Double(spec.resizeBox.height)
         let needed = min(1, spec.crop ? max(bw / w, bh / h) : min(bw / w, bh / h))

@@ -36,7 +36,10 @@ struct DerivativeSpec: Sendable, Hashable {
 extension DerivativeSpec {
     /// Bumped whenever the encoders or the pipeline change what the same recipe produces (a
     /// libvips option, the flatten colour, the resize kernel), so old files are not reused.
-    static let pipelineVersion = 2
+    /// 3: no derivative is cut from a full-size copy of the original any more: PNG, GIF and HEIF
+    /// derivatives come from level 1 or below (``LevelDecoder``), and level-0 derivatives of any
+    /// format are decoded straight into their box.
+    static let pipelineVersion = 3
 
     /// The encoder settings that are not in the recipe but do change the bytes.
     static func encoderSettings(_ format: ImageFormat) -> String {

@@ -16,12 +16,16 @@ public struct SiteConfig: Codable, Sendable, Equatable {
     /// The theme folder name under `Themes/` (or a path).
     public var theme: String
     public var images: ImageRecipes
+    /// How large an original may be (`images.maxPixels`, `images.maxBytes`): the site's alone,
+    /// whichever recipes apply.
+    public var imageLimits: ImageLimits
     public var narrator: NarratorSettings
     public var publish: PublishSettings
     /// How much Markdown is parsed (`markdown:`).
     public var markdown: MarkdownSettings = .defaults
     /// The top-level keys `tabi.yml` actually set, so a theme's settings (image recipes) apply
-    /// where the site left a key out.
+    /// where the site left a key out. `images` counts only when it sets a recipe: a site that
+    /// sets only limits keeps its theme's recipes.
     public var specifiedKeys: Set<String> = []
 
     public static let defaults = SiteConfig(
@@ -30,13 +34,15 @@ public struct SiteConfig: Codable, Sendable, Equatable {
         images: .defaults, narrator: .defaults, publish: .defaults)
 
     public init(title: String, baseURL: String, language: String, description: String,
-                theme: String, images: ImageRecipes, narrator: NarratorSettings, publish: PublishSettings) {
+                theme: String, images: ImageRecipes, imageLimits: ImageLimits = .defaults,
+                narrator: NarratorSettings, publish: PublishSettings) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.language = language
         self.description = description
         self.theme = theme
         self.images = images
+        self.imageLimits = imageLimits
         self.narrator = narrator
         self.publish = publish
     }
@@ -76,10 +82,14 @@ public struct SiteConfig: Codable, Sendable, Equatable {
             description: try c.decodeIfPresent(String.self, forKey: .description) ?? d.description,
             theme: try c.decodeIfPresent(String.self, forKey: .theme) ?? d.theme,
             images: try c.decodeIfPresent(ImageRecipes.self, forKey: .images) ?? d.images,
+            imageLimits: try c.decodeIfPresent(ImageLimits.self, forKey: .images) ?? d.imageLimits,
             narrator: try c.decodeIfPresent(NarratorSettings.self, forKey: .narrator) ?? d.narrator,
             publish: try c.decodeIfPresent(PublishSettings.self, forKey: .publish) ?? d.publish)
         markdown = try c.decodeIfPresent(MarkdownSettings.self, forKey: .markdown) ?? .defaults
         specifiedKeys = Set(c.allKeys.map(\.stringValue))
+        if (try? c.nestedContainer(keyedBy: ImageRecipes.CodingKeys.self, forKey: .images))?.allKeys.isEmpty ?? true {
+            specifiedKeys.remove(CodingKeys.images.stringValue)
+        }
     }
 }
 

@@ -38,12 +38,13 @@ final class ImageWorkspace: Sendable {
         try data.write(to: file)
     }
 
-    func maker(_ recipes: ImageRecipes = .defaults, concurrency: Int = 2) -> DerivativeMaker {
-        DerivativeMaker(recipes: recipes, media: mediaRoot, output: output, concurrency: concurrency)
+    func maker(_ recipes: ImageRecipes = .defaults, limits: ImageLimits = .defaults, concurrency: Int = 2) -> DerivativeMaker {
+        DerivativeMaker(recipes: recipes, limits: limits, media: mediaRoot, output: output, concurrency: concurrency)
     }
 
-    func make(_ photos: [Photo], recipes: ImageRecipes = .defaults, trip: String = "sample-trip") async -> DerivativeBatch {
-        await maker(recipes).make(photos.map { PhotoJob(tripSlug: trip, photo: $0) }, progress: nil)
+    func make(_ photos: [Photo], recipes: ImageRecipes = .defaults, limits: ImageLimits = .defaults,
+              trip: String = "sample-trip") async -> DerivativeBatch {
+        await maker(recipes, limits: limits).make(photos.map { PhotoJob(tripSlug: trip, photo: $0) }, progress: nil)
     }
 
     /// The absolute file of a site-relative derivative path.
