@@ -96,6 +96,9 @@ public struct SiteBuilder: Sendable {
         }
         report.removed = (report.removed + sweeper.sweep(keep: keep, keepFolders: keepFolders)).sorted()
 
+        // Pages and the manifest are renamed into place without an fsync each (a build can make
+        // them again); one flush makes this build's writes survive a power loss.
+        if report.pagesWritten > 0 || report.photosEncoded > 0 || !report.removed.isEmpty { AtomicFile.flushToDisk() }
         for failure in report.failures { logger.error("\(failure)") }
         report.duration = clock.now - start
         return report

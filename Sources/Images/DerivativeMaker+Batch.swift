@@ -1,3 +1,4 @@
+import ContentStore
 import Foundation
 import TabiCore
 
@@ -40,6 +41,10 @@ extension DerivativeMaker {
             }
         }
         batch.failures = failures.sorted { $0.index < $1.index }.map(\.failure)
+        // The derivatives reach the disk before the manifest that vouches for them: after a power
+        // loss, a manifest never names a file that came back empty (the manifest's sizes are
+        // trusted without reading the file).
+        if batch.encoded > 0 { AtomicFile.flushToDisk() }
         do {
             _ = try manifest.write(to: manifestFile)
         } catch {
