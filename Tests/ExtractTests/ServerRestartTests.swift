@@ -18,12 +18,13 @@ import Testing
             for day in 1...3 { try db.photo(try db.post(trip, at: "2024-11-0\(day)T09:00:00Z", content: "Day \(day)"), trip: trip) }
             trips.append(trip)
         }
-        // The run's connections are cut between planning and reading, as a restart would.
+        // The run's connections (and only those: the server is shared with every other test) are
+        // cut between planning and reading, as a restart would.
         let cut = {
             let admin = try! Connection(db.url)
             _ = try! admin.query("""
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                WHERE application_name LIKE 'tabi-press%' AND pid <> pg_backend_pid()
+                WHERE application_name = 'tabi-press extract' AND datname = current_database()
                 """, operation: "cut the run's connections")
         }
         #expect {
