@@ -1,4 +1,5 @@
 import Foundation
+import TabiCore
 
 /// What an extract run did, for the summary line and the exit code.
 public struct ExtractReport: Sendable {
@@ -50,7 +51,7 @@ public struct ExtractReport: Sendable {
     public var photos = 0
     /// Statements sent to the server (bounded: no query per post or per photo).
     public var statements = 0
-    public var seconds: Double = 0
+    public var duration: Duration = .zero
 
     public init() {}
 
@@ -70,7 +71,7 @@ public struct ExtractReport: Sendable {
         if !renamed.isEmpty { line += ", \(renamed.count) renamed" }
         let warnings = problems.filter { $0.severity == .warning }.count
         if warnings > 0 { line += ", \(warnings) warning" + (warnings == 1 ? "" : "s") }
-        return line + "; \(posts) posts, \(photos) photos in " + String(format: "%.1f s", seconds)
+        return line + "; \(posts) posts, \(photos) photos in " + String(format: "%.1f s", duration.secondsValue)
     }
 }
 
