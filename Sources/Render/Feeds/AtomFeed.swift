@@ -13,7 +13,7 @@ struct AtomFeed {
     static let maximumEntries = 50
 
     /// `trips` are the public ones, already in listing order.
-    func render(_ trips: [TripFacts], renditions: [String: PhotoRenditions]) -> String {
+    func render(_ trips: [ListingEntry]) -> String {
         let trips = trips.prefix(Self.maximumEntries)
         let updated = trips.compactMap(\.updated).max().map(DateText.iso) ?? Self.epoch
         var xml = """
@@ -30,38 +30,39 @@ struct AtomFeed {
 
         """
         for facts in trips {
-            xml += entry(facts, renditions: renditions)
+            xml += entry(facts)
         }
         return xml + "</feed>\n"
     }
 
-    private func entry(_ facts: TripFacts, renditions: [String: PhotoRenditions]) -> String {
+    private func entry(_ facts: ListingEntry) -> String {
         let url = urls.absolute(SiteURLs.trip(facts.slug))
         var xml = "  <entry>\n"
         xml += "    <title>\(XMLText.escape(facts.title))</title>\n"
-        xml += "    <id>\(XMLText.escape(Self.entryID(facts.trip.id, fallback: url)))</id>\n"
+        xml += "    <id>\(XMLText.escape(Self.entryID(facts.id, fallback: url)))</id>\n"
         xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(url))\"/>\n"
-        let updated = facts.updated.map(DateText.iso) ?? facts.trip.startDate.map(DateText.iso) ?? Self.epoch
+        let updated = facts.updated.map(DateText.iso) ?? facts.startDate.map(DateText.iso) ?? Self.epoch
         xml += "    <updated>\(updated)</updated>\n"
-        if let start = facts.trip.startDate {
+        if let start = facts.startDate {
             xml += "    <published>\(DateText.iso(start))</published>\n"
         }
-        if let author = PlainText.clean(facts.trip.author) {
+        if let author = facts.author {
             xml += "    <author><name>\(XMLText.escape(author))</name></author>\n"
         }
-        for tag in facts.story?.frontMatter.tags.compactMap({ PlainText.clean($0) }) ?? [] {
+        for tag in facts.tags {
             xml += "    <category term=\"\(XMLText.escape(tag))\"/>\n"
         }
         if let summary = facts.summary {
             xml += "    <summary type=\"text\">\(XMLText.escape(PlainText.truncated(summary, to: 500)))</summary>\n"
         }
         var html = ""
-        if let cover = facts.cover, let medium = renditions[cover.id]?.medium {
+        if let cover = facts.cover {
+            let medium = cover.renditions.medium
             let alt = PlainText.clean(cover.caption) ?? facts.title
             html += "<p><img src=\"\(XMLText.escape(urls.absolute(medium.path)))\" width=\"\(medium.width)\" "
                 + "height=\"\(medium.height)\" alt=\"\(XMLText.escape(alt))\"></p>\n"
         }
-        html += facts.storyHTML?.html ?? ""
+        html += facts.storyHTML ?? ""
         if !html.isEmpty {
             // Relative links written in the story resolve against the trip page.
             xml += "    <content type=\"html\" xml:base=\"\(XMLText.escape(url))\">\(XMLText.escape(html))</content>\n"

@@ -7,7 +7,7 @@ struct Sitemap {
     let urls: SiteURLs
 
     /// `trips` are the public ones, already in listing order.
-    func render(_ trips: [TripFacts]) -> String {
+    func render(_ trips: [ListingEntry]) -> String {
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

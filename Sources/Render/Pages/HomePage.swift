@@ -9,18 +9,18 @@ struct HomePage {
     let hasTrips: Bool
 
     /// `trips` are the public ones, already in listing order.
-    init(trips: [TripFacts], renditions: [String: PhotoRenditions], frame: PageFrame) {
+    init(trips: [ListingEntry], frame: PageFrame) {
         let root = ""
         site = frame.site(root: root)
         assets = frame.assetURLs(root: root)
-        self.trips = trips.map { TripCard($0, renditions: renditions, root: root) }
+        self.trips = trips.map { TripCard($0, root: root) }
         hasTrips = !trips.isEmpty
         let cover = trips.lazy.compactMap { facts in facts.cover.map { (facts, $0) } }.first
         page = PageMeta(title: frame.config.title, headline: frame.config.title,
                         description: frame.description(frame.config.description),
                         canonical: frame.urls.absolute(SiteURLs.home), noindex: false, ogType: "website",
                         image: cover.flatMap { facts, photo in
-                            frame.socialImage(renditions[photo.id], alt: PlainText.clean(photo.caption) ?? facts.title)
+                            frame.socialImage(photo.renditions, alt: PlainText.clean(photo.caption) ?? facts.title)
                         })
     }
 }
@@ -38,22 +38,20 @@ struct TripCard {
     let stats: String?
     let thumbnail: ThumbnailView?
 
-    init(_ facts: TripFacts, renditions: [String: PhotoRenditions], root: String) {
+    init(_ facts: ListingEntry, root: String) {
         url = SiteURLs.relative(SiteURLs.trip(facts.slug), root: root)
         title = facts.title
-        dates = DateText.range(from: facts.trip.startDate, to: facts.trip.endDate)
-        startISO = facts.trip.startDate?.description
+        dates = DateText.range(from: facts.startDate, to: facts.endDate)
+        startISO = facts.startDate?.description
         summary = facts.summary.map { PlainText.truncated($0, to: 280) }
-        let names = DestinationView.ordered(facts.trip.destinations).compactMap { PlainText.clean($0.name) }
-        places = names.isEmpty ? nil : names.joined(separator: " · ")
-        stats = TripCard.stats(posts: facts.posts, renditions: renditions)
-        thumbnail = facts.cover.flatMap { ThumbnailView(renditions[$0.id], root: root) }
+        places = facts.places.isEmpty ? nil : facts.places.joined(separator: " · ")
+        stats = TripCard.stats(posts: facts.posts, photos: facts.photos)
+        thumbnail = facts.cover.flatMap { ThumbnailView($0.renditions, root: root) }
     }
 
-    static func stats(posts: [Post], renditions: [String: PhotoRenditions]) -> String? {
-        let photos = posts.reduce(0) { $0 + $1.photos.filter { renditions[$0.id] != nil }.count }
+    static func stats(posts: Int, photos: Int) -> String? {
         var parts: [String] = []
-        if !posts.isEmpty { parts.append(posts.count == 1 ? "1 post" : "\(posts.count) posts") }
+        if posts > 0 { parts.append(posts == 1 ? "1 post" : "\(posts) posts") }
         if photos > 0 { parts.append(photos == 1 ? "1 photo" : "\(photos) photos") }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }

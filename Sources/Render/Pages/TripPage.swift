@@ -56,7 +56,8 @@ struct TripView {
         endISO = facts.trip.endDate?.description
         summary = facts.summary
         ongoing = facts.trip.status == .ongoing
-        stats = TripCard.stats(posts: facts.posts, renditions: renditions)
+        stats = TripCard.stats(posts: facts.posts.count,
+                               photos: facts.posts.reduce(0) { $0 + $1.photos.filter { renditions[$0.id] != nil }.count })
         tags = (facts.story?.frontMatter.tags ?? []).compactMap { PlainText.clean($0) }
         hasTags = !tags.isEmpty
         cover = facts.cover.flatMap {

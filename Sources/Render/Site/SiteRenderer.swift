@@ -75,7 +75,20 @@ public struct SiteRenderer: Sendable {
         try checkSlugs(trips)
         let facts = trips.filter { $0.trip.visibility == .public }
             .map { TripFacts(content: $0, renditions: renditions, markdown: markdown) }
-        return SiteRender(files: listings(facts, renditions: renditions), problems: facts.flatMap(\.problems))
+        return SiteRender(files: listings(facts.map { ListingEntry(facts: $0, renditions: renditions) }),
+                          problems: facts.flatMap(\.problems))
+    }
+
+    /// The same listing files from entries kept from earlier renders (``TripPageRender/listing``):
+    /// no trip is read or parsed.
+    public func renderListings(_ entries: [ListingEntry]) -> [SiteFile] {
+        listings(entries)
+    }
+
+    /// One trip's page and, when the trip is public, the entry its listings use.
+    public func renderTripPage(_ content: TripContent, renditions: [String: PhotoRenditions]) throws(RenderError) -> TripPageRender {
+        let trip = try tripRender(content, renditions: renditions)
+        return TripPageRender(files: trip.files, listing: trip.listed, problems: trip.problems)
     }
 
     /// One trip page, and the facts the listings need when the trip is public.
@@ -88,7 +101,7 @@ public struct SiteRenderer: Sendable {
         let page = TripPage(facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
                             frame: frame, problems: &problems)
         return TripRender(files: [SiteFile(path: SiteURLs.tripFile(facts.slug), text: theme.templates.render("trip", page))],
-                          listed: facts.isPublic ? facts : nil, problems: problems)
+                          listed: facts.isPublic ? ListingEntry(facts: facts, renditions: renditions) : nil, problems: problems)
     }
 
     private func assemble(_ pages: [TripRender], renditions: [String: PhotoRenditions]) -> SiteRender {
@@ -98,19 +111,19 @@ public struct SiteRenderer: Sendable {
             files += page.files
             problems += page.problems
         }
-        files += listings(pages.compactMap(\.listed), renditions: renditions)
+        files += listings(pages.compactMap(\.listed))
         return SiteRender(files: files.sorted { $0.path < $1.path }, problems: problems)
     }
 
     /// The listing files from the public trips' facts.
-    private func listings(_ facts: [TripFacts], renditions: [String: PhotoRenditions]) -> [SiteFile] {
-        let listed = facts.sorted(by: TripFacts.newestFirst)
+    private func listings(_ entries: [ListingEntry]) -> [SiteFile] {
+        let listed = entries.sorted(by: ListingEntry.newestFirst)
         let sitemap = Sitemap(urls: urls)
         return [
             SiteFile(path: SiteURLs.notFound, text: theme.templates.render("404", NotFoundPage(frame: frame))),
-            SiteFile(path: SiteURLs.feed, text: AtomFeed(config: config, urls: urls).render(listed, renditions: renditions)),
+            SiteFile(path: SiteURLs.feed, text: AtomFeed(config: config, urls: urls).render(listed)),
             SiteFile(path: "index.html",
-                     text: theme.templates.render("home", HomePage(trips: listed, renditions: renditions, frame: frame))),
+                     text: theme.templates.render("home", HomePage(trips: listed, frame: frame))),
             SiteFile(path: "robots.txt", text: sitemap.robots()),
             SiteFile(path: SiteURLs.sitemap, text: sitemap.render(listed)),
         ]
@@ -160,9 +173,17 @@ public struct RenderProblem: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// One trip page and, when the trip is public, the facts its listings use.
+/// One trip page and, when the trip is public, what its listings use.
 struct TripRender: Sendable {
     var files: [SiteFile]
-    var listed: TripFacts?
+    var listed: ListingEntry?
     var problems: [RenderProblem]
+}
+
+/// One trip's page, rendered alone: its files, its listing entry when it is public, and the text
+/// left out of it.
+public struct TripPageRender: Sendable {
+    public var files: [SiteFile]
+    public var listing: ListingEntry?
+    public var problems: [RenderProblem]
 }

@@ -64,23 +64,6 @@ struct TripFacts: Sendable {
         if let day = front?.date, let midnight = Timestamp(DateText.iso(day)) { instants.append(midnight) }
         updated = instants.max()
     }
-
-    /// Newest trip first: start date, then last change, then title and slug so ties never depend
-    /// on input order.
-    static func newestFirst(_ lhs: TripFacts, _ rhs: TripFacts) -> Bool {
-        if lhs.trip.startDate != rhs.trip.startDate {
-            guard let left = lhs.trip.startDate else { return false }
-            guard let right = rhs.trip.startDate else { return true }
-            return left > right
-        }
-        if lhs.updated != rhs.updated {
-            guard let left = lhs.updated else { return false }
-            guard let right = rhs.updated else { return true }
-            return left > right
-        }
-        if lhs.title != rhs.title { return lhs.title < rhs.title }
-        return lhs.slug < rhs.slug
-    }
 }
 
 /// The `id` of each post's `<article>`: `post-` and the post id kept to `[a-z0-9-]`, numbered

@@ -1,0 +1,66 @@
+import TabiCore
+
+/// What the listings (home page, feed, sitemap) say about one public trip, worked out from its
+/// facts once. Codable, so a stateless run can keep it with the pipeline's state and write the
+/// listings later without reading, or parsing, any trip again.
+public struct ListingEntry: Codable, Sendable, Equatable {
+    public var id: String
+    public var slug: String
+    public var title: String
+    public var summary: String?
+    public var startDate: CalendarDate?
+    public var endDate: CalendarDate?
+    /// The latest instant found in the content (see ``TripFacts/updated``).
+    public var updated: Timestamp?
+    public var author: String?
+    /// The story's tags, cleaned.
+    public var tags: [String]
+    /// Destination names in order.
+    public var places: [String]
+    public var posts: Int
+    /// Photos that have renditions.
+    public var photos: Int
+    /// The cover photo's caption and renditions.
+    public var cover: Cover?
+    /// The story as safe HTML (the feed carries it).
+    public var storyHTML: String?
+
+    public struct Cover: Codable, Sendable, Equatable {
+        public var caption: String?
+        public var renditions: PhotoRenditions
+    }
+
+    init(facts: TripFacts, renditions: [String: PhotoRenditions]) {
+        id = facts.trip.id
+        slug = facts.slug
+        title = facts.title
+        summary = facts.summary
+        startDate = facts.trip.startDate
+        endDate = facts.trip.endDate
+        updated = facts.updated
+        author = PlainText.clean(facts.trip.author)
+        tags = facts.story?.frontMatter.tags.compactMap { PlainText.clean($0) } ?? []
+        places = DestinationView.ordered(facts.trip.destinations).compactMap { PlainText.clean($0.name) }
+        posts = facts.posts.count
+        photos = facts.posts.reduce(0) { $0 + $1.photos.filter { renditions[$0.id] != nil }.count }
+        cover = facts.cover.flatMap { photo in renditions[photo.id].map { Cover(caption: photo.caption, renditions: $0) } }
+        storyHTML = facts.storyHTML?.html
+    }
+
+    /// Newest trip first: start date, then last change, then title and slug so ties never depend
+    /// on input order.
+    public static func newestFirst(_ lhs: ListingEntry, _ rhs: ListingEntry) -> Bool {
+        if lhs.startDate != rhs.startDate {
+            guard let left = lhs.startDate else { return false }
+            guard let right = rhs.startDate else { return true }
+            return left > right
+        }
+        if lhs.updated != rhs.updated {
+            guard let left = lhs.updated else { return false }
+            guard let right = rhs.updated else { return true }
+            return left > right
+        }
+        if lhs.title != rhs.title { return lhs.title < rhs.title }
+        return lhs.slug < rhs.slug
+    }
+}
