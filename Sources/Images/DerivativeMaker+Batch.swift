@@ -20,6 +20,7 @@ extension DerivativeMaker {
                 for index in group.jobIndices {
                     let photo = jobs[index].photo
                     batch.renditions[photo.id] = result.renditions(photoId: photo.id)
+                    batch.sources[photo.id] = PhotoSource(sha256: result.plan.sourceHash, size: result.plan.original)
                 }
                 if let mismatch = result.hashMismatch {
                     let job = jobs[group.jobIndices[0]]

@@ -61,7 +61,11 @@ public struct DerivativeMaker: Sendable {
     /// Makes (or finds) the derivatives of every job's photo. Give it every photo of the site in
     /// one call: the manifest is rewritten to hold exactly the entries this call references.
     /// `progress` is called with the number of photos just finished (for ``ProgressBar/advance(by:)``).
-    public func make(_ jobs: [PhotoJob], progress: (@Sendable (Int) -> Void)? = nil) async -> DerivativeBatch {
+    ///
+    /// `published` lists derivatives that exist in the bucket though not in the output folder: they
+    /// count as existing (nothing is fetched, encoded or written for them).
+    public func make(_ jobs: [PhotoJob], published: PublishedDerivatives = PublishedDerivatives(),
+                     progress: (@Sendable (Int) -> Void)? = nil) async -> DerivativeBatch {
         let groups = SourceGroup.grouping(jobs)
         var outcomes = [SourceOutcome?](repeating: nil, count: groups.count)
         do throws(VipsError) {
@@ -72,11 +76,15 @@ public struct DerivativeMaker: Sendable {
             let failed = SourceOutcome.failed(location: "libvips", reason: error.description)
             return finish(jobs, groups: groups, outcomes: groups.map { _ in failed })
         }
-        let (manifest, problem) = DerivativeManifest.load(from: manifestFile)
+        var (loaded, problem) = DerivativeManifest.load(from: manifestFile)
         if let problem { logger.notice("\(problem)") }
+        loaded.originals.merge(published.originals) { local, _ in local }
+        loaded.derivatives.merge(published.derivatives) { local, _ in local }
+        let manifest = loaded
+        let remote = Set(published.derivatives.keys)
 
         await slidingWindow(groups.count, concurrency: concurrency, canStart: { !Task.isCancelled }) { index in
-            await derive(groups[index], manifest: manifest)
+            await derive(groups[index], manifest: manifest, remote: remote)
         } collect: { index, outcome in
             outcomes[index] = outcome
             progress?(groups[index].jobIndices.count)
@@ -86,12 +94,12 @@ public struct DerivativeMaker: Sendable {
 
     // MARK: - One original
 
-    private func derive(_ group: SourceGroup, manifest: DerivativeManifest) async -> SourceOutcome {
+    private func derive(_ group: SourceGroup, manifest: DerivativeManifest, remote: Set<String>) async -> SourceOutcome {
         let output = self.output, recipes = self.recipes, limits = self.limits
         if let hash = group.recordedHash, let original = manifest.originals[hash] {
             let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original)
             let sizes = await BlockingThread.run {
-                Vips.isolatingErrors { Self.existingSizes(plan.all, manifest: manifest, output: output) }
+                Vips.isolatingErrors { Self.existingSizes(plan.all, manifest: manifest, remote: remote, output: output) }
             }
             if sizes.count == plan.all.count {
                 return .made(SourceResult(plan: plan, sizes: sizes, encoded: 0, reused: sizes.count))
@@ -109,7 +117,7 @@ public struct DerivativeMaker: Sendable {
                 // photos fail at the same moment (libvips 8.14 has one error buffer per process).
                 return .made(try Vips.isolatingErrors { () throws(SourceFailure) -> SourceResult in
                     try Self.derive(bytes, recordedHash: group.recordedHash, recipes: recipes, limits: limits,
-                                    manifest: manifest, output: output)
+                                    manifest: manifest, remote: remote, output: output)
                 })
             } catch {
                 return .failed(location: location, reason: error.reason)
@@ -140,7 +148,7 @@ public struct DerivativeMaker: Sendable {
     /// twice (it rebuilds everything from the bytes and writes atomically), as
     /// ``Vips/isolatingErrors(_:)`` may.
     private static func derive(_ bytes: ImageBytes, recordedHash: String?, recipes: ImageRecipes, limits: ImageLimits,
-                               manifest: DerivativeManifest, output: URL) throws(SourceFailure) -> SourceResult {
+                               manifest: DerivativeManifest, remote: Set<String>, output: URL) throws(SourceFailure) -> SourceResult {
         let hash = bytes.withUnsafeBytes { ContentHash.sha256($0) }
         let original: DerivativeEncoder.Original
         do throws(VipsError) {
@@ -157,7 +165,7 @@ public struct DerivativeMaker: Sendable {
                 """)
         }
         let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original.size)
-        var sizes = existingSizes(plan.all, manifest: manifest, output: output)
+        var sizes = existingSizes(plan.all, manifest: manifest, remote: remote, output: output)
         let missing = plan.all.filter { sizes[$0.path] == nil }
         do throws(DerivativeError) {
             let made = try DerivativeEncoder.make(missing, from: original, plan: plan, output: output)
@@ -173,11 +181,15 @@ public struct DerivativeMaker: Sendable {
     /// Sizes of the specs whose files exist: from the manifest, else from the file's header.
     /// Only regular files count: a link or a FIFO where a derivative should be is never followed
     /// or opened, and the derivative is made again in its place.
-    private static func existingSizes(_ specs: [DerivativeSpec], manifest: DerivativeManifest,
+    private static func existingSizes(_ specs: [DerivativeSpec], manifest: DerivativeManifest, remote: Set<String>,
                                       output: URL) -> [String: PixelSize] {
         let folder = ConfinedFolder(output)
         var sizes: [String: PixelSize] = [:]
         for spec in specs {
+            if remote.contains(spec.path), let size = manifest.derivatives[spec.path] {
+                sizes[spec.path] = size
+                continue
+            }
             let file = output.appendingPathComponent(spec.path)
             guard case .file = folder.kind(of: spec.path) else { continue }
             if let size = manifest.derivatives[spec.path] ?? DerivativeEncoder.size(ofFile: file) {

@@ -48,6 +48,9 @@ public struct DerivativeBatch: Sendable, Equatable {
     /// Every site-relative derivative path the renditions reference; anything else under
     /// `media/` in the output is no longer used.
     public var files: Set<String>
+    /// Photo id → the original its derivatives were cut from (its hash and upright size), for
+    /// every photo that succeeded: what ``PublishedDerivatives`` needs to reuse them later.
+    public var sources: [String: PhotoSource] = [:]
 
     public init(renditions: [String: PhotoRenditions] = [:], failures: [PhotoFailure] = [],
                 encoded: Int = 0, reused: Int = 0, files: Set<String> = []) {
@@ -56,5 +59,40 @@ public struct DerivativeBatch: Sendable, Equatable {
         self.encoded = encoded
         self.reused = reused
         self.files = files
+    }
+}
+
+/// The original a photo's derivatives were cut from: the SHA-256 of its bytes and its size once
+/// upright (which decides its responsive widths).
+public struct PhotoSource: Sendable, Equatable, Codable {
+    public var sha256: String
+    public var size: PixelSize
+
+    public init(sha256: String, size: PixelSize) {
+        self.sha256 = sha256
+        self.size = size
+    }
+}
+
+/// Derivatives that exist elsewhere (in the bucket a stateless run publishes to) though not in
+/// the output folder: a photo whose recorded hash is known here and whose derivatives are all
+/// listed is done without fetching or encoding anything, and nothing is written for it.
+public struct PublishedDerivatives: Sendable, Equatable {
+    /// Original SHA-256 → upright size.
+    public var originals: [String: PixelSize]
+    /// Site-relative derivative path → pixel size.
+    public var derivatives: [String: PixelSize]
+
+    public init(originals: [String: PixelSize] = [:], derivatives: [String: PixelSize] = [:]) {
+        self.originals = originals
+        self.derivatives = derivatives
+    }
+
+    /// Adds what one photo's renditions say.
+    public mutating func add(_ source: PhotoSource, renditions: PhotoRenditions) {
+        originals[source.sha256] = source.size
+        for rendition in [renditions.thumbnail, renditions.medium] + renditions.responsive {
+            derivatives[rendition.path] = PixelSize(width: rendition.width, height: rendition.height)
+        }
     }
 }

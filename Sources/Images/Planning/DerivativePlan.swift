@@ -113,7 +113,12 @@ struct DerivativePlan: Sendable, Equatable {
 }
 
 /// A width and height in pixels.
-struct PixelSize: Codable, Sendable, Hashable {
-    var width: Int
-    var height: Int
+public struct PixelSize: Codable, Sendable, Hashable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
 }
