@@ -1,4 +1,5 @@
 import Foundation
+import TabiCore
 
 /// What one extract run does.
 public struct ExtractOptions: Sendable {
@@ -22,6 +23,9 @@ public struct ExtractOptions: Sendable {
     /// A run whose plan withdraws more trips than this changes nothing and fails: pointed at the
     /// wrong database, or at one being restored, extract would otherwise take the site down.
     public var maxWithdrawals: Int
+    /// Only the trips of this shard are read, written or withdrawn (slugs are still given
+    /// knowing every trip, so shards running at once never give two trips one slug).
+    public var shard: TripShard = .all
 
     /// The default of ``maxWithdrawals``.
     public static let defaultMaxWithdrawals = 25

@@ -54,7 +54,7 @@ public struct Extractor {
         let writer = TripWriter(content: content, logger: logger)
         var report = ExtractReport()
         let statementsBefore = connection.statementCount
-        let readsEverything = options.tripIds.isEmpty && !options.changedOnly && !options.dryRun
+        let readsEverything = options.tripIds.isEmpty && !options.changedOnly && !options.dryRun && options.shard.isWhole
 
         // The snapshot first; reading everything, the streams start right away, so the server
         // sorts while this side reads Content/ and lists the candidates.
@@ -76,6 +76,7 @@ public struct Extractor {
             let candidates = try readCandidates(connection)
             plan = ExtractPlan.make(candidates: candidates, inventory: inventory, tripIds: options.tripIds,
                                     changedOnly: options.changedOnly)
+                .limited(to: options.shard)
         } catch {
             throw .database(error)
         }
@@ -130,7 +131,7 @@ public struct Extractor {
         if !report.written.isEmpty || !report.withdrawn.isEmpty || !report.renamed.isEmpty { AtomicFile.flushToDisk() }
         report.statements += connection.statementCount - statementsBefore + 1  // + the ROLLBACK to come
         let elapsed = clock.now - started
-        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        report.duration = elapsed
         return report
     }
 

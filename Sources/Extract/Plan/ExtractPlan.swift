@@ -78,3 +78,17 @@ struct ExtractPlan: Equatable {
         return plan
     }
 }
+
+extension ExtractPlan {
+    /// The part of the plan that is `shard`'s: the slugs were given knowing every trip.
+    func limited(to shard: TripShard) -> ExtractPlan {
+        guard !shard.isWhole else { return self }
+        var plan = self
+        plan.fetch = fetch.filter { shard.contains(tripID: $0.id) }
+        plan.unchanged = unchanged.filter { shard.contains(tripID: $0.id) }
+        plan.withdraw = withdraw.filter { shard.contains(tripID: $0.id) }
+        plan.notFound = notFound.filter { shard.contains(tripID: $0) }
+        plan.readsEverything = false
+        return plan
+    }
+}
