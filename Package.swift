@@ -68,9 +68,15 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
+        // MARK: - The stages chained: nightly and export
+        .target(name: "Pipeline", dependencies: ["TabiCore", "ContentStore", "Extract", "Narrate", "Build", "Publish",
+            "Render", "Images", "AWS", "Gzip",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+
         // MARK: - The command line only
         .executableTarget(name: "tabi-press", dependencies: [
-            "TabiCore", "ContentStore", "Console", "Extract", "Narrate", "Build", "Publish", "AWS", "Vips",
+            "TabiCore", "ContentStore", "Console", "Extract", "Narrate", "Build", "Publish", "AWS", "Vips", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

@@ -28,7 +28,7 @@ public struct ObjectHeaders: Sendable, Hashable {
 
     /// The attributes of an upload: these headers, plus our own MD5 of the stored bytes (a
     /// multipart ETag is not one) and the headers' hash as metadata.
-    func attributes(md5: String) -> S3ObjectAttributes {
+    public func attributes(md5: String) -> S3ObjectAttributes {
         S3ObjectAttributes(contentType: contentType, cacheControl: cacheControl, contentEncoding: contentEncoding,
                            metadata: [ObjectMetadata.md5: md5, ObjectMetadata.headers: hash])
     }

@@ -1,0 +1,219 @@
+import Build
+import ContentStore
+import Extract
+import Foundation
+import Images
+import Logging
+import Narrate
+import Publish
+import Render
+import TabiCore
+
+/// `tabi-press nightly`: one pipeline from PostgreSQL to CloudFront that costs what changed, on a
+/// worker that keeps nothing but `Content/trips/`. It reads as its steps:
+///
+/// 1. **lock**: the run's lease in the state store (``RunLease``);
+/// 2. **extract** `--changed`, this shard's trips only;
+/// 3. **draft** the trips whose facts changed (edited stories are kept, the draft goes beside them);
+/// 4. **plan**: each trip's inputs against its record: new, changed, unchanged, withdrawn;
+/// 5. **build** the new and changed trips only, reusing every derivative the bucket has;
+/// 6. **publish** their media, then pages; delete what went; write the records and the marker;
+/// 7. **finalize** (once all shards are done): listings, orphaned media, one invalidation.
+public struct NightlyRunner: Sendable {
+    public let options: NightlyOptions
+    let logger: Logger
+
+    public init(options: NightlyOptions, logger: Logger = Logger(label: "tabi.nightly")) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Runs the steps. Throws only when the run cannot go on (lock held, database, model, bucket
+    /// or settings): exit code 2. Trips and photos that fail are in the report (exit code 1).
+    public func run() async throws(NightlyError) -> NightlyReport {
+        let clock = ContinuousClock(), start = clock.now
+        var report = NightlyReport(run: options.run, shard: options.shard)
+        report.dryRun = options.dryRun
+        var stepStart = clock.now
+        func step(_ name: String) {
+            report.steps.append((name, clock.now - stepStart))
+            stepStart = clock.now
+        }
+        let records = StateRecords(store: options.state)
+        let lease = RunLease(records: records, run: options.run, duration: options.leaseDuration, logger: logger)
+
+        // MARK: 1. Lock
+        if !options.dryRun {
+            do { try await lease.acquire() } catch { throw .lock(error) }
+            step("lock")
+        }
+
+        // MARK: 2. Extract
+        if !options.skipExtract {
+            report.extract = try await extract()
+            step("extract")
+        }
+
+        // MARK: 3. Draft
+        let content = ContentDirectory(root: options.content)
+        if let narrator = options.narrator {
+            report.draft = try await draft(narrator: narrator, content: content)
+            step("draft")
+        }
+
+        // MARK: 4. Plan
+        let theme: Theme, rules: HeaderRules, inputs: TripInputs
+        do { theme = try Theme.load(from: options.theme) } catch { throw .setup("cannot load the theme: \(error)") }
+        do { rules = try HeaderRules(settings: options.config.publish) } catch { throw .setup("\(error)") }
+        do { inputs = try TripInputs(configText: options.configText, theme: options.theme, keepsHeaders: options.site.keepsHeaders) } catch {
+            throw .setup("cannot read the theme: \(error)")
+        }
+        let renderer = SiteRenderer(config: options.config, theme: theme)
+        let buckets: [Int: TripRecordBucket]
+        do { buckets = try await records.tripBuckets(options.shard.buckets) } catch { throw .state(error) }
+        let plan: TripPlan
+        do {
+            plan = try TripPlan.make(content: content, shard: options.shard, inputs: inputs, records: buckets)
+        } catch {
+            throw .setup("cannot read the content: \(error)")
+        }
+        step("plan")
+        if options.dryRun {
+            report.trips = plan.items.map { .init(id: $0.id, slug: $0.slug, action: $0.action, reason: $0.reason) }
+            report.failures = plan.broken.map(\.description)
+            report.duration = clock.now - start
+            return report
+        }
+        let deletes = plan.items(.withdrawn).reduce(0) { $0 + ($1.record?.pages.count ?? 0) }
+        if deletes > options.maxDeletes {
+            throw .refused("the run would delete \(deletes) pages of \(plan.items(.withdrawn).count) withdrawn trips, more than "
+                + "--max-deletes \(options.maxDeletes); check the database and --content, then raise --max-deletes to go ahead")
+        }
+
+        // MARK: 5. Build
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("tabi-nightly-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let toBuild = plan.items.filter { $0.action == .new || $0.action == .changed }
+        var published = PublishedDerivatives()
+        for bucket in buckets.values {
+            let known = bucket.published
+            published.originals.merge(known.originals) { first, _ in first }
+            published.derivatives.merge(known.derivatives) { first, _ in first }
+        }
+        let builder = TripBuilder(renderer: renderer, limits: options.config.imageLimits, media: options.media,
+                                  concurrency: options.concurrency)
+        let built = toBuild.isEmpty ? TripBuilder.Outcome(trips: [], encodedFiles: [], encoded: 0, reused: 0)
+            : await builder.build(toBuild, published: published, work: work)
+        report.derivativesEncoded = built.encoded
+        report.derivativesReused = built.reused
+        step("build")
+
+        // MARK: 6. Publish
+        let sync = SiteSync(site: options.site, rules: rules, concurrency: options.concurrency)
+        let marker = ShardMarker.name(run: options.run, shard: options.shard)
+        await TripPublisher(sync: sync, records: records, cdn: options.cdn, logger: logger)
+            .publish(plan: plan, built: built, buckets: buckets, work: work, marker: marker, run: options.run,
+                     shard: options.shard, report: &report)
+        step("publish")
+
+        // MARK: 7. Finalize
+        if options.autoFinalize, await allShardsDone(records) {
+            report.finalize = await finalize(renderer: renderer, sync: sync, records: records, lease: lease)
+            step("finalize")
+        }
+        report.requests = options.site.requests + (options.state.location == options.site.location ? 0 : options.state.requests)
+        report.duration = clock.now - start
+        return report
+    }
+
+    /// The finalize step alone (`--finalize`): takes the lock for the run, writes the listings,
+    /// deletes orphaned media, sends the invalidation, and gives the lock up.
+    public func finalizeOnly() async throws(NightlyError) -> FinalizeReport {
+        let records = StateRecords(store: options.state)
+        let lease = RunLease(records: records, run: options.run, duration: options.leaseDuration, logger: logger)
+        do { try await lease.acquire() } catch { throw .lock(error) }
+        let theme: Theme, rules: HeaderRules
+        do { theme = try Theme.load(from: options.theme) } catch { throw .setup("cannot load the theme: \(error)") }
+        do { rules = try HeaderRules(settings: options.config.publish) } catch { throw .setup("\(error)") }
+        let sync = SiteSync(site: options.site, rules: rules, concurrency: options.concurrency)
+        return await finalize(renderer: SiteRenderer(config: options.config, theme: theme), sync: sync, records: records, lease: lease)
+    }
+
+    private func finalize(renderer: SiteRenderer, sync: SiteSync, records: StateRecords, lease: RunLease) async -> FinalizeReport {
+        let report = await Finalizer(sync: sync, records: records, renderer: renderer, cdn: options.cdn, run: options.run,
+                                     logger: logger, now: { Date() }).finalize()
+        if report.failures.isEmpty { await lease.release() }
+        return report
+    }
+
+    /// Whether every shard of this run has left its marker.
+    private func allShardsDone(_ records: StateRecords) async -> Bool {
+        guard let names = try? await records.store.list(ShardMarker.folder + options.run + "/") else { return false }
+        let done = Set((0..<options.shard.count).compactMap { index in
+            try? ShardMarker.name(run: options.run, shard: TripShard(index: index, count: options.shard.count))
+        })
+        return done.isSubset(of: Set(names))
+    }
+
+    // MARK: - The stages it chains
+
+    private func extract() async throws(NightlyError) -> ExtractReport {
+        var extractOptions = ExtractOptions(content: options.content, changedOnly: true, maxWithdrawals: options.maxWithdrawals)
+        extractOptions.shard = options.shard
+        let shardOptions = extractOptions
+        let databaseURL = options.databaseURL, logger = self.logger
+        let result = await BlockingCall.run { () -> Result<ExtractReport, ExtractError> in
+            Result { () throws(ExtractError) in try Extractor(options: shardOptions, logger: logger).run(databaseURL: databaseURL) }
+        }
+        do { return try result.get() } catch { throw .extract(error) }
+    }
+
+    private func draft(narrator: any Narrator, content: ContentDirectory) async throws(NightlyError) -> DraftReport? {
+        var slugs: [String] = []
+        if !options.shard.isWhole {
+            let (all, _) = (try? content.slugs()) ?? ([], [])
+            slugs = all.filter { slug in (try? content.trip(slug)).map { options.shard.contains(tripID: $0.id) } ?? false }
+            if slugs.isEmpty { return nil }
+        }
+        let draftOptions = DraftOptions(content: options.content, settings: options.config.narrator, language: options.config.language,
+                                        trips: slugs, concurrency: min(options.concurrency, 4))
+        let report: DraftReport
+        do {
+            report = try await DraftRunner(options: draftOptions, narrator: narrator, prompt: options.prompt, logger: logger).run()
+        } catch {
+            throw .draft(error.description)
+        }
+        if let refusal = report.stoppedBy { throw .draft(refusal) }
+        return report
+    }
+}
+
+/// Why a nightly run could not go on (exit code 2).
+public enum NightlyError: Error, Sendable, CustomStringConvertible {
+    case lock(LeaseError)
+    case extract(ExtractError)
+    case draft(String)
+    case state(StoreError)
+    case setup(String)
+    case refused(String)
+
+    public var description: String {
+        switch self {
+        case .lock(let error): "\(error)"
+        case .extract(let error): "extract: \(error)"
+        case .draft(let message): "draft: \(message)"
+        case .state(let error): "cannot read the state: \(error)"
+        case .setup(let message): message
+        case .refused(let message): message
+        }
+    }
+}
+
+/// Runs blocking work (libpq) on a thread of its own, off Swift's cooperative pool.
+enum BlockingCall {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: work()) }
+        }
+    }
+}

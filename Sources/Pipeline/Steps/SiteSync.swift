@@ -1,0 +1,62 @@
+import AWS
+import Crypto
+import Foundation
+import Gzip
+import Publish
+import TabiCore
+
+/// A site file as it is to be stored: the bytes (gzipped where the rules say and a bucket keeps
+/// the encoding), their MD5 and the headers.
+public struct StoredFile: Sendable, Equatable {
+    public var path: String
+    public var data: Data
+    public var md5: String
+    public var attributes: S3ObjectAttributes
+    /// Whether a changed copy must be invalidated (the rules do not mark it immutable).
+    public var needsInvalidation: Bool
+}
+
+/// Puts site files into the site store, several at a time, and deletes what goes.
+public struct SiteSync: Sendable {
+    public let site: any ObjectStore
+    public let rules: HeaderRules
+    public let concurrency: Int
+
+    public init(site: any ObjectStore, rules: HeaderRules, concurrency: Int) {
+        self.site = site
+        self.rules = rules
+        self.concurrency = max(1, concurrency)
+    }
+
+    /// The stored form of a file: the same input always gives the same bytes and MD5.
+    public func prepare(_ path: String, _ data: Data) -> StoredFile {
+        let choice = rules.choice(for: path)
+        var stored = data, encoding: String?
+        if site.keepsHeaders, choice.gzip, !data.isEmpty, let compressed = try? Gzip.compress(data), compressed.count < data.count {
+            stored = compressed
+            encoding = "gzip"
+        }
+        let md5 = ContentHash.hex(Insecure.MD5.hash(data: stored))
+        return StoredFile(path: path, data: stored, md5: md5,
+                          attributes: choice.headers(contentEncoding: encoding).attributes(md5: md5),
+                          needsInvalidation: choice.needsInvalidation)
+    }
+
+    /// Puts every file; returns the paths put and the failures.
+    public func put(_ files: [StoredFile]) async -> (done: [String], failures: [StoreError]) {
+        var done: [String] = [], failures: [StoreError] = []
+        let site = self.site
+        await slidingWindow(files.count, concurrency: concurrency) { index -> StoreError? in
+            let file = files[index]
+            do throws(StoreError) {
+                try await site.write(file.path, file.data, md5: file.md5, attributes: file.attributes)
+                return nil
+            } catch {
+                return error
+            }
+        } collect: { index, failure in
+            if let failure { failures.append(failure) } else { done.append(files[index].path) }
+        }
+        return (done.sorted(), failures.sorted { $0.key < $1.key })
+    }
+}

@@ -1,0 +1,51 @@
+import ContentStore
+import Crypto
+import Foundation
+import TabiCore
+
+/// What a trip's pages are made from, hashed: when it is the same as the record says, the trip's
+/// pages and photos in the bucket are already what a build would make, and nothing is done for it.
+///
+/// A trip's inputs are the site's (``siteKey``: this version of tabi-press, the settings, every
+/// file of the theme, whether the store keeps headers) and its own: `trip.json` (facts, photo
+/// hashes) and `story.md`.
+public struct TripInputs: Sendable {
+    /// The hash of everything every trip shares.
+    public let siteKey: String
+
+    /// Changes whenever pages could come out different for every trip.
+    public static let version = "tabi-press nightly 1 / render 1"
+
+    public init(configText: String, theme: URL, keepsHeaders: Bool) throws(ConfinedFileError) {
+        var hasher = SHA256()
+        func add(_ text: String) {
+            hasher.update(data: Data(text.utf8))
+            hasher.update(data: Data([0]))
+        }
+        add(Self.version)
+        add(configText)
+        add(keepsHeaders ? "headers" : "no headers")
+        let folder = ConfinedFolder(theme)
+        let walked = try folder.walk(skipHidden: true)
+        if let link = walked.refused.first {
+            throw ConfinedFileError(path: theme.path + "/" + link, problem: .symbolicLink)
+        }
+        for path in walked.files {
+            add(path)
+            hasher.update(data: try folder.read(path))
+            hasher.update(data: Data([0]))
+        }
+        siteKey = ContentHash.hex(hasher.finalize())
+    }
+
+    /// One trip's inputs.
+    public func hash(tripJSON: Data, story: Data?) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Data(siteKey.utf8))
+        hasher.update(data: Data([0]))
+        hasher.update(data: tripJSON)
+        hasher.update(data: Data([0, story == nil ? 0 : 1]))
+        if let story { hasher.update(data: story) }
+        return ContentHash.hex(hasher.finalize())
+    }
+}

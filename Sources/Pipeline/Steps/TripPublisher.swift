@@ -1,0 +1,147 @@
+import Build
+import ContentStore
+import Foundation
+import Logging
+import Publish
+import Render
+import TabiCore
+
+/// Puts a shard's built trips into the bucket and takes its withdrawn ones out, in the order that
+/// keeps the site whole for readers: new media, then pages, then the pages that go; then the
+/// records (so a run killed before them does the work again, and one killed after finds it done),
+/// then the marker that hands the finalize step what to invalidate and which media may go.
+struct TripPublisher: Sendable {
+    let sync: SiteSync
+    let records: StateRecords
+    let cdn: NightlyOptions.CDN?
+    let logger: Logger
+
+    func publish(plan: TripPlan, built: TripBuilder.Outcome, buckets: [Int: TripRecordBucket], work: URL,
+                 marker: String, run: String, shard: TripShard, report: inout NightlyReport) async {
+        var lines = Dictionary(uniqueKeysWithValues: plan.items.map {
+            ($0.id, NightlyReport.TripLine(id: $0.id, slug: $0.slug, action: $0.action, reason: $0.reason))
+        })
+        for error in plan.broken {
+            report.failures.append("\(error) (its pages stay as they are)")
+        }
+        var invalidate: Set<String> = []
+
+        // MARK: - Media first: a page never goes up before the images it shows.
+        var mediaFiles: [StoredFile] = []
+        var unreadable: Set<String> = []
+        for path in built.encodedFiles {
+            do { mediaFiles.append(sync.prepare(path, try ConfinedFolder(work).read(path))) } catch {
+                unreadable.insert(path)
+                report.failures.append("\(error)")
+            }
+        }
+        let media = await sync.put(mediaFiles)
+        report.uploaded += media.done
+        let failedMedia = Set(media.failures.map(\.key)).union(unreadable)
+        report.failures += media.failures.map(\.description)
+
+        // MARK: - Pages of the trips whose media are all there.
+        var pageFiles: [StoredFile] = [], owner: [String: String] = [:], stored: [String: [String: String]] = [:]
+        for trip in built.trips {
+            lines[trip.item.id]?.failures += trip.failures.map(\.description)
+            let missing = trip.media.filter { path in failedMedia.contains { $0.hasSuffix(path) } }
+            if !missing.isEmpty {
+                lines[trip.item.id]?.failures.append("its pages were not uploaded: \(missing.count) of its images could not be")
+                continue
+            }
+            for page in trip.pages {
+                let file = sync.prepare(page.path, page.data)
+                stored[trip.item.id, default: [:]][page.path] = file.md5
+                let previous = trip.item.record?.pages[page.path]
+                guard previous != file.md5 else { continue }
+                pageFiles.append(file)
+                owner[page.path] = trip.item.id
+                if previous != nil, file.needsInvalidation { invalidate.formUnion(cdnPaths(page.path)) }
+            }
+        }
+        let pages = await sync.put(pageFiles)
+        report.uploaded += pages.done
+        report.pagesRendered += built.trips.reduce(0) { $0 + $1.pages.count }
+        for path in pages.done { if let id = owner[path] { lines[id]?.uploads += 1 } }
+        var failedTrips = Set<String>()
+        for failure in pages.failures {
+            report.failures.append(failure.description)
+            if let path = owner.keys.first(where: { failure.key.hasSuffix($0) }), let id = owner[path] {
+                failedTrips.insert(id)
+                lines[id]?.failures.append(failure.description)
+                stored[id]?[path] = nil
+            }
+        }
+        for trip in built.trips where lines[trip.item.id]?.failures.isEmpty == false { failedTrips.insert(trip.item.id) }
+
+        // MARK: - Pages that go: a withdrawn trip's, and a renamed trip's old ones.
+        var gone: [(id: String, path: String)] = []
+        for item in plan.items(.withdrawn) { gone += (item.record?.pages.keys.sorted() ?? []).map { (item.id, $0) } }
+        for trip in built.trips where !failedTrips.contains(trip.item.id) {
+            let kept = Set(trip.pages.map(\.path))
+            gone += (trip.item.record?.pages.keys.sorted() ?? []).filter { !kept.contains($0) }.map { (trip.item.id, $0) }
+        }
+        let deleteFailures = await sync.site.delete(gone.map(\.path))
+        let failedDeletes = Set(deleteFailures.map(\.key))
+        report.failures += deleteFailures.map(\.description)
+        var withdrawnFailed = Set<String>()
+        for (id, path) in gone {
+            if failedDeletes.contains(where: { $0.hasSuffix(path) }) {
+                withdrawnFailed.insert(id)
+                continue
+            }
+            report.deleted.append(path)
+            lines[id]?.deletes += 1
+            invalidate.formUnion(cdnPaths(path))
+        }
+
+        // MARK: - Records.
+        var buckets = buckets
+        var touched = Set<Int>()
+        var dropped = Set<String>()
+        for item in plan.items(.withdrawn) where !withdrawnFailed.contains(item.id) {
+            dropped.formUnion(item.record?.media ?? [])
+            buckets[item.bucket]?.trips[item.id] = nil
+            touched.insert(item.bucket)
+        }
+        for trip in built.trips {
+            let id = trip.item.id
+            guard let inputs = trip.item.inputs else { continue }
+            var pagesStored = trip.item.record?.pages ?? [:]
+            for page in trip.pages { pagesStored[page.path] = stored[id]?[page.path] ?? trip.item.record?.pages[page.path] }
+            let kept = Set(trip.pages.map(\.path))
+            if !failedTrips.contains(id) { pagesStored = pagesStored.filter { kept.contains($0.key) } }
+            dropped.formUnion(Set(trip.item.record?.media ?? []).subtracting(trip.media))
+            buckets[trip.item.bucket, default: TripRecordBucket()].trips[id] = TripRecord(
+                slug: trip.item.slug, inputs: inputs, pages: pagesStored.compactMapValues { $0 }, media: trip.media,
+                photos: trip.photos, listing: trip.listing, failed: failedTrips.contains(id))
+            touched.insert(trip.item.bucket)
+        }
+        for bucket in touched.sorted() {
+            do { try await records.write(buckets[bucket] ?? TripRecordBucket(), TripRecordBucket.name(bucket)) } catch {
+                report.failures.append(error.description)
+            }
+        }
+
+        // MARK: - The marker: what the finalize step owes for this shard.
+        let stillShown = Set(buckets.values.flatMap { $0.trips.values.flatMap(\.media) })
+        report.orphans = dropped.subtracting(stillShown).sorted()
+        report.owedInvalidation = invalidate.sorted()
+        do {
+            let earlier = try await records.read(ShardMarker.self, marker)
+            let merged = ShardMarker(run: run, shard: shard.description,
+                                     invalidate: Set(report.owedInvalidation).union(earlier?.invalidate ?? []).sorted(),
+                                     orphans: Set(report.orphans).union(earlier?.orphans ?? []).sorted())
+            try await records.write(merged, marker)
+        } catch {
+            report.failures.append(error.description)
+        }
+        report.trips = lines.values.sorted { $0.id < $1.id }
+    }
+
+    /// The CloudFront paths a site path is cached under (none without a distribution).
+    private func cdnPaths(_ path: String) -> [String] {
+        guard let cdn else { return [] }
+        return cdn.paths.paths(forKey: cdn.keys.key(path))
+    }
+}
