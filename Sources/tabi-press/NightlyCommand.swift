@@ -209,7 +209,8 @@ struct NightlyCommand: AsyncParsableCommand {
             content: contentURL, config: config, configText: configText, theme: themeURL,
             media: try mediaSource(content: contentURL, aws: aws), site: siteStore, state: stateStore, cdn: cdn,
             shard: shard, run: run ?? "run-\(UUID().uuidString.lowercased().prefix(13))", autoFinalize: !noAutoFinalize,
-            dryRun: dryRun, leaseDuration: .seconds(leaseMinutes * 60), concurrency: concurrency, databaseURL: databaseURL,
+            dryRun: dryRun, leaseDuration: .seconds(leaseMinutes * 60), concurrency: concurrency,
+            databaseURL: databaseURL ?? environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
             skipExtract: skipExtract || dryRun, maxWithdrawals: maxWithdrawals, narrator: dryRun ? nil : narratorInstance,
             prompt: prompt, maxDeletes: maxDeletes ?? config.publish.maxDeletes)
     }

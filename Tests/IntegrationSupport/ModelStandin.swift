@@ -20,8 +20,8 @@ public final class ModelStandin: @unchecked Sendable {
     /// share of attempts with a fault of `faultKinds` (all when empty; see the script), and waits
     /// `answerDelay` seconds before each answer.
     public init(throttleEvery: Int = 0, faults: Double = 0, faultKinds: [String] = [], faultSeed: String = "0",
-         stallSeconds: Double = 3, answerDelay: Double = 0) throws {
-        server = try PythonServer("bedrock_standin.py", [
+         stallSeconds: Double = 3, answerDelay: Double = 0, alsoAccepting: [(accessKey: String, secret: String)] = []) throws {
+        server = try PythonServer("bedrock_standin.py", alsoAccepting.flatMap { ["--credentials", "\($0.accessKey):\($0.secret)"] } + [
             "--credentials", "\(Self.accessKey):\(Self.secret)",
             "--credentials", "\(Self.temporaryAccessKey):\(Self.temporarySecret):\(Self.sessionToken)",
             "--openai-key", Self.openAIKey,

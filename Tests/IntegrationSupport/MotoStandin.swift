@@ -135,6 +135,11 @@ public final class MotoStandin: @unchecked Sendable {
 
     public func invalidations() async throws -> [Invalidation] { try await control("invalidations") }
 
+    /// Puts an object as the IAM user would (a record another run left, say).
+    public func put(_ data: Data, key: String, bucket: String? = nil) async throws {
+        _ = try await S3Client(settings: try settings(), bucket: bucket ?? self.bucket).putObject(key: key, body: .data(data), md5: nil)
+    }
+
     // MARK: - Faults and stalls
 
     /// From now on fails requests (matching `match`, a regex on `METHOD /path?query`) with

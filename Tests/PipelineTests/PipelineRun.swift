@@ -20,11 +20,13 @@ final class PipelineRun {
     var siteBucket: String { moto.bucket }
     var stateBucket: String { "tabi-state" }
 
-    init(binary: CommandRunner.Binary, modelOptions: [String] = []) throws {
+    init(binary: CommandRunner.Binary, modelOptions: [String] = [],
+         buckets: [String] = ["tabi-site", "tabi-state"]) throws {
         self.binary = try binary.url()
         database = try TestDatabase()
-        model = try ModelStandin()
-        moto = try MotoStandin(auth: true, buckets: ["tabi-site", "tabi-state"])
+        moto = try MotoStandin(auth: true, buckets: buckets)
+        // One set of keys signs for S3, CloudFront and Bedrock in a nightly run.
+        model = try ModelStandin(alsoAccepting: [(moto.announcement.accessKeyId, moto.announcement.secretAccessKey)])
         try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
     }
 
@@ -60,6 +62,35 @@ final class PipelineRun {
     func publish() throws -> CommandRunner.Result {
         try run(["publish", "--output", output.path, "--bucket", siteBucket, "--distribution", moto.distributionId,
                  "--state", "s3://\(stateBucket)", "--verbose"], environment: moto.environment())
+    }
+
+    /// `tabi-press nightly` on the servers: the database, the Bedrock stand-in, moto's S3 and
+    /// CloudFront; `extra` adds options (a content folder of its own, a shard, another bucket).
+    func nightly(_ extra: [String] = [], content: URL? = nil, site: String? = nil, state: String? = nil,
+                 narrator: String = "bedrock", environment: [String: String?] = [:]) throws -> CommandRunner.Result {
+        var env = moto.environment()
+        env["AWS_ENDPOINT_URL_BEDROCK_RUNTIME"] = model.server.baseURL
+        env["DATABASE_URL"] = database.url
+        for (key, value) in environment { env[key] = value }
+        return try run(["nightly", "--content", (content ?? self.content).path, "--media", media.path,
+                        "--theme", RepositoryPaths.defaultTheme.path, "--narrator", narrator,
+                        "--bucket", site ?? siteBucket, "--state", "s3://\(state ?? stateBucket)"] + extra, environment: env)
+    }
+
+    /// The report a run wrote with `--report`.
+    static func report(_ file: URL) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any] ?? [:]
+    }
+
+    /// Every object of a bucket: key → MD5 of the bytes a reader gets.
+    func bucketDigest(_ bucket: String) async throws -> [String: String] {
+        try await moto.objects(bucket: bucket).mapValues { $0.decodedMd5 ?? $0.md5 }
+    }
+
+    /// Keys written (PUT, POST) or deleted in `bucket` since the log was reset.
+    func writes(in bucket: String) async throws -> [String] {
+        try await moto.requests().filter { $0.isWrite && ($0.path == "/\(bucket)" || $0.path.hasPrefix("/\(bucket)/")) }
+            .map { String($0.path.dropFirst(bucket.count + 2)) }
     }
 
     /// Everything the commands printed, one text.

@@ -23,7 +23,7 @@ import TestSupport
         let pages: [Any] = facts.map {
             TripPage(facts: $0, renditions: renditions, sizes: "100vw", markdown: markdown, frame: frame, problems: &problems)
         } + [
-            HomePage(trips: facts, renditions: renditions, frame: frame),
+            HomePage(trips: facts.map { ListingEntry(facts: $0, renditions: renditions) }, frame: frame),
             NotFoundPage(frame: frame),
         ]
         var checked: Set<String> = []

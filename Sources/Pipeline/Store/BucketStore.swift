@@ -49,11 +49,17 @@ public struct BucketStore: ObjectStore {
         return failures
     }
 
+    /// Lists from the first `/` back (a prefix holding `/` is sent encoded in a signed query,
+    /// which some S3-compatible servers, moto among them, refuse), then keeps what is under
+    /// `listPrefix`: the state store holds a few hundred records, one or two listing pages.
     public func list(_ listPrefix: String) async throws(StoreError) -> [String] {
+        let full = prefix + listPrefix
+        let sent = String(full.prefix { $0 != "/" })
         do throws(AWSError) {
-            return try await s3.listObjects(prefix: prefix + listPrefix).map { String($0.key.dropFirst(prefix.count)) }.sorted()
+            return try await s3.listObjects(prefix: sent).map(\.key).filter { $0.hasPrefix(full) }
+                .map { String($0.dropFirst(prefix.count)) }.sorted()
         } catch {
-            throw StoreError(key: s3.url(of: prefix + listPrefix), operation: "ListObjectsV2", message: error.description)
+            throw StoreError(key: s3.url(of: full), operation: "ListObjectsV2", message: error.description)
         }
     }
 }

@@ -1,0 +1,208 @@
+import Foundation
+import IntegrationSupport
+import Testing
+import TestSupport
+
+/// `tabi-press nightly` end to end, through the binary, on real servers: PostgreSQL, the Bedrock
+/// stand-in, moto's S3 and CloudFront. A worker keeps nothing but `Content/trips/` between nights.
+@Suite struct NightlyTests {
+    /// Two public trips (one with two photos), an unlisted one, a private one.
+    struct Trips {
+        var kyoto: String, lisbon: String, hidden: String, secret: String
+    }
+
+    static func seed(_ run: PipelineRun) throws -> Trips {
+        let db = run.database
+        let owner = try db.profile(displayName: "Aiko")
+        let kyoto = try db.trip("Kyoto Autumn", user: owner, description: "Temples and tea.")
+        let gates = try db.post(kyoto, title: "Fushimi Inari", content: "Ten thousand gates.")
+        try db.photo(gates, trip: kyoto, key: "originals/kyoto-1.jpg", caption: "Gates at dawn", sha256: nil)
+        try db.photo(gates, trip: kyoto, key: "originals/kyoto-2.jpg", caption: "Moss", position: 1, sha256: nil)
+        let lisbon = try db.trip("Lisbon Light", user: owner, description: "Trams and tiles.", startDate: "2024-06-01", endDate: "2024-06-04")
+        let tram = try db.post(lisbon, title: "Tram 28", content: "Up the hill.")
+        try db.photo(tram, trip: lisbon, key: "originals/lisbon.jpg", caption: "Yellow tram", sha256: nil)
+        let hidden = try db.trip("Quiet Weekend", visibility: "unlisted", user: owner, description: "Just us.")
+        try db.post(hidden, title: "Cabin", content: "Rain on the roof.")
+        let secret = try db.trip("Private Diary", visibility: "private", user: owner, description: "PRIVATE-MARKER")
+        try db.post(secret, title: "PRIVATE-MARKER post", content: "PRIVATE-MARKER")
+        try run.addOriginal("landscape-gps.jpg", at: "originals/kyoto-1.jpg")
+        try run.addOriginal("small.jpg", at: "originals/kyoto-2.jpg")
+        try run.addOriginal("orientation-6.jpg", at: "originals/lisbon.jpg")
+        return Trips(kyoto: kyoto, lisbon: lisbon, hidden: hidden, secret: secret)
+    }
+
+    /// A worker that kept only `Content/trips/`: a new folder holding a copy of it and nothing else.
+    static func statelessCopy(of content: URL, in run: PipelineRun, name: String) throws -> URL {
+        let fresh = run.folder(name)
+        try FileManager.default.createDirectory(at: fresh, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: content.appendingPathComponent("trips"), to: fresh.appendingPathComponent("trips"))
+        return fresh
+    }
+
+    static func slug(of trip: String, in report: [String: Any]) -> String? {
+        (report["trips"] as? [[String: Any]])?.first { $0["id"] as? String == trip }?["slug"] as? String
+    }
+
+    static func count(_ action: String, _ report: [String: Any]) -> Int {
+        (report["counts"] as? [String: Int])?[action] ?? -1
+    }
+
+    @Test(arguments: CommandRunner.binaries)
+    func eachNightCostsWhatChanged(binary: CommandRunner.Binary) async throws {
+        let run = try PipelineRun(binary: binary)
+        let trips = try Self.seed(run)
+        let distribution = ["--distribution", run.moto.distributionId]
+
+        // MARK: First night: every public and unlisted trip, drafted, built and published.
+        let first = try run.nightly(distribution + ["--report", run.folder("night-1.json").path])
+        #expect(first.status == 0, "\(first.stdout)\n\(first.stderr)")
+        let night1 = try PipelineRun.report(run.folder("night-1.json"))
+        #expect(Self.count("new", night1) == 3)
+        #expect(night1["modelCalls"] as? Int == 3)
+        let kyotoSlug = try #require(Self.slug(of: trips.kyoto, in: night1))
+        let lisbonSlug = try #require(Self.slug(of: trips.lisbon, in: night1))
+        let hiddenSlug = try #require(Self.slug(of: trips.hidden, in: night1))
+        let objects = try await run.bucketDigest(run.siteBucket)
+        for slug in [kyotoSlug, lisbonSlug, hiddenSlug] { #expect(objects["trips/\(slug)/index.html"] != nil, "\(slug) was not published") }
+        for listing in ["index.html", "feed.xml", "sitemap.xml", "404.html", "robots.txt"] { #expect(objects[listing] != nil) }
+        let home = String(decoding: try await run.moto.body(of: "index.html") ?? Data(), as: UTF8.self)
+        #expect(home.contains(kyotoSlug) && home.contains(lisbonSlug))
+        #expect(!home.contains(hiddenSlug), "an unlisted trip is in the listings")
+        #expect(!(try await run.bucketText(run.siteBucket)).contains("PRIVATE-MARKER"))
+        #expect(!(try await run.bucketText(run.siteBucket)).contains("_tabi/derivatives"), "state in the site's bucket")
+        #expect(!(try await run.moto.objects(bucket: run.stateBucket)).isEmpty, "nothing was kept in the state bucket")
+
+        // MARK: Second night, nothing changed, on a worker that kept only Content/trips/.
+        let quiet = try Self.statelessCopy(of: run.content, in: run, name: "Content-2")
+        try await run.moto.resetLog()
+        let callsBefore = try run.model.requests().count
+        let second = try run.nightly(distribution + ["--report", run.folder("night-2.json").path], content: quiet)
+        #expect(second.status == 0, "\(second.stdout)\n\(second.stderr)")
+        let night2 = try PipelineRun.report(run.folder("night-2.json"))
+        #expect(Self.count("unchanged", night2) == 3)
+        #expect(night2["modelCalls"] as? Int == 0)
+        #expect(try run.model.requests().count == callsBefore, "a model was called on a night with no change")
+        #expect(night2["derivativesEncoded"] as? Int == 0)
+        #expect(night2["pagesRendered"] as? Int == 0)
+        let quietWrites = try await run.writes(in: run.siteBucket)
+        #expect(quietWrites.isEmpty, "uploads on a night with no change: \(quietWrites)")
+        #expect(try await run.bucketDigest(run.siteBucket) == objects)
+
+        // MARK: One trip changes in the app: that trip's narrative, its page, and the listings.
+        try run.database.run("UPDATE travels SET description = 'Temples, tea and maples.', updated_at = '2024-12-02T00:00:00Z' WHERE id = $1",
+                             [trips.kyoto])
+        try await run.moto.resetLog()
+        let third = try run.nightly(distribution + ["--report", run.folder("night-3.json").path], content: quiet)
+        #expect(third.status == 0, "\(third.stdout)\n\(third.stderr)")
+        let night3 = try PipelineRun.report(run.folder("night-3.json"))
+        #expect(Self.count("changed", night3) == 1 && Self.count("unchanged", night3) == 2)
+        #expect(night3["modelCalls"] as? Int == 1)
+        #expect(night3["derivativesEncoded"] as? Int == 0, "an unchanged photo was encoded again")
+        let written = Set(try await run.writes(in: run.siteBucket))
+        #expect(written.contains("trips/\(kyotoSlug)/index.html"))
+        #expect(written.isSubset(of: ["trips/\(kyotoSlug)/index.html", "index.html", "feed.xml", "sitemap.xml"]), "\(written)")
+        let kyotoPage = String(decoding: try await run.moto.body(of: "trips/\(kyotoSlug)/index.html") ?? Data(), as: UTF8.self)
+        #expect(kyotoPage.contains("Temples, tea and maples."))
+
+        // MARK: A trip made private leaves the bucket and every listing, and is invalidated.
+        let mediaBefore = try await run.moto.objects(prefix: "media/").keys
+        try run.database.run("UPDATE travels SET visibility = 'private', updated_at = now() WHERE id = $1", [trips.lisbon])
+        let fourth = try run.nightly(distribution + ["--report", run.folder("night-4.json").path], content: quiet)
+        #expect(fourth.status == 0, "\(fourth.stdout)\n\(fourth.stderr)")
+        let night4 = try PipelineRun.report(run.folder("night-4.json"))
+        #expect(Self.count("withdrawn", night4) == 1)
+        let after = try await run.bucketDigest(run.siteBucket)
+        #expect(after["trips/\(lisbonSlug)/index.html"] == nil)
+        let homeAfter = String(decoding: try await run.moto.body(of: "index.html") ?? Data(), as: UTF8.self)
+        let feedAfter = String(decoding: try await run.moto.body(of: "feed.xml") ?? Data(), as: UTF8.self)
+        #expect(!homeAfter.contains(lisbonSlug) && !feedAfter.contains(lisbonSlug) && homeAfter.contains(kyotoSlug))
+        let remainingMedia = Set(after.keys.filter { $0.hasPrefix("media/") })
+        #expect(remainingMedia.count < mediaBefore.count, "the withdrawn trip's photos are still in the bucket")
+        #expect(try await run.moto.invalidationsCover("/trips/\(lisbonSlug)/index.html"))
+        let finalize = night4["finalize"] as? [String: Any]
+        #expect((finalize?["deleted"] as? [String])?.isEmpty == false, "no media was deleted")
+        try await run.moto.expectAllSigned()
+    }
+
+    @Test func shardsInParallelGiveTheBucketOfOneWorker() async throws {
+        let run = try PipelineRun(binary: .debug, buckets: ["tabi-site", "tabi-state", "tabi-site-2", "tabi-state-2"])
+        let db = run.database
+        let owner = try db.profile()
+        for index in 0..<9 {
+            let trip = try db.trip("Trip number \(index)", visibility: index == 4 ? "unlisted" : "public", user: owner,
+                                   startDate: "2024-0\(index % 9 + 1)-01", endDate: nil)
+            let post = try db.post(trip, title: "Day \(index)", content: "Post \(index).")
+            if index % 3 == 0 {
+                try db.photo(post, trip: trip, key: "originals/\(index).jpg", sha256: nil)
+                try run.addOriginal(index % 2 == 0 ? "small.jpg" : "landscape-gps.jpg", at: "originals/\(index).jpg")
+            }
+        }
+        let one = try run.nightly(narrator: "offline")
+        #expect(one.status == 0, "\(one.stdout)\n\(one.stderr)")
+
+        // Three workers, each with exactly the environment a Kubernetes Indexed Job gives it.
+        let shared = run.folder("Content-shards")
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+        nonisolated(unsafe) var results = [CommandRunner.Result?](repeating: nil, count: 3)
+        let lock = NSLock()
+        nonisolated(unsafe) let shardRun = run
+        DispatchQueue.concurrentPerform(iterations: 3) { index in
+            let run = shardRun
+            let result = try? run.nightly(["--shards", "3", "--report", run.folder("shard-\(index).json").path], content: shared,
+                                          site: "tabi-site-2", state: "tabi-state-2", narrator: "offline",
+                                          environment: ["JOB_COMPLETION_INDEX": "\(index)", "TABI_RUN_ID": "night-1"])
+            lock.withLock { results[index] = result }
+        }
+        for (index, result) in results.enumerated() {
+            #expect(result?.status == 0, "shard \(index): \(result?.stdout ?? "")\n\(result?.stderr ?? "did not run")")
+        }
+        let reports = try (0..<3).map { try PipelineRun.report(run.folder("shard-\($0).json")) }
+        let handled = reports.flatMap { ($0["trips"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+        #expect(handled.count == 9 && Set(handled).count == 9, "the shards did not cover each trip exactly once: \(handled)")
+        #expect(reports.filter { $0["finalize"] != nil }.count == 1, "the listings were written by \(reports.filter { $0["finalize"] != nil }.count) shards")
+        #expect(try await run.bucketDigest("tabi-site-2") == (try await run.bucketDigest("tabi-site")))
+    }
+
+    @Test func aRunKilledMidPublishIsFinishedByTheNext() async throws {
+        let run = try PipelineRun(binary: .release, buckets: ["tabi-site", "tabi-state", "tabi-site-2", "tabi-state-2"])
+        _ = try Self.seed(run)
+        let clean = try run.nightly(narrator: "offline")
+        #expect(clean.status == 0, "\(clean.stderr)")
+
+        let content = run.folder("Content-killed")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        var env = run.moto.environment()
+        env["DATABASE_URL"] = run.database.url
+        try await run.moto.stall(after: 20)
+        let process = CommandRunner.process(run.binary, ["nightly", "--content", content.path, "--media", run.media.path,
+                                                         "--theme", RepositoryPaths.defaultTheme.path, "--narrator", "offline",
+                                                         "--bucket", "tabi-site-2", "--state", "s3://tabi-state-2"],
+                                            environment: env, in: run.folder.url)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        while try await run.moto.stallStatus().blocked == 0 && process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try await run.moto.release()
+        #expect(try await run.bucketDigest("tabi-site-2") != (try await run.bucketDigest("tabi-site")), "the kill came too late to test anything")
+
+        let rerun = try run.nightly(content: content, site: "tabi-site-2", state: "tabi-state-2", narrator: "offline")
+        #expect(rerun.status == 0, "\(rerun.stdout)\n\(rerun.stderr)")
+        #expect(rerun.stderr.contains("taking over the lease"), "the killed run's lease was not taken over: \(rerun.stderr)")
+        #expect(try await run.bucketDigest("tabi-site-2") == (try await run.bucketDigest("tabi-site")))
+    }
+
+    @Test func aSecondRunIsRefusedWhileTheFirstHoldsTheLock() async throws {
+        let run = try PipelineRun(binary: .debug)
+        _ = try Self.seed(run)
+        // Another run's lease, ending in an hour.
+        let lease = #"{"run":"night-of-someone-else","holder":"worker-7:42","expires":\#(Date().timeIntervalSince1970 + 3600)}"#
+        try await run.moto.put(Data(lease.utf8), key: "nightly/lease.json", bucket: run.stateBucket)
+        try await run.moto.resetLog()
+        let refused = try run.nightly(narrator: "offline")
+        #expect(refused.status == 2, "\(refused.stdout)\n\(refused.stderr)")
+        #expect(refused.stderr.contains("night-of-someone-else"), "\(refused.stderr)")
+        #expect(try await run.writes(in: run.siteBucket).isEmpty)
+    }
+}
