@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/tabi-press
 
-.PHONY: demo test bench build release deps deps-test deps-bench clean serve
+.PHONY: demo test bench build release deps deps-demo deps-test deps-bench clean serve
 
 ## demo: install what is missing, build, and run the pipeline on the bundled sample trip:
 ## draft with the offline narrator (the sample's story.md is a writer's, so the draft goes beside
@@ -30,6 +30,9 @@ release: deps
 
 deps:
 	@scripts/install-deps build
+
+deps-demo:
+	@scripts/install-deps demo
 
 deps-test:
 	@scripts/install-deps test

@@ -29,8 +29,7 @@ public final class TestDatabase {
         try server.execute("CREATE DATABASE \(name)", operation: "create the test database")
         url = Self.url(admin, database: name)
         connection = try Connection(url)
-        let schema = try String(contentsOf: RepositoryPaths.fixtures.appendingPathComponent("extract/app-schema.sql"),
-                                encoding: .utf8)
+        let schema = try String(contentsOf: RepositoryPaths.demo.appendingPathComponent("app-schema.sql"), encoding: .utf8)
         try connection.execute(schema, operation: "load the app's schema")
     }
 

@@ -8,6 +8,8 @@ public enum RepositoryPaths {
     public static var content: URL { root.appendingPathComponent("Content") }
     public static var themes: URL { root.appendingPathComponent("Themes") }
     public static var defaultTheme: URL { themes.appendingPathComponent("default") }
+    /// The demo database's SQL: the app's schema and the sample trip's rows (`demo/`).
+    public static var demo: URL { root.appendingPathComponent("demo") }
     /// Test fixtures shipped in `Tests/Fixtures`.
     public static var fixtures: URL { root.appendingPathComponent("Tests/Fixtures") }
 }
