@@ -4,15 +4,11 @@ BIN := .build/release/tabi-press
 
 .PHONY: demo test bench build release deps deps-demo deps-test deps-bench clean serve
 
-## demo: install what is missing, build, and run the pipeline on the bundled sample trip:
-## draft with the offline narrator (the sample's story.md is a writer's, so the draft goes beside
-## it, to story.draft.md), then build the site. No database, no cloud.
-demo: deps release
-	@$(BIN) draft --content Content --narrator offline
-	@$(BIN) build --content Content --output Output
-	@echo ""
-	@echo "The site is in Output/. To look at it:"
-	@echo "  python3 -m http.server --directory Output 8000   # then open http://localhost:8000/"
+## demo: install what is missing, build, and run the whole chain on the bundled sample trip:
+## a throwaway PostgreSQL with the sample's rows, `tabi-press nightly` (extract, offline narrator,
+## build, publish into Output/ as a local folder origin). No cloud. A second run does no work.
+demo: deps-demo release
+	@scripts/demo-run
 
 ## test: install what is missing, start the servers the tests need, run the whole suite.
 test: deps-test
