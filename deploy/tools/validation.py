@@ -3,7 +3,7 @@
 import importlib.metadata
 import subprocess
 
-from . import batch_checks, commandlines, dockerfile_checks, kube_checks, submit_checks
+from . import batch_checks, commandlines, dockerfile_checks, kube_checks, runtime_libs, submit_checks
 from .report import Report
 
 
@@ -37,7 +37,7 @@ def guarded(report, label, check, *arguments):
     report.check(label, problems)
 
 
-def validate(deploy, binary=None, report=None):
+def validate(deploy, binary=None, image_binary=None, report=None):
     report = report or Report()
     image = deploy.image()
     # Kubernetes: each object on its own, then how they fit together.
@@ -59,6 +59,9 @@ def validate(deploy, binary=None, report=None):
     # The image.
     guarded(report, "Dockerfile: hadolint", dockerfile_checks.hadolint_problems, deploy.path("Dockerfile"))
     guarded(report, "Dockerfile: image fits tabi-press", dockerfile_checks.image_problems, deploy, image)
+    if image_binary:
+        guarded(report, f"{image_binary}: links only what the image installs", runtime_libs.runtime_library_problems,
+                image_binary, image)
     # The command lines.
     guarded(report, f"{commandlines.FLAGS_FILE}: the options the files pass", commandlines.flag_problems, deploy)
     if binary:
