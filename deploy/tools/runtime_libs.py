@@ -20,7 +20,10 @@ def needed(binary):
 def resolved(binary):
     """soname → the file the loader finds, as ldd prints it."""
     output = subprocess.run(["ldd", binary], capture_output=True, text=True).stdout
-    return {m.group(1): m.group(2) for m in re.finditer(r"^\s*(\S+) => (\S+)", output, re.M)}
+    found = {m.group(1): m.group(2) for m in re.finditer(r"^\s*(\S+) => (\S+)", output, re.M)}
+    # The dynamic loader is listed by its path alone.
+    found.update({os.path.basename(m.group(1)): m.group(1) for m in re.finditer(r"^\s*(/\S+) \(", output, re.M)})
+    return found
 
 
 def package_of(path):
