@@ -1,6 +1,7 @@
 """Proves deploy/validate can fail: copies deploy/, plants one defect at a time, runs the
 validator on the copy and expects it to fail naming the defect."""
 
+import concurrent.futures
 import os
 import shutil
 import subprocess
@@ -64,25 +65,35 @@ def broken_copy(deploy_root, file, old, new):
     return repository
 
 
+def attempt(deploy_root, validate_script, defect, keep):
+    """Validates one broken copy; returns (caught, the lines that say so)."""
+    description, file, old, new, expected = defect
+    repository = broken_copy(deploy_root, file, old, new)
+    try:
+        result = subprocess.run([sys.executable, validate_script, "--root", os.path.join(repository, "deploy")],
+                                capture_output=True, text=True, timeout=300)
+    finally:
+        if not keep:
+            shutil.rmtree(repository)
+    failures = [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
+    matching = [line for line in failures if expected in line]
+    if result.returncode != 0 and matching:
+        lines = [f"caught {description} ({file}): {matching[0]}"]
+    else:
+        lines = [f"MISSED {description} ({file})",
+                 f"  expected a failure mentioning {expected!r}; exit {result.returncode}; it said:"]
+        lines += ["  " + line for line in (result.stdout + result.stderr).splitlines()[-15:]]
+    if keep:
+        lines.append(f"  kept {repository}")
+    return bool(matching) and result.returncode != 0, lines
+
+
 def run(deploy_root, validate_script, keep=False):
-    """Runs every planted defect; returns the number the validator missed."""
-    missed = 0
-    for description, file, old, new, expected in DEFECTS:
-        repository = broken_copy(deploy_root, file, old, new)
-        try:
-            result = subprocess.run([sys.executable, validate_script, "--root", os.path.join(repository, "deploy")],
-                                    capture_output=True, text=True, timeout=300)
-            failures = [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
-            caught = result.returncode != 0 and any(expected in line for line in failures)
-            print(f"{'caught' if caught else 'MISSED'} {description} ({file})"
-                  + (f": {next(line for line in failures if expected in line)}" if caught else ""))
-            if not caught:
-                missed += 1
-                print(f"  expected a failure mentioning {expected!r}; exit {result.returncode}; it said:")
-                print("  " + "\n  ".join((result.stdout + result.stderr).splitlines()[-15:]))
-        finally:
-            if keep:
-                print(f"  kept {repository}")
-            else:
-                shutil.rmtree(repository)
+    """Runs every planted defect (a few at once); returns the number the validator missed."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = pool.map(lambda defect: attempt(deploy_root, validate_script, defect, keep), DEFECTS)
+        missed = 0
+        for caught, lines in outcomes:
+            print("\n".join(lines), flush=True)
+            missed += not caught
     return missed
