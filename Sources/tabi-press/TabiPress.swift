@@ -12,7 +12,7 @@ struct TabiPress: AsyncParsableCommand {
             build (Content/ → Output/), publish (Output/ → S3 + CloudFront).
             """,
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, DraftCommand.self, BuildCommand.self, PublishCommand.self, NightlyCommand.self])
+        subcommands: [ExtractCommand.self, DraftCommand.self, BuildCommand.self, PublishCommand.self, NightlyCommand.self, ExportCommand.self])
 
     /// Prints a ``CLIFailure`` as one line and exits with its code; everything else as
     /// swift-argument-parser does.

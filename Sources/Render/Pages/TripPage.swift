@@ -8,16 +8,21 @@ struct TripPage {
     let assets: [String: String]
     let trip: TripView
 
+    /// `at` is where the page is written: the trip's own path, or `index.html` for a site whose
+    /// home page is the trip (``SiteRenderer/renderTripAsHome(_:renditions:)``).
     init(facts: TripFacts, renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer,
-         frame: PageFrame, problems: inout [RenderProblem]) {
-        let root = SiteURLs.root(ofPage: SiteURLs.tripFile(facts.slug))
+         frame: PageFrame, at pagePath: String? = nil, problems: inout [RenderProblem]) {
+        let path = pagePath ?? SiteURLs.tripFile(facts.slug)
+        let root = SiteURLs.root(ofPage: path)
         site = frame.site(root: root)
         assets = frame.assetURLs(root: root)
         let trip = TripView(facts: facts, renditions: renditions, sizes: sizes, markdown: markdown, root: root,
                             problems: &problems)
         self.trip = trip
         page = PageMeta(title: "\(facts.title) — \(frame.config.title)", headline: facts.title,
-                        description: frame.description(facts.summary), canonical: frame.urls.absolute(SiteURLs.trip(facts.slug)), noindex: !facts.isPublic,
+                        description: frame.description(facts.summary),
+                        canonical: frame.urls.absolute(pagePath == nil ? SiteURLs.trip(facts.slug) : SiteURLs.home),
+                        noindex: !facts.isPublic,
                         ogType: "article",
                         image: facts.cover.flatMap { frame.socialImage(renditions[$0.id], alt: trip.cover?.alt ?? facts.title) })
     }

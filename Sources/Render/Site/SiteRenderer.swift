@@ -85,6 +85,23 @@ public struct SiteRenderer: Sendable {
         listings(entries)
     }
 
+    /// A site of one trip whose home page is the trip (`tabi-press export`): `index.html`, the
+    /// 404 page and the theme's assets; links relative, so it opens from disk.
+    public func renderTripAsHome(_ content: TripContent, renditions: [String: PhotoRenditions]) throws(RenderError) -> SiteRender {
+        guard Slug.isValid(content.trip.slug) else {
+            throw .invalidSlug(tripID: content.trip.id, slug: content.trip.slug)
+        }
+        let facts = TripFacts(content: content, renditions: renditions, markdown: markdown)
+        var problems = facts.problems
+        let page = TripPage(facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
+                            frame: frame, at: "index.html", problems: &problems)
+        let files = assets() + [
+            SiteFile(path: "index.html", text: theme.templates.render("trip", page)),
+            SiteFile(path: SiteURLs.notFound, text: theme.templates.render("404", NotFoundPage(frame: frame))),
+        ]
+        return SiteRender(files: files.sorted { $0.path < $1.path }, problems: problems)
+    }
+
     /// One trip's page and, when the trip is public, the entry its listings use.
     public func renderTripPage(_ content: TripContent, renditions: [String: PhotoRenditions]) throws(RenderError) -> TripPageRender {
         let trip = try tripRender(content, renditions: renditions)

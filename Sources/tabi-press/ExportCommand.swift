@@ -1,0 +1,154 @@
+import AWS
+import ArgumentParser
+import Build
+import ContentStore
+import Extract
+import Foundation
+import Images
+import Logging
+import Narrate
+import Pipeline
+import Publish
+import TabiCore
+import Vips
+
+/// `tabi-press export --trip UUID`: one trip as a blog of its own.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "One trip as a blog of its own: extract, draft and build it into a folder, a zip, or a bucket.",
+        discussion: """
+            The same stages as every night, limited to one trip (public or unlisted only: a private \
+            trip never leaves the database), into a site whose home page is that trip. Nothing of \
+            any other trip is in it. --output writes a folder that opens from disk (links are \
+            relative); --zip writes a deterministic archive (the same trip gives the same bytes); \
+            --bucket publishes it like any site.
+
+            Exit codes: 0 exported; 1 exported with some photos or text left out (named); 2 not \
+            exported (private or unknown trip, database, model, bucket, settings).
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: ArgumentHelp("The trip (its UUID).", valueName: "uuid"))
+    var trip: String
+    @Option(help: "The content folder the trip is extracted into and drafted in.")
+    var content: String = "Content"
+    @Option(help: "The theme folder (default: Themes/<theme from tabi.yml>).")
+    var theme: String?
+    @Option(help: "Where photo originals resolve: a folder, or s3://bucket[/prefix] (default: <content>/media).")
+    var media: String?
+    @Option(help: ArgumentHelp("The database (default: DATABASE_URL, then libpq's PG* environment).", valueName: "url"))
+    var databaseURL: String?
+    @Flag(help: "Do not read the database: export the trip as Content/trips/ has it.")
+    var skipExtract = false
+    @Option(help: "offline, bedrock, openai, or none to skip drafting (default: narrator.kind in tabi.yml, else offline).")
+    var narrator: String?
+    @Option(help: "The model id (default: narrator.model in tabi.yml).")
+    var model: String?
+    @Option(help: "The AWS profile (default: AWS_PROFILE, else default).")
+    var profile: String?
+
+    @Option(help: "Write the site into this folder (empty, or holding an earlier export).")
+    var output: String?
+    @Option(help: "Write the site as a zip archive.")
+    var zip: String?
+    @Option(help: "Publish the site to this S3 bucket.")
+    var bucket: String?
+    @Option(help: "With --bucket: a key prefix to publish under.")
+    var prefix: String = ""
+    @Option(name: .customLong("distribution"), help: "With --bucket: the CloudFront distribution to invalidate.")
+    var distributionId: String?
+    @Option(help: "With --bucket: where publish keeps its private records (s3://bucket[/prefix]).")
+    var state: String?
+
+    func validate() throws {
+        guard UUID(uuidString: trip) != nil else { throw ValidationError("--trip must be a trip's UUID, not \(trip)") }
+        guard [output, zip, bucket].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give one of --output DIR, --zip FILE or --bucket NAME")
+        }
+    }
+
+    mutating func run() async throws {
+        Vips.limitMallocArenasToCores()
+        let config = try site.loadConfig()
+        site.bootstrapLogging()
+        let logger = Logger(label: "tabi.export")
+        let contentURL = URL(fileURLWithPath: content)
+        let themeURL = URL(fileURLWithPath: theme ?? "Themes/\(config.theme)")
+        var narratorInstance: (any Narrator)?
+        var prompt = PromptTemplate.builtIn
+        if (narrator ?? config.narrator.kind) != "none" {
+            do {
+                prompt = try PromptTemplate.load(settings: config.narrator, theme: themeURL)
+                narratorInstance = try await NarratorSetup(settings: config.narrator, kind: narrator, model: model,
+                                                           profile: profile, logger: logger).make()
+            } catch let error as PromptError {
+                throw CLIFailure(message: error.description, code: 2)
+            } catch let error as DraftSetupError {
+                throw CLIFailure(message: error.description, code: 2)
+            }
+        }
+        let options = TripExporter.Options(
+            tripID: trip, content: contentURL, config: config, theme: themeURL, media: try mediaSource(content: contentURL),
+            databaseURL: databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            skipExtract: skipExtract, narrator: narratorInstance, prompt: prompt)
+        let export: TripExporter.Export
+        do { export = try await TripExporter(options: options, logger: logger).export() } catch {
+            throw CLIFailure(message: error.description, code: 2)
+        }
+        if let extract = export.extract, !site.quiet { print(extract.summary) }
+        if let draft = export.draft, !site.quiet { print(draft.summary) }
+        for failure in export.failures { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
+        let bytes = export.files.reduce(0) { $0 + $1.data.count }
+        if let output {
+            do { try ExportFolder.write(export.files, to: URL(fileURLWithPath: output), tripID: trip.lowercased()) } catch {
+                throw CLIFailure(message: error.description, code: 2)
+            }
+            print("export: trip \(export.slug) → \(output)/ (\(export.files.count) files, \(ByteCount(Int64(bytes)))); open \(output)/index.html")
+        } else if let zip {
+            try writeZip(export, to: zip)
+            print("export: trip \(export.slug) → \(zip) (\(export.files.count) files)")
+        } else if let bucket {
+            try await publish(export, bucket: bucket, config: config)
+        }
+        if !export.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    private func writeZip(_ export: TripExporter.Export, to path: String) throws {
+        throw CLIFailure(message: "--zip is not available in this build", code: 2)
+    }
+
+    /// Publishes the export as any site is published: a folder of it, then publish's plan and apply.
+    private func publish(_ export: TripExporter.Export, bucket: String, config: SiteConfig) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tabi-export-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do { try ExportFolder.write(export.files, to: folder, tripID: trip.lowercased()) } catch {
+            throw CLIFailure(message: error.description, code: 2)
+        }
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(ExportFolder.marker))
+        var arguments = ["--output", folder.path, "--bucket", bucket, "--prefix", prefix]
+        if let distributionId { arguments += ["--distribution", distributionId] }
+        if let state { arguments += ["--state", state] }
+        if let profile { arguments += ["--profile", profile] }
+        if let configPath = site.configPath { arguments += ["--config", configPath] }
+        if site.quiet { arguments.append("--quiet") }
+        var command = try PublishCommand.parse(arguments)
+        try await command.run()
+    }
+
+    private func mediaSource(content: URL) throws -> any MediaSource {
+        guard let media, media.hasPrefix("s3://") else {
+            return MediaRoot(folder: media.map { URL(fileURLWithPath: $0) } ?? content.appendingPathComponent("media"))
+        }
+        guard let (bucket, prefix) = S3MediaSource.parse(media) else {
+            throw CLIFailure(message: "--media \(media) is not s3://bucket[/prefix]", code: 2)
+        }
+        do {
+            let settings = try AWSConfiguration.load(profile: profile).settings(for: .s3)
+            return S3MediaSource(s3: S3Client(settings: settings, bucket: bucket), prefix: prefix)
+        } catch {
+            throw CLIFailure(message: "--media \(media): \(error)", code: 2)
+        }
+    }
+}
