@@ -86,7 +86,9 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A site of one trip whose home page is the trip (`tabi-press export`): `index.html`, the
-    /// 404 page and the theme's assets; links relative, so it opens from disk.
+    /// trip's page at its own address too, the theme's assets, and the feed, sitemap, robots.txt
+    /// and 404 page of a site of that one trip (empty of it when it is unlisted); links relative,
+    /// so it opens from disk.
     public func renderTripAsHome(_ content: TripContent, renditions: [String: PhotoRenditions]) throws(RenderError) -> SiteRender {
         guard Slug.isValid(content.trip.slug) else {
             throw .invalidSlug(tripID: content.trip.id, slug: content.trip.slug)
@@ -95,10 +97,11 @@ public struct SiteRenderer: Sendable {
         var problems = facts.problems
         let page = TripPage(facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
                             frame: frame, at: "index.html", problems: &problems)
-        let files = assets() + [
-            SiteFile(path: "index.html", text: theme.templates.render("trip", page)),
-            SiteFile(path: SiteURLs.notFound, text: theme.templates.render("404", NotFoundPage(frame: frame))),
-        ]
+        let listed = facts.isPublic ? [ListingEntry(facts: facts, renditions: renditions)] : []
+        let files = assets() + listings(listed).filter { $0.path != "index.html" }
+            + [SiteFile(path: "index.html", text: theme.templates.render("trip", page))]
+            // The trip's own address too, which the feed and sitemap name.
+            + (try tripRender(content, renditions: renditions)).files
         return SiteRender(files: files.sorted { $0.path < $1.path }, problems: problems)
     }
 
