@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/tabi-press
 
-.PHONY: demo test bench build release deps deps-test deps-bench clean serve
+.PHONY: demo test fuzz bench build release deps deps-test deps-bench clean serve
 
 ## demo: install what is missing, build, and run the pipeline on the bundled sample trip:
 ## draft with the offline narrator (the sample's story.md is a writer's, so the draft goes beside
@@ -17,6 +17,11 @@ demo: deps release
 ## test: install what is missing, start the servers the tests need, run the whole suite.
 test: deps-test
 	scripts/run-tests
+
+## fuzz: run each libFuzzer target (Markdown, escapers, front matter, paths) for FUZZ_SECONDS
+## (default 300) each; failing inputs go to Fuzz/Findings/. `make test` runs the short property runs.
+fuzz: deps
+	scripts/fuzz
 
 ## bench: the speed and memory benchmarks against their peers (figures go to bench/RESULTS.md).
 bench: deps-bench release
@@ -41,5 +46,5 @@ serve:
 	python3 -m http.server --directory Output 8000
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
 	find Output -mindepth 1 ! -name .gitignore -delete
