@@ -150,12 +150,14 @@ public struct StoryFrontMatter: Sendable, Equatable {
         out += "draft: \(draft)\n"
         for (key, value) in extra {
             let name = Self.isPlainKey(key) ? key : Self.quoted(key)
+            // YAML allows an implicit key of at most 1024 characters; a longer one is explicit (`? key`).
+            let keyed = name.unicodeScalars.count > 1000 ? "? \(name)\n:" : "\(name):"
             let text = value.hasSuffix("\n") ? String(value.dropLast()) : value
             if text.contains("\n") || Self.isBlockCollection(text) {
-                out += "\(name):\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
+                out += "\(keyed)\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "  " + $0 }.joined(separator: "\n") + "\n"
             } else {
-                out += "\(name): \(text)\n"
+                out += "\(keyed) \(text)\n"
             }
         }
         return out
