@@ -1,9 +1,18 @@
 import Foundation
 
-/// What a `fuzz-<name>` executable does when built without libFuzzer: with files, checks each
-/// (to replay a finding); without, a long random run from `FUZZ_SEED` for `FUZZ_SECONDS`.
+/// What a `fuzz-<name>` executable does: built with `-DFUZZING`, runs libFuzzer; otherwise, with
+/// files, checks each (to replay a finding), and without, a long random run from `FUZZ_SEED`
+/// for `FUZZ_SECONDS`.
 public enum FuzzReplay {
     public static func main(_ target: FuzzTarget) -> Never {
+        #if FUZZING
+        exit(FuzzDriver.run(target))
+        #else
+        replayOrRun(target)
+        #endif
+    }
+
+    private static func replayOrRun(_ target: FuzzTarget) -> Never {
         let files = CommandLine.arguments.dropFirst()
         guard files.isEmpty else {
             var failed = false

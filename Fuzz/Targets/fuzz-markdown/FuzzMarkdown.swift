@@ -1,15 +1,7 @@
 import FuzzChecks
 
-#if FUZZING
-/// libFuzzer's entry point (built with `-sanitize=fuzzer -DFUZZING`, which brings its own `main`).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    FuzzTarget.markdown.fuzzOne(data, size)
-    return 0
-}
-#else
-/// Without libFuzzer: replays the files given, or runs random inputs (see `FuzzReplay`).
+/// Built by `make fuzz` (`-sanitize=fuzzer -DFUZZING`): libFuzzer on `FuzzTarget.markdown`.
+/// Built plainly: replays the files given, or runs seeded random inputs (see `FuzzReplay`).
 @main enum FuzzMarkdown {
     static func main() { FuzzReplay.main(.markdown) }
 }
-#endif
