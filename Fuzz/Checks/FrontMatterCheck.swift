@@ -70,13 +70,13 @@ public enum FrontMatterCheck {
         case 1: return .sequence(.init((0..<input.int(in: 0...3)).map { _ in node(from: &input, depth: depth - 1) },
                                        .implicit, input.bool() ? .flow : .block))
         case 2:
-            let pairs = (0..<input.int(in: 0...3)).map { _ in
-                (Node(input.text(.yaml, pieces: 2)), node(from: &input, depth: depth - 1))
-            }
+            let pairs = (0..<input.int(in: 0...3)).map { _ in (node(from: &input, depth: 0), node(from: &input, depth: depth - 1)) }
             return .mapping(.init(pairs, .implicit, input.bool() ? .flow : .block))
         default:
             let styles: [Node.Scalar.Style] = [.any, .plain, .singleQuoted, .doubleQuoted, .literal, .folded]
-            return Node(input.text(.yaml, pieces: 6), .implicit, input.pick(styles))
+            var text = input.text(.yaml, pieces: 6)
+            if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }  // see story(from:)
+            return Node(text, .implicit, input.pick(styles))
         }
     }
 
