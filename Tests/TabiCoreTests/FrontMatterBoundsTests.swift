@@ -30,7 +30,7 @@ import Testing
 
     @Test func deepFlowNestingIsRefusedBeforeParsing() {
         let deep = String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
-        #expect(throws: StoryError.refused(.tooLarge(bytes: 100_003, limit: StoryFrontMatter.maximumBytes))) {
+        #expect(throws: StoryError.refused(.tooLarge(bytes: 100_004, limit: StoryFrontMatter.maximumBytes))) {
             try Story(parsing: "---\nx: \(deep)\n---\n")
         }
         let nested = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
@@ -54,7 +54,7 @@ import Testing
 
     @Test func anOversizedFrontMatterIsRefused() {
         let big = "---\nsummary: \"" + String(repeating: "a", count: 70_000) + "\"\n---\n"
-        #expect(throws: StoryError.refused(.tooLarge(bytes: 70_011, limit: 65_536))) { try Story(parsing: big) }
+        #expect(throws: StoryError.refused(.tooLarge(bytes: 70_012, limit: 65_536))) { try Story(parsing: big) }
     }
 
     @Test func settingsFilesAreBoundedToo() {

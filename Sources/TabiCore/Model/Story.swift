@@ -29,7 +29,8 @@ public struct Story: Sendable, Equatable {
         }) else {
             throw StoryError.unterminatedFrontMatter
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
+        // Each YAML line keeps its line break: a block scalar on the last line (`|`) ends with one.
+        let yaml = lines[1..<close].map { $0 + "\n" }.joined()
         let body = lines[(close + 1)...].joined(separator: "\n")
         self.init(frontMatter: try StoryFrontMatter(yaml: yaml), body: body)
     }
