@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/tabi-press
 
-.PHONY: demo test bench build release deps deps-demo deps-test deps-bench clean serve
+.PHONY: demo test fuzz bench build release deps deps-demo deps-test deps-bench clean serve
 
 ## demo: install what is missing, build, and run the whole chain on the bundled sample trip:
 ## a throwaway PostgreSQL with the sample's rows, `tabi-press nightly` (extract, offline narrator,
@@ -13,6 +13,11 @@ demo: deps-demo release
 ## test: install what is missing, start the servers the tests need, run the whole suite.
 test: deps-test
 	scripts/run-tests
+
+## fuzz: run each libFuzzer target (Markdown, escapers, front matter, paths) for FUZZ_SECONDS
+## (default 300) each; failing inputs go to Fuzz/Findings/. `make test` runs the short property runs.
+fuzz: deps
+	scripts/fuzz
 
 ## bench: the speed and memory benchmarks against their peers (figures go to bench/RESULTS.md).
 bench: deps-bench release
@@ -40,5 +45,5 @@ serve:
 	python3 -m http.server --directory Output 8000
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
 	find Output -mindepth 1 ! -name .gitignore -delete

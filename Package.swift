@@ -102,6 +102,18 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         // The whole chain through the binary on real servers: privacy, injection, and (next) nightly.
         .testTarget(name: "PipelineTests", dependencies: ["IntegrationSupport", "TestSupport"]),
+
+        // MARK: - Fuzzing (issue 10): the checks, one libFuzzer executable per target, the property tests
+        // `make fuzz` builds the executables with `-sanitize=fuzzer -DFUZZING` in .build-fuzz; a plain
+        // build makes them replay tools (see Fuzz/README.md).
+        .target(name: "FuzzChecks", dependencies: ["Markdown", "SafeText", "TabiCore", "ContentStore", "Images",
+            "Extract", "TestSupport", .product(name: "Yams", package: "Yams")], path: "Fuzz/Checks"),
+        .executableTarget(name: "fuzz-markdown", dependencies: ["FuzzChecks"], path: "Fuzz/Targets/fuzz-markdown"),
+        .executableTarget(name: "fuzz-escapers", dependencies: ["FuzzChecks"], path: "Fuzz/Targets/fuzz-escapers"),
+        .executableTarget(name: "fuzz-front-matter", dependencies: ["FuzzChecks"], path: "Fuzz/Targets/fuzz-front-matter"),
+        .executableTarget(name: "fuzz-paths", dependencies: ["FuzzChecks"], path: "Fuzz/Targets/fuzz-paths"),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks", "Markdown", "SafeText", "TabiCore", "ContentStore",
+            "Images", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

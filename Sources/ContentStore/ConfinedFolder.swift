@@ -144,9 +144,22 @@ public struct ConfinedFolder: Sendable {
     /// Whether `path` is a plain relative path: `/`-separated names, none empty, `.` or `..`,
     /// no NUL. Anything else could leave the folder and is refused before any call.
     public static func isConfined(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0) else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false)
-            .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        components(of: path) != nil
+    }
+
+    /// The names of a plain relative path, split at every `/` byte as the kernel does; nil when
+    /// `path` is not plain (see ``isConfined(_:)``). Never split by `Character`: a `/` followed
+    /// by a combining mark (`../\u{301}x`) is one `Character` that is not `/`, so `..` would hide
+    /// inside a longer "name" and the kernel would climb out of the folder.
+    public static func components(of path: String) -> [String]? {
+        let bytes = path.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "/"), !bytes.contains(0) else { return nil }
+        var names: [String] = []
+        for part in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            guard !part.isEmpty, !part.elementsEqual(".".utf8), !part.elementsEqual("..".utf8) else { return nil }
+            names.append(String(decoding: part, as: UTF8.self))
+        }
+        return names
     }
 
     /// The root, opened (following it if it is itself a link).
@@ -168,10 +181,9 @@ public struct ConfinedFolder: Sendable {
 
     /// The folder holding the last component of `path` (opened) and that component's name.
     private func openParent(of path: String) throws(ConfinedFileError) -> (Int32, String) {
-        guard Self.isConfined(path) else {
+        guard var parts = Self.components(of: path) else {
             throw ConfinedFileError(path: describe(path), problem: .outsideTheFolder)
         }
-        var parts = path.split(separator: "/").map(String.init)
         let name = parts.removeLast()
         var descriptor = try openRoot()
         var walked = ""

@@ -62,6 +62,16 @@ import Markdown
         #expect(html.contains("</blockquote>\n<p><a href=\"#fnref-1\" class=\"footnote-backref\""))
     }
 
+    /// Found by fuzz-markdown: a footnote reference in a table cell crashed the renderer (cmark-gfm
+    /// lets a cell hold no custom node). There it is now a plain link to its note.
+    @Test func aFootnoteReferenceInATableCellIsALinkToItsNote() throws {
+        let html = try renderer.html(from: "| a | b |\n|---|---|\n| x [^n] | [^n] |\n\nText[^n].\n\n[^n]: The note.",
+                                     idPrefix: "post-1-").html
+        #expect(html.contains("<td>x <a href=\"#fn-post-1-1\">1</a></td>"), "\(html)")
+        #expect(html.contains("<a href=\"#fn-post-1-1\" id=\"fnref-post-1-1\" data-footnote-ref>1</a>"))
+        #expect(html.contains("<li id=\"fn-post-1-1\">"))
+    }
+
     @Test func hardBreaksOption() throws {
         let soft = try renderer.html(from: "line one\nline two").html
         let hard = try MarkdownRenderer(options: MarkdownOptions(hardBreaks: true)).html(from: "line one\nline two").html

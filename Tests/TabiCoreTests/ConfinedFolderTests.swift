@@ -26,6 +26,20 @@ import Testing
         #expect(try ConfinedFolder(root).read("trips/kyoto/story.md") == Data("story".utf8))
     }
 
+    /// Found by fuzz-paths: split by `Character`, `../\u{301}x` is one name (`/` and the mark are one
+    /// `Character`), but the kernel reads `..` then `\u{301}x`, a file beside the root.
+    @Test func aSeparatorGluedToAMarkDoesNotClimbOut() throws {
+        try Data("SECRET=2".utf8).write(to: base.appendingPathComponent("\u{301}credentials"))
+        for path in ["../\u{301}credentials", "trips/../../\u{301}credentials", "/\u{301}etc/passwd", "a/./\u{301}b"] {
+            #expect(!ConfinedFolder.isConfined(path), "\(path)")
+            #expect(throws: ConfinedFileError(path: root.path + "/" + path, problem: .outsideTheFolder)) {
+                try ConfinedFolder(root).read(path)
+            }
+        }
+        #expect(ConfinedFolder.isConfined("a/..\u{301}/\u{301}."))  // names that only look like dots
+        #expect(ConfinedFolder.components(of: "trips/\u{301}kyoto") == ["trips", "\u{301}kyoto"])
+    }
+
     @Test func aLinkedFileIsRefusedWhereverItPoints() throws {
         try link("trips/kyoto/environ", to: "/proc/self/environ")
         try link("trips/kyoto/creds", to: base.appendingPathComponent("outside/credentials").path)

@@ -30,7 +30,7 @@ import Testing
 
     @Test func deepFlowNestingIsRefusedBeforeParsing() {
         let deep = String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
-        #expect(throws: StoryError.refused(.tooLarge(bytes: 100_003, limit: StoryFrontMatter.maximumBytes))) {
+        #expect(throws: StoryError.refused(.tooLarge(bytes: 100_004, limit: StoryFrontMatter.maximumBytes))) {
             try Story(parsing: "---\nx: \(deep)\n---\n")
         }
         let nested = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
@@ -42,9 +42,19 @@ import Testing
         #expect(throws: Never.self) { try Story(parsing: "---\ntitle: \(quoted) # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n---\n") }
     }
 
+    /// Found by fuzz-front-matter: a quote inside a plain scalar (`it's`) was read as opening a
+    /// quoted string, hiding every bracket after it from the depth count.
+    @Test(arguments: ["a: it's\n", "a: b \"c\n", "a: x'\n  y'\n", "a: 'x''[ '\n", "a: [x'y]\n"])
+    func aQuoteInPlainTextHidesNoBrackets(prefix: String) {
+        let nested = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
+        #expect(throws: StoryError.refused(.tooDeep(limit: YAMLGuard.maximumFlowDepth))) {
+            try Story(parsing: "---\n\(prefix)b: \(nested)\n---\n")
+        }
+    }
+
     @Test func anOversizedFrontMatterIsRefused() {
         let big = "---\nsummary: \"" + String(repeating: "a", count: 70_000) + "\"\n---\n"
-        #expect(throws: StoryError.refused(.tooLarge(bytes: 70_011, limit: 65_536))) { try Story(parsing: big) }
+        #expect(throws: StoryError.refused(.tooLarge(bytes: 70_012, limit: 65_536))) { try Story(parsing: big) }
     }
 
     @Test func settingsFilesAreBoundedToo() {

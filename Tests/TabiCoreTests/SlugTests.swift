@@ -22,6 +22,15 @@ import Testing
         #expect(Slug.make(from: "🏖️🌊") == nil)
     }
 
+    /// Found by fuzz-paths: the dash before a word's first character took the slug one past the limit.
+    @Test func aSlugIsNeverLongerThanItsLimit() {
+        let title = String(repeating: "a", count: 79) + " b"
+        #expect(Slug.make(from: title) == String(repeating: "a", count: 79))
+        #expect(Slug.make(from: "ab cd", maximumLength: 4) == "ab-c")
+        #expect(Slug.make(from: "ab cd", maximumLength: 3) == "ab")
+        #expect(Slug.make(from: "ab", maximumLength: 0) == nil)
+    }
+
     @Test func validityFollowsThePattern() {
         #expect(Slug.isValid("kyoto-2024"))
         #expect(!Slug.isValid("-kyoto"))

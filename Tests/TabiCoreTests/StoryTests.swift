@@ -33,6 +33,31 @@ import Testing
         #expect(again == story)
     }
 
+    /// Found by fuzz-front-matter: keys that need quoting were written bare, line breaks YAML folds
+    /// (U+0085, U+2028) and U+FEFF were written raw, and an indented `---` or `...` closed the
+    /// front matter early. Each story now reads back as written.
+    @Test(arguments: ["*a\\b", "a: b", "#x", "null", "- x", "", "Ω key", String(repeating: "\u{200D}", count: 1100)])
+    func otherKeysReadBackWhateverTheirName(key: String) throws {
+        let story = Story(frontMatter: StoryFrontMatter(extra: [(key, "x\n")]), body: "Body")
+        #expect(try Story(parsing: story.rendered()) == story)
+    }
+
+    @Test func blockCollectionsAmongOtherKeysReadBack() throws {
+        let story = try Story(parsing: "---\nlist:\n  - a\n  - b\nmap:\n  k: v\nflow: [x, y]\n---\nBody")
+        let again = try Story(parsing: story.rendered())
+        #expect(again == story)
+    }
+
+    @Test func textYAMLWouldFoldOrRefuseReadsBack() throws {
+        var story = try Story(parsing: "---\nnotes: |-\n  one\n  ---\n  ...\n  two\n---\n---\nnot front matter\n")
+        #expect(story.body == "---\nnot front matter\n")
+        story.frontMatter.title = "a\u{85}b\u{2028}c\u{2029}d\u{FEFF}e\u{9F}f\u{FFFE}"
+        let again = try Story(parsing: story.rendered())
+        #expect(Array(again.frontMatter.title!.unicodeScalars) == Array(story.frontMatter.title!.unicodeScalars))
+        #expect(again.frontMatter.extra.map(\.yaml) == story.frontMatter.extra.map(\.yaml))
+        #expect(again.body == story.body)
+    }
+
     @Test func badFieldsAreNamed() {
         #expect(throws: StoryError.invalidField("draft", "expected true or false")) {
             try Story(parsing: "---\ndraft: maybe\n---\nx")

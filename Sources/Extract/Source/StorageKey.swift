@@ -1,9 +1,9 @@
 /// The rule a photo's storage key must follow so it always resolves inside the media root
 /// (`--media DIR` or `s3://bucket/prefix`): a relative path of ordinary names.
-enum StorageKey {
+package enum StorageKey {
     /// Why the key (its UTF-8 bytes, as the database sent them) is unsafe, as a phrase
     /// (`"is absolute"`), or nil when it is fine. Runs once per photo, before any string is made.
-    static func problem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    package static func problem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if bytes.isEmpty { return "is empty" }
         if bytes.count > 1024 { return "is longer than 1024 bytes" }
         if bytes.first == UInt8(ascii: "/") { return "is absolute" }

@@ -1,3 +1,4 @@
+import ContentStore
 import Foundation
 
 /// Where photo originals come from, by storage key: a local folder today (``MediaRoot``), an
@@ -33,13 +34,12 @@ public struct MediaError: Error, Sendable, Equatable, CustomStringConvertible {
 /// The shape every storage key must have before it is joined to a root: relative, `/`-separated,
 /// no empty, `.` or `..` components, no backslashes or control characters. Trip files come from
 /// a database other people write to, so a key must never reach outside the media root.
+/// Checked byte by byte, never by `Character` (see ``ConfinedFolder/components(of:)``).
 public enum StorageKey {
     public static func isSafe(_ key: String) -> Bool {
-        guard !key.isEmpty, key.utf8.count <= 1024, !key.hasPrefix("/"), !key.contains("\\") else {
-            return false
-        }
-        if key.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return false }
-        return key.split(separator: "/", omittingEmptySubsequences: false)
-            .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        let bytes = key.utf8
+        guard bytes.count <= 1024,
+              !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") }) else { return false }
+        return ConfinedFolder.isConfined(key)
     }
 }

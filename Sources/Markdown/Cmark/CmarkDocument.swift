@@ -83,9 +83,17 @@ final class CmarkDocument {
 
     /// Puts `replacement` where `node` was; `node` is freed with the document.
     func replace(_ node: CmarkNode, with replacement: CmarkNode) {
-        let replaced = cmark_node_replace(node.pointer, replacement.pointer)
-        precondition(replaced == 1, "cmark refused to put a \(replacement.typeName) in place of a \(node.typeName)")
+        precondition(replaceIfAllowed(node, with: replacement),
+                     "cmark refused to put a \(replacement.typeName) in place of a \(node.typeName)")
+    }
+
+    /// Puts `replacement` where `node` was when `node`'s parent may hold it (a GFM table cell
+    /// holds only text, code, emphasis, links, images and footnote references: no custom node).
+    /// When it may not, nothing changes and `replacement` stays the caller's, to free.
+    func replaceIfAllowed(_ node: CmarkNode, with replacement: CmarkNode) -> Bool {
+        guard cmark_node_replace(node.pointer, replacement.pointer) == 1 else { return false }
         detached.append(node)
+        return true
     }
 
     // MARK: - Rendering

@@ -74,6 +74,16 @@ struct CmarkNode {
         return CmarkNode(node)
     }
 
+    /// A link to `url` whose text is `text`.
+    static func link(to url: String, text: String) -> CmarkNode {
+        let link = cmark_node_new(CMARK_NODE_LINK)!
+        cmark_node_set_url(link, url)
+        let literal = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(literal, text)
+        cmark_node_append_child(link, literal)
+        return CmarkNode(link)
+    }
+
     /// Moves every child of `self` to the end of `target`'s children, keeping their order.
     func moveChildren(to target: CmarkNode) {
         while let child = firstChild {

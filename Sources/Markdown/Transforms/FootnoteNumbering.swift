@@ -21,11 +21,19 @@ enum FootnoteNumbering {
                 continue
             }
             let count = referenceCounts[number, default: 0] + 1
-            referenceCounts[number] = count
             let id = "fnref-\(prefix)\(number)" + (count > 1 ? "-\(count)" : "")
             let html = "<sup class=\"footnote-ref\"><a href=\"#fn-\(prefix)\(number)\" id=\"\(id)\" "
                 + "data-footnote-ref>\(number)</a></sup>"
-            document.replace(node, with: CmarkNode.custom(block: false, enter: html, exit: ""))
+            let custom = CmarkNode.custom(block: false, enter: html, exit: "")
+            if document.replaceIfAllowed(node, with: custom) {
+                referenceCounts[number] = count
+            } else {
+                // A table cell holds no custom node (cmark-gfm refused it, and the renderer crashed
+                // on the refusal): there the reference is a plain link to its note, with no
+                // back-reference to it.
+                cmark_node_free(custom.pointer)
+                document.replace(node, with: CmarkNode.link(to: "#fn-\(prefix)\(number)", text: "\(number)"))
+            }
         }
 
         let section = CmarkNode.custom(block: true, enter: "<section class=\"footnotes\" data-footnotes>\n<ol>",

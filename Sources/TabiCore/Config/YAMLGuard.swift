@@ -58,36 +58,9 @@ public enum YAMLGuard {
         }
     }
 
-    /// The deepest nesting of flow collections, outside quoted text and comments. A `[` inside a
-    /// plain scalar counts too, which can only over-estimate.
-    static func flowDepth(of text: String) -> Int {
-        var depth = 0, deepest = 0
-        var quote: UInt8? = nil
-        var inComment = false
-        var previous: UInt8 = 0x0A
-        var escaped = false
-        for byte in text.utf8 {
-            defer { previous = byte }
-            if inComment {
-                if byte == 0x0A { inComment = false }
-                continue
-            }
-            if let open = quote {
-                if open == UInt8(ascii: "\""), byte == UInt8(ascii: "\\"), !escaped { escaped = true; continue }
-                if byte == open, !escaped { quote = nil }
-                escaped = false
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
-            case UInt8(ascii: "#") where previous == 0x20 || previous == 0x09 || previous == 0x0A: inComment = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                deepest = max(deepest, depth)
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(depth - 1, 0)
-            default: break
-            }
-        }
-        return deepest
+    /// The deepest nesting of flow collections, outside quoted text and comments, as the most
+    /// any reading of the text could reach (see ``YAMLFlowDepth``): it can only over-estimate.
+    package static func flowDepth(of text: String) -> Int {
+        YAMLFlowDepth.deepest(in: text, limit: maximumFlowDepth)
     }
 }

@@ -25,11 +25,13 @@ public enum Slug {
         var pendingDash = false
         for scalar in plain.lowercased().unicodeScalars {
             if scalar.isASCII, let byte = UInt8(exactly: scalar.value), isLowerAlphanumeric(byte) {
-                // A dash only ever goes in front of a character, so a slug never ends with one.
-                if pendingDash, !slug.isEmpty { slug.append("-") }
+                // A dash only ever goes in front of a character, so a slug never ends with one;
+                // the dash and its character both fit, or the slug ends here.
+                let dash = pendingDash && !slug.isEmpty
+                guard slug.utf8.count + (dash ? 2 : 1) <= maximumLength else { break }
+                if dash { slug.append("-") }
                 pendingDash = false
                 slug.unicodeScalars.append(scalar)
-                if slug.utf8.count >= maximumLength { break }
             } else {
                 pendingDash = true
             }

@@ -21,13 +21,16 @@ public struct Story: Sendable, Equatable {
             self.init(frontMatter: StoryFrontMatter(), body: normalized)
             return
         }
+        // Only a marker at the start of its line closes: an indented `---` or `...` is text of
+        // the YAML (a line of a block scalar), as YAML itself reads it.
         guard let close = lines.dropFirst().firstIndex(where: {
-            let line = $0.trimmingCharacters(in: .whitespacesAndNewlines)
-            return line == "---" || line == "..."
+            let line = $0.prefix { $0 != " " && $0 != "\t" && $0 != "\r" }
+            return (line == "---" || line == "...") && $0.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
         }) else {
             throw StoryError.unterminatedFrontMatter
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
+        // Each YAML line keeps its line break: a block scalar on the last line (`|`) ends with one.
+        let yaml = lines[1..<close].map { $0 + "\n" }.joined()
         let body = lines[(close + 1)...].joined(separator: "\n")
         self.init(frontMatter: try StoryFrontMatter(yaml: yaml), body: body)
     }
@@ -147,18 +150,45 @@ public struct StoryFrontMatter: Sendable, Equatable {
         if !tags.isEmpty { out += "tags: [" + tags.map(Self.quoted).joined(separator: ", ") + "]\n" }
         out += "draft: \(draft)\n"
         for (key, value) in extra {
+            let name = Self.isPlainKey(key) ? key : Self.quoted(key)
+            // YAML allows an implicit key of at most 1024 characters; a longer one is explicit (`? key`).
+            let keyed = name.unicodeScalars.count > 1000 ? "? \(name)\n:" : "\(name):"
             let text = value.hasSuffix("\n") ? String(value.dropLast()) : value
-            if text.contains("\n") {
-                out += "\(key):\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
+            if text.contains("\n") || Self.isBlockCollection(text) {
+                out += "\(keyed)\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "  " + $0 }.joined(separator: "\n") + "\n"
             } else {
-                out += "\(key): \(text)\n"
+                out += "\(keyed) \(text)\n"
             }
         }
         return out
     }
 
-    /// A double-quoted YAML scalar, so no title can turn into YAML syntax.
+    /// Whether `yaml` is a block sequence or mapping (`- a`, `a: b`), which cannot follow its key
+    /// on the same line. Text that does not compose counts as one: the block form holds anything.
+    static func isBlockCollection(_ yaml: String) -> Bool {
+        guard let node = try? Yams.compose(yaml: yaml) else { return true }
+        switch node {
+        case .sequence(let sequence): return sequence.style != .flow
+        case .mapping(let mapping): return mapping.style != .flow
+        case .scalar, .alias: return false
+        }
+    }
+
+    /// Whether `key` reads back as itself unquoted: lower-case letters, digits, `_` and `-`,
+    /// and not a word YAML reads as something else (`null`, `yes`, `on`, …).
+    static func isPlainKey(_ key: String) -> Bool {
+        guard let first = key.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) || first == UInt8(ascii: "_"),
+              !["y", "n", "yes", "no", "on", "off", "true", "false", "null"].contains(key) else { return false }
+        return key.utf8.allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }
+    }
+
+    /// A double-quoted YAML scalar, so no title can turn into YAML syntax. What YAML cannot
+    /// carry as it is (controls, U+FEFF, U+FFFE/U+FFFF) and the line breaks it would fold to a
+    /// space (U+0085, U+2028, U+2029) are escaped.
     static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -169,8 +199,10 @@ public struct StoryFrontMatter: Sendable, Equatable {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     out += String(format: "\\x%02X", scalar.value)
+                } else if [0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF].contains(scalar.value) {
+                    out += String(format: "\\u%04X", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
