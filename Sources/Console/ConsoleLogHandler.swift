@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Logging
 
@@ -15,9 +16,17 @@ public struct ConsoleLogHandler: LogHandler {
     }
 
     /// Installs this handler for every logger of the process, at `level`.
+    /// Once per process (swift-log traps on a second bootstrap): a command that runs another
+    /// command in-process (`export --bucket` publishes) keeps the first one's level.
     public static func bootstrap(level: Logger.Level) {
-        LoggingSystem.bootstrap { ConsoleLogHandler(label: $0, level: level) }
+        bootstrapped.withLock { done in
+            guard !done else { return }
+            done = true
+            LoggingSystem.bootstrap { ConsoleLogHandler(label: $0, level: level) }
+        }
     }
+
+    private static let bootstrapped = Mutex(false)
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
