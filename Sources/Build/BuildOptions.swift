@@ -15,17 +15,17 @@ public struct BuildOptions: Sendable {
     public var config: SiteConfig
     /// How many photos are encoded at once.
     public var concurrency: Int
-    /// Draw progress (a bar on a terminal, lines otherwise).
-    public var showProgress: Bool
+    /// Where progress goes (the command line draws it); nil: nowhere.
+    public var progress: StageProgress?
 
     public init(content: URL, output: URL, theme: URL, media: any MediaSource, config: SiteConfig,
-                concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, showProgress: Bool = false) {
+                concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, progress: StageProgress? = nil) {
         self.content = content
         self.output = output
         self.theme = theme
         self.media = media
         self.config = config
         self.concurrency = max(1, concurrency)
-        self.showProgress = showProgress
+        self.progress = progress
     }
 }

@@ -1,4 +1,3 @@
-import Console
 import ContentStore
 import Foundation
 import Images
@@ -58,9 +57,10 @@ public struct SiteBuilder: Sendable {
         }
         let maker = DerivativeMaker(recipes: renderer.imageRecipes, limits: options.config.imageLimits,
                                     media: options.media, output: options.output, concurrency: options.concurrency)
-        let bar = options.showProgress ? ProgressBar(label: "photos", total: jobs.count) : nil
-        let batch = await maker.make(jobs, progress: bar.map { bar in { @Sendable steps in bar.advance(by: steps) } })
-        bar?.finish()
+        let progress = options.progress
+        progress?(.started(label: "photos", total: jobs.count))
+        let batch = await maker.make(jobs, progress: progress.map { progress in { @Sendable steps in progress(.advanced(count: steps)) } })
+        progress?(.finished)
         report.photosEncoded = batch.encoded
         report.photosReused = batch.reused
         report.failures += batch.failures.map {

@@ -24,7 +24,7 @@ public struct PublishOptions: Sendable {
     public var settings: PublishSettings
     public var invalidation: InvalidationBatcher
     /// Draw upload progress on standard error.
-    public var showProgress: Bool
+    public var progress: StageProgress?
     /// The private state location (`--state`, `publish.state`); `nil` keeps only what anyone
     /// may read, in the served `_tabi/publish/`.
     public var state: S3Location?
@@ -33,7 +33,7 @@ public struct PublishOptions: Sendable {
                 cdnPaths: CloudFrontPaths = CloudFrontPaths(originPath: ""), dryRun: Bool = false,
                 maxDeletes: Int = PublishSettings.defaults.maxDeletes, concurrency: Int = 16,
                 multipart: MultipartSettings = .defaults, settings: PublishSettings = .defaults,
-                invalidation: InvalidationBatcher = InvalidationBatcher(), showProgress: Bool = false,
+                invalidation: InvalidationBatcher = InvalidationBatcher(), progress: StageProgress? = nil,
                 state: S3Location? = nil) {
         self.output = output
         self.bucket = bucket
@@ -46,7 +46,7 @@ public struct PublishOptions: Sendable {
         self.multipart = multipart
         self.settings = settings
         self.invalidation = invalidation
-        self.showProgress = showProgress
+        self.progress = progress
         self.state = state
     }
 }

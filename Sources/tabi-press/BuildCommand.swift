@@ -50,7 +50,7 @@ struct BuildCommand: AsyncParsableCommand {
         let options = BuildOptions(
             content: contentURL, output: URL(fileURLWithPath: output), theme: themeURL,
             media: try mediaSource(content: contentURL), config: config, concurrency: concurrency,
-            showProgress: !site.quiet)
+            progress: site.quiet ? nil : ProgressDrawer().progress)
         let report: BuildReport
         do {
             report = try await SiteBuilder(options: options).build()

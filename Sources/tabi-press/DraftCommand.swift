@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Foundation
 import Logging
 import Narrate
@@ -69,7 +70,8 @@ struct DraftCommand: AsyncParsableCommand {
             let narrator = try await setup.make(checkCredentials: !dryRun)
             let options = DraftOptions(content: URL(fileURLWithPath: content), settings: config.narrator,
                                        language: config.language, trips: trips, concurrency: concurrency, force: force,
-                                       overwriteEdits: overwriteEdits, dryRun: dryRun, showProgress: !site.quiet)
+                                       overwriteEdits: overwriteEdits, dryRun: dryRun,
+                                       progress: site.quiet ? nil : ProgressDrawer().progress)
             report = try await DraftRunner(options: options, narrator: narrator, prompt: prompt, logger: logger).run()
         } catch let error as PromptError {
             throw CLIFailure(message: error.description, code: 2)

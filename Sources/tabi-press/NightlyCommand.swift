@@ -211,7 +211,7 @@ struct NightlyCommand: AsyncParsableCommand {
             shard: shard, run: run ?? "run-\(UUID().uuidString.lowercased().prefix(13))", autoFinalize: !noAutoFinalize,
             dryRun: dryRun, leaseDuration: .seconds(leaseMinutes * 60), concurrency: concurrency,
             databaseURL: databaseURL ?? environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
-            skipExtract: skipExtract || dryRun, maxWithdrawals: maxWithdrawals, narrator: dryRun ? nil : narratorInstance,
+            skipExtract: skipExtract, maxWithdrawals: maxWithdrawals, narrator: dryRun ? nil : narratorInstance,
             prompt: prompt, maxDeletes: maxDeletes ?? config.publish.maxDeletes)
     }
 

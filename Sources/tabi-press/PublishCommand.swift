@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import AWS
 import Foundation
 import Publish
@@ -112,7 +113,7 @@ struct PublishCommand: AsyncParsableCommand {
                               cdnPaths: cdnPaths, dryRun: dryRun, maxDeletes: maxDeletes ?? config.publish.maxDeletes,
                               concurrency: concurrency,
                               multipart: MultipartSettings(threshold: multipartThreshold, partSize: partSize),
-                              settings: config.publish, showProgress: !site.quiet && !dryRun, state: stateLocation)
+                              settings: config.publish, progress: site.quiet || dryRun ? nil : ProgressDrawer().progress, state: stateLocation)
     }
 
     private func makePublisher(_ options: PublishOptions) throws -> Publisher {

@@ -69,7 +69,11 @@ import TestSupport
         #expect(home.contains(kyotoSlug) && home.contains(lisbonSlug))
         #expect(!home.contains(hiddenSlug), "an unlisted trip is in the listings")
         #expect(!(try await run.bucketText(run.siteBucket)).contains("PRIVATE-MARKER"))
-        #expect(!(try await run.bucketText(run.siteBucket)).contains("_tabi/derivatives"), "state in the site's bucket")
+        #expect(!objects.keys.contains { $0.hasPrefix("nightly/") || $0.hasPrefix("_tabi/") }, "state in the site's bucket: \(objects.keys.sorted())")
+        for listing in ["index.html", "feed.xml", "sitemap.xml", "robots.txt", "404.html"] {
+            let text = String(decoding: try await run.moto.body(of: listing) ?? Data(), as: UTF8.self)
+            #expect(!text.contains(hiddenSlug) && !text.contains(trips.hidden), "\(listing) names the unlisted trip")
+        }
         #expect(!(try await run.moto.objects(bucket: run.stateBucket)).isEmpty, "nothing was kept in the state bucket")
 
         // MARK: Second night, nothing changed, on a worker that kept only Content/trips/.
@@ -213,5 +217,25 @@ import TestSupport
         let taken = try run.nightly(narrator: "offline")
         #expect(taken.status == 0, "\(taken.stdout)\n\(taken.stderr)")
         #expect(taken.stderr.contains("taking over the lease of run night-of-someone-else"), "\(taken.stderr)")
+    }
+
+    @Test func aDryRunSaysWhatEachTripWouldGetAndTouchesNothing() async throws {
+        let run = try PipelineRun(binary: .debug)
+        let trips = try Self.seed(run)
+        #expect(try run.nightly(narrator: "offline").status == 0)
+        try run.database.run("UPDATE travels SET description = 'Changed.', updated_at = now() WHERE id = $1", [trips.kyoto])
+        try run.database.run("UPDATE travels SET visibility = 'private', updated_at = now() WHERE id = $1", [trips.lisbon])
+        let newTrip = try run.database.trip("Porto Rain")
+        let contentBefore = try PipelineRun.everything(under: run.content)
+        try await run.moto.resetLog()
+        let dry = try run.nightly(["--dry-run"], narrator: "offline")
+        #expect(dry.status == 0, "\(dry.stdout)\n\(dry.stderr)")
+        #expect(dry.stdout.contains("\(trips.kyoto) ") && dry.stdout.contains("changed (its public data changed in the database)"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("withdrawn (private or deleted in the database)"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("\(newTrip) ") && dry.stdout.contains("new (new in the database)"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("\(trips.hidden) ") && dry.stdout.contains("unchanged"), "\(dry.stdout)")
+        #expect(try PipelineRun.everything(under: run.content) == contentBefore, "a dry run changed Content/")
+        let writes = try await run.moto.requests().filter(\.isWrite)
+        #expect(writes.isEmpty, "a dry run wrote: \(writes.map(\.path))")
     }
 }

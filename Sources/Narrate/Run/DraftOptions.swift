@@ -21,11 +21,11 @@ public struct DraftOptions: Sendable {
     /// The site's language (a BCP 47 tag), which stories are written in.
     public var language: String
     /// Show a progress bar (or progress lines) on standard error.
-    public var showProgress: Bool
+    public var progress: StageProgress?
 
     public init(content: URL, settings: NarratorSettings = .defaults, language: String = "en", trips: [String] = [],
                 concurrency: Int = 4, force: Bool = false, overwriteEdits: Bool = false, dryRun: Bool = false,
-                showProgress: Bool = false) {
+                progress: StageProgress? = nil) {
         self.content = ContentDirectory(root: content)
         self.settings = settings
         self.language = language
@@ -34,7 +34,7 @@ public struct DraftOptions: Sendable {
         self.force = force
         self.overwriteEdits = overwriteEdits
         self.dryRun = dryRun
-        self.showProgress = showProgress
+        self.progress = progress
     }
 
     /// Whether stories from `narrator` get `draft: true`: `narrator.markDraft`, else true for models.

@@ -1,4 +1,3 @@
-import Console
 import ContentStore
 import Foundation
 import HTTPClient
@@ -30,17 +29,18 @@ public struct DraftRunner: Sendable {
         let tally = Locked(TripDrafter.DraftTally())
         let drafter = TripDrafter(options: options, narrator: narrator, prompt: prompt,
                                   limiter: CallLimiter(options.concurrency), tally: tally, logger: logger)
-        let progress = options.showProgress ? ProgressBar(label: "trips", total: slugs.count) : nil
+        let progress = options.progress
+        progress?(.started(label: "trips", total: slugs.count))
         var drafted: [TripOutcome] = []
         var refusal: String?
         await slidingWindow(slugs.count, concurrency: options.concurrency, canStart: { refusal == nil }) { index in
             await drafter.draft(slugs[index])
         } collect: { _, result in
             drafted.append(result.outcome)
-            progress?.advance()
+            progress?(.advanced(count: 1))
             if result.refused, refusal == nil, case .failed(let message) = result.outcome.result { refusal = message }
         }
-        progress?.finish()
+        progress?(.finished)
         var outcomes = drafted + invalid
         let done = Set(outcomes.map(\.slug))
         for slug in slugs where !done.contains(slug) {

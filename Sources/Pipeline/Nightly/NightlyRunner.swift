@@ -50,7 +50,7 @@ public struct NightlyRunner: Sendable {
 
         // MARK: 2. Extract
         if !options.skipExtract {
-            report.extract = try await extract()
+            report.extract = try await extract(dryRun: options.dryRun)
             step("extract")
         }
 
@@ -79,7 +79,7 @@ public struct NightlyRunner: Sendable {
         }
         step("plan")
         if options.dryRun {
-            report.trips = plan.items.map { .init(id: $0.id, slug: $0.slug, action: $0.action, reason: $0.reason) }
+            report.trips = Self.dryRunLines(plan, extract: report.extract)
             report.failures = plan.broken.map(\.description)
             report.duration = clock.now - start
             return report
@@ -157,8 +157,25 @@ public struct NightlyRunner: Sendable {
 
     // MARK: - The stages it chains
 
-    private func extract() async throws(NightlyError) -> ExtractReport {
-        var extractOptions = ExtractOptions(content: options.content, changedOnly: true, maxWithdrawals: options.maxWithdrawals)
+    /// What a dry run says per trip: the plan, corrected by what extract would change first.
+    static func dryRunLines(_ plan: TripPlan, extract: ExtractReport?) -> [NightlyReport.TripLine] {
+        var lines = Dictionary(uniqueKeysWithValues: plan.items.map {
+            ($0.id, NightlyReport.TripLine(id: $0.id, slug: $0.slug, action: $0.action, reason: $0.reason))
+        })
+        for (trip, isNew) in extract?.toRead ?? [] {
+            let published = lines[trip.id].map { $0.action != .new } ?? false
+            lines[trip.id] = .init(id: trip.id, slug: trip.slug, action: published ? .changed : .new,
+                                   reason: isNew || !published ? "new in the database" : "its public data changed in the database")
+        }
+        for trip in extract?.withdrawn ?? [] {
+            lines[trip.id] = .init(id: trip.id, slug: trip.slug, action: .withdrawn, reason: "private or deleted in the database")
+        }
+        return lines.values.sorted { $0.id < $1.id }
+    }
+
+    private func extract(dryRun: Bool) async throws(NightlyError) -> ExtractReport {
+        var extractOptions = ExtractOptions(content: options.content, changedOnly: true, dryRun: dryRun,
+                                            maxWithdrawals: options.maxWithdrawals)
         extractOptions.shard = options.shard
         let shardOptions = extractOptions
         let databaseURL = options.databaseURL, logger = self.logger

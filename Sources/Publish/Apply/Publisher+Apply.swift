@@ -1,5 +1,4 @@
 import AWS
-import Console
 import Foundation
 import TabiCore
 
@@ -35,7 +34,8 @@ extension Publisher {
         }
         var late = await retire(plan.retired)
 
-        let progress = options.showProgress && !plan.uploads.isEmpty ? ProgressBar(label: "upload", total: plan.uploads.count) : nil
+        let progress = plan.uploads.isEmpty ? nil : options.progress
+        progress?(.started(label: "upload", total: plan.uploads.count))
         var attempted = 0
         for stage in PublishStage.allCases {
             attempted += plan.uploads(in: stage).count
@@ -45,7 +45,7 @@ extension Publisher {
             report.failures += refused + failed
             if !failed.isEmpty || !refused.isEmpty { break }
         }
-        progress?.finish()
+        progress?(.finished)
         report.skippedUploads = plan.uploads.count - attempted
         if report.failures.isEmpty {
             report.deleted = await delete(plan.deletes, &report.failures)
@@ -113,7 +113,7 @@ extension Publisher {
 
     /// Uploads a stage, `options.concurrency` objects at a time.
     private func upload(_ uploads: [PublishPlan.Upload], _ uploader: ObjectUploader,
-                        _ progress: ProgressBar?) async -> ([PublishPlan.Upload], [PublishFailure]) {
+                        _ progress: StageProgress?) async -> ([PublishPlan.Upload], [PublishFailure]) {
         let window = options.concurrency, logger = self.logger
         var done: [PublishPlan.Upload] = [], failed: [PublishFailure] = []
         await slidingWindow(uploads.count, concurrency: window) { index -> PublishFailure? in
@@ -128,7 +128,7 @@ extension Publisher {
             }
         } collect: { index, failure in
             if let failure { failed.append(failure) } else { done.append(uploads[index]) }
-            progress?.advance()
+            progress?(.advanced(count: 1))
         }
         return (done.sorted { $0.object.path < $1.object.path }, failed.sorted { $0.key < $1.key })
     }
