@@ -111,9 +111,11 @@ struct TripPublisher: Sendable {
             for page in trip.pages { pagesStored[page.path] = stored[id]?[page.path] ?? trip.item.record?.pages[page.path] }
             let kept = Set(trip.pages.map(\.path))
             if !failedTrips.contains(id) { pagesStored = pagesStored.filter { kept.contains($0.key) } }
-            dropped.formUnion(Set(trip.item.record?.media ?? []).subtracting(trip.media))
+            // A trip that failed may still show its old pages, and they their old media: keep both.
+            let media = failedTrips.contains(id) ? Array(Set(trip.media).union(trip.item.record?.media ?? [])).sorted() : trip.media
+            dropped.formUnion(Set(trip.item.record?.media ?? []).subtracting(media))
             buckets[trip.item.bucket, default: TripRecordBucket()].trips[id] = TripRecord(
-                slug: trip.item.slug, inputs: inputs, pages: pagesStored.compactMapValues { $0 }, media: trip.media,
+                slug: trip.item.slug, inputs: inputs, pages: pagesStored.compactMapValues { $0 }, media: media,
                 photos: trip.photos, listing: trip.listing, failed: failedTrips.contains(id))
             touched.insert(trip.item.bucket)
         }
