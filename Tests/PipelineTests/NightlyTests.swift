@@ -238,4 +238,31 @@ import TestSupport
         let writes = try await run.moto.requests().filter(\.isWrite)
         #expect(writes.isEmpty, "a dry run wrote: \(writes.map(\.path))")
     }
+
+    @Test func aBrokenPhotoFailsItsTripOnlyAndIsRetriedTheNextNight() async throws {
+        let run = try PipelineRun(binary: .debug)
+        let trips = try Self.seed(run)
+        // The Lisbon photo is not an image.
+        let broken = run.media.appendingPathComponent("originals/lisbon.jpg")
+        try FileManager.default.removeItem(at: broken)
+        try Data("not a photo".utf8).write(to: broken)
+        let first = try run.nightly(["--report", run.folder("night-1.json").path], narrator: "offline")
+        #expect(first.status == 1, "\(first.stdout)\n\(first.stderr)")
+        let night1 = try PipelineRun.report(run.folder("night-1.json"))
+        let lines = night1["trips"] as? [[String: Any]] ?? []
+        let lisbon = lines.first { $0["id"] as? String == trips.lisbon }
+        #expect((lisbon?["failures"] as? [String])?.contains { $0.contains("lisbon.jpg") } == true, "\(String(describing: lisbon))")
+        #expect(lines.filter { ($0["failures"] as? [String])?.isEmpty == false }.count == 1, "another trip failed too")
+        let kyotoSlug = try #require(Self.slug(of: trips.kyoto, in: night1))
+        #expect(try await run.moto.objects()["trips/\(kyotoSlug)/index.html"] != nil)
+
+        // Fixed: the next night builds that trip again (and only it), and all is well.
+        try FileManager.default.removeItem(at: broken)
+        try run.addOriginal("orientation-6.jpg", at: "originals/lisbon.jpg")
+        let second = try run.nightly(["--report", run.folder("night-2.json").path], narrator: "offline")
+        #expect(second.status == 0, "\(second.stdout)\n\(second.stderr)")
+        let night2 = try PipelineRun.report(run.folder("night-2.json"))
+        #expect(Self.count("changed", night2) == 1 && Self.count("unchanged", night2) == 2)
+        #expect((night2["derivativesEncoded"] as? Int ?? 0) > 0)
+    }
 }
