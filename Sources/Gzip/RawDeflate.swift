@@ -8,6 +8,7 @@ enum RawDeflate {
     /// `data` deflated at `level` (1 fastest … 9 smallest), or nil when the stream would take
     /// more than `limit` bytes, so a caller that keeps only smaller output stops early.
     static func compress(_ data: Data, level: Int32, limit: Int = .max) throws(GzipError) -> Data? {
+        guard limit > 0 else { return nil }
         var stream = z_stream()
         // Negative window bits: raw deflate. Memory level 9 and the default strategy, fixed.
         let status = deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY,
@@ -16,7 +17,6 @@ enum RawDeflate {
         defer { deflateEnd(&stream) }
 
         let capacity = min(limit, Int(deflateBound(&stream, uLong(data.count))))
-        guard capacity > 0 else { return nil }
         var output = Data(count: capacity)
         var produced = 0
         let result: Int32 = data.withUnsafeBytes { input in
