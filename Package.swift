@@ -89,6 +89,7 @@ let package = Package(
                 path: "Tests/IntegrationSupport"),
         .testTarget(name: "TabiCoreTests", dependencies: ["TabiCore", "ContentStore", "TestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "GzipTests", dependencies: ["Gzip", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "SafeText", "TabiCore", "TestSupport"]),
         .testTarget(name: "ImagesTests", dependencies: ["Images", "Vips", "TabiCore", "ContentStore", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "ContentStore", "Vips", "TabiCore", "AWS", "TestSupport"]),
