@@ -76,7 +76,7 @@ let package = Package(
 
         // MARK: - The command line only
         .executableTarget(name: "tabi-press", dependencies: [
-            "TabiCore", "ContentStore", "Console", "Extract", "Narrate", "Build", "Publish", "AWS", "Vips", "Pipeline",
+            "TabiCore", "ContentStore", "Console", "Extract", "Narrate", "Build", "Publish", "AWS", "Vips", "Pipeline", "Gzip",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

@@ -4,6 +4,7 @@ import Build
 import ContentStore
 import Extract
 import Foundation
+import Gzip
 import Images
 import Logging
 import Narrate
@@ -115,8 +116,17 @@ struct ExportCommand: AsyncParsableCommand {
         if !export.failures.isEmpty { throw ExitCode(1) }
     }
 
+    /// The same trip gives the same bytes: entries sorted, fixed times and attributes (``ZipArchive``).
     private func writeZip(_ export: TripExporter.Export, to path: String) throws {
-        throw CLIFailure(message: "--zip is not available in this build", code: 2)
+        var archive = ZipArchive()
+        do {
+            for file in export.files { try archive.add(path: file.path, data: file.data) }
+        } catch {
+            throw CLIFailure(message: "cannot write \(path): \(error)", code: 2)
+        }
+        do { try AtomicFile.write(archive.encoded(), to: URL(fileURLWithPath: path)) } catch {
+            throw CLIFailure(message: error.description, code: 2)
+        }
     }
 
     /// Publishes the export as any site is published: a folder of it, then publish's plan and apply.

@@ -57,6 +57,18 @@ import TestSupport
         // The same again: the folder holds the earlier export, so it is updated in place.
         #expect(try export(run, trips.kyoto, ["--output", folder.path]).status == 0)
 
+        // A zip of it: the same trip gives the same bytes, and it holds the same files.
+        let zips = [run.folder("kyoto-1.zip"), run.folder("kyoto-2.zip")]
+        for zip in zips {
+            let zipped = try export(run, trips.kyoto, ["--zip", zip.path])
+            #expect(zipped.status == 0, "\(zipped.stdout)\n\(zipped.stderr)")
+        }
+        #expect(try Data(contentsOf: zips[0]) == Data(contentsOf: zips[1]), "two zips of one trip differ")
+        let listing = try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-Z1", zips[0].path])
+        #expect(listing.status == 0, "\(listing.stderr)")
+        let exported = try FolderFiles.contents(under: folder).keys.filter { !$0.hasPrefix(".") }
+        #expect(Set(listing.stdout.split(separator: "\n").map(String.init)) == Set(exported))
+
         // A private trip never leaves the database.
         let refused = try export(run, trips.secret, ["--output", run.folder("secret").path])
         #expect(refused.status == 2)
