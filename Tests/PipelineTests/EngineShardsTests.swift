@@ -122,19 +122,6 @@ import TestSupport
         try FileManager.default.createDirectory(at: batchSettings.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent("tabi.yml"), to: batchSettings)
 
-        // One worker per settings file: what the shards must add up to.
-        let one = try run.nightly(["--config", kubernetesSettings.path], narrator: "offline")
-        try #require(one.status == 0, "\(one.stdout)\n\(one.stderr)")
-        let oneBatchContent = run.folder("Content-one-batch")
-        try FileManager.default.createDirectory(at: oneBatchContent, withIntermediateDirectories: true)
-        let oneBatch = try run.nightly(["--config", batchSettings.path], content: oneBatchContent, site: "tabi-site-3",
-                                       state: "tabi-state-3", narrator: "offline")
-        try #require(oneBatch.status == 0, "\(oneBatch.stdout)\n\(oneBatch.stderr)")
-        let kubernetesReference = try await run.bucketDigest("tabi-site")
-        let batchReference = try await run.bucketDigest("tabi-site-3")
-        try #require(kubernetesReference["index.html"] != nil && batchReference["index.html"] != nil)
-        #expect(try await run.moto.invalidations().isEmpty)
-
         // The image: its binary (the debug build), its working directory holding only Themes/.
         let image = run.folder("image")
         try FileManager.default.createDirectory(at: image, withIntermediateDirectories: true)
@@ -161,9 +148,8 @@ import TestSupport
             "--set", "DATABASE_URL=\(db.url)",
             "--set", "AWS_ENDPOINT_URL=\(run.moto.endpoint)",
         ]
-
-        // MARK: Kubernetes: the CronJob's Indexed Job, 4 pods at once; the last one finalizes.
-        let kubernetesContent = run.folder("kubernetes-Content")  // the PersistentVolumeClaim
+        // Kubernetes: the CronJob's Indexed Job; its Content/ is the PersistentVolumeClaim.
+        let kubernetesContent = run.folder("kubernetes-Content")
         try FileManager.default.createDirectory(at: kubernetesContent, withIntermediateDirectories: true)
         let kubernetes = common + [
             "--map", "/etc/tabi/tabi.yml=\(kubernetesSettings.path)",
@@ -173,26 +159,10 @@ import TestSupport
             "--set", "AWS_CONTAINER_CREDENTIALS_FULL_URI=\(podIdentity.baseURL)/container/credentials",
             "--map", "/var/run/secrets/pods.eks.amazonaws.com/serviceaccount/eks-pod-identity-token=\(tokenFile.path)",
         ]
-        let kubernetesShards = try Self.engineEnv("kubernetes", kubernetes).shards
-        #expect(kubernetesShards == 4)
-        let pods = try (0..<kubernetesShards).map { ("kubernetes-\($0)", try Self.engineEnv("kubernetes", ["--index", "\($0)"] + kubernetes)) }
-        for (name, pod) in pods {
-            #expect(pod.environment["AWS_ACCESS_KEY_ID"] == nil && pod.environment["AWS_SECRET_ACCESS_KEY"] == nil, "\(name) has keys")
-            #expect(!pod.argv.contains("--no-auto-finalize") && !pod.argv.contains("--report"), "\(name): \(pod.argv)")
-        }
-        let podsEnded = try Self.runConcurrently(pods, logs: run.folder("kubernetes-logs"))
-        for pod in podsEnded { #expect(pod.status == 0, "\(pod.transcript)") }
-        let kubernetesHandled = podsEnded.flatMap { Self.tripsHandled($0.stdout, among: trips) }
-        #expect(kubernetesHandled.count == trips.count && Set(kubernetesHandled) == trips,
-                "the pods did not cover each trip exactly once: \(kubernetesHandled)\n\(podsEnded.map(\.transcript).joined(separator: "\n"))")
-        #expect(try await run.moto.invalidations().count == 1, "the Indexed Job did not send exactly one invalidation")
-        #expect(try await run.bucketDigest("tabi-site-2") == kubernetesReference)
-
-        // MARK: AWS Batch: the array job's 4 children at once, then the finalize job.
-        let batchContent = run.folder("batch-Content")  // the EFS volume
+        // AWS Batch: the array job and its finalize job; Content/ is the EFS volume.
+        let batchContent = run.folder("batch-Content")
         try FileManager.default.createDirectory(at: batchContent, withIntermediateDirectories: true)
         let batch = common + [
-            "--job-id", "9b2f7c1e-0d3a-4e5b-8c6d-7e8f9a0b1c2d",
             "--map", "/etc/tabi/tabi.yml=\(batchSettings.path)",
             "--map", "/data/Content=\(batchContent.path)",
             "--map", "tabi-site=tabi-site-4", "--map", "s3://tabi-state=s3://tabi-state-4",
@@ -200,29 +170,73 @@ import TestSupport
             "--unset", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
             "--set", "AWS_CONTAINER_CREDENTIALS_FULL_URI=\(fargate.baseURL)/container/credentials",
         ]
-        let batchShards = try Self.engineEnv("batch", batch).shards
-        #expect(batchShards == 4)
-        let children = try (0..<batchShards).map { ("batch-\($0)", try Self.engineEnv("batch", ["--index", "\($0)"] + batch)) }
-        for (name, child) in children {
-            #expect(child.environment["AWS_ACCESS_KEY_ID"] == nil && child.environment["AWS_SECRET_ACCESS_KEY"] == nil, "\(name) has keys")
-            #expect(child.argv.contains("--no-auto-finalize"), "\(name): \(child.argv)")
-        }
-        let childrenEnded = try Self.runConcurrently(children, logs: run.folder("batch-logs"))
-        for child in childrenEnded { #expect(child.status == 0, "\(child.transcript)") }
-        let batchHandled = childrenEnded.flatMap { Self.tripsHandled($0.stdout, among: trips) }
-        #expect(batchHandled.count == trips.count && Set(batchHandled) == trips,
-                "the children did not cover each trip exactly once: \(batchHandled)\n\(childrenEnded.map(\.transcript).joined(separator: "\n"))")
-        // The listings and the invalidation wait for the finalize job.
-        #expect(try await run.moto.objects(prefix: "index.html", bucket: "tabi-site-4")["index.html"] == nil,
-                "a child wrote the listings though the array job runs with --no-auto-finalize")
-        #expect(try await run.moto.invalidations().count == 1)
+        #expect(try Self.engineEnv("kubernetes", kubernetes).shards == 4)
+        #expect(try Self.engineEnv("batch", batch).shards == 4)
+        let oneBatchContent = run.folder("Content-one-batch")
+        try FileManager.default.createDirectory(at: oneBatchContent, withIntermediateDirectories: true)
 
-        let finalize = try Self.engineEnv("batch", ["--role", "finalize"] + batch)
-        #expect(finalize.argv.contains("--finalize"), "\(finalize.argv)")
-        let finalized = try Self.runConcurrently([("batch-finalize", finalize)], logs: run.folder("batch-logs"))
-        for step in finalized { #expect(step.status == 0, "\(step.transcript)") }
-        #expect(try await run.moto.invalidations().count == 2, "the finalize job did not send exactly one invalidation")
-        #expect(try await run.bucketDigest("tabi-site-4") == batchReference)
+        /// One night: one worker per settings file (what the shards must add up to), then the
+        /// Indexed Job's pods at once (the last one finalizes), then the array job's children at
+        /// once and its finalize job. `handled`: the trips the shards must report, each once;
+        /// `invalidations`: how many each engine's night must send.
+        func night(_ number: Int, handled expected: [String], invalidations: Int) async throws {
+            let one = try run.nightly(["--config", kubernetesSettings.path], narrator: "offline")
+            try #require(one.status == 0, "\(one.stdout)\n\(one.stderr)")
+            let oneBatch = try run.nightly(["--config", batchSettings.path], content: oneBatchContent, site: "tabi-site-3",
+                                           state: "tabi-state-3", narrator: "offline")
+            try #require(oneBatch.status == 0, "\(oneBatch.stdout)\n\(oneBatch.stderr)")
+            let kubernetesReference = try await run.bucketDigest("tabi-site")
+            let batchReference = try await run.bucketDigest("tabi-site-3")
+            try #require(kubernetesReference["index.html"] != nil && batchReference["index.html"] != nil)
+
+            // MARK: Kubernetes
+            let sent = try await run.moto.invalidations().count
+            let job = ["--job-name", "tabi-nightly-2900000\(number)"] + kubernetes
+            let pods = try (0..<4).map { ("night-\(number)-kubernetes-\($0)", try Self.engineEnv("kubernetes", ["--index", "\($0)"] + job)) }
+            for (name, pod) in pods {
+                #expect(pod.environment["AWS_ACCESS_KEY_ID"] == nil && pod.environment["AWS_SECRET_ACCESS_KEY"] == nil, "\(name) has keys")
+                #expect(!pod.argv.contains("--no-auto-finalize") && !pod.argv.contains("--report"), "\(name): \(pod.argv)")
+            }
+            let podsEnded = try Self.runConcurrently(pods, logs: run.folder("logs"))
+            for pod in podsEnded { #expect(pod.status == 0, "\(pod.transcript)") }
+            let kubernetesHandled = podsEnded.flatMap { Self.tripsHandled($0.stdout, among: trips) }
+            #expect(kubernetesHandled.sorted() == expected.sorted(),
+                    "night \(number): the pods did not cover each trip exactly once\n\(podsEnded.map(\.transcript).joined(separator: "\n"))")
+            #expect(try await run.moto.invalidations().count == sent + invalidations, "night \(number): the Indexed Job's invalidations")
+            #expect(try await run.bucketDigest("tabi-site-2") == kubernetesReference, "night \(number): Kubernetes")
+
+            // MARK: AWS Batch
+            let arrayJob = ["--job-id", "9b2f7c1e-0d3a-4e5b-8c6d-7e8f9a0b1c2\(number)"] + batch
+            let children = try (0..<4).map { ("night-\(number)-batch-\($0)", try Self.engineEnv("batch", ["--index", "\($0)"] + arrayJob)) }
+            for (name, child) in children {
+                #expect(child.environment["AWS_ACCESS_KEY_ID"] == nil && child.environment["AWS_SECRET_ACCESS_KEY"] == nil, "\(name) has keys")
+                #expect(child.argv.contains("--no-auto-finalize"), "\(name): \(child.argv)")
+            }
+            let listingsBefore = try await run.moto.objects(prefix: "index.html", bucket: "tabi-site-4")["index.html"]
+            let childrenEnded = try Self.runConcurrently(children, logs: run.folder("logs"))
+            for child in childrenEnded { #expect(child.status == 0, "\(child.transcript)") }
+            let batchHandled = childrenEnded.flatMap { Self.tripsHandled($0.stdout, among: trips) }
+            #expect(batchHandled.sorted() == expected.sorted(),
+                    "night \(number): the children did not cover each trip exactly once\n\(childrenEnded.map(\.transcript).joined(separator: "\n"))")
+            // The listings and the invalidation wait for the finalize job.
+            #expect(try await run.moto.objects(prefix: "index.html", bucket: "tabi-site-4")["index.html"]?.md5 == listingsBefore?.md5,
+                    "night \(number): a child wrote the listings though the array job runs with --no-auto-finalize")
+            #expect(try await run.moto.invalidations().count == sent + invalidations, "night \(number): a child sent an invalidation")
+
+            let finalize = try Self.engineEnv("batch", ["--role", "finalize"] + arrayJob)
+            #expect(finalize.argv.contains("--finalize"), "\(finalize.argv)")
+            let finalized = try Self.runConcurrently([("night-\(number)-batch-finalize", finalize)], logs: run.folder("logs"))
+            for step in finalized { #expect(step.status == 0, "\(step.transcript)") }
+            #expect(try await run.moto.invalidations().count == sent + 2 * invalidations, "night \(number): the finalize job's invalidations")
+            #expect(try await run.bucketDigest("tabi-site-4") == batchReference, "night \(number): AWS Batch")
+        }
+
+        // First night: every trip new; new objects need no invalidation.
+        try await night(1, handled: Array(trips), invalidations: 0)
+        // Second night: one trip changed in the app; its page and the listings are invalidated, once.
+        let changed = try #require(trips.first)
+        try db.run("UPDATE travels SET description = 'Changed overnight.', updated_at = '2025-01-02T00:00:00Z' WHERE id = $1", [changed])
+        try await night(2, handled: [changed], invalidations: 1)
 
         try await run.moto.expectAllSigned()
         withExtendedLifetime((podIdentity, fargate)) {}
