@@ -7,6 +7,9 @@
 
   --role NAME                 the instance's role (default tabi-role)
   --container-token TOKEN     the Authorization value the container endpoint wants
+  --container-credentials KEY:SECRET[:TOKEN]
+                              the container endpoint hands out these fixed credentials instead
+                              (a test server's IAM user, for a process that finds no other keys)
   --expires-in SECONDS        how long issued credentials last (default 3600)
 """
 import datetime
@@ -41,17 +44,22 @@ class CredentialsHandler(StandinHandler):
         if path == "/container/credentials":
             if options.container_token and self.headers.get("Authorization") != options.container_token:
                 return self.send_json(401, {"message": "bad authorization token"})
+            if options.container_credentials:
+                key, secret, *token = options.container_credentials.split(":", 2)
+                return self.send_credentials(key, None, secret=secret, token=token[0] if token else None)
             return self.send_credentials(f"ASIACONTAINER{next(self.container_counter)}", None)
         self.send_bytes(404, b"", content_type="text/plain")
 
-    def send_credentials(self, key, code_field):
+    def send_credentials(self, key, code_field, secret=None, token=""):
         expiration = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=self.server.options.expires_in)
         document = {
             "AccessKeyId": key,
-            "SecretAccessKey": f"secret-of-{key}",
-            "Token": f"token-of-{key}",
+            "SecretAccessKey": secret or f"secret-of-{key}",
+            "Token": f"token-of-{key}" if token == "" else token,
             "Expiration": expiration.strftime("%Y-%m-%dT%H:%M:%SZ"),
         }
+        if document["Token"] is None:
+            del document["Token"]
         if code_field:
             document[code_field] = "Success"
         self.send_json(200, document)
@@ -61,5 +69,6 @@ if __name__ == "__main__":
     parser = argument_parser(__doc__)
     parser.add_argument("--role", default="tabi-role")
     parser.add_argument("--container-token", default="")
+    parser.add_argument("--container-credentials", default="")
     parser.add_argument("--expires-in", type=int, default=3600)
     serve(CredentialsHandler, parser.parse_args())
