@@ -49,7 +49,7 @@ struct BuildCommand: AsyncParsableCommand {
         let themeURL = URL(fileURLWithPath: theme ?? "Themes/\(config.theme)")
         let options = BuildOptions(
             content: contentURL, output: URL(fileURLWithPath: output), theme: themeURL,
-            media: try mediaSource(content: contentURL), config: config, concurrency: concurrency,
+            media: try MediaOption.source(media, content: contentURL, profile: profile), config: config, concurrency: concurrency,
             progress: site.quiet ? nil : ProgressDrawer().progress)
         let report: BuildReport
         do {
@@ -59,21 +59,5 @@ struct BuildCommand: AsyncParsableCommand {
         }
         print(report.summary)
         if report.failed { throw ExitCode(1) }
-    }
-
-    /// A local folder, or a bucket for `s3://bucket[/prefix]` with AWS found as the AWS CLI finds it.
-    private func mediaSource(content: URL) throws -> any MediaSource {
-        guard let media, media.hasPrefix("s3://") else {
-            return MediaRoot(folder: media.map { URL(fileURLWithPath: $0) } ?? content.appendingPathComponent("media"))
-        }
-        guard let (bucket, prefix) = S3MediaSource.parse(media) else {
-            throw CLIFailure(message: "--media \(media) is not s3://bucket[/prefix]", code: 2)
-        }
-        do {
-            let settings = try AWSConfiguration.load(profile: profile).settings(for: .s3)
-            return S3MediaSource(s3: S3Client(settings: settings, bucket: bucket), prefix: prefix)
-        } catch {
-            throw CLIFailure(message: "--media \(media): \(error)", code: 2)
-        }
     }
 }

@@ -91,7 +91,7 @@ struct ExportCommand: AsyncParsableCommand {
             }
         }
         let options = TripExporter.Options(
-            tripID: trip, content: contentURL, config: config, theme: themeURL, media: try mediaSource(content: contentURL),
+            tripID: trip, content: contentURL, config: config, theme: themeURL, media: try MediaOption.source(media, content: contentURL, profile: profile),
             databaseURL: databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
             skipExtract: skipExtract, narrator: narratorInstance, prompt: prompt)
         let export: TripExporter.Export
@@ -145,20 +145,5 @@ struct ExportCommand: AsyncParsableCommand {
         if site.quiet { arguments.append("--quiet") }
         var command = try PublishCommand.parse(arguments)
         try await command.run()
-    }
-
-    private func mediaSource(content: URL) throws -> any MediaSource {
-        guard let media, media.hasPrefix("s3://") else {
-            return MediaRoot(folder: media.map { URL(fileURLWithPath: $0) } ?? content.appendingPathComponent("media"))
-        }
-        guard let (bucket, prefix) = S3MediaSource.parse(media) else {
-            throw CLIFailure(message: "--media \(media) is not s3://bucket[/prefix]", code: 2)
-        }
-        do {
-            let settings = try AWSConfiguration.load(profile: profile).settings(for: .s3)
-            return S3MediaSource(s3: S3Client(settings: settings, bucket: bucket), prefix: prefix)
-        } catch {
-            throw CLIFailure(message: "--media \(media): \(error)", code: 2)
-        }
     }
 }

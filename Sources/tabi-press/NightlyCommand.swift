@@ -207,7 +207,7 @@ struct NightlyCommand: AsyncParsableCommand {
         }
         return NightlyOptions(
             content: contentURL, config: config, configText: configText, theme: themeURL,
-            media: try mediaSource(content: contentURL, aws: aws), site: siteStore, state: stateStore, cdn: cdn,
+            media: try MediaOption.source(media, content: contentURL, profile: profile), site: siteStore, state: stateStore, cdn: cdn,
             shard: shard, run: run ?? "run-\(UUID().uuidString.lowercased().prefix(13))", autoFinalize: !noAutoFinalize,
             dryRun: dryRun, leaseDuration: .seconds(leaseMinutes * 60), concurrency: concurrency,
             databaseURL: databaseURL ?? environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
@@ -240,15 +240,5 @@ struct NightlyCommand: AsyncParsableCommand {
     private func settings(_ aws: AWSConfiguration?, _ service: AWSService) throws -> AWSSettings {
         guard let aws else { throw CLIFailure(message: "no AWS configuration", code: 2) }
         do { return try aws.settings(for: service) } catch { throw CLIFailure(message: "\(error)", code: 2) }
-    }
-
-    private func mediaSource(content: URL, aws: AWSConfiguration?) throws -> any MediaSource {
-        guard let media, media.hasPrefix("s3://") else {
-            return MediaRoot(folder: media.map { URL(fileURLWithPath: $0) } ?? content.appendingPathComponent("media"))
-        }
-        guard let (bucket, prefix) = S3MediaSource.parse(media) else {
-            throw CLIFailure(message: "--media \(media) is not s3://bucket[/prefix]", code: 2)
-        }
-        return S3MediaSource(s3: S3Client(settings: try settings(aws, .s3), bucket: bucket), prefix: prefix)
     }
 }
