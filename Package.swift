@@ -102,7 +102,8 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         // The whole chain through the binary on real servers: privacy, injection, and (next) nightly.
-        .testTarget(name: "PipelineTests", dependencies: ["IntegrationSupport", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AWS", "HTTPClient", "IntegrationSupport", "TestSupport",
+            .product(name: "Logging", package: "swift-log")]),
 
         // MARK: - Fuzzing (issue 10): the checks, one libFuzzer executable per target, the property tests
         // `make fuzz` builds the executables with `-sanitize=fuzzer -DFUZZING` in .build-fuzz; a plain

@@ -58,6 +58,13 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
         statusCode == 404 || ["NoSuchKey", "NotFound", "NoSuchBucket", "NoSuchUpload", "ResourceNotFoundException"].contains(code ?? "")
     }
 
+    /// Whether a conditional write lost: the object was there (`If-None-Match`), or changed
+    /// (`If-Match`): 412, or 409 `ConditionalRequestConflict` when another conditional write to
+    /// the key was under way.
+    public var isConditionFailed: Bool {
+        statusCode == 412 || code == "PreconditionFailed" || code == "ConditionalRequestConflict"
+    }
+
     /// Whether the last failure was throttling.
     public var isThrottling: Bool { retryReason == .throttled }
 

@@ -7,9 +7,17 @@ extension S3Client {
     /// - Parameters:
     ///   - md5: the body's hex MD5, sent as `Content-MD5` so S3 refuses bytes that changed on the way.
     ///   - sha256: the body's hex SHA-256 when the caller has it (saves a read of a file body).
+    ///   - condition: written only if the object is absent (`If-None-Match: *`) or still has an
+    ///     ETag (`If-Match`); S3 answers 412 (or 409 to a concurrent conditional write) otherwise,
+    ///     see ``AWSError/isConditionFailed``.
     public func putObject(key: String, body: HTTPBody, md5: String?, attributes: S3ObjectAttributes = S3ObjectAttributes(),
-                          sha256: String? = nil) async throws(AWSError) -> String {
+                          sha256: String? = nil, condition: S3WriteCondition? = nil) async throws(AWSError) -> String {
         var headers = attributes.headers
+        switch condition {
+        case .absent: headers.add("If-None-Match", "*")
+        case .matches(let etag): headers.add("If-Match", "\"\(etag)\"")
+        case nil: break
+        }
         let contentMD5 = md5.flatMap { ContentMD5.base64(hex: $0) }
         if let contentMD5 { headers.add("Content-MD5", contentMD5) }
         let response = try await send("PutObject", .put, key: key, headers: headers, body: body,
@@ -20,6 +28,12 @@ extension S3Client {
     /// The bytes of `key`, in memory.
     public func getObject(key: String) async throws(AWSError) -> Data {
         try await send("GetObject", .get, key: key).body
+    }
+
+    /// The bytes of `key` and their ETag, for a conditional write of the next version.
+    public func getObjectAndETag(key: String) async throws(AWSError) -> (data: Data, etag: String) {
+        let response = try await send("GetObject", .get, key: key)
+        return (response.body, S3Object.normalizedETag(response.headers["ETag"] ?? ""))
     }
 
     /// The bytes of `key` when it has at most `maxBytes`, else its size: a ranged GET

@@ -28,6 +28,14 @@ public struct S3Object: Sendable, Hashable {
     }
 }
 
+/// When a conditional PutObject may write.
+public enum S3WriteCondition: Sendable, Hashable {
+    /// Only if no object has the key (`If-None-Match: *`).
+    case absent
+    /// Only if the object still has this ETag (`If-Match`).
+    case matches(String)
+}
+
 /// What a GET limited to a number of bytes found (``S3Client/getObject(key:maxBytes:)``).
 public enum S3BoundedRead: Sendable, Equatable {
     /// The whole object, within the limit.

@@ -1,3 +1,4 @@
+import AWS
 import Foundation
 import Logging
 
@@ -6,9 +7,10 @@ import Logging
 /// it; another run is refused while it holds, and takes over a lease past its end with a warning
 /// (a run that was killed never released it).
 ///
-/// S3 has no lock: the lease is written, then read back after a pause, and whoever's write is
-/// there then holds it. Two runs starting within that pause of each other both read back the
-/// last write, so only one goes on.
+/// Every write of the lease is conditional (S3's `If-None-Match: *` when there is none,
+/// `If-Match` on the tag read when there is one): of two runs that read the same lease and both
+/// write, S3 takes one write and refuses the other (412), and the refused run reads again and
+/// finds the lease held. A folder store does the same under a file lock.
 public struct RunLease: Sendable {
     public struct Record: Codable, Sendable, Equatable {
         public var run: String
@@ -23,43 +25,54 @@ public struct RunLease: Sendable {
     let run: String
     let holder: String
     let duration: Duration
-    let settle: Duration
     let logger: Logger
     let now: @Sendable () -> Date
 
-    public init(records: StateRecords, run: String, duration: Duration, settle: Duration = .milliseconds(500),
-                logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(records: StateRecords, run: String, duration: Duration, logger: Logger,
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.records = records
         self.run = run
         holder = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
         self.duration = duration
-        self.settle = settle
         self.logger = logger
         self.now = now
     }
 
-    /// Takes the lease for this run, or throws ``LeaseError/held`` naming the run that has it.
+    /// Takes the lease for this run (or extends it, when a shard of this run holds it), or
+    /// throws ``LeaseError/held`` naming the run that has it.
     public func acquire() async throws(LeaseError) {
-        let current: Record?
-        do { current = try await records.read(Record.self, Self.name) } catch { throw .store(error) }
-        if let current, current.run != run {
-            if current.expires > now().timeIntervalSince1970 {
-                throw .held(by: current.run, holder: current.holder, until: Date(timeIntervalSince1970: current.expires))
+        // Each lost race means another writer's lease is there now: the next look decides.
+        for _ in 0..<Self.attempts {
+            let current: (record: Record, tag: String)?
+            do { current = try await records.readTagged(Record.self, Self.name) } catch { throw .store(error) }
+            if let (lease, _) = current, lease.run != run {
+                if lease.expires > now().timeIntervalSince1970 {
+                    throw .held(by: lease.run, holder: lease.holder, until: Date(timeIntervalSince1970: lease.expires))
+                }
+                logger.warning("taking over the lease of run \(lease.run) (\(lease.holder)), which ended \(Date(timeIntervalSince1970: lease.expires)): that run was stopped before it finished; this run finishes its work")
             }
-            logger.warning("taking over the lease of run \(current.run) (\(current.holder)), which ended \(Date(timeIntervalSince1970: current.expires)): that run was stopped before it finished; this run finishes its work")
+            do {
+                try await write(condition: current.map { .matches($0.tag) } ?? .absent)
+                return
+            } catch .store(let error) where error.conditionFailed {
+                continue
+            }
         }
-        try await write()
-        try? await Task.sleep(for: settle)
-        let after: Record?
-        do { after = try await records.read(Record.self, Self.name) } catch { throw .store(error) }
-        guard let after, after.run == run else {
-            throw .held(by: after?.run ?? "?", holder: after?.holder ?? "?", until: Date(timeIntervalSince1970: after?.expires ?? 0))
-        }
+        throw .store(StoreError(key: records.store.location + Self.name, operation: "write",
+                                message: "changed under this run \(Self.attempts) times in a row; another run is taking it"))
     }
 
-    /// Extends the lease (the finalize step calls it before it starts).
+    /// How many times ``acquire()`` reads the lease again after losing a write to another run.
+    static let attempts = 5
+
+    /// Extends the lease, if this run still holds it.
     public func renew() async throws(LeaseError) {
-        try await write()
+        let current: (record: Record, tag: String)?
+        do { current = try await records.readTagged(Record.self, Self.name) } catch { throw .store(error) }
+        if let (lease, _) = current, lease.run != run {
+            throw .held(by: lease.run, holder: lease.holder, until: Date(timeIntervalSince1970: lease.expires))
+        }
+        try await write(condition: current.map { .matches($0.tag) } ?? .absent)
     }
 
     /// Gives the lease up, if this run still holds it.
@@ -68,9 +81,9 @@ public struct RunLease: Sendable {
         _ = await records.store.delete([Self.name])
     }
 
-    private func write() async throws(LeaseError) {
+    private func write(condition: S3WriteCondition) async throws(LeaseError) {
         let record = Record(run: run, holder: holder, expires: now().timeIntervalSince1970 + duration.secondsValue)
-        do { try await records.write(record, Self.name) } catch { throw .store(error) }
+        do { try await records.write(record, Self.name, condition: condition) } catch { throw .store(error) }
     }
 }
 

@@ -15,6 +15,16 @@ public struct StateRecords: Sendable {
     /// run must not take it for "nothing published" and publish over it blindly.
     public func read<Record: Decodable>(_ type: Record.Type, _ name: String) async throws(StoreError) -> Record? {
         guard let data = try await store.read(name) else { return nil }
+        return try decode(Record.self, data, name)
+    }
+
+    /// A record and its version tag (for a conditional write of the next one), or nil.
+    public func readTagged<Record: Decodable>(_ type: Record.Type, _ name: String) async throws(StoreError) -> (record: Record, tag: String)? {
+        guard let object = try await store.readTagged(name) else { return nil }
+        return (try decode(Record.self, object.data, name), object.tag)
+    }
+
+    private func decode<Record: Decodable>(_ type: Record.Type, _ data: Data, _ name: String) throws(StoreError) -> Record {
         do {
             return try JSONDecoder().decode(Record.self, from: data)
         } catch {
@@ -23,8 +33,9 @@ public struct StateRecords: Sendable {
         }
     }
 
-    /// Writes a record as sorted JSON, never cached.
-    public func write(_ record: some Encodable, _ name: String) async throws(StoreError) {
+    /// Writes a record as sorted JSON, never cached; with a `condition`, only if the record is
+    /// absent or still has the tag given (see ``ObjectStore/write(_:_:md5:attributes:condition:)``).
+    public func write(_ record: some Encodable, _ name: String, condition: S3WriteCondition? = nil) async throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data: Data
@@ -33,32 +44,52 @@ public struct StateRecords: Sendable {
         }
         let md5 = ContentHash.hex(Insecure.MD5.hash(data: data))
         try await store.write(name, data, md5: md5,
-                              attributes: S3ObjectAttributes(contentType: "application/json", cacheControl: "no-cache, private"))
+                              attributes: S3ObjectAttributes(contentType: "application/json", cacheControl: "no-cache, private"),
+                              condition: condition)
     }
 
-    /// The trip record buckets of `buckets`, read several at a time; missing ones are empty.
-    /// Listing first (one request per thousand) saves a GET for each bucket no trip uses yet.
-    public func tripBuckets(_ buckets: [Int]) async throws(StoreError) -> [Int: TripRecordBucket] {
-        let existing = Set(try await store.list("nightly/trips/"))
-        let wanted = buckets.filter { existing.contains(TripRecordBucket.name($0)) }
-        var found: [Int: TripRecordBucket] = [:]
+    /// The tags of the trip record buckets there are, by bucket number: one listing.
+    public func tripBucketTags() async throws(StoreError) -> [Int: String] {
+        var tags: [Int: String] = [:]
+        for (name, tag) in try await store.tags(TripRecordBucket.folder) {
+            if let number = TripRecordBucket.number(ofName: name) { tags[number] = tag }
+        }
+        return tags
+    }
+
+    /// The trip record buckets `buckets` with their tags, read several at a time; those that
+    /// `existing` (``tripBucketTags()``) does not list are empty, with no tag, and not read.
+    public func tripBuckets(_ buckets: [Int], existing: [Int: String]) async throws(StoreError) -> [Int: TaggedBucket] {
+        let wanted = buckets.filter { existing[$0] != nil }
+        var found: [Int: TaggedBucket] = [:]
         var failure: StoreError?
         let records = self
-        await slidingWindow(wanted.count, concurrency: 16) { index -> Result<TripRecordBucket?, StoreError> in
+        await slidingWindow(wanted.count, concurrency: 16) { index -> Result<(record: TripRecordBucket, tag: String)?, StoreError> in
             do throws(StoreError) {
-                return .success(try await records.read(TripRecordBucket.self, TripRecordBucket.name(wanted[index])))
+                return .success(try await records.readTagged(TripRecordBucket.self, TripRecordBucket.name(wanted[index])))
             } catch {
                 return .failure(error)
             }
         } collect: { index, result in
             switch result {
-            case .success(let bucket?): found[wanted[index]] = bucket
+            case .success(let bucket?): found[wanted[index]] = TaggedBucket(record: bucket.record, tag: bucket.tag)
             case .success(nil): break
             case .failure(let error): failure = failure ?? error
             }
         }
         if let failure { throw failure }
-        for bucket in buckets where found[bucket] == nil { found[bucket] = TripRecordBucket() }
+        for bucket in buckets where found[bucket] == nil { found[bucket] = TaggedBucket(record: TripRecordBucket(), tag: nil) }
         return found
     }
+
+    /// The trip record buckets `buckets` (missing ones are empty).
+    public func tripBuckets(_ buckets: [Int]) async throws(StoreError) -> [Int: TripRecordBucket] {
+        try await tripBuckets(buckets, existing: tripBucketTags()).mapValues(\.record)
+    }
+}
+
+/// A trip record bucket as read, and its tag (nil: there was none).
+public struct TaggedBucket: Sendable {
+    public var record: TripRecordBucket
+    public var tag: String?
 }

@@ -26,11 +26,24 @@ public struct BucketStore: ObjectStore {
         }
     }
 
-    public func write(_ key: String, _ data: Data, md5: String, attributes: S3ObjectAttributes) async throws(StoreError) {
+    public func readTagged(_ key: String) async throws(StoreError) -> TaggedObject? {
         do throws(AWSError) {
-            _ = try await s3.putObject(key: prefix + key, body: .data(data), md5: md5, attributes: attributes)
+            let (data, etag) = try await s3.getObjectAndETag(key: prefix + key)
+            return TaggedObject(data: data, tag: etag)
+        } catch where error.isNotFound {
+            return nil
         } catch {
-            throw StoreError(key: s3.url(of: prefix + key), operation: "PutObject", message: error.description)
+            throw StoreError(key: s3.url(of: prefix + key), operation: "GetObject", message: error.description)
+        }
+    }
+
+    public func write(_ key: String, _ data: Data, md5: String, attributes: S3ObjectAttributes,
+                      condition: S3WriteCondition?) async throws(StoreError) {
+        do throws(AWSError) {
+            _ = try await s3.putObject(key: prefix + key, body: .data(data), md5: md5, attributes: attributes, condition: condition)
+        } catch {
+            throw StoreError(key: s3.url(of: prefix + key), operation: "PutObject", message: error.description,
+                             conditionFailed: condition != nil && error.isConditionFailed)
         }
     }
 
@@ -49,15 +62,23 @@ public struct BucketStore: ObjectStore {
         return failures
     }
 
+    /// Every key under `listPrefix`, sorted (see ``tags(_:)``).
+    public func list(_ listPrefix: String) async throws(StoreError) -> [String] {
+        try await tags(listPrefix).keys.sorted()
+    }
+
     /// Lists from the first `/` back (a prefix holding `/` is sent encoded in a signed query,
     /// which some S3-compatible servers, moto among them, refuse), then keeps what is under
     /// `listPrefix`: the state store holds a few hundred records, one or two listing pages.
-    public func list(_ listPrefix: String) async throws(StoreError) -> [String] {
+    public func tags(_ listPrefix: String) async throws(StoreError) -> [String: String] {
         let full = prefix + listPrefix
         let sent = String(full.prefix { $0 != "/" })
         do throws(AWSError) {
-            return try await s3.listObjects(prefix: sent).map(\.key).filter { $0.hasPrefix(full) }
-                .map { String($0.dropFirst(prefix.count)) }.sorted()
+            var tags: [String: String] = [:]
+            for object in try await s3.listObjects(prefix: sent) where object.key.hasPrefix(full) {
+                tags[String(object.key.dropFirst(prefix.count))] = object.etag
+            }
+            return tags
         } catch {
             throw StoreError(key: s3.url(of: full), operation: "ListObjectsV2", message: error.description)
         }

@@ -1,6 +1,8 @@
 import AWS
+import Crypto
 import ContentStore
 import Foundation
+import TabiCore
 
 /// An ``ObjectStore`` in a local folder: a site served from disk (`make demo`, a local origin)
 /// or state kept beside it. Written atomically, never through a link: keys must be confined
@@ -32,18 +34,73 @@ public struct FolderStore: ObjectStore {
         }
     }
 
-    public func write(_ key: String, _ data: Data, md5: String, attributes: S3ObjectAttributes) async throws(StoreError) {
+    public func readTagged(_ key: String) async throws(StoreError) -> TaggedObject? {
+        guard let data = try await read(key) else { return nil }
+        return TaggedObject(data: data, tag: ContentHash.hex(Insecure.MD5.hash(data: data)))
+    }
+
+    /// A conditional write holds an exclusive lock on a hidden file beside the object while it
+    /// reads the tag and renames the new bytes in: atomic among processes of this machine.
+    public func write(_ key: String, _ data: Data, md5: String, attributes: S3ObjectAttributes,
+                      condition: S3WriteCondition?) async throws(StoreError) {
         let key = try checked(key, "write")
+        let parent = try checkedParent(of: key)
+        guard let condition else { return try replace(key, data) }
+        let lock = root.appendingPathComponent(parent).appendingPathComponent("." + key.dropFirst(parent.count) + ".lock")
+        let result = Result { () throws -> StoreError? in
+            try FileManager.default.createDirectory(at: lock.deletingLastPathComponent(), withIntermediateDirectories: true)
+            return try FileLock.withLock(at: lock) { () throws -> StoreError? in
+                let current = try currentTag(key)
+                let holds = switch condition {
+                case .absent: current == nil
+                case .matches(let tag): current == tag
+                }
+                guard holds else {
+                    return StoreError(key: root.path + "/" + key, operation: "write",
+                                      message: current == nil ? "is gone" : "is there already, or changed since it was read",
+                                      conditionFailed: true)
+                }
+                try replace(key, data)
+                return nil
+            }
+        }
+        switch result {
+        case .success(nil): return
+        case .success(let refusal?): throw refusal
+        case .failure(let error as StoreError): throw error
+        case .failure(let error): throw StoreError(key: root.path + "/" + key, operation: "write", message: "\(error)")
+        }
+    }
+
+    /// The hex MD5 of the object's bytes, nil when there is none.
+    private func currentTag(_ key: String) throws(StoreError) -> String? {
         let folder = ConfinedFolder(root)
-        // The folders on the way must be folders of ours, not links out.
+        switch folder.kind(of: key) {
+        case .missing: return nil
+        case .file:
+            do { return ContentHash.hex(Insecure.MD5.hash(data: try folder.read(key))) } catch {
+                throw StoreError(key: root.path + "/" + key, operation: "read", message: error.reason)
+            }
+        default: throw StoreError(key: root.path + "/" + key, operation: "write", message: "is not a file")
+        }
+    }
+
+    /// The folders on the way to `key` must be folders of ours (or missing), not links out; the
+    /// parent's path, with its trailing `/` (empty at the root).
+    private func checkedParent(of key: String) throws(StoreError) -> String {
+        let folder = ConfinedFolder(root)
         var parent = ""
         for name in key.split(separator: "/").dropLast() {
-            parent += (parent.isEmpty ? "" : "/") + name
+            parent += name
             switch folder.kind(of: parent) {
-            case .folder, .missing: continue
+            case .folder, .missing: parent += "/"
             default: throw StoreError(key: root.path + "/" + parent, operation: "write", message: "is not a folder")
             }
         }
+        return parent
+    }
+
+    private func replace(_ key: String, _ data: Data) throws(StoreError) {
         do { try AtomicFile.write(data, to: root.appendingPathComponent(key)) } catch {
             throw StoreError(key: root.path + "/" + key, operation: "write", message: error.description)
         }
@@ -80,6 +137,14 @@ public struct FolderStore: ObjectStore {
             try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
             names = names.dropLast()
         }
+    }
+
+    public func tags(_ prefix: String) async throws(StoreError) -> [String: String] {
+        var tags: [String: String] = [:]
+        for key in try await list(prefix) {
+            if let object = try await readTagged(key) { tags[key] = object.tag }
+        }
+        return tags
     }
 
     public func list(_ prefix: String) async throws(StoreError) -> [String] {
