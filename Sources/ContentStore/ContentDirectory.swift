@@ -104,9 +104,13 @@ public struct ContentDirectory: Sendable {
 
     /// Reads `trips/<slug>/story.md`, or nil when the trip has none yet.
     public func story(_ slug: String) throws(ContentError) -> Story? {
-        let url = storyFile(of: slug)
         guard confined.kind(of: "trips/\(slug)/story.md") != .missing else { return nil }
-        let data = try read("trips/\(slug)/story.md", maxBytes: Self.maximumStoryFileBytes)
+        return try story(slug, from: read("trips/\(slug)/story.md", maxBytes: Self.maximumStoryFileBytes))
+    }
+
+    /// Parses the bytes of `trips/<slug>/story.md`, read by the caller.
+    public func story(_ slug: String, from data: Data) throws(ContentError) -> Story {
+        let url = storyFile(of: slug)
         guard let text = String(data: data, encoding: .utf8) else {
             throw ContentError(file: url.path, reason: "cannot be read as UTF-8 text")
         }

@@ -91,6 +91,12 @@ import TestSupport
         let quietWrites = try await run.writes(in: run.siteBucket)
         #expect(quietWrites.isEmpty, "uploads on a night with no change: \(quietWrites)")
         #expect(try await run.bucketDigest(run.siteBucket) == objects)
+        // Its state costs the index, the lease and the shard's marker: no trip record is read or written.
+        #expect(night2["recordBucketsRead"] as? Int == 0, "a night with no change read trip records")
+        #expect((night2["finalize"] as? [String: Any])?["recordBucketsRead"] as? Int == 0)
+        let stateWrites = try await run.writes(in: run.stateBucket)
+        #expect(stateWrites.allSatisfy { ["", "nightly/lease.json"].contains($0) || $0.hasPrefix("nightly/done/") },
+                "state written on a night with no change: \(stateWrites)")
 
         // MARK: One trip changes in the app: that trip's narrative, its page, and the listings.
         try run.database.run("UPDATE travels SET description = 'Temples, tea and maples.', updated_at = '2024-12-02T00:00:00Z' WHERE id = $1",
@@ -102,6 +108,9 @@ import TestSupport
         #expect(Self.count("changed", night3) == 1 && Self.count("unchanged", night3) == 2)
         #expect(night3["modelCalls"] as? Int == 1)
         #expect(night3["derivativesEncoded"] as? Int == 0, "an unchanged photo was encoded again")
+        // Of the trip records, the plan and the finalize step read only the changed trip's bucket.
+        #expect(night3["recordBucketsRead"] as? Int == 1)
+        #expect((night3["finalize"] as? [String: Any])?["recordBucketsRead"] as? Int == 1)
         let written = Set(try await run.writes(in: run.siteBucket))
         #expect(written.contains("trips/\(kyotoSlug)/index.html"))
         #expect(written.isSubset(of: ["trips/\(kyotoSlug)/index.html", "index.html", "feed.xml", "sitemap.xml"]), "\(written)")

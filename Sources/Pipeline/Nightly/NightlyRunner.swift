@@ -70,13 +70,24 @@ public struct NightlyRunner: Sendable {
         }
         let renderer = SiteRenderer(config: options.config, theme: theme)
         let buckets: [Int: TripRecordBucket]
-        do { buckets = try await records.tripBuckets(options.shard.buckets) } catch { throw .state(error) }
-        let plan: TripPlan
+        var plan: TripPlan
+        let (index, tags, fresh) = try await knownTrips(records)
         do {
-            plan = try TripPlan.make(content: content, shard: options.shard, inputs: inputs, records: buckets)
+            plan = try TripPlan.make(content: content, shard: options.shard, inputs: inputs, known: index.trips)
         } catch {
             throw .setup("cannot read the content: \(error)")
         }
+        // The trips it builds or takes out have their records rewritten whole: read them.
+        var loaded = fresh
+        do {
+            let unread = plan.bucketsToRead.filter { loaded[$0] == nil }
+            for (number, bucket) in try await records.tripBuckets(unread, existing: tags) { loaded[number] = bucket }
+        } catch {
+            throw .state(error)
+        }
+        report.recordBucketsRead = loaded.values.count { $0.tag != nil }
+        buckets = loaded.mapValues(\.record)
+        plan = plan.attaching(buckets)
         step("plan")
         if options.dryRun {
             report.trips = Self.dryRunLines(plan, extract: report.extract)
@@ -118,12 +129,29 @@ public struct NightlyRunner: Sendable {
 
         // MARK: 7. Finalize
         if options.autoFinalize, await allShardsDone(records) {
-            report.finalize = await finalize(renderer: renderer, sync: sync, records: records, lease: lease)
+            report.finalize = await finalize(renderer: renderer, siteKey: inputs.siteKey, sync: sync, records: records, lease: lease)
             step("finalize")
         }
         report.requests = options.site.requests + (options.state.location == options.site.location ? 0 : options.state.requests)
         report.duration = clock.now - start
         return report
+    }
+
+    /// Every trip's record in short: the index the last finalize step left, with this shard's
+    /// record buckets written since read again (those are returned too, in full), and the tags
+    /// of the record buckets there are.
+    private func knownTrips(_ records: StateRecords) async throws(NightlyError)
+        -> (index: SiteIndex, tags: [Int: String], fresh: [Int: TaggedBucket]) {
+        do {
+            let tags = try await records.tripBucketTags()
+            var index = try await records.read(SiteIndex.self, SiteIndex.name) ?? SiteIndex()
+            let stale = index.staleBuckets(options.shard.buckets, current: tags)
+            let fresh = try await records.tripBuckets(stale, existing: tags)
+            for (number, bucket) in fresh { index.update(bucket: number, from: bucket) }
+            return (index, tags, fresh)
+        } catch {
+            throw .state(error)
+        }
     }
 
     /// The finalize step alone (`--finalize`): takes the lock for the run, writes the listings,
@@ -135,13 +163,19 @@ public struct NightlyRunner: Sendable {
         let theme: Theme, rules: HeaderRules
         do { theme = try Theme.load(from: options.theme) } catch { throw .setup("cannot load the theme: \(error)") }
         do { rules = try HeaderRules(settings: options.config.publish) } catch { throw .setup("\(error)") }
+        let inputs: TripInputs
+        do { inputs = try TripInputs(configText: options.configText, theme: options.theme, keepsHeaders: options.site.keepsHeaders) } catch {
+            throw .setup("cannot read the theme: \(error)")
+        }
         let sync = SiteSync(site: options.site, rules: rules, concurrency: options.concurrency)
-        return await finalize(renderer: SiteRenderer(config: options.config, theme: theme), sync: sync, records: records, lease: lease)
+        return await finalize(renderer: SiteRenderer(config: options.config, theme: theme), siteKey: inputs.siteKey, sync: sync,
+                              records: records, lease: lease)
     }
 
-    private func finalize(renderer: SiteRenderer, sync: SiteSync, records: StateRecords, lease: RunLease) async -> FinalizeReport {
+    private func finalize(renderer: SiteRenderer, siteKey: String, sync: SiteSync, records: StateRecords,
+                          lease: RunLease) async -> FinalizeReport {
         let report = await Finalizer(sync: sync, records: records, renderer: renderer, cdn: options.cdn, run: options.run,
-                                     logger: logger, now: { Date() }).finalize()
+                                     siteKey: siteKey, logger: logger, now: { Date() }).finalize()
         if report.failures.isEmpty { await lease.release() }
         return report
     }

@@ -41,6 +41,8 @@ public struct NightlyReport: StageReport {
     public var failures: [String] = []
     /// Requests sent to the site and state stores.
     public var requests = 0
+    /// Trip record buckets read in full (the rest of what the plan knows came from the index).
+    public var recordBucketsRead = 0
     /// Step → time.
     public var steps: [(name: String, duration: Duration)] = []
     public var duration: Duration = .zero
@@ -89,6 +91,7 @@ public struct NightlyReport: StageReport {
             "pagesRendered": .int(pagesRendered),
             "uploaded": .strings(uploaded), "deleted": .strings(deleted), "orphans": .strings(orphans),
             "owedInvalidation": .strings(owedInvalidation), "failures": .strings(failures), "requests": .int(requests),
+            "recordBucketsRead": .int(recordBucketsRead),
             "steps": .object(Dictionary(steps.map { ($0.name, JSONValue.seconds($0.duration)) }) { _, last in last }),
         ]
         if let extract { object["extract"] = extract.json }
@@ -110,6 +113,8 @@ public struct FinalizeReport: StageReport {
 
     public var shardsCollected: [String] = []
     public var listedTrips = 0
+    /// Trip record buckets read in full (the rest came from the index).
+    public var recordBucketsRead = 0
     public var uploaded: [String] = []
     public var deleted: [String] = []
     public var invalidationId: String?
@@ -136,7 +141,8 @@ public struct FinalizeReport: StageReport {
 
     public var json: JSONValue {
         ["stage": .string(Self.stage), "exitCode": .int(Int(exitCode)), "seconds": .seconds(duration),
-         "shards": .strings(shardsCollected), "listedTrips": .int(listedTrips), "uploaded": .strings(uploaded),
+         "shards": .strings(shardsCollected), "listedTrips": .int(listedTrips),
+         "recordBucketsRead": .int(recordBucketsRead), "uploaded": .strings(uploaded),
          "deleted": .strings(deleted), "invalidation": .optional(invalidationId), "invalidatedPaths": .strings(invalidatedPaths),
          "failures": .strings(failures), "requests": .int(requests)]
     }

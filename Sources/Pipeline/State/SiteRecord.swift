@@ -6,6 +6,11 @@ public struct SiteRecord: Codable, Sendable, Equatable {
     public var version = SiteRecord.currentVersion
     /// Site path → hex MD5 of the stored bytes.
     public var files: [String: String] = [:]
+    /// ``SiteIndex/fingerprint(siteKey:tags:)`` of what the listings were last written from,
+    /// all of them stored: the same again, and no shard left work, means nothing to do.
+    public var listedFrom: String?
+    /// How many trips the listings show.
+    public var listed: Int?
 
     public static let currentVersion = 1
     public static let name = "nightly/site.json"

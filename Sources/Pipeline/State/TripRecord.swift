@@ -49,9 +49,20 @@ public struct TripRecordBucket: Codable, Sendable, Equatable {
 
     public init() {}
 
+    /// Where the buckets are in the state store.
+    public static let folder = "nightly/trips/"
+
     /// The record's name in the state store.
     public static func name(_ bucket: Int) -> String {
-        "nightly/trips/" + String(format: "%02x", bucket) + ".json"
+        folder + String(format: "%02x", bucket) + ".json"
+    }
+
+    /// The bucket number a record name is for (``name(_:)`` read back), nil for any other name.
+    public static func number(ofName name: String) -> Int? {
+        guard name.hasPrefix(folder), name.hasSuffix(".json") else { return nil }
+        let hex = name.dropFirst(folder.count).dropLast(".json".count)
+        guard hex.utf8.count == 2, let number = Int(hex, radix: 16), name == Self.name(number) else { return nil }
+        return number
     }
 
     /// Every derivative the trips show, with their sizes, to reuse without fetching.

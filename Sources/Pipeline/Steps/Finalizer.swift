@@ -10,12 +10,20 @@ import TabiCore
 /// the media no trip shows any more, deleted; one CloudFront invalidation for everything the
 /// shards changed. The shards' markers go only once all that is done, so a finalize step that
 /// was stopped is done again, whole, by the next one.
+///
+/// It costs what changed: the records come from the ``SiteIndex`` and only the record buckets
+/// written since it was made are read; when none was, the theme and settings are the same and no
+/// shard left work, nothing is read or written but the markers. Only a night that leaves media
+/// without a page (a withdrawn trip, a photo taken out) reads every record bucket, to be sure no
+/// other trip shows them.
 struct Finalizer: Sendable {
     let sync: SiteSync
     let records: StateRecords
     let renderer: SiteRenderer
     let cdn: NightlyOptions.CDN?
     let run: String
+    /// ``TripInputs/siteKey``: the settings and theme the listings are made with.
+    let siteKey: String
     let logger: Logger
     let now: @Sendable () -> Date
 
@@ -24,9 +32,9 @@ struct Finalizer: Sendable {
         var report = FinalizeReport()
         defer { report.duration = clock.now - start }
 
-        // MARK: - What the shards left, and every trip's record.
+        // MARK: - What the shards left, and what the record buckets are now.
         let markers: [(name: String, marker: ShardMarker)]
-        let buckets: [Int: TripRecordBucket]
+        let tags: [Int: String]
         let site: SiteRecord
         do {
             var found: [(String, ShardMarker)] = []
@@ -34,15 +42,51 @@ struct Finalizer: Sendable {
                 if let marker = try await records.read(ShardMarker.self, name) { found.append((name, marker)) }
             }
             markers = found
-            buckets = try await records.tripBuckets(Array(0..<TripShard.bucketCount))
+            tags = try await records.tripBucketTags()
             site = try await records.read(SiteRecord.self, SiteRecord.name) ?? SiteRecord()
         } catch {
             report.failures.append(error.description)
             return report
         }
         report.shardsCollected = markers.map(\.marker.shard)
-        let trips = buckets.values.flatMap(\.trips.values)
-        let entries = trips.compactMap(\.listing)
+        let fingerprint = SiteIndex.fingerprint(siteKey: siteKey, tags: tags)
+        if site.listedFrom == fingerprint, markers.allSatisfy({ $0.marker.invalidate.isEmpty && $0.marker.orphans.isEmpty }) {
+            report.listedTrips = site.listed ?? 0
+            await deleteMarkers(markers, report: &report)
+            return report
+        }
+
+        // MARK: - Every trip's record in short: the index, with the buckets written since read again.
+        var index: SiteIndex
+        var read: [Int: TaggedBucket] = [:]
+        do {
+            index = try await records.read(SiteIndex.self, SiteIndex.name) ?? SiteIndex()
+            let stale = index.staleBuckets(Array(0..<TripShard.bucketCount), current: tags)
+            read = try await records.tripBuckets(stale, existing: tags)
+            for (number, bucket) in read { index.update(bucket: number, from: bucket) }
+            // The feed carries its trips' story HTML, which the index keeps for those only.
+            let entries = index.trips.compactMap { id, entry in entry.listing.map { (id: id, listing: $0) } }
+            let feed = entries.sorted { ListingEntry.newestFirst($0.listing, $1.listing) }.prefix(SiteRenderer.feedEntryCount)
+            let unread = Set(feed.filter { index.feed[$0.id] == nil }.map { TripShard.bucket(of: $0.id) }.filter { read[$0] == nil })
+            read.merge(try await records.tripBuckets(unread.sorted(), existing: tags)) { first, _ in first }
+            var html: [String: String] = [:]
+            for trip in feed {
+                let record = read[TripShard.bucket(of: trip.id)]?.record.trips[trip.id]
+                html[trip.id] = record.map { $0.listing?.storyHTML ?? "" } ?? index.feed[trip.id] ?? ""
+            }
+            index.feed = html
+        } catch {
+            report.failures.append(error.description)
+            return report
+        }
+        report.recordBucketsRead = read.values.count { $0.tag != nil }
+        let entries = index.trips.compactMap { id, entry in
+            entry.listing.map { listing in
+                var listing = listing
+                listing.storyHTML = index.feed[id].flatMap { $0.isEmpty ? nil : $0 }
+                return listing
+            }
+        }
         report.listedTrips = entries.count
 
         // MARK: - Assets, then listings, each only when its bytes changed.
@@ -69,13 +113,24 @@ struct Finalizer: Sendable {
             record.files[path] = md5
         }
 
-        // MARK: - Media no trip shows any more.
-        let shown = Set(trips.flatMap(\.media))
-        let orphans = Set(markers.flatMap(\.marker.orphans)).subtracting(shown).sorted()
+        // MARK: - Media no trip shows any more (every record bucket read to be sure).
+        var orphans = Set(markers.flatMap(\.marker.orphans))
         if report.failures.isEmpty, !orphans.isEmpty {
-            let failures = await sync.site.delete(orphans)
+            do {
+                let unread = (0..<TripShard.bucketCount).filter { read[$0] == nil }
+                read.merge(try await records.tripBuckets(unread, existing: tags)) { first, _ in first }
+                report.recordBucketsRead = read.values.count { $0.tag != nil }
+                orphans.subtract(read.values.flatMap { $0.record.trips.values.flatMap(\.media) })
+            } catch {
+                report.failures.append(error.description)
+                orphans = []
+            }
+        }
+        let gone = orphans.sorted()
+        if report.failures.isEmpty, !gone.isEmpty {
+            let failures = await sync.site.delete(gone)
             report.failures += failures.map(\.description)
-            for path in orphans where !failures.contains(where: { $0.key.hasSuffix(path) }) {
+            for path in gone where !failures.contains(where: { $0.key.hasSuffix(path) }) {
                 report.deleted.append(path)
                 invalidate.formUnion(cdnPaths(path))
             }
@@ -95,13 +150,21 @@ struct Finalizer: Sendable {
             }
         }
 
-        // MARK: - The record, then the markers (only when all of it went through).
+        // MARK: - The index and the record, then the markers (only when all of it went through).
+        do { try await records.write(index, SiteIndex.name) } catch { report.failures.append(error.description) }
+        record.listed = entries.count
+        record.listedFrom = report.failures.isEmpty ? fingerprint : nil
         do { try await records.write(record, SiteRecord.name) } catch { report.failures.append(error.description) }
-        if report.failures.isEmpty {
+        await deleteMarkers(markers, report: &report)
+        return report
+    }
+
+    /// Deletes the shards' markers once all they asked for is done, and counts the requests.
+    private func deleteMarkers(_ markers: [(name: String, marker: ShardMarker)], report: inout FinalizeReport) async {
+        if report.failures.isEmpty, !markers.isEmpty {
             for failure in await records.store.delete(markers.map(\.name)) { logger.warning("\(failure)") }
         }
         report.requests = sync.site.requests + records.store.requests
-        return report
     }
 
     private func cdnPaths(_ path: String) -> [String] {

@@ -41,43 +41,78 @@ public struct TripPlan: Sendable {
 
     public func items(_ action: Action) -> [Item] { items.filter { $0.action == action } }
 
-    /// Reads the shard's trips from `content` and sets them against `records`.
+    /// The record buckets the run must read in full: those of the trips it builds or takes out
+    /// (their records are rewritten whole, and their pages compared with what is published).
+    public var bucketsToRead: [Int] {
+        Array(Set(items.filter { $0.action != .unchanged }.map(\.bucket))).sorted()
+    }
+
+    /// The plan with each trip's full record from `buckets` (read after planning, and only the
+    /// ``bucketsToRead``).
+    public func attaching(_ buckets: [Int: TripRecordBucket]) -> TripPlan {
+        var plan = self
+        for index in plan.items.indices {
+            plan.items[index].record = buckets[plan.items[index].bucket]?.trips[plan.items[index].id]
+        }
+        return plan
+    }
+
+    /// Reads the shard's trips from `content` and sets them against what was published, `known`
+    /// (every trip's record in short, by id; the shard's own buckets up to date).
+    ///
+    /// A trip whose `trip.json` and `story.md` hash to what its record says is unchanged, and is
+    /// not decoded at all: a night costs a read and a hash per trip until something changed.
+    /// The same hash also tells, without decoding, that a trip of another shard is not this one's.
     public static func make(content: ContentDirectory, shard: TripShard, inputs: TripInputs,
-                            records: [Int: TripRecordBucket]) throws(ContentError) -> TripPlan {
+                            known: [String: SiteIndex.Entry]) throws(ContentError) -> TripPlan {
         let (slugs, invalid) = try content.slugs()
         var broken = invalid
         var brokenSlugs = Set(invalid.compactMap(\.slug))
+        var knownBySlug: [String: (id: String, inputs: String)] = [:]
+        for (id, entry) in known { knownBySlug[entry.slug] = (id, entry.inputs) }
         var items: [String: Item] = [:]
         for slug in slugs {
-            do {
+            do throws(ContentError) {
                 let tripJSON = try content.read("trips/\(slug)/trip.json", maxBytes: ContentDirectory.maximumTripFileBytes)
-                let trip = try content.trip(slug, from: tripJSON)
-                guard shard.contains(tripID: trip.id) else { continue }
                 let storyBytes: Data? = content.confined.kind(of: "trips/\(slug)/story.md") == .missing ? nil
                     : try content.read("trips/\(slug)/story.md", maxBytes: ContentDirectory.maximumStoryFileBytes)
-                let story = try content.story(slug)
-                let bucket = TripShard.bucket(of: trip.id)
-                let record = records[bucket]?.trips[trip.id]
                 let hash = inputs.hash(tripJSON: tripJSON, story: storyBytes)
+                // Same bytes as a record says: the same trip, whose id the record gives.
+                var trip: Trip?
+                let id: String
+                if let recorded = knownBySlug[slug], recorded.inputs == hash {
+                    id = recorded.id
+                } else {
+                    let decoded = try content.trip(slug, from: tripJSON)
+                    (trip, id) = (decoded, decoded.id)
+                }
+                guard shard.contains(tripID: id) else { continue }
+                let record = known[id]
                 let (action, reason): (Action, String) = switch record {
                 case nil: (.new, "not published yet")
                 case let record? where record.failed: (.changed, "something of it failed last run")
                 case let record? where record.inputs != hash: (.changed, "trip.json, story.md, the settings or the theme changed")
                 default: (.unchanged, "same inputs as published")
                 }
-                items[trip.id] = Item(id: trip.id, slug: slug, action: action, reason: reason,
-                                      content: TripContent(trip: trip, story: story), inputs: hash, record: record,
-                                      bucket: bucket)
+                var tripContent: TripContent?
+                if action != .unchanged {
+                    let decoded = if let trip { trip } else { try content.trip(slug, from: tripJSON) }
+                    var story: Story?
+                    if let storyBytes { story = try content.story(slug, from: storyBytes) }
+                    tripContent = TripContent(trip: decoded, story: story)
+                }
+                items[id] = Item(id: id, slug: slug, action: action, reason: reason, content: tripContent, inputs: hash,
+                                 record: nil, bucket: TripShard.bucket(of: id))
             } catch {
                 broken.append(error)
                 brokenSlugs.insert(slug)
             }
         }
-        for bucket in shard.buckets {
-            for (id, record) in records[bucket]?.trips ?? [:] where items[id] == nil && !brokenSlugs.contains(record.slug) {
-                items[id] = Item(id: id, slug: record.slug, action: .withdrawn, reason: "no longer in Content/trips/ (private or deleted)",
-                                 content: nil, inputs: nil, record: record, bucket: bucket)
-            }
+        for (id, entry) in known where items[id] == nil && !brokenSlugs.contains(entry.slug) {
+            let bucket = TripShard.bucket(of: id)
+            guard shard.contains(bucket: bucket) else { continue }
+            items[id] = Item(id: id, slug: entry.slug, action: .withdrawn, reason: "no longer in Content/trips/ (private or deleted)",
+                             content: nil, inputs: nil, record: nil, bucket: bucket)
         }
         return TripPlan(items: items.values.sorted { $0.id < $1.id }, broken: broken)
     }

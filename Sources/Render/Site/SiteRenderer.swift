@@ -79,6 +79,9 @@ public struct SiteRenderer: Sendable {
                           problems: facts.flatMap(\.problems))
     }
 
+    /// How many trips the feed carries (the newest): only their entries need their story HTML.
+    public static let feedEntryCount = AtomFeed.maximumEntries
+
     /// The same listing files from entries kept from earlier renders (``TripPageRender/listing``):
     /// no trip is read or parsed.
     public func renderListings(_ entries: [ListingEntry]) -> [SiteFile] {
