@@ -95,6 +95,42 @@ public struct ConfinedFolder: Sendable {
         return Self.kind(at: folder, name: name)
     }
 
+    /// The size and modification time of a regular file: what a quick check of whether it
+    /// changed compares, as rsync's does, without reading it.
+    public struct Stamp: Sendable, Hashable, CustomStringConvertible {
+        public var size: Int
+        /// Nanoseconds since 1970.
+        public var modified: Int64
+
+        /// `size@modified`.
+        public var description: String { "\(size)@\(modified)" }
+    }
+
+    /// For each folder named in `folders` (inside the folder at `parent`), the stamps of its
+    /// regular files among `names` (a name that is missing, a link or not a regular file has
+    /// none). Each folder is opened once without following a link (a link where a folder should
+    /// be gives no stamps); its files are only `lstat`ed, never opened.
+    public func stamps(of names: [String], inEachOf folders: [String], in parent: String) throws(ConfinedFileError)
+        -> [String: [String: Stamp]] {
+        let top = try openFolder(parent)
+        defer { close(top) }
+        var found: [String: [String: Stamp]] = [:]
+        for folder in folders {
+            let descriptor = openat(top, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            var stamps: [String: Stamp] = [:]
+            for name in names {
+                var status = stat()
+                guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+                let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+                stamps[name] = Stamp(size: Int(status.st_size), modified: modified)
+            }
+            found[folder] = stamps
+        }
+        return found
+    }
+
     /// The names in the folder at `path` (`""` for the root), sorted, each with its kind. Hidden
     /// names are included: callers decide what to skip.
     public func list(_ path: String = "") throws(ConfinedFileError) -> [Entry] {

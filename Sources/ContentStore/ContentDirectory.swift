@@ -58,26 +58,39 @@ public struct ContentDirectory: Sendable {
     /// Slugs of the trip folders that hold a `trip.json`, sorted. Folders whose name is not a
     /// valid slug, and links where a folder or `trip.json` should be, are reported, not read.
     public func slugs() throws(ContentError) -> (slugs: [String], invalid: [ContentError]) {
+        let (trips, invalid) = try tripStamps()
+        return (trips.map(\.slug), invalid)
+    }
+
+    /// The trip folders that hold a `trip.json`, sorted by slug, with the stamps (size,
+    /// modification time) of `trip.json` and `story.md`: a quick check of what changed since a
+    /// run that saw the same stamps, without reading a file. Reported as by ``slugs()``.
+    public func tripStamps() throws(ContentError) -> (trips: [TripStamps], invalid: [ContentError]) {
         let (names, refused) = try tripFolders()
-        var slugs: [String] = []
+        if names.isEmpty { return ([], refused) }
+        let stamps: [String: [String: ConfinedFolder.Stamp]]
+        do { stamps = try confined.stamps(of: ["trip.json", "story.md"], inEachOf: names, in: "trips") } catch {
+            throw ContentError(file: tripsFolder.path, reason: error.reason)
+        }
+        var trips: [TripStamps] = []
         var invalid = refused
         for name in names {
             let path = tripsFolder.appendingPathComponent(name).path
-            switch confined.kind(of: "trips/\(name)/trip.json") {
-            case .file: break
-            case .link:
-                invalid.append(ContentError(file: path + "/trip.json", reason: Self.linkReason,
-                                            slug: Slug.isValid(name) ? name : nil))
+            guard let tripJSON = stamps[name]?["trip.json"] else {
+                // No regular trip.json: a folder of something else, unless a link stands there.
+                if confined.kind(of: "trips/\(name)/trip.json") == .link {
+                    invalid.append(ContentError(file: path + "/trip.json", reason: Self.linkReason,
+                                                slug: Slug.isValid(name) ? name : nil))
+                }
                 continue
-            default: continue
             }
             if Slug.isValid(name) {
-                slugs.append(name)
+                trips.append(TripStamps(slug: name, tripJSON: tripJSON, story: stamps[name]?["story.md"]))
             } else {
                 invalid.append(ContentError(file: path, reason: "folder name is not a valid slug (\(Slug.pattern))"))
             }
         }
-        return (slugs, invalid)
+        return (trips, invalid)
     }
 
     /// Reads and checks `trips/<slug>/trip.json`; its `slug` must match the folder.
@@ -149,4 +162,16 @@ public struct ContentError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String { "\(file): \(reason)" }
+}
+
+/// A trip folder's `trip.json` and `story.md` as a quick check sees them (see
+/// ``ContentDirectory/tripStamps()``).
+public struct TripStamps: Sendable, Hashable {
+    public var slug: String
+    public var tripJSON: ConfinedFolder.Stamp
+    /// nil: no `story.md` (or not a regular file).
+    public var story: ConfinedFolder.Stamp?
+
+    /// Both stamps in one text: `trip.json`'s, then `story.md`'s or `-`.
+    public var key: String { "\(tripJSON) \(story.map(\.description) ?? "-")" }
 }

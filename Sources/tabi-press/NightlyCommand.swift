@@ -87,6 +87,8 @@ struct NightlyCommand: AsyncParsableCommand {
     var dryRun = false
     @Option(help: "Write the run's report as JSON to this file.")
     var report: String?
+    @Flag(help: "Read and hash every trip's files, even those whose size and modification time are the ones recorded.")
+    var rehash = false
     @Option(help: "Refuse a run deleting more pages than this (default: publish.maxDeletes in tabi.yml).")
     var maxDeletes: Int?
     @Option(help: "Refuse an extract withdrawing more trips than this.")
@@ -205,7 +207,7 @@ struct NightlyCommand: AsyncParsableCommand {
                 throw CLIFailure(message: error.description, code: 2)
             }
         }
-        return NightlyOptions(
+        var options = NightlyOptions(
             content: contentURL, config: config, configText: configText, theme: themeURL,
             media: try MediaOption.source(media, content: contentURL, profile: profile), site: siteStore, state: stateStore, cdn: cdn,
             shard: shard, run: run ?? "run-\(UUID().uuidString.lowercased().prefix(13))", autoFinalize: !noAutoFinalize,
@@ -213,6 +215,8 @@ struct NightlyCommand: AsyncParsableCommand {
             databaseURL: databaseURL ?? environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
             skipExtract: skipExtract, maxWithdrawals: maxWithdrawals, narrator: dryRun ? nil : narratorInstance,
             prompt: prompt, maxDeletes: maxDeletes ?? config.publish.maxDeletes)
+        options.rehash = rehash
+        return options
     }
 
     /// `--shard K/N`, or `--shards N` with K from the engine's environment.

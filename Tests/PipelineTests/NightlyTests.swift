@@ -91,12 +91,11 @@ import TestSupport
         let quietWrites = try await run.writes(in: run.siteBucket)
         #expect(quietWrites.isEmpty, "uploads on a night with no change: \(quietWrites)")
         #expect(try await run.bucketDigest(run.siteBucket) == objects)
-        // Its state costs the index, the lease and the shard's marker: no trip record is read or written.
+        // Its state costs the index: no trip record is read or written.
         #expect(night2["recordBucketsRead"] as? Int == 0, "a night with no change read trip records")
         #expect((night2["finalize"] as? [String: Any])?["recordBucketsRead"] as? Int == 0)
         let stateWrites = try await run.writes(in: run.stateBucket)
-        #expect(stateWrites.allSatisfy { ["", "nightly/lease.json"].contains($0) || $0.hasPrefix("nightly/done/") },
-                "state written on a night with no change: \(stateWrites)")
+        #expect(!stateWrites.contains { $0.hasPrefix("nightly/trips/") }, "trip records written on a night with no change: \(stateWrites)")
 
         // MARK: One trip changes in the app: that trip's narrative, its page, and the listings.
         try run.database.run("UPDATE travels SET description = 'Temples, tea and maples.', updated_at = '2024-12-02T00:00:00Z' WHERE id = $1",
@@ -226,6 +225,47 @@ import TestSupport
         let taken = try run.nightly(narrator: "offline")
         #expect(taken.status == 0, "\(taken.stdout)\n\(taken.stderr)")
         #expect(taken.stderr.contains("taking over the lease of run night-of-someone-else"), "\(taken.stderr)")
+    }
+
+    /// The quick check: a trip's files are read only when their size or modification time is not
+    /// what the last run saw; files touched but not changed are read once, then trusted again.
+    @Test func onlyTripsWhoseFilesStampsChangedAreRead() async throws {
+        let run = try PipelineRun(binary: .debug)
+        let trips = try Self.seed(run)
+        func night(_ name: String, _ extra: [String] = [], narrator: String = "offline") throws -> [String: Any] {
+            let result = try run.nightly(extra + ["--report", run.folder(name).path], narrator: narrator)
+            #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+            return try PipelineRun.report(run.folder(name))
+        }
+        let first = try night("night-1.json")
+        #expect(first["tripFilesRead"] as? Int == 3)
+        let second = try night("night-2.json")
+        #expect(second["tripFilesRead"] as? Int == 0, "files read though their stamps were the recorded ones")
+        #expect(Self.count("unchanged", second) == 3)
+
+        // Touched, not changed: read (and found the same), then trusted by its new stamps.
+        let slug = try #require(Self.slug(of: trips.lisbon, in: first))
+        let touched = Date(timeIntervalSince1970: 1_700_000_000)
+        let storyFile = run.content.appendingPathComponent("trips/\(slug)/story.md")
+        try FileManager.default.setAttributes([.modificationDate: touched], ofItemAtPath: storyFile.path)
+        let third = try night("night-3.json")
+        #expect(third["tripFilesRead"] as? Int == 1)
+        #expect(Self.count("unchanged", third) == 3)
+        let fourth = try night("night-4.json")
+        #expect(fourth["tripFilesRead"] as? Int == 0, "the touched trip's new stamps were not kept")
+
+        // Changed behind the stamps' back (same size, time put back): only --rehash sees it (no
+        // extract, no draft: they would read the file anyway).
+        let story = String(decoding: try Data(contentsOf: storyFile), as: UTF8.self)
+        #expect(story.contains("Trams and tiles."))
+        try Data(story.replacingOccurrences(of: "Trams and tiles.", with: "Trams and TILES.").utf8).write(to: storyFile)
+        try FileManager.default.setAttributes([.modificationDate: touched], ofItemAtPath: storyFile.path)
+        #expect(Self.count("unchanged", try night("night-5.json", ["--skip-extract"], narrator: "none")) == 3)
+        let rehashed = try night("night-6.json", ["--skip-extract", "--rehash"], narrator: "none")
+        #expect(rehashed["tripFilesRead"] as? Int == 3)
+        #expect(Self.count("changed", rehashed) == 1)
+        let page = String(decoding: try await run.moto.body(of: "trips/\(slug)/index.html") ?? Data(), as: UTF8.self)
+        #expect(page.contains("Trams and TILES."))
     }
 
     @Test func aDryRunSaysWhatEachTripWouldGetAndTouchesNothing() async throws {

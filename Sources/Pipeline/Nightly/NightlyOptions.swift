@@ -44,6 +44,9 @@ public struct NightlyOptions: Sendable {
     public var prompt: PromptTemplate
     /// Refuse a run that deletes more site objects than this.
     public var maxDeletes: Int
+    /// Read and hash every trip's files, even those whose stamps (size, modification time) are
+    /// the ones recorded (`--rehash`): for a tool that rewrites files and restores their times.
+    public var rehash = false
 
     /// A CloudFront distribution and how keys map to its paths.
     public struct CDN: Sendable {

@@ -73,7 +73,8 @@ public struct NightlyRunner: Sendable {
         var plan: TripPlan
         let (index, tags, fresh) = try await knownTrips(records)
         do {
-            plan = try TripPlan.make(content: content, shard: options.shard, inputs: inputs, known: index.trips)
+            plan = try TripPlan.make(content: content, shard: options.shard, inputs: inputs, known: index.trips.entries,
+                                     rehash: options.rehash)
         } catch {
             throw .setup("cannot read the content: \(error)")
         }
@@ -86,6 +87,7 @@ public struct NightlyRunner: Sendable {
             throw .state(error)
         }
         report.recordBucketsRead = loaded.values.count { $0.tag != nil }
+        report.tripFilesRead = plan.filesRead
         buckets = loaded.mapValues(\.record)
         plan = plan.attaching(buckets)
         step("plan")
@@ -145,9 +147,9 @@ public struct NightlyRunner: Sendable {
         do {
             let tags = try await records.tripBucketTags()
             var index = try await records.read(SiteIndex.self, SiteIndex.name) ?? SiteIndex()
-            let stale = index.staleBuckets(options.shard.buckets, current: tags)
+            let stale = index.trips.staleBuckets(options.shard.buckets, current: tags)
             let fresh = try await records.tripBuckets(stale, existing: tags)
-            for (number, bucket) in fresh { index.update(bucket: number, from: bucket) }
+            for (number, bucket) in fresh { index.trips.update(bucket: number, from: bucket, entry: SiteIndex.Trip.init) }
             return (index, tags, fresh)
         } catch {
             throw .state(error)

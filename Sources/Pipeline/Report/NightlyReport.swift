@@ -43,6 +43,8 @@ public struct NightlyReport: StageReport {
     public var requests = 0
     /// Trip record buckets read in full (the rest of what the plan knows came from the index).
     public var recordBucketsRead = 0
+    /// Trips whose files were read (the others were known by their stamps).
+    public var tripFilesRead = 0
     /// Step → time.
     public var steps: [(name: String, duration: Duration)] = []
     public var duration: Duration = .zero
@@ -91,7 +93,7 @@ public struct NightlyReport: StageReport {
             "pagesRendered": .int(pagesRendered),
             "uploaded": .strings(uploaded), "deleted": .strings(deleted), "orphans": .strings(orphans),
             "owedInvalidation": .strings(owedInvalidation), "failures": .strings(failures), "requests": .int(requests),
-            "recordBucketsRead": .int(recordBucketsRead),
+            "recordBucketsRead": .int(recordBucketsRead), "tripFilesRead": .int(tripFilesRead),
             "steps": .object(Dictionary(steps.map { ($0.name, JSONValue.seconds($0.duration)) }) { _, last in last }),
         ]
         if let extract { object["extract"] = extract.json }

@@ -1,81 +1,63 @@
 import Render
 import TabiCore
 
-/// `nightly/index.json`: every trip's record in short (what a plan compares and what the
-/// listings show), kept by the finalize step, so a night reads one object instead of the 256
-/// record buckets. Each of its buckets says which version (tag) of the record bucket it was
-/// made from: a reader reads again only the record buckets whose tag changed since (a shard
-/// that ran after it, a run that was killed), so it is never trusted beyond what it was made from.
+/// `nightly/index.json`: every trip's record in short, what a plan compares, kept by the
+/// finalize step, so a night reads one small object instead of the 256 record buckets.
 public struct SiteIndex: Codable, Sendable, Equatable {
     public var version = SiteIndex.currentVersion
-    /// Record bucket name (``TripRecordBucket/name(_:)``) → its trips in short.
-    public var buckets: [String: Bucket] = [:]
-    /// Trip id → the story HTML of the trips the feed shows (the listing entries leave it out:
-    /// the feed carries the newest few only).
-    public var feed: [String: String] = [:]
+    public var trips = BucketIndex<Trip>()
 
     public static let currentVersion = 1
     public static let name = "nightly/index.json"
 
-    /// One record bucket in short.
-    public struct Bucket: Codable, Sendable, Equatable {
-        /// The record bucket's tag when it was read.
-        public var tag: String
-        /// Trip id → its record in short.
-        public var trips: [String: Entry]
-    }
-
-    /// One trip's record in short.
-    public struct Entry: Codable, Sendable, Equatable {
+    /// What a plan needs of a trip's record.
+    public struct Trip: Codable, Sendable, Equatable {
         public var slug: String
         /// ``TripRecord/inputs``.
         public var inputs: String
         public var failed: Bool
-        /// ``TripRecord/listing`` without its story HTML.
-        public var listing: ListingEntry?
+        /// ``TripRecord/content``.
+        public var content: String?
+        /// ``TripRecord/stamps``, or the stamps a later run found on the same files.
+        public var stamps: String?
+
+        init(_ record: TripRecord) {
+            slug = record.slug
+            inputs = record.inputs
+            failed = record.failed
+            content = record.content
+            stamps = record.stamps
+        }
     }
 
     public init() {}
-
-    /// The bucket numbers among `wanted` whose tag in `current` (a listing of the state store)
-    /// is not the one this index was made from: added, changed or removed since.
-    public func staleBuckets(_ wanted: [Int], current: [Int: String]) -> [Int] {
-        wanted.filter { current[$0] != buckets[TripRecordBucket.name($0)]?.tag }
-    }
-
-    /// Takes bucket `number`'s trips from its record as read now (no tag: there is no such
-    /// record any more).
-    public mutating func update(bucket number: Int, from read: TaggedBucket) {
-        guard let tag = read.tag else {
-            buckets[TripRecordBucket.name(number)] = nil
-            return
-        }
-        buckets[TripRecordBucket.name(number)] = Bucket(tag: tag, trips: read.record.trips.mapValues { trip in
-            var listing = trip.listing
-            listing?.storyHTML = nil
-            return Entry(slug: trip.slug, inputs: trip.inputs, failed: trip.failed, listing: listing)
-        })
-    }
 
     /// What listings made from the record buckets with these `tags`, and pages of the site
     /// settings and theme `siteKey`, are made from.
     public static func fingerprint(siteKey: String, tags: [Int: String]) -> String {
         ContentHash.sha256(([siteKey] + tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: "\n"))
     }
+}
 
-    /// Every trip, by id.
-    public var trips: [String: Entry] {
-        var all: [String: Entry] = [:]
-        for bucket in buckets.values { all.merge(bucket.trips) { first, _ in first } }
-        return all
-    }
+/// `nightly/listings.json`: every listed trip's entry, kept by the finalize step (which alone
+/// reads it), so the listings are written without reading the record buckets.
+public struct ListingIndex: Codable, Sendable, Equatable {
+    public var version = ListingIndex.currentVersion
+    /// The listing entries without their story HTML.
+    public var entries = BucketIndex<ListingEntry>()
+    /// Trip id → the story HTML of the trips the feed shows (empty: none), which the entries
+    /// leave out: the feed carries the newest few only.
+    public var feed: [String: String] = [:]
 
-    /// The trips of the record buckets `numbers`, by id.
-    public func trips(in numbers: [Int]) -> [String: Entry] {
-        var found: [String: Entry] = [:]
-        for number in numbers {
-            found.merge(buckets[TripRecordBucket.name(number)]?.trips ?? [:]) { first, _ in first }
-        }
-        return found
+    public static let currentVersion = 1
+    public static let name = "nightly/listings.json"
+
+    public init() {}
+
+    /// A record's listing entry as the index keeps it.
+    static func entry(_ record: TripRecord) -> ListingEntry? {
+        guard var listing = record.listing else { return nil }
+        listing.storyHTML = nil
+        return listing
     }
 }

@@ -26,13 +26,19 @@ public struct ShardMarker: Codable, Sendable, Equatable {
     public var shard: String
     public var invalidate: [String]
     public var orphans: [String]
+    /// Trip id → new ``TripPlan/restamped`` stamps of the shard's unchanged trips, for the index.
+    public var stamps: [String: String]?
 
-    public init(run: String, shard: String, invalidate: [String], orphans: [String]) {
+    public init(run: String, shard: String, invalidate: [String], orphans: [String], stamps: [String: String] = [:]) {
         self.run = run
         self.shard = shard
         self.invalidate = invalidate
         self.orphans = orphans
+        self.stamps = stamps.isEmpty ? nil : stamps
     }
+
+    /// Whether the finalize step has nothing to do for it.
+    public var isEmpty: Bool { invalidate.isEmpty && orphans.isEmpty && (stamps ?? [:]).isEmpty }
 
     public static let folder = "nightly/done/"
 

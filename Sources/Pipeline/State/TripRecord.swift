@@ -20,9 +20,14 @@ public struct TripRecord: Codable, Sendable, Equatable {
     public var listing: ListingEntry?
     /// Something of the trip failed (a photo, the story): it is built again next run.
     public var failed: Bool
+    /// ``TripInputs/contentHash(tripJSON:story:)`` of the files it was built from.
+    public var content: String?
+    /// ``TripStamps/key`` of those files when they were read: the same stamps later, and they
+    /// are not read again.
+    public var stamps: String?
 
     public init(slug: String, inputs: String, pages: [String: String], media: [String], photos: [String: PublishedPhoto],
-                listing: ListingEntry?, failed: Bool) {
+                listing: ListingEntry?, failed: Bool, content: String? = nil, stamps: String? = nil) {
         self.slug = slug
         self.inputs = inputs
         self.pages = pages
@@ -30,6 +35,8 @@ public struct TripRecord: Codable, Sendable, Equatable {
         self.photos = photos
         self.listing = listing
         self.failed = failed
+        self.content = content
+        self.stamps = stamps
     }
 }
 

@@ -29,8 +29,13 @@ struct Finalizer: Sendable {
 
     func finalize() async -> FinalizeReport {
         let clock = ContinuousClock(), start = clock.now
+        var report = await steps()
+        report.duration = clock.now - start
+        return report
+    }
+
+    private func steps() async -> FinalizeReport {
         var report = FinalizeReport()
-        defer { report.duration = clock.now - start }
 
         // MARK: - What the shards left, and what the record buckets are now.
         let markers: [(name: String, marker: ShardMarker)]
@@ -50,42 +55,49 @@ struct Finalizer: Sendable {
         }
         report.shardsCollected = markers.map(\.marker.shard)
         let fingerprint = SiteIndex.fingerprint(siteKey: siteKey, tags: tags)
-        if site.listedFrom == fingerprint, markers.allSatisfy({ $0.marker.invalidate.isEmpty && $0.marker.orphans.isEmpty }) {
+        if site.listedFrom == fingerprint, markers.allSatisfy(\.marker.isEmpty) {
             report.listedTrips = site.listed ?? 0
             await deleteMarkers(markers, report: &report)
             return report
         }
 
-        // MARK: - Every trip's record in short: the index, with the buckets written since read again.
-        var index: SiteIndex
+        // MARK: - Every trip's record in short: the indexes, with the buckets written since read again.
+        var index: SiteIndex, listed: ListingIndex
         var read: [Int: TaggedBucket] = [:]
         do {
             index = try await records.read(SiteIndex.self, SiteIndex.name) ?? SiteIndex()
-            let stale = index.staleBuckets(Array(0..<TripShard.bucketCount), current: tags)
-            read = try await records.tripBuckets(stale, existing: tags)
-            for (number, bucket) in read { index.update(bucket: number, from: bucket) }
+            listed = try await records.read(ListingIndex.self, ListingIndex.name) ?? ListingIndex()
+            let all = Array(0..<TripShard.bucketCount)
+            let stale = Set(index.trips.staleBuckets(all, current: tags) + listed.entries.staleBuckets(all, current: tags))
+            read = try await records.tripBuckets(stale.sorted(), existing: tags)
+            for (number, bucket) in read {
+                index.trips.update(bucket: number, from: bucket, entry: SiteIndex.Trip.init)
+                listed.entries.update(bucket: number, from: bucket, entry: ListingIndex.entry)
+            }
+            // Stamps the shards found on files they read again and found the same.
+            for (id, stamps) in markers.flatMap({ ($0.marker.stamps ?? [:]).map { $0 } }) {
+                index.trips.modify(id) { $0.stamps = stamps }
+            }
             // The feed carries its trips' story HTML, which the index keeps for those only.
-            let entries = index.trips.compactMap { id, entry in entry.listing.map { (id: id, listing: $0) } }
-            let feed = entries.sorted { ListingEntry.newestFirst($0.listing, $1.listing) }.prefix(SiteRenderer.feedEntryCount)
-            let unread = Set(feed.filter { index.feed[$0.id] == nil }.map { TripShard.bucket(of: $0.id) }.filter { read[$0] == nil })
+            let feed = listed.entries.entries.sorted { ListingEntry.newestFirst($0.value, $1.value) }
+                .prefix(SiteRenderer.feedEntryCount).map(\.key)
+            let unread = Set(feed.filter { listed.feed[$0] == nil }.map { TripShard.bucket(of: $0) }.filter { read[$0] == nil })
             read.merge(try await records.tripBuckets(unread.sorted(), existing: tags)) { first, _ in first }
             var html: [String: String] = [:]
-            for trip in feed {
-                let record = read[TripShard.bucket(of: trip.id)]?.record.trips[trip.id]
-                html[trip.id] = record.map { $0.listing?.storyHTML ?? "" } ?? index.feed[trip.id] ?? ""
+            for id in feed {
+                let record = read[TripShard.bucket(of: id)]?.record.trips[id]
+                html[id] = record.map { $0.listing?.storyHTML ?? "" } ?? listed.feed[id] ?? ""
             }
-            index.feed = html
+            listed.feed = html
         } catch {
             report.failures.append(error.description)
             return report
         }
         report.recordBucketsRead = read.values.count { $0.tag != nil }
-        let entries = index.trips.compactMap { id, entry in
-            entry.listing.map { listing in
-                var listing = listing
-                listing.storyHTML = index.feed[id].flatMap { $0.isEmpty ? nil : $0 }
-                return listing
-            }
+        let entries = listed.entries.entries.map { id, listing in
+            var listing = listing
+            listing.storyHTML = listed.feed[id].flatMap { $0.isEmpty ? nil : $0 }
+            return listing
         }
         report.listedTrips = entries.count
 
@@ -151,7 +163,12 @@ struct Finalizer: Sendable {
         }
 
         // MARK: - The index and the record, then the markers (only when all of it went through).
-        do { try await records.write(index, SiteIndex.name) } catch { report.failures.append(error.description) }
+        do {
+            try await records.write(index, SiteIndex.name)
+            try await records.write(listed, ListingIndex.name)
+        } catch {
+            report.failures.append(error.description)
+        }
         record.listed = entries.count
         record.listedFrom = report.failures.isEmpty ? fingerprint : nil
         do { try await records.write(record, SiteRecord.name) } catch { report.failures.append(error.description) }

@@ -14,7 +14,7 @@ public struct TripInputs: Sendable {
     public let siteKey: String
 
     /// Changes whenever pages could come out different for every trip.
-    public static let version = "tabi-press nightly 1 / render 1"
+    public static let version = "tabi-press nightly 2 / render 1"
 
     public init(configText: String, theme: URL, keepsHeaders: Bool) throws(ConfinedFileError) {
         var hasher = SHA256()
@@ -38,14 +38,22 @@ public struct TripInputs: Sendable {
         siteKey = ContentHash.hex(hasher.finalize())
     }
 
-    /// One trip's inputs.
-    public func hash(tripJSON: Data, story: Data?) -> String {
+    /// The hash of a trip's own files, `trip.json` and `story.md` (nil: none), whatever the site's.
+    public static func contentHash(tripJSON: Data, story: Data?) -> String {
         var hasher = SHA256()
-        hasher.update(data: Data(siteKey.utf8))
-        hasher.update(data: Data([0]))
         hasher.update(data: tripJSON)
         hasher.update(data: Data([0, story == nil ? 0 : 1]))
         if let story { hasher.update(data: story) }
         return ContentHash.hex(hasher.finalize())
+    }
+
+    /// One trip's inputs: the site's and its own files' (``contentHash(tripJSON:story:)``).
+    public func hash(content: String) -> String {
+        ContentHash.sha256(siteKey + "\n" + content)
+    }
+
+    /// One trip's inputs, from its files.
+    public func hash(tripJSON: Data, story: Data?) -> String {
+        hash(content: Self.contentHash(tripJSON: tripJSON, story: story))
     }
 }

@@ -28,6 +28,9 @@ public struct TripPlan: Sendable {
         /// The trip to build (new and changed trips).
         public var content: TripContent?
         public var inputs: String?
+        /// ``TripInputs/contentHash(tripJSON:story:)`` of its files, and their ``TripStamps/key``.
+        public var files: String?
+        public var stamps: String?
         /// The record as the last run left it.
         public var record: TripRecord?
         /// The state bucket it is recorded in.
@@ -38,6 +41,12 @@ public struct TripPlan: Sendable {
     public var items: [Item]
     /// Trips of `Content/` that could not be read: named, and their records (and pages) kept.
     public var broken: [ContentError]
+    /// Trip id → the stamps of its files, for the shard's unchanged trips whose files were read
+    /// again (their stamps were not the recorded ones) and found the same: the next run trusts
+    /// these stamps instead.
+    public var restamped: [String: String] = [:]
+    /// Trip files read (the rest were known by their stamps).
+    public var filesRead = 0
 
     public func items(_ action: Action) -> [Item] { items.filter { $0.action == action } }
 
@@ -60,31 +69,46 @@ public struct TripPlan: Sendable {
     /// Reads the shard's trips from `content` and sets them against what was published, `known`
     /// (every trip's record in short, by id; the shard's own buckets up to date).
     ///
-    /// A trip whose `trip.json` and `story.md` hash to what its record says is unchanged, and is
-    /// not decoded at all: a night costs a read and a hash per trip until something changed.
-    /// The same hash also tells, without decoding, that a trip of another shard is not this one's.
+    /// A trip whose `trip.json` and `story.md` have the stamps (size, modification time) its
+    /// record saw is not read at all, unless `rehash`; one whose files hash to what its record
+    /// says is unchanged, and not decoded. The same checks tell, without decoding, that a trip
+    /// of another shard is not this one's. So a night costs an `lstat` per trip until something
+    /// changed.
     public static func make(content: ContentDirectory, shard: TripShard, inputs: TripInputs,
-                            known: [String: SiteIndex.Entry]) throws(ContentError) -> TripPlan {
-        let (slugs, invalid) = try content.slugs()
-        var broken = invalid
+                            known: [String: SiteIndex.Trip], rehash: Bool = false) throws(ContentError) -> TripPlan {
+        let (trips, invalid) = try content.tripStamps()
+        var plan = TripPlan(items: [], broken: invalid)
         var brokenSlugs = Set(invalid.compactMap(\.slug))
-        var knownBySlug: [String: (id: String, inputs: String)] = [:]
-        for (id, entry) in known { knownBySlug[entry.slug] = (id, entry.inputs) }
+        var knownBySlug: [String: (id: String, trip: SiteIndex.Trip)] = [:]
+        for (id, trip) in known { knownBySlug[trip.slug] = (id, trip) }
         var items: [String: Item] = [:]
-        for slug in slugs {
+        for stamped in trips {
+            let slug = stamped.slug, stamps = stamped.key
             do throws(ContentError) {
-                let tripJSON = try content.read("trips/\(slug)/trip.json", maxBytes: ContentDirectory.maximumTripFileBytes)
-                let storyBytes: Data? = content.confined.kind(of: "trips/\(slug)/story.md") == .missing ? nil
-                    : try content.read("trips/\(slug)/story.md", maxBytes: ContentDirectory.maximumStoryFileBytes)
-                let hash = inputs.hash(tripJSON: tripJSON, story: storyBytes)
-                // Same bytes as a record says: the same trip, whose id the record gives.
+                let recorded = knownBySlug[slug]
+                var read: (tripJSON: Data, story: Data?)?
+                var files: String
+                if !rehash, let recorded, recorded.trip.stamps == stamps, let hash = recorded.trip.content {
+                    files = hash
+                } else {
+                    let tripJSON = try content.read("trips/\(slug)/trip.json", maxBytes: ContentDirectory.maximumTripFileBytes)
+                    let story: Data? = content.confined.kind(of: "trips/\(slug)/story.md") == .missing ? nil
+                        : try content.read("trips/\(slug)/story.md", maxBytes: ContentDirectory.maximumStoryFileBytes)
+                    read = (tripJSON, story)
+                    files = TripInputs.contentHash(tripJSON: tripJSON, story: story)
+                    plan.filesRead += 1
+                }
+                var hash = inputs.hash(content: files)
+                // The same files as a record says: the same trip, whose id the record gives.
                 var trip: Trip?
                 let id: String
-                if let recorded = knownBySlug[slug], recorded.inputs == hash {
+                if let recorded, recorded.trip.content == files || recorded.trip.inputs == hash {
                     id = recorded.id
-                } else {
-                    let decoded = try content.trip(slug, from: tripJSON)
+                } else if let read {
+                    let decoded = try content.trip(slug, from: read.tripJSON)
                     (trip, id) = (decoded, decoded.id)
+                } else {
+                    continue  // unreachable: files known by stamps are a record's
                 }
                 guard shard.contains(tripID: id) else { continue }
                 let record = known[id]
@@ -94,17 +118,28 @@ public struct TripPlan: Sendable {
                 case let record? where record.inputs != hash: (.changed, "trip.json, story.md, the settings or the theme changed")
                 default: (.unchanged, "same inputs as published")
                 }
+                if action == .unchanged, read != nil, record?.stamps != stamps { plan.restamped[id] = stamps }
                 var tripContent: TripContent?
                 if action != .unchanged {
+                    if read == nil {
+                        let tripJSON = try content.read("trips/\(slug)/trip.json", maxBytes: ContentDirectory.maximumTripFileBytes)
+                        let story: Data? = content.confined.kind(of: "trips/\(slug)/story.md") == .missing ? nil
+                            : try content.read("trips/\(slug)/story.md", maxBytes: ContentDirectory.maximumStoryFileBytes)
+                        read = (tripJSON, story)
+                        // What is built is what is hashed.
+                        files = TripInputs.contentHash(tripJSON: tripJSON, story: story)
+                        hash = inputs.hash(content: files)
+                    }
+                    guard let (tripJSON, storyBytes) = read else { continue }
                     let decoded = if let trip { trip } else { try content.trip(slug, from: tripJSON) }
                     var story: Story?
                     if let storyBytes { story = try content.story(slug, from: storyBytes) }
                     tripContent = TripContent(trip: decoded, story: story)
                 }
                 items[id] = Item(id: id, slug: slug, action: action, reason: reason, content: tripContent, inputs: hash,
-                                 record: nil, bucket: TripShard.bucket(of: id))
+                                 files: files, stamps: stamps, record: nil, bucket: TripShard.bucket(of: id))
             } catch {
-                broken.append(error)
+                plan.broken.append(error)
                 brokenSlugs.insert(slug)
             }
         }
@@ -112,8 +147,9 @@ public struct TripPlan: Sendable {
             let bucket = TripShard.bucket(of: id)
             guard shard.contains(bucket: bucket) else { continue }
             items[id] = Item(id: id, slug: entry.slug, action: .withdrawn, reason: "no longer in Content/trips/ (private or deleted)",
-                             content: nil, inputs: nil, record: nil, bucket: bucket)
+                             content: nil, inputs: nil, files: nil, stamps: nil, record: nil, bucket: bucket)
         }
-        return TripPlan(items: items.values.sorted { $0.id < $1.id }, broken: broken)
+        plan.items = items.values.sorted { $0.id < $1.id }
+        return plan
     }
 }

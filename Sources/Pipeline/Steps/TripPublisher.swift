@@ -116,7 +116,8 @@ struct TripPublisher: Sendable {
             dropped.formUnion(Set(trip.item.record?.media ?? []).subtracting(media))
             buckets[trip.item.bucket, default: TripRecordBucket()].trips[id] = TripRecord(
                 slug: trip.item.slug, inputs: inputs, pages: pagesStored.compactMapValues { $0 }, media: media,
-                photos: trip.photos, listing: trip.listing, failed: failedTrips.contains(id))
+                photos: trip.photos, listing: trip.listing, failed: failedTrips.contains(id), content: trip.item.files,
+                stamps: trip.item.stamps)
             touched.insert(trip.item.bucket)
         }
         for bucket in touched.sorted() {
@@ -133,7 +134,8 @@ struct TripPublisher: Sendable {
             let earlier = try await records.read(ShardMarker.self, marker)
             let merged = ShardMarker(run: run, shard: shard.description,
                                      invalidate: Set(report.owedInvalidation).union(earlier?.invalidate ?? []).sorted(),
-                                     orphans: Set(report.orphans).union(earlier?.orphans ?? []).sorted())
+                                     orphans: Set(report.orphans).union(earlier?.orphans ?? []).sorted(),
+                                     stamps: (earlier?.stamps ?? [:]).merging(plan.restamped) { _, new in new })
             try await records.write(merged, marker)
         } catch {
             report.failures.append(error.description)

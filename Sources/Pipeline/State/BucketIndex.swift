@@ -1,0 +1,52 @@
+import TabiCore
+
+/// The trip record buckets in short: per bucket, what a reader needs of each trip, and the tag
+/// the record bucket had when it was read. A reader reads again only the record buckets whose
+/// tag changed since (a shard that ran after it, a run that was killed), so it never trusts
+/// the index beyond what it was made from.
+public struct BucketIndex<Entry: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+    /// Record bucket name (``TripRecordBucket/name(_:)``) → its trips in short.
+    public var buckets: [String: Bucket] = [:]
+
+    /// One record bucket in short.
+    public struct Bucket: Codable, Sendable, Equatable {
+        /// The record bucket's tag when it was read.
+        public var tag: String
+        /// Trip id → what is kept of its record.
+        public var entries: [String: Entry]
+    }
+
+    public init() {}
+
+    /// The bucket numbers among `wanted` whose tag in `current` (a listing of the state store)
+    /// is not the one this index was made from: added, changed or removed since.
+    public func staleBuckets(_ wanted: [Int], current: [Int: String]) -> [Int] {
+        wanted.filter { current[$0] != buckets[TripRecordBucket.name($0)]?.tag }
+    }
+
+    /// Takes bucket `number`'s trips from its record as read now (no tag: there is no such
+    /// record any more), keeping of each what `entry` gives.
+    public mutating func update(bucket number: Int, from read: TaggedBucket, entry: (TripRecord) -> Entry?) {
+        guard let tag = read.tag else {
+            buckets[TripRecordBucket.name(number)] = nil
+            return
+        }
+        buckets[TripRecordBucket.name(number)] = Bucket(tag: tag, entries: read.record.trips.compactMapValues(entry))
+    }
+
+    /// Every trip's entry, by id.
+    public var entries: [String: Entry] {
+        var all: [String: Entry] = [:]
+        all.reserveCapacity(buckets.values.reduce(0) { $0 + $1.entries.count })
+        for bucket in buckets.values { all.merge(bucket.entries) { first, _ in first } }
+        return all
+    }
+
+    /// Sets the entry of trip `id`, if its bucket is indexed.
+    public mutating func modify(_ id: String, _ change: (inout Entry) -> Void) {
+        let name = TripRecordBucket.name(TripShard.bucket(of: id))
+        guard var entry = buckets[name]?.entries[id] else { return }
+        change(&entry)
+        buckets[name]?.entries[id] = entry
+    }
+}
