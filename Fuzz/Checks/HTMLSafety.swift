@@ -10,7 +10,7 @@ public enum HTMLSafety {
     ]
     static let attributes: Set<String> = [
         "href", "src", "alt", "title", "id", "class", "align", "type", "checked", "disabled", "start",
-        "data-footnotes", "data-footnote-ref", "data-footnote-backref", "aria-label",
+        "data-footnotes", "data-footnote-ref", "data-footnote-backref", "aria-label", "tabindex",
     ]
 
     /// Every problem in `html`, as a phrase naming it; empty when the HTML is safe.

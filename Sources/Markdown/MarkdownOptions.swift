@@ -9,11 +9,15 @@ public struct MarkdownOptions: Sendable, Equatable {
     public var footnotes: Bool
     /// Every newline in a paragraph becomes a `<br>` (how chat-like app posts are usually typed).
     public var hardBreaks: Bool
+    /// The accessible names of task-list checkboxes, in the page's language.
+    public var taskListLabels: TaskListLabels
 
-    public init(smartPunctuation: Bool = true, footnotes: Bool = true, hardBreaks: Bool = false) {
+    public init(smartPunctuation: Bool = true, footnotes: Bool = true, hardBreaks: Bool = false,
+                taskListLabels: TaskListLabels = .english) {
         self.smartPunctuation = smartPunctuation
         self.footnotes = footnotes
         self.hardBreaks = hardBreaks
+        self.taskListLabels = taskListLabels
     }
 
     /// The cmark option bits. Never `CMARK_OPT_UNSAFE`.

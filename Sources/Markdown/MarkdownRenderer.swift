@@ -23,18 +23,24 @@ public struct MarkdownRenderer: Sendable {
     /// Renders `markdown`. `idPrefix` (kept to `[a-z0-9-]`) goes in front of every heading and
     /// footnote id so several documents can share a page; headings never take an id in
     /// `reservedIDs` (the ids the page template itself uses); `headingOffset` moves every heading
-    /// down that many levels (capped at `<h6>`), so a writer's `#` fits under the page's own headings.
+    /// down that many levels (capped at `<h6>`), so a writer's `#` fits under the page's own headings;
+    /// `topHeadingLevel`, when given, renumbers them instead: the highest level the writer used
+    /// becomes that one, and each deeper level used the next, so the page's outline skips no level.
     /// Throws, without parsing, when the text is over ``limits``.
     public func html(from markdown: String, idPrefix: String = "", reservedIDs: Set<String> = [],
-                     headingOffset: Int = 0) throws(MarkdownRefusal) -> RenderedMarkdown {
+                     headingOffset: Int = 0, topHeadingLevel: Int? = nil) throws(MarkdownRefusal) -> RenderedMarkdown {
         try limits.check(markdown)
         parseCounter?.count.add(1, ordering: .relaxed)
         let prefix = IDText.kept(idPrefix)
         let document = CmarkDocument(parsing: markdown, options: options.cmarkOptions)
         UnsafeContentFilter.apply(to: document)
         let summary = Self.summary(of: document)
-        var anchors = HeadingAnchors(prefix: prefix, reserved: reservedIDs, levelOffset: headingOffset)
+        var anchors = HeadingAnchors(prefix: prefix, reserved: reservedIDs, levelOffset: headingOffset,
+                                     topLevel: topHeadingLevel)
         let headings = anchors.apply(to: document)
+        // Before footnotes: a reference in a table cell then sits in a custom node that can hold its markup.
+        TableMarkup.apply(to: document)
+        TaskListItems.apply(to: document, labels: options.taskListLabels)
         FootnoteNumbering.apply(to: document, prefix: prefix)
         return RenderedMarkdown(html: document.html(), headings: headings, summary: summary)
     }

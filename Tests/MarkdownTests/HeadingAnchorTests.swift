@@ -69,6 +69,17 @@ import Markdown
         #expect(rendered.html.contains("<h6 id=\"five\">Five</h6>"))
     }
 
+    /// A page's outline skips no level (axe-core's heading-order), whichever levels the writer picked.
+    @Test func topHeadingLevelRenumbersTheLevelsUsed() throws {
+        let rendered = try renderer.html(from: "#### Deep\n## Top\n###### Deepest\n#### Deep again\n", headingOffset: 3,
+                                         topHeadingLevel: 2)
+        #expect(rendered.headings.map(\.level) == [3, 2, 4, 3])
+        #expect(rendered.html.contains("<h2 id=\"top\">Top</h2>"))
+        #expect(rendered.html.contains("<h4 id=\"deepest\">Deepest</h4>"))
+        let capped = try renderer.html(from: "# 1\n## 2\n### 3\n#### 4\n", topHeadingLevel: 4)
+        #expect(capped.headings.map(\.level) == [4, 5, 6, 6])
+    }
+
     @Test func headingsInsideQuotesAndListsAreAnchoredToo() throws {
         let rendered = try renderer.html(from: "> ## Quoted\n\n- ## Listed\n")
         #expect(rendered.html.contains("<h2 id=\"quoted\">Quoted</h2>"))

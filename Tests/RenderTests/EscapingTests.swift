@@ -12,10 +12,10 @@ import TabiCore
         #expect(!page.contains("<img src=x"), "raw <img> from an author, caption or post title")
         #expect(!page.contains("alert(2)") && !page.contains("alert(3)") && !page.contains("alert(4)"),
                 "the post's raw HTML and javascript: link")
-        #expect(page.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
-        #expect(page.contains("<span>By &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</span>"))
-        #expect(page.contains("<span class=\"place\">&lt;script&gt;alert(1)&lt;/script&gt;</span>"))
-        #expect(page.contains("<li>&lt;script&gt;alert(1)&lt;/script&gt;</li>"), "a hostile tag")
+        #expect(page.contains("<h1 dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        #expect(page.contains("<span>By <bdi>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</bdi></span>"))
+        #expect(page.contains("<span class=\"place\" dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt;</span>"))
+        #expect(page.contains("<li dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt;</li>"), "a hostile tag")
         let alts = Markup.tags("img", in: page).compactMap { Markup.attribute("alt", of: $0) }
         #expect(alts.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &#39; onload=&#39;alert(5)"))
     }
@@ -45,7 +45,10 @@ import TabiCore
                         #expect(!["javascript:", "vbscript:", "data:"].contains { scheme.hasPrefix($0) }, "\(path): \(value)")
                     }
                 }
-                #expect(tag.name != "script" && tag.name != "style" && tag.name != "iframe", "\(path) has a <\(tag.name)>")
+                // The JSON-LD data block is the one <script> a page may have: browsers never run it.
+                let dataBlock = tag.name == "script" && attributes.contains { $0 == ("type", "application/ld+json") }
+                #expect((tag.name != "script" || dataBlock) && tag.name != "style" && tag.name != "iframe",
+                        "\(path) has a <\(tag.name)>")
             }
         }
     }
@@ -76,6 +79,6 @@ import TabiCore
         #expect(document.entries.map(\.title) == ["Bell tower [31m"])
         #expect(document.entries.first?.author == "Zoë")
         #expect(document.entries.first?.content.contains("control bytes") == true)
-        #expect(site.page("spring-in-lisbon").contains("<h1>Bell tower [31m</h1>"))
+        #expect(site.page("spring-in-lisbon").contains("<h1 dir=\"auto\">Bell tower [31m</h1>"))
     }
 }

@@ -29,7 +29,7 @@ import TabiCore
         #expect(Markup.attribute("height", of: img) == "600")
         #expect(Markup.attribute("loading", of: img) == "lazy")
         #expect(Markup.attribute("decoding", of: img) == "async")
-        #expect(figure.contains("<figcaption>Torii gates at first light</figcaption>"))
+        #expect(figure.contains("<figcaption dir=\"auto\">Torii gates at first light</figcaption>"))
     }
 
     @Test func photoWithoutCaptionGetsANeutralAltAndNoCaption() throws {

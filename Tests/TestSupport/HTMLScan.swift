@@ -81,11 +81,17 @@ public enum HTMLScan {
         return tags
     }
 
+    /// A `<script type="application/ld+json">`: a data block, which browsers never run (its text
+    /// is skipped to `</script`, so a text that ended it early shows up as a second script).
+    public static func isDataBlock(_ tag: Tag) -> Bool {
+        tag.name == "script" && tag.attribute("type") == "application/ld+json" && tag.attribute("src") == nil
+    }
+
     /// What in `html` could run script or change the page's origin, beyond what `allowed` (the
     /// theme's own tags, as a predicate) permits: a problem per finding, empty when clean.
     public static func scriptCapable(_ html: String, allowed: (Tag) -> Bool = { _ in false }) -> [String] {
         var problems: [String] = []
-        for tag in startTags(in: html) where !allowed(tag) {
+        for tag in startTags(in: html) where !allowed(tag) && !isDataBlock(tag) {
             if ["script", "style", "iframe", "frame", "object", "embed", "svg", "math", "base", "form",
                 "applet", "template", "noscript"].contains(tag.name) {
                 problems.append("a <\(tag.name)> element")

@@ -105,6 +105,11 @@ struct CmarkNode {
         precondition(appended == 1, "cmark refused a \(child.typeName) inside a \(typeName)")
     }
 
+    func prepend(_ child: CmarkNode) {
+        let prepended = cmark_node_prepend_child(pointer, child.pointer)
+        precondition(prepended == 1, "cmark refused a \(child.typeName) inside a \(typeName)")
+    }
+
     func insertBeforeSelf(_ sibling: CmarkNode) {
         let inserted = cmark_node_insert_before(pointer, sibling.pointer)
         precondition(inserted == 1, "cmark refused a \(sibling.typeName) before a \(typeName)")

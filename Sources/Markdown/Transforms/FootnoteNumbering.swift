@@ -28,9 +28,9 @@ enum FootnoteNumbering {
             if document.replaceIfAllowed(node, with: custom) {
                 referenceCounts[number] = count
             } else {
-                // A table cell holds no custom node (cmark-gfm refused it, and the renderer crashed
-                // on the refusal): there the reference is a plain link to its note, with no
-                // back-reference to it.
+                // Where cmark refuses a custom node (it did in a table cell, and the renderer crashed
+                // on the refusal, before ``TableMarkup`` replaced tables), the reference is a plain
+                // link to its note, with no back-reference to it.
                 cmark_node_free(custom.pointer)
                 document.replace(node, with: CmarkNode.link(to: "#fn-\(prefix)\(number)", text: "\(number)"))
             }

@@ -14,25 +14,32 @@ struct HeadingAnchors {
     let prefix: String
     /// Added to every heading's level (capped at 6), so a document's `#` can sit below the page's own headings.
     let levelOffset: Int
+    /// When set, headings are renumbered instead: the document's highest level becomes this one and
+    /// each deeper level the writer used the next (`##`, `####` → `<h2>`, `<h3>`), so no level is skipped.
+    let topLevel: Int?
     /// Ids the page already uses; a heading never takes one of them.
     private var used: Set<String>
 
     /// The longest slug taken from a heading's text, before any `-N` suffix.
     static let maximumSlugLength = 64
 
-    init(prefix: String, reserved: Set<String>, levelOffset: Int) {
+    init(prefix: String, reserved: Set<String>, levelOffset: Int, topLevel: Int? = nil) {
         self.prefix = prefix
         self.used = reserved
         self.levelOffset = max(levelOffset, 0)
+        self.topLevel = topLevel.map { min(max($0, 1), 6) }
     }
 
     /// Rewrites the headings of `document` and returns them in document order.
     mutating func apply(to document: CmarkDocument) -> [MarkdownHeading] {
         var headings: [MarkdownHeading] = []
-        for node in document.nodes() where node.type == CMARK_NODE_HEADING {
+        let nodes = document.nodes().filter { $0.type == CMARK_NODE_HEADING }
+        let written = Set(nodes.map { max($0.headingLevel, 1) }).sorted()
+        for node in nodes {
             let text = Self.collapsingWhitespace(node.plainText)
             let id = claim(Self.slug(text))
-            let level = min(max(node.headingLevel, 1) + levelOffset, 6)
+            let source = max(node.headingLevel, 1)
+            let level = min(topLevel.map { $0 + written.firstIndex(of: source)! } ?? source + levelOffset, 6)
             let tags = CmarkNode.custom(block: false, enter: "<h\(level) id=\"\(id)\">", exit: "</h\(level)>")
             node.moveChildren(to: tags)
             let block = CmarkNode.custom(block: true, enter: "", exit: "")

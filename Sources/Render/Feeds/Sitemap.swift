@@ -13,16 +13,17 @@ struct Sitemap {
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
         """
-        xml += url(SiteURLs.home, lastModified: trips.compactMap(\.updated).max())
+        xml += url(SiteURLs.home, lastModified: trips.compactMap(\.updated).max().map(DateText.iso))
         for facts in trips {
-            xml += url(SiteURLs.trip(facts.slug), lastModified: facts.updated)
+            // A trip with no dated change (no post, no `updatedAt`) was last changed when it started, as far as is known.
+            xml += url(SiteURLs.trip(facts.slug), lastModified: facts.updated.map(DateText.iso) ?? facts.startDate.map(DateText.iso))
         }
         return xml + "</urlset>\n"
     }
 
-    private func url(_ sitePath: String, lastModified: Timestamp?) -> String {
+    private func url(_ sitePath: String, lastModified: String?) -> String {
         var xml = "  <url>\n    <loc>\(XMLText.escape(urls.absolute(sitePath)))</loc>\n"
-        if let lastModified { xml += "    <lastmod>\(DateText.iso(lastModified))</lastmod>\n" }
+        if let lastModified { xml += "    <lastmod>\(lastModified)</lastmod>\n" }
         return xml + "  </url>\n"
     }
 

@@ -29,6 +29,8 @@ struct PageMeta {
     /// `website` or `article`.
     let ogType: String
     let image: SocialImage?
+    /// JSON-LD for `<script type="application/ld+json">` (``BlogPosting``), already escaped for it.
+    var structuredData: String? = nil
 }
 
 /// The picture shown when the page is shared (`og:image`), absolute.

@@ -15,6 +15,8 @@ struct PhotoView {
     let caption: String?
     /// `lazy`, or `eager` for the cover at the top of a page.
     let loading: String
+    /// `high` for the cover, which is the page's largest picture (`fetchpriority`); nil for the others.
+    let fetchPriority: String?
 
     /// nil when the photo has no renditions (its original was missing or broken).
     init?(photo: Photo, renditions: PhotoRenditions?, fallbackAlt: String, sizes: String, root: String,
@@ -45,6 +47,7 @@ struct PhotoView {
         caption = PlainText.clean(photo.caption)
         alt = caption ?? fallbackAlt
         loading = eager ? "eager" : "lazy"
+        fetchPriority = eager ? "high" : nil
     }
 }
 

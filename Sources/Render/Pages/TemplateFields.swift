@@ -18,6 +18,7 @@ extension PhotoView: MustacheParent {
         case "alt": alt
         case "caption": caption
         case "loading": loading
+        case "fetchPriority": fetchPriority
         default: nil
         }
     }
@@ -188,6 +189,7 @@ extension PageMeta: MustacheParent {
         case "noindex": noindex
         case "ogType": ogType
         case "image": image
+        case "structuredData": structuredData
         default: nil
         }
     }

@@ -19,12 +19,14 @@ struct TripPage {
         let trip = TripView(facts: facts, renditions: renditions, sizes: sizes, markdown: markdown, root: root,
                             problems: &problems)
         self.trip = trip
-        page = PageMeta(title: "\(facts.title) — \(frame.config.title)", headline: facts.title,
-                        description: frame.description(facts.summary),
-                        canonical: frame.urls.absolute(pagePath == nil ? SiteURLs.trip(facts.slug) : SiteURLs.home),
-                        noindex: !facts.isPublic,
-                        ogType: "article",
-                        image: facts.cover.flatMap { frame.socialImage(renditions[$0.id], alt: trip.cover?.alt ?? facts.title) })
+        var page = PageMeta(title: "\(facts.title) — \(frame.config.title)", headline: facts.title,
+                            description: frame.description(facts.summary),
+                            canonical: frame.urls.absolute(pagePath == nil ? SiteURLs.trip(facts.slug) : SiteURLs.home),
+                            noindex: !facts.isPublic,
+                            ogType: "article",
+                            image: facts.cover.flatMap { frame.socialImage(renditions[$0.id], alt: trip.cover?.alt ?? facts.title) })
+        page.structuredData = BlogPosting.json(facts: facts, page: page, frame: frame)
+        self.page = page
     }
 }
 
@@ -143,10 +145,13 @@ struct PostView {
         time = DateText.time(post.timestamp)
         datetime = DateText.iso(post.timestamp)
         place = destination.flatMap { PlainText.clean($0.name) }
-        // Post titles are <h3>: the traveller's own headings start at <h4>.
+        // Post titles are <h3>: the traveller's own headings start at <h4> (at <h3> under an untitled post).
         var text: String?
         if let markdownText = post.content {
-            do { text = try markdown.html(from: markdownText, idPrefix: anchor + "-", headingOffset: 3).html } catch {
+            do {
+                text = try markdown.html(from: markdownText, idPrefix: anchor + "-", headingOffset: 3,
+                                         topHeadingLevel: title == nil ? 3 : 4).html
+            } catch {
                 problems.append(RenderProblem(slug: slug, file: "trip.json", post: "post \(post.id)",
                                               reason: "\(error); the post is shown without its text"))
             }

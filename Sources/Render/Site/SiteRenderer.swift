@@ -14,7 +14,8 @@ public struct SiteRenderer: Sendable {
     public init(config: SiteConfig, theme: Theme) {
         self.config = config
         self.theme = theme
-        markdown = MarkdownRenderer(limits: MarkdownLimits(maximumBytes: config.markdown.maxBytes,
+        markdown = MarkdownRenderer(options: MarkdownOptions(taskListLabels: TaskListWords.labels(for: config.language)),
+                                    limits: MarkdownLimits(maximumBytes: config.markdown.maxBytes,
                                                            maximumNesting: config.markdown.maxNesting,
                                                            maximumTableColumns: config.markdown.maxTableColumns))
         urls = SiteURLs(baseURL: config.baseURL)

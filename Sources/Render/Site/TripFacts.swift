@@ -45,7 +45,7 @@ struct TripFacts: Sendable {
         var problems: [RenderProblem] = []
         var storyHTML: RenderedMarkdown?
         if let story {
-            do { storyHTML = try markdown.html(from: story.body, reservedIDs: reserved, headingOffset: 1) } catch {
+            do { storyHTML = try markdown.html(from: story.body, reservedIDs: reserved, headingOffset: 1, topHeadingLevel: 2) } catch {
                 problems.append(RenderProblem(slug: content.trip.slug, file: "story.md", post: nil,
                                               reason: "\(error); the page is built without the story"))
             }

@@ -74,7 +74,7 @@ import TestSupport
         #expect(build.status == 0, "\(build.stderr)")
         let page = try String(contentsOf: output.appendingPathComponent("trips/renders/index.html"), encoding: .utf8)
         #expect(page.contains(">Itinerary</h"))
-        #expect(page.contains("<table>"))
+        #expect(page.contains("<table tabindex=\"0\">"))
         #expect(page.contains(">Looking back</h"))
     }
 }

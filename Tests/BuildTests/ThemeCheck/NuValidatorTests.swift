@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+/// The Nu HTML Checker (vnu.jar) on every page of the sample site and of the generated one.
+@Suite struct NuValidatorTests {
+    /// vnu.jar releases before 22.x reject current HTML (`fetchpriority`): an old one must not pass for a check.
+    static let oldestVersion = 22
+
+    @Test func everyPageOfTheSampleSiteIsValid() async throws {
+        try check(try await CheckedSites.shared.demoSite(), pages: 3)
+    }
+
+    @Test func everyPageOfTheGeneratedSiteIsValid() async throws {
+        let site = try await CheckedSites.shared.generatedSite()
+        try check(site, pages: site.trips.count + 2)
+    }
+
+    private func check(_ site: CheckedSites.Site, pages: Int) throws {
+        let answer = try ThemeCheckTool.run("vnu", [site.output.path], as: ThemeCheckTool.Validation.self)
+        let major = Int(answer.version.prefix { $0 != "." }) ?? 0
+        #expect(major >= Self.oldestVersion, "vnu.jar \(answer.version) is too old: run scripts/install-deps test")
+        #expect(answer.pages == pages, "vnu.jar read \(answer.pages) pages")
+        #expect(answer.errors.isEmpty, "\(answer.errors.count) errors: \(answer.errors.prefix(10))")
+    }
+}
