@@ -91,9 +91,7 @@ public struct TripPlan: Sendable {
                 if !rehash, let recorded, recorded.trip.stamps == stamps, let hash = recorded.trip.content {
                     files = hash
                 } else {
-                    let tripJSON = try content.read("trips/\(slug)/trip.json", maxBytes: ContentDirectory.maximumTripFileBytes)
-                    let story: Data? = content.confined.kind(of: "trips/\(slug)/story.md") == .missing ? nil
-                        : try content.read("trips/\(slug)/story.md", maxBytes: ContentDirectory.maximumStoryFileBytes)
+                    let (tripJSON, story) = try Self.files(of: slug, in: content)
                     read = (tripJSON, story)
                     files = TripInputs.contentHash(tripJSON: tripJSON, story: story)
                     plan.filesRead += 1
@@ -122,9 +120,7 @@ public struct TripPlan: Sendable {
                 var tripContent: TripContent?
                 if action != .unchanged {
                     if read == nil {
-                        let tripJSON = try content.read("trips/\(slug)/trip.json", maxBytes: ContentDirectory.maximumTripFileBytes)
-                        let story: Data? = content.confined.kind(of: "trips/\(slug)/story.md") == .missing ? nil
-                            : try content.read("trips/\(slug)/story.md", maxBytes: ContentDirectory.maximumStoryFileBytes)
+                        let (tripJSON, story) = try Self.files(of: slug, in: content)
                         read = (tripJSON, story)
                         // What is built is what is hashed.
                         files = TripInputs.contentHash(tripJSON: tripJSON, story: story)
@@ -151,5 +147,13 @@ public struct TripPlan: Sendable {
         }
         plan.items = items.values.sorted { $0.id < $1.id }
         return plan
+    }
+
+    /// The bytes of a trip's `trip.json` and `story.md` (nil: it has none), never through a link.
+    private static func files(of slug: String, in content: ContentDirectory) throws(ContentError) -> (tripJSON: Data, story: Data?) {
+        let tripJSON = try content.read("trips/\(slug)/trip.json", maxBytes: ContentDirectory.maximumTripFileBytes)
+        let story: Data? = content.confined.kind(of: "trips/\(slug)/story.md") == .missing ? nil
+            : try content.read("trips/\(slug)/story.md", maxBytes: ContentDirectory.maximumStoryFileBytes)
+        return (tripJSON, story)
     }
 }
