@@ -81,11 +81,6 @@ public struct StateRecords: Sendable {
         for bucket in buckets where found[bucket] == nil { found[bucket] = TaggedBucket(record: TripRecordBucket(), tag: nil) }
         return found
     }
-
-    /// The trip record buckets `buckets` (missing ones are empty).
-    public func tripBuckets(_ buckets: [Int]) async throws(StoreError) -> [Int: TripRecordBucket] {
-        try await tripBuckets(buckets, existing: tripBucketTags()).mapValues(\.record)
-    }
 }
 
 /// A trip record bucket as read, and its tag (nil: there was none).

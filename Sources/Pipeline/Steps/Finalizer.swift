@@ -63,6 +63,7 @@ struct Finalizer: Sendable {
 
         // MARK: - Every trip's record in short: the indexes, with the buckets written since read again.
         var index: SiteIndex, listed: ListingIndex
+        var listedEntries: [String: ListingEntry] = [:]
         var read: [Int: TaggedBucket] = [:]
         do {
             index = try await records.read(SiteIndex.self, SiteIndex.name) ?? SiteIndex()
@@ -78,8 +79,9 @@ struct Finalizer: Sendable {
             for (id, stamps) in markers.flatMap({ ($0.marker.stamps ?? [:]).map { $0 } }) {
                 index.trips.modify(id) { $0.stamps = stamps }
             }
+            listedEntries = listed.entries.entries
             // The feed carries its trips' story HTML, which the index keeps for those only.
-            let feed = listed.entries.entries.sorted { ListingEntry.newestFirst($0.value, $1.value) }
+            let feed = listedEntries.sorted { ListingEntry.newestFirst($0.value, $1.value) }
                 .prefix(SiteRenderer.feedEntryCount).map(\.key)
             let unread = Set(feed.filter { listed.feed[$0] == nil }.map { TripShard.bucket(of: $0) }.filter { read[$0] == nil })
             read.merge(try await records.tripBuckets(unread.sorted(), existing: tags)) { first, _ in first }
@@ -94,7 +96,7 @@ struct Finalizer: Sendable {
             return report
         }
         report.recordBucketsRead = read.values.count { $0.tag != nil }
-        let entries = listed.entries.entries.map { id, listing in
+        let entries = listedEntries.map { id, listing in
             var listing = listing
             listing.storyHTML = listed.feed[id].flatMap { $0.isEmpty ? nil : $0 }
             return listing

@@ -51,9 +51,4 @@ public struct TripInputs: Sendable {
     public func hash(content: String) -> String {
         ContentHash.sha256(siteKey + "\n" + content)
     }
-
-    /// One trip's inputs, from its files.
-    public func hash(tripJSON: Data, story: Data?) -> String {
-        hash(content: Self.contentHash(tripJSON: tripJSON, story: story))
-    }
 }
