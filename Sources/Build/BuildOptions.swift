@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     public var concurrency: Int
     /// Where progress goes (the command line draws it); nil: nowhere.
     public var progress: StageProgress?
+    /// A writer's preview (`tabi-press preview`): stories marked `draft: true` are shown, with a
+    /// note, and each `story.draft.md` gets a page of its own. Never for a site that is published.
+    public var preview = false
 
     public init(content: URL, output: URL, theme: URL, media: any MediaSource, config: SiteConfig,
                 concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, progress: StageProgress? = nil) {

@@ -6,6 +6,8 @@ import Render
 /// Reads every trip of `Content/` with its story, keeping each broken one apart so the rest build.
 struct ContentLoader {
     let content: ContentDirectory
+    /// A writer's preview: proposals (`story.draft.md`) are read, and drafts shown.
+    var preview = false
 
     struct Loaded {
         /// Trips ready to render, in slug order.
@@ -26,7 +28,8 @@ struct ContentLoader {
             do {
                 let trip = try content.trip(slug)
                 let story = try content.story(slug)
-                loaded.trips.append(TripContent(trip: trip, story: story))
+                let proposal = preview ? try content.proposedStory(slug) : nil
+                loaded.trips.append(TripContent(trip: trip, story: story, preview: preview, proposal: proposal))
             } catch {
                 loaded.brokenSlugs.insert(slug)
                 loaded.failures.append(BuildFailure(trip: slug, file: error.file, reason: error.reason))

@@ -33,7 +33,7 @@ public struct SiteBuilder: Sendable {
             throw .contentMissing(options.content.path)
         }
         let loaded: ContentLoader.Loaded
-        do { loaded = try ContentLoader(content: ContentDirectory(root: options.content)).load() } catch {
+        do { loaded = try ContentLoader(content: ContentDirectory(root: options.content), preview: options.preview).load() } catch {
             throw .content(error)
         }
         report.failures += loaded.failures

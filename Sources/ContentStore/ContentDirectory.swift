@@ -75,7 +75,7 @@ public struct ContentDirectory: Sendable {
         var trips: [TripStamps] = []
         var invalid = refused
         for name in names {
-            let path = tripsFolder.appendingPathComponent(name).path
+            var path: String { tripsFolder.path + "/" + name }
             guard let tripJSON = stamps[name]?["trip.json"] else {
                 // No regular trip.json: a folder of something else, unless a link stands there.
                 if confined.kind(of: "trips/\(name)/trip.json") == .link {
@@ -121,9 +121,20 @@ public struct ContentDirectory: Sendable {
         return try story(slug, from: read("trips/\(slug)/story.md", maxBytes: Self.maximumStoryFileBytes))
     }
 
-    /// Parses the bytes of `trips/<slug>/story.md`, read by the caller.
-    public func story(_ slug: String, from data: Data) throws(ContentError) -> Story {
-        let url = storyFile(of: slug)
+    /// `trips/<slug>/story.draft.md`, the newer draft `draft` left beside a writer's story;
+    /// nil when there is none.
+    public func proposedStory(_ slug: String) throws(ContentError) -> Story? {
+        let path = "trips/\(slug)/\(Self.proposalFileName)"
+        guard confined.kind(of: path) != .missing else { return nil }
+        return try story(slug, from: read(path, maxBytes: Self.maximumStoryFileBytes), file: Self.proposalFileName)
+    }
+
+    /// The name of the newer draft beside a writer's `story.md`.
+    public static let proposalFileName = "story.draft.md"
+
+    /// Parses the bytes of `trips/<slug>/story.md` (or another story file of it), read by the caller.
+    public func story(_ slug: String, from data: Data, file: String = "story.md") throws(ContentError) -> Story {
+        let url = folder(of: slug).appendingPathComponent(file, isDirectory: false)
         guard let text = String(data: data, encoding: .utf8) else {
             throw ContentError(file: url.path, reason: "cannot be read as UTF-8 text")
         }

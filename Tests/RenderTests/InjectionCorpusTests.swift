@@ -53,7 +53,7 @@ import TestSupport
         let trips = corpus.enumerated().map { Self.trip($1, index: $0) }
         let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
         let site = try SiteRenderer(config: .defaults, theme: theme).render(trips: trips, renditions: Self.renditions(for: trips)).files
-        var pages = 0
+        var pages: [String] = []
         for file in site where file.path.hasSuffix(".html") {
             let html = String(decoding: file.data, as: UTF8.self)
             let problems = HTMLScan.scriptCapable(html, allowed: Self.isThemeCSP)
@@ -66,9 +66,13 @@ import TestSupport
                                       "thead", "tbody", "tr", "th", "td", "em", "strong", "sup", "code", "pre", "br", "del", "bdi",
                                       "script"]
             #expect(names.isSubset(of: theme), "\(file.path): unexpected <\(names.subtracting(theme).sorted())>")
-            pages += 1
+            pages.append(file.path)
         }
-        #expect(pages == corpus.count + 2)  // every trip, the home page and the 404 page
+        // Every trip, every page of the home page and of each tag, the tags index and the 404 page.
+        #expect(pages.count { $0.hasPrefix("trips/") } == corpus.count)
+        #expect(pages.contains("index.html") && pages.contains("404.html") && pages.contains("tags/index.html"))
+        // Payloads that make the same slug share a tag page (`<script>alert(1)</script>` and its kin).
+        #expect(pages.count { $0.hasPrefix("tags/") } >= 20, "the payloads as tags got pages of their own")
     }
 
     @Test func aQuoteGluedToAMarkStillClosesNothing() throws {

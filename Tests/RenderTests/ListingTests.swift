@@ -33,7 +33,8 @@ import TestSupport
         #expect(feed.entries.map(\.link) == ["autumn-in-kyoto", "spring-in-lisbon", "porto-weekend", "hostile"]
             .map { "https://travel.example.com/blog/trips/\($0)/" })
         let sitemap = try FeedDocument.parse(site.text("sitemap.xml"))
-        #expect(sitemap.locations == ["https://travel.example.com/blog/"] + feed.entries.map(\.link))
+        #expect(sitemap.locations.first == "https://travel.example.com/blog/")
+        #expect(sitemap.locations.filter { $0.contains("/trips/") } == feed.entries.map(\.link))
     }
 
     @Test func tiesAreBrokenByUpdateThenTitleNotInputOrder() throws {

@@ -14,7 +14,8 @@ import TabiCore
         #expect(page.contains("<h2 id=\"temples\">Temples</h2>"), "the story's highest level (`##`) is the page's <h2>, below its <h1>")
         #expect(page.contains("<li><a href=\"#temples\" dir=\"auto\">Temples</a></li>"), "table of contents")
         #expect(page.contains("<a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a>"))
-        #expect(page.contains("<li dir=\"auto\">japan</li>") && page.contains("<li dir=\"auto\">autumn</li>"))
+        #expect(page.contains("<li><a href=\"../../tags/japan/\" dir=\"auto\">japan</a></li>")
+            && page.contains("<li><a href=\"../../tags/autumn/\" dir=\"auto\">autumn</a></li>"))
     }
 
     @Test func draftStoryIsNotPublished() throws {

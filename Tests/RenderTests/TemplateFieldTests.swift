@@ -20,10 +20,15 @@ import TestSupport
         var ongoing = TripFixtures.kyoto
         ongoing.trip.status = .ongoing
         var problems: [RenderProblem] = []
+        let entries = facts.map { ListingEntry(facts: $0, renditions: renditions) }
+        // A page size of one: pages with a pager; the tags index.
+        let listings = ListingPages.make(entries.map(\.placement), pageSize: 1)
+        let tagIndex = try #require(listings.first { if case .tags = $0.kind { true } else { false } })
         let pages: [Any] = facts.map {
             TripPage(facts: $0, renditions: renditions, sizes: "100vw", markdown: markdown, frame: frame, problems: &problems)
         } + [
-            HomePage(trips: facts.map { ListingEntry(facts: $0, renditions: renditions) }, frame: frame),
+            HomePage(listings[0], trips: [entries[0]], frame: frame),
+            HomePage(tagIndex, trips: [], frame: frame),
             NotFoundPage(frame: frame),
         ]
         var checked: Set<String> = []
@@ -31,7 +36,7 @@ import TestSupport
         // Every view type was reached.
         for name in ["TripPage", "HomePage", "NotFoundPage", "SiteView", "PageMeta", "SocialImage", "TripView",
                      "DestinationView", "ContentsEntry", "PostView", "PhotoView", "PictureSource", "TripCard",
-                     "ThumbnailView"] {
+                     "ThumbnailView", "TagLinkView", "PagerView"] {
             #expect(checked.contains(name), "\(name) was not checked")
         }
     }

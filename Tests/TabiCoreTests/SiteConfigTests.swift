@@ -34,6 +34,15 @@ import Testing
         let zero = #expect(throws: ConfigError.self) { try SiteConfig(yaml: "images:\n  maxBytes: 0\n") }
         #expect(zero?.description == "tabi.yml: images.maxBytes must be at least 1, not 0")
     }
+
+    @Test func thePageSizeDefaultsAndIsBounded() throws {
+        #expect(try SiteConfig(yaml: "title: x\n").pagination.pageSize == 20)
+        #expect(try SiteConfig(yaml: "pagination:\n  pageSize: 7\n").pagination.pageSize == 7)
+        for size in ["0", "501", "-3"] {
+            let error = #expect(throws: ConfigError.self) { try SiteConfig(yaml: "pagination:\n  pageSize: \(size)\n") }
+            #expect(error?.description == "tabi.yml: pagination.pageSize must be from 1 to 500, not \(size)")
+        }
+    }
 }
 
 @Suite struct SiteConfigKeysTests {

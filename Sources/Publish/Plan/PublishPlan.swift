@@ -82,10 +82,13 @@ public enum PublishStage: Int, Sendable, Hashable, Comparable, CaseIterable, Cus
 
     /// The root files that list other pages.
     public static let listingPaths: Set<String> = ["index.html", "feed.xml", "sitemap.xml", "404.html", "robots.txt"]
+    /// The folders of the pages that list trips: the home page's later pages and the tag pages.
+    public static let listingFolders = ["page/", "tags/"]
 
     /// The stage of a site path.
     public static func of(_ path: String) -> PublishStage {
         if listingPaths.contains(path) { return .listings }
+        if path.hasSuffix(".html"), listingFolders.contains(where: { path.hasPrefix($0) }) { return .listings }
         if path.hasSuffix(".html") || path.hasSuffix(".htm") { return .pages }
         return .assets
     }

@@ -6,14 +6,28 @@ import TabiCore
 struct Sitemap {
     let urls: SiteURLs
 
-    /// `trips` are the public ones, already in listing order.
-    func render(_ trips: [ListingEntry]) -> String {
+    /// `trips` are the public ones, in listing order; `pages` the listing pages made of them
+    /// (only first pages are named: the others change with every new trip).
+    func render(_ trips: [ListingPlacement], pages: [ListingPage]) -> String {
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
         """
+        xml.reserveCapacity(200 * (trips.count + pages.count))
         xml += url(SiteURLs.home, lastModified: trips.compactMap(\.updated).max().map(DateText.iso))
+        var updated: [String: Timestamp] = [:]
+        for trip in trips {
+            if let time = trip.updated { updated[trip.id] = time }
+        }
+        for page in pages where page.number == 1 {
+            switch page.kind {
+            case .home: continue
+            case .tags: xml += url(SiteURLs.tags, lastModified: nil)
+            case .tag(let tag):
+                xml += url(SiteURLs.tag(tag.slug), lastModified: page.ids.compactMap { updated[$0] }.max().map(DateText.iso))
+            }
+        }
         for facts in trips {
             // A trip with no dated change (no post, no `updatedAt`) was last changed when it started, as far as is known.
             xml += url(SiteURLs.trip(facts.slug), lastModified: facts.updated.map(DateText.iso) ?? facts.startDate.map(DateText.iso))

@@ -112,6 +112,8 @@ extension TripCard: MustacheParent {
         case "places": places
         case "stats": stats
         case "thumbnail": thumbnail
+        case "tags": tags
+        case "hasTags": hasTags
         default: nil
         }
     }
@@ -137,6 +139,30 @@ extension TripPage: MustacheParent {
         case "page": page
         case "assets": assets
         case "trip": trip
+        case "preview": preview
+        default: nil
+        }
+    }
+}
+
+extension PreviewView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "notes": notes
+        case "proposal": proposal
+        case "diff": diff
+        case "hasDiff": hasDiff
+        default: nil
+        }
+    }
+}
+
+extension DiffLineView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": kind
+        case "mark": mark
+        case "text": text
         default: nil
         }
     }
@@ -148,8 +174,36 @@ extension HomePage: MustacheParent {
         case "site": site
         case "page": page
         case "assets": assets
+        case "heading": heading
+        case "lede": lede
         case "trips": trips
         case "hasTrips": hasTrips
+        case "tagList": tagList
+        case "hasTagList": hasTagList
+        case "isTagIndex": isTagIndex
+        case "pager": pager
+        default: nil
+        }
+    }
+}
+
+extension TagLinkView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "url": url
+        case "trips": trips
+        default: nil
+        }
+    }
+}
+
+extension PagerView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "newer": newer
+        case "older": older
+        case "label": label
         default: nil
         }
     }

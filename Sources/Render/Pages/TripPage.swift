@@ -7,6 +7,8 @@ struct TripPage {
     let page: PageMeta
     let assets: [String: String]
     let trip: TripView
+    /// What a writer's preview says above the trip (never in a published build).
+    var preview: PreviewView? = nil
 
     /// `at` is where the page is written: the trip's own path, or `index.html` for a site whose
     /// home page is the trip (``SiteRenderer/renderTripAsHome(_:renditions:)``).
@@ -41,7 +43,7 @@ struct TripView {
     /// The trip is still going on (the app's `ongoing` status).
     let ongoing: Bool
     let stats: String?
-    let tags: [String]
+    let tags: [TagLinkView]
     let hasTags: Bool
     let cover: PhotoView?
     /// The story as safe HTML (for `{{{trip.story}}}`); nil without a published story.
@@ -65,7 +67,8 @@ struct TripView {
         ongoing = facts.trip.status == .ongoing
         stats = TripCard.stats(posts: facts.posts.count,
                                photos: facts.posts.reduce(0) { $0 + $1.photos.filter { renditions[$0.id] != nil }.count })
-        tags = (facts.story?.frontMatter.tags ?? []).compactMap { PlainText.clean($0) }
+        tags = SiteTag.unique((facts.story?.frontMatter.tags ?? []).compactMap { PlainText.clean($0) })
+            .map { TagLinkView($0, root: root, linked: facts.isPublic) }
         hasTags = !tags.isEmpty
         cover = facts.cover.flatMap {
             PhotoView(photo: $0, renditions: renditions[$0.id], fallbackAlt: "Cover photo of \(facts.title)",

@@ -50,9 +50,15 @@ public struct ListingEntry: Codable, Sendable, Equatable {
     /// Newest trip first: start date, then last change, then title and slug so ties never depend
     /// on input order.
     public static func newestFirst(_ lhs: ListingEntry, _ rhs: ListingEntry) -> Bool {
-        if lhs.startDate != rhs.startDate {
-            guard let left = lhs.startDate else { return false }
-            guard let right = rhs.startDate else { return true }
+        newestFirst((lhs.startDate, lhs.updated, lhs.title, lhs.slug), (rhs.startDate, rhs.updated, rhs.title, rhs.slug))
+    }
+
+    typealias Order = (start: CalendarDate?, updated: Timestamp?, title: String, slug: String)
+
+    static func newestFirst(_ lhs: Order, _ rhs: Order) -> Bool {
+        if lhs.start != rhs.start {
+            guard let left = lhs.start else { return false }
+            guard let right = rhs.start else { return true }
             return left > right
         }
         if lhs.updated != rhs.updated {

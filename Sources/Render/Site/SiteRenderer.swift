@@ -82,6 +82,8 @@ public struct SiteRenderer: Sendable {
 
     /// How many trips the feed carries (the newest): only their entries need their story HTML.
     public static let feedEntryCount = AtomFeed.maximumEntries
+    /// Where the feed is, from the site's root.
+    public static let feedPath = SiteURLs.feed
 
     /// The same listing files from entries kept from earlier renders (``TripPageRender/listing``):
     /// no trip is read or parsed.
@@ -122,10 +124,24 @@ public struct SiteRenderer: Sendable {
         }
         let facts = TripFacts(content: content, renditions: renditions, markdown: markdown)
         var problems = facts.problems
-        let page = TripPage(facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
+        var page = TripPage(facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
                             frame: frame, problems: &problems)
-        return TripRender(files: [SiteFile(path: SiteURLs.tripFile(facts.slug), text: theme.templates.render("trip", page))],
-                          listed: facts.isPublic ? ListingEntry(facts: facts, renditions: renditions) : nil, problems: problems)
+        page.preview = PreviewView(content)
+        var files = [SiteFile(path: SiteURLs.tripFile(facts.slug), text: theme.templates.render("trip", page))]
+        if content.preview, let proposal = content.proposal {
+            // A writer's preview: the newer draft as the page would be, with what it changes.
+            var proposed = content
+            proposed.story = proposal
+            let path = PreviewView.path(facts.slug)
+            let proposedFacts = TripFacts(content: proposed, renditions: renditions, markdown: markdown)
+            var ignored: [RenderProblem] = proposedFacts.problems
+            var proposalPage = TripPage(facts: proposedFacts, renditions: renditions, sizes: imageRecipes.sizes,
+                                        markdown: markdown, frame: frame, at: path, problems: &ignored)
+            proposalPage.preview = PreviewView(proposalOf: content)
+            files.append(SiteFile(path: path, text: theme.templates.render("trip", proposalPage)))
+        }
+        return TripRender(files: files, listed: facts.isPublic ? ListingEntry(facts: facts, renditions: renditions) : nil,
+                          problems: problems)
     }
 
     private func assemble(_ pages: [TripRender], renditions: [String: PhotoRenditions]) -> SiteRender {
@@ -142,15 +158,40 @@ public struct SiteRenderer: Sendable {
     /// The listing files from the public trips' facts.
     private func listings(_ entries: [ListingEntry]) -> [SiteFile] {
         let listed = entries.sorted(by: ListingEntry.newestFirst)
-        let sitemap = Sitemap(urls: urls)
-        return [
-            SiteFile(path: SiteURLs.notFound, text: theme.templates.render("404", NotFoundPage(frame: frame))),
-            SiteFile(path: SiteURLs.feed, text: AtomFeed(config: config, urls: urls).render(listed)),
-            SiteFile(path: "index.html",
-                     text: theme.templates.render("home", HomePage(trips: listed, frame: frame))),
-            SiteFile(path: "robots.txt", text: sitemap.robots()),
-            SiteFile(path: SiteURLs.sitemap, text: sitemap.render(listed)),
-        ]
+        var byID: [String: ListingEntry] = [:]
+        for entry in listed where byID[entry.id] == nil { byID[entry.id] = entry }
+        let summaries = listed.map(\.placement)
+        let pages = ListingPages.make(summaries, pageSize: pageSize)
+        return fixedPages() + [renderFeed(listed), renderSitemap(summaries, pages: pages)]
+            + pages.map { renderListingPage($0, trips: $0.ids.compactMap { byID[$0] }) }
+    }
+
+    // MARK: - Listings one by one, so a run renders only the pages whose trips changed
+
+    /// How many trips a listing page shows (`pagination.pageSize`).
+    public var pageSize: Int { config.pagination.pageSize }
+
+    /// `404.html` and `robots.txt`, which list no trip.
+    public func fixedPages() -> [SiteFile] {
+        [SiteFile(path: SiteURLs.notFound, text: theme.templates.render("404", NotFoundPage(frame: frame))),
+         SiteFile(path: "robots.txt", text: Sitemap(urls: urls).robots())]
+    }
+
+    /// One page of ``ListingPages/make(_:pageSize:)``; `trips` are the entries of its ``ListingPage/ids``.
+    public func renderListingPage(_ page: ListingPage, trips: [ListingEntry]) -> SiteFile {
+        SiteFile(path: page.path, text: theme.templates.render("home", HomePage(page, trips: trips, frame: frame)))
+    }
+
+    /// `feed.xml` from the newest listed trips (``feedEntryCount`` of them are used), in listing
+    /// order, with their story HTML.
+    public func renderFeed(_ newest: [ListingEntry]) -> SiteFile {
+        SiteFile(path: SiteURLs.feed, text: AtomFeed(config: config, urls: urls).render(newest))
+    }
+
+    /// `sitemap.xml`: the home page, every listed trip (in listing order), the tags page and each
+    /// tag's first page.
+    public func renderSitemap(_ listed: [ListingPlacement], pages: [ListingPage]) -> SiteFile {
+        SiteFile(path: SiteURLs.sitemap, text: Sitemap(urls: urls).render(listed, pages: pages))
     }
 
     /// The theme's assets under their hashed names.

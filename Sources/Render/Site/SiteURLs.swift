@@ -21,6 +21,9 @@ struct SiteURLs: Sendable {
     /// The folder URL of a trip page; its file is `trips/<slug>/index.html`.
     static func trip(_ slug: String) -> String { "trips/\(slug)/" }
     static func tripFile(_ slug: String) -> String { "trips/\(slug)/index.html" }
+    /// The page of every tag, and the folder URL of one tag's first page.
+    static let tags = "tags/"
+    static func tag(_ slug: String) -> String { "tags/\(slug)/" }
 
     // MARK: - Turning site paths into URLs
 

@@ -23,6 +23,8 @@ public struct SiteConfig: Codable, Sendable, Equatable {
     public var publish: PublishSettings
     /// How much Markdown is parsed (`markdown:`).
     public var markdown: MarkdownSettings = .defaults
+    /// How many trips a listing page shows (`pagination:`).
+    public var pagination: PaginationSettings = .defaults
     /// The top-level keys `tabi.yml` actually set, so a theme's settings (image recipes) apply
     /// where the site left a key out. `images` counts only when it sets a recipe: a site that
     /// sets only limits keeps its theme's recipes.
@@ -69,7 +71,7 @@ public struct SiteConfig: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, baseURL, language, description, theme, images, narrator, publish, markdown
+        case title, baseURL, language, description, theme, images, narrator, publish, markdown, pagination
     }
 
     public init(from decoder: any Decoder) throws {
@@ -86,6 +88,7 @@ public struct SiteConfig: Codable, Sendable, Equatable {
             narrator: try c.decodeIfPresent(NarratorSettings.self, forKey: .narrator) ?? d.narrator,
             publish: try c.decodeIfPresent(PublishSettings.self, forKey: .publish) ?? d.publish)
         markdown = try c.decodeIfPresent(MarkdownSettings.self, forKey: .markdown) ?? .defaults
+        pagination = try c.decodeIfPresent(PaginationSettings.self, forKey: .pagination) ?? .defaults
         specifiedKeys = Set(c.allKeys.map(\.stringValue))
         if (try? c.nestedContainer(keyedBy: ImageRecipes.CodingKeys.self, forKey: .images))?.allKeys.isEmpty ?? true {
             specifiedKeys.remove(CodingKeys.images.stringValue)
