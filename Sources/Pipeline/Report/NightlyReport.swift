@@ -117,6 +117,8 @@ public struct FinalizeReport: StageReport {
     public var listedTrips = 0
     /// Trip record buckets read in full (the rest came from the index).
     public var recordBucketsRead = 0
+    /// Home and tag pages rendered (the others showed the same trips as before).
+    public var listingPagesRendered = 0
     public var uploaded: [String] = []
     public var deleted: [String] = []
     public var invalidationId: String?
@@ -131,7 +133,8 @@ public struct FinalizeReport: StageReport {
 
     public var summary: String {
         var line = "finalize: \(shardsCollected.count) shard record\(shardsCollected.count == 1 ? "" : "s"), "
-            + "\(listedTrips) trips listed, \(uploaded.count) uploaded, \(deleted.count) media deleted"
+            + "\(listedTrips) trips listed, \(listingPagesRendered) listing pages rendered, \(uploaded.count) uploaded, "
+            + "\(deleted.count) deleted"
         if let invalidationId {
             line += ", invalidated \(invalidatedPaths.count) paths (\(invalidationId))"
         } else {
@@ -144,7 +147,7 @@ public struct FinalizeReport: StageReport {
     public var json: JSONValue {
         ["stage": .string(Self.stage), "exitCode": .int(Int(exitCode)), "seconds": .seconds(duration),
          "shards": .strings(shardsCollected), "listedTrips": .int(listedTrips),
-         "recordBucketsRead": .int(recordBucketsRead), "uploaded": .strings(uploaded),
+         "recordBucketsRead": .int(recordBucketsRead), "listingPagesRendered": .int(listingPagesRendered), "uploaded": .strings(uploaded),
          "deleted": .strings(deleted), "invalidation": .optional(invalidationId), "invalidatedPaths": .strings(invalidatedPaths),
          "failures": .strings(failures), "requests": .int(requests)]
     }

@@ -4,12 +4,12 @@ import TabiCore
 /// the record bucket had when it was read. A reader reads again only the record buckets whose
 /// tag changed since (a shard that ran after it, a run that was killed), so it never trusts
 /// the index beyond what it was made from.
-public struct BucketIndex<Entry: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+public struct BucketIndex<Entry: Sendable & Equatable>: Sendable, Equatable {
     /// Record bucket name (``TripRecordBucket/name(_:)``) → its trips in short.
     public var buckets: [String: Bucket] = [:]
 
     /// One record bucket in short.
-    public struct Bucket: Codable, Sendable, Equatable {
+    public struct Bucket: Sendable, Equatable {
         /// The record bucket's tag when it was read.
         public var tag: String
         /// Trip id → what is kept of its record.
@@ -48,5 +48,35 @@ public struct BucketIndex<Entry: Codable & Sendable & Equatable>: Codable, Senda
         guard var entry = buckets[name]?.entries[id] else { return }
         change(&entry)
         buckets[name]?.entries[id] = entry
+    }
+
+    // MARK: - As lines (``RecordLines``)
+
+    /// `B <bucket> <tag>`, then `E <id> <fields…>` for each of its trips, buckets and trips in order.
+    func rows(_ fields: (Entry) -> [String]) -> [[String]] {
+        var rows: [[String]] = []
+        for (name, bucket) in buckets.sorted(by: { $0.key < $1.key }) {
+            rows.append(["B", name, bucket.tag])
+            for (id, entry) in bucket.entries.sorted(by: { $0.key < $1.key }) { rows.append(["E", id] + fields(entry)) }
+        }
+        return rows
+    }
+
+    /// Reads what ``rows(_:)`` wrote, each entry from `count` fields after its id.
+    mutating func read(_ rows: [[String]], fields count: Int,
+                       entry: (_ id: String, _ fields: ArraySlice<String>) throws(RecordLinesError) -> Entry) throws(RecordLinesError) {
+        var current: String?
+        for (number, row) in rows.enumerated() {
+            switch row.first {
+            case "B" where row.count == 3:
+                current = row[1]
+                buckets[row[1]] = Bucket(tag: row[2], entries: [:])
+            case "E" where row.count == count + 2:
+                guard let current else { throw RecordLinesError(line: number + 2, reason: "a trip before any bucket") }
+                buckets[current]?.entries[row[1]] = try entry(row[1], row[2...])
+            default:
+                throw RecordLinesError(line: number + 2, reason: "a row of \(row.count) fields that is neither a bucket nor a trip")
+            }
+        }
     }
 }

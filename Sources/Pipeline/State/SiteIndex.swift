@@ -1,17 +1,18 @@
+import Foundation
 import Render
 import TabiCore
 
-/// `nightly/index.json`: every trip's record in short, what a plan compares, kept by the
-/// finalize step, so a night reads one small object instead of the 256 record buckets.
-public struct SiteIndex: Codable, Sendable, Equatable {
-    public var version = SiteIndex.currentVersion
+/// `nightly/index.tsv`: every trip's record in short, what a plan compares, kept by the finalize
+/// step, so a night reads one small object instead of the 256 record buckets. Kept as
+/// ``RecordLines``: a night reads it whole.
+public struct SiteIndex: LinedRecord, Equatable {
     public var trips = BucketIndex<Trip>()
 
-    public static let currentVersion = 1
-    public static let name = "nightly/index.json"
+    static let format = "tabi-press site index 2"
+    public static let name = "nightly/index.tsv"
 
     /// What a plan needs of a trip's record.
-    public struct Trip: Codable, Sendable, Equatable {
+    public struct Trip: Sendable, Equatable {
         public var slug: String
         /// ``TripRecord/inputs``.
         public var inputs: String
@@ -28,9 +29,28 @@ public struct SiteIndex: Codable, Sendable, Equatable {
             content = record.content
             stamps = record.stamps
         }
+
+        init(slug: String, inputs: String, failed: Bool, content: String?, stamps: String?) {
+            self.slug = slug
+            self.inputs = inputs
+            self.failed = failed
+            self.content = content
+            self.stamps = stamps
+        }
     }
 
     public init() {}
+
+    init(rows: [[String]]) throws(RecordLinesError) {
+        try trips.read(rows, fields: 5) { _, fields in
+            let f = Array(fields)
+            return Trip(slug: f[0], inputs: f[1], failed: f[2] == "1", content: f[3].isEmpty ? nil : f[3], stamps: f[4].isEmpty ? nil : f[4])
+        }
+    }
+
+    var rows: [[String]] {
+        trips.rows { [$0.slug, $0.inputs, $0.failed ? "1" : "0", $0.content ?? "", $0.stamps ?? ""] }
+    }
 
     /// What listings made from the record buckets with these `tags`, and pages of the site
     /// settings and theme `siteKey`, are made from.
@@ -39,25 +59,80 @@ public struct SiteIndex: Codable, Sendable, Equatable {
     }
 }
 
-/// `nightly/listings.json`: every listed trip's entry, kept by the finalize step (which alone
-/// reads it), so the listings are written without reading the record buckets.
-public struct ListingIndex: Codable, Sendable, Equatable {
-    public var version = ListingIndex.currentVersion
+/// `nightly/listings.tsv`: every listed trip's entry, kept by the finalize step (which alone
+/// reads it), so the listings are written without reading the record buckets. Each entry keeps
+/// what places it (``ListingPlacement``) apart from the rest, which is decoded only for the
+/// pages that are rendered again.
+public struct ListingIndex: LinedRecord, Equatable {
     /// The listing entries without their story HTML.
-    public var entries = BucketIndex<ListingEntry>()
+    public var entries = BucketIndex<ListedTrip>()
     /// Trip id → the story HTML of the trips the feed shows (empty: none), which the entries
     /// leave out: the feed carries the newest few only.
     public var feed: [String: String] = [:]
 
-    public static let currentVersion = 1
-    public static let name = "nightly/listings.json"
+    static let format = "tabi-press listing index 2"
+    public static let name = "nightly/listings.tsv"
 
     public init() {}
 
+    init(rows: [[String]]) throws(RecordLinesError) {
+        var rest: [[String]] = []
+        for row in rows {
+            if row.first == "F", row.count == 3 { feed[row[1]] = row[2] } else { rest.append(row) }
+        }
+        try entries.read(rest, fields: 7) { id, fields in ListedTrip(id: id, Array(fields)) }
+    }
+
+    var rows: [[String]] {
+        entries.rows(\.fields) + feed.sorted { $0.key < $1.key }.map { ["F", $0.key, $0.value] }
+    }
+
     /// A record's listing entry as the index keeps it.
-    static func entry(_ record: TripRecord) -> ListingEntry? {
+    static func entry(_ record: TripRecord) -> ListedTrip? {
         guard var listing = record.listing else { return nil }
         listing.storyHTML = nil
-        return listing
+        return ListedTrip(listing)
+    }
+}
+
+/// A listed trip as the listing index keeps it: what places it, its entry's hash, and the
+/// entry itself as JSON, decoded only when a page showing it is rendered.
+public struct ListedTrip: Sendable, Equatable {
+    public var placement: ListingPlacement
+    /// SHA-256 of ``json``: a listing page is the same when its trips' hashes are.
+    public var hash: String
+    public var json: String
+
+    init(_ entry: ListingEntry) {
+        placement = entry.placement
+        json = ListedTrip.encode(entry)
+        hash = ContentHash.sha256(json)
+    }
+
+    /// From the seven fields ``fields`` gives.
+    init(id: String, _ fields: [String]) {
+        let tags = fields[4].isEmpty ? [] : fields[4].split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        placement = ListingPlacement(id: id, slug: fields[3], title: fields[2], startDate: CalendarDate(fields[0]),
+                                     updated: Timestamp(fields[1]), tags: tags)
+        hash = fields[5]
+        json = fields[6]
+    }
+
+    /// Everything but the id; the tags (cleaned text, so without control characters) joined by U+001F.
+    var fields: [String] {
+        [placement.startDate?.description ?? "", placement.updated?.description ?? "", placement.title,
+         placement.slug, placement.tags.joined(separator: "\u{1F}"), hash, json]
+    }
+
+    /// The whole entry (without its story HTML).
+    func entry() throws -> ListingEntry {
+        try JSONDecoder().decode(ListingEntry.self, from: Data(json.utf8))
+    }
+
+    private static func encode(_ entry: ListingEntry) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // A ListingEntry is strings, numbers and arrays of them: it always encodes.
+        return (try? encoder.encode(entry)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

@@ -1,7 +1,7 @@
 import TabiCore
 
 /// `nightly/site.json`: what the finalize step last published that belongs to no trip: the
-/// listings (home page, feed, sitemap, 404 page, robots.txt) and the theme's assets.
+/// listings (home and tag pages, feed, sitemap, 404 page, robots.txt) and the theme's assets.
 public struct SiteRecord: Codable, Sendable, Equatable {
     public var version = SiteRecord.currentVersion
     /// Site path → hex MD5 of the stored bytes.
@@ -11,6 +11,9 @@ public struct SiteRecord: Codable, Sendable, Equatable {
     public var listedFrom: String?
     /// How many trips the listings show.
     public var listed: Int?
+    /// Listing page path → what it was made from (``Finalizer``'s page key): the same again,
+    /// and the page is not rendered.
+    public var pageKeys: [String: String]?
 
     public static let currentVersion = 1
     public static let name = "nightly/site.json"

@@ -48,6 +48,26 @@ public struct StateRecords: Sendable {
                               condition: condition)
     }
 
+    /// An index kept as ``RecordLines``, or nil when there is none or it is of another version
+    /// (an index is only a shortcut to the record buckets: a reader rebuilds it from them).
+    func read<Record: LinedRecord>(_ type: Record.Type, _ name: String) async throws(StoreError) -> Record? {
+        guard let data = try await store.read(name) else { return nil }
+        do {
+            return try RecordLines.decode(format: Record.format, data).map { rows throws(RecordLinesError) in try Record(rows: rows) }
+        } catch {
+            throw StoreError(key: store.location + name, operation: "read", message: "is not an index tabi-press can read (\(error))")
+        }
+    }
+
+    /// Writes an index as ``RecordLines``, never cached.
+    func write<Record: LinedRecord>(_ record: Record, _ name: String) async throws(StoreError) {
+        let data = RecordLines.encode(format: Record.format, rows: record.rows)
+        try await store.write(name, data, md5: ContentHash.hex(Insecure.MD5.hash(data: data)),
+                              attributes: S3ObjectAttributes(contentType: "text/tab-separated-values; charset=utf-8",
+                                                             cacheControl: "no-cache, private"),
+                              condition: nil)
+    }
+
     /// The tags of the trip record buckets there are, by bucket number: one listing.
     public func tripBucketTags() async throws(StoreError) -> [Int: String] {
         var tags: [Int: String] = [:]
@@ -81,6 +101,14 @@ public struct StateRecords: Sendable {
         for bucket in buckets where found[bucket] == nil { found[bucket] = TaggedBucket(record: TripRecordBucket(), tag: nil) }
         return found
     }
+}
+
+/// A record kept as ``RecordLines`` rather than JSON: the indexes, which a night reads whole.
+protocol LinedRecord: Sendable {
+    /// The first line, naming the record and its version.
+    static var format: String { get }
+    init(rows: [[String]]) throws(RecordLinesError)
+    var rows: [[String]] { get }
 }
 
 /// A trip record bucket as read, and its tag (nil: there was none).

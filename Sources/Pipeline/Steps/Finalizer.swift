@@ -63,8 +63,8 @@ struct Finalizer: Sendable {
 
         // MARK: - Every trip's record in short: the indexes, with the buckets written since read again.
         var index: SiteIndex, listed: ListingIndex
-        var listedEntries: [String: ListingEntry] = [:]
         var read: [Int: TaggedBucket] = [:]
+        let order: [ListingPlacement]
         do {
             index = try await records.read(SiteIndex.self, SiteIndex.name) ?? SiteIndex()
             listed = try await records.read(ListingIndex.self, ListingIndex.name) ?? ListingIndex()
@@ -79,10 +79,9 @@ struct Finalizer: Sendable {
             for (id, stamps) in markers.flatMap({ ($0.marker.stamps ?? [:]).map { $0 } }) {
                 index.trips.modify(id) { $0.stamps = stamps }
             }
-            listedEntries = listed.entries.entries
+            order = listed.entries.entries.values.map(\.placement).sorted(by: ListingPlacement.newestFirst)
             // The feed carries its trips' story HTML, which the index keeps for those only.
-            let feed = listedEntries.sorted { ListingEntry.newestFirst($0.value, $1.value) }
-                .prefix(SiteRenderer.feedEntryCount).map(\.key)
+            let feed = order.prefix(SiteRenderer.feedEntryCount).map(\.id)
             let unread = Set(feed.filter { listed.feed[$0] == nil }.map { TripShard.bucket(of: $0) }.filter { read[$0] == nil })
             read.merge(try await records.tripBuckets(unread.sorted(), existing: tags)) { first, _ in first }
             var html: [String: String] = [:]
@@ -96,18 +95,60 @@ struct Finalizer: Sendable {
             return report
         }
         report.recordBucketsRead = read.values.count { $0.tag != nil }
-        let entries = listedEntries.map { id, listing in
-            var listing = listing
-            listing.storyHTML = listed.feed[id].flatMap { $0.isEmpty ? nil : $0 }
-            return listing
-        }
-        report.listedTrips = entries.count
+        report.listedTrips = order.count
+        let trips = listed.entries.entries
 
-        // MARK: - Assets, then listings, each only when its bytes changed.
+        /// The entries of `ids`, decoded from the index; nil when one cannot be (its bucket is
+        /// dropped from the index, so the next run reads it again).
+        func entries(_ ids: [String], withStory: Bool = false) -> [ListingEntry]? {
+            var shown: [ListingEntry] = []
+            for id in ids {
+                guard let trip = trips[id] else { continue }
+                do {
+                    var entry = try trip.entry()
+                    if withStory { entry.storyHTML = listed.feed[id].flatMap { $0.isEmpty ? nil : $0 } }
+                    shown.append(entry)
+                } catch {
+                    report.failures.append("trip \(id): its entry in \(ListingIndex.name) cannot be read (\(error)); the next run reads its record again")
+                    listed.entries.buckets[TripRecordBucket.name(TripShard.bucket(of: id))] = nil
+                    return nil
+                }
+            }
+            return shown
+        }
+
+        // MARK: - Assets, then listings, each only when its bytes changed; a listing page only when what it shows did.
         var invalidate = Set(markers.flatMap(\.marker.invalidate))
-        let assets = renderer.assets().map { sync.prepare($0.path, $0.data) }
-        let listings = renderer.renderListings(entries).map { sync.prepare($0.path, $0.data) }
         var record = SiteRecord()
+        record.pageKeys = [:]
+        let assets = renderer.assets().map { sync.prepare($0.path, $0.data) }
+        var listings: [StoredFile] = []
+        let pages = ListingPages.make(order, pageSize: renderer.pageSize)
+        for page in pages {
+            let key = pageKey(page, trips)
+            if site.pageKeys?[page.path] == key, let md5 = site.files[page.path] {
+                record.files[page.path] = md5
+                record.pageKeys?[page.path] = key
+                continue
+            }
+            guard let shown = entries(page.ids) else {
+                // Kept as it is, and rendered again by the next run (which has no key for it).
+                record.files[page.path] = site.files[page.path]
+                continue
+            }
+            record.pageKeys?[page.path] = key
+            listings.append(sync.prepare(page.path, renderer.renderListingPage(page, trips: shown).data))
+        }
+        report.listingPagesRendered = listings.count
+        if let newest = entries(Array(order.prefix(SiteRenderer.feedEntryCount).map(\.id)), withStory: true) {
+            let feed = renderer.renderFeed(newest)
+            listings.append(sync.prepare(feed.path, feed.data))
+        } else if let md5 = site.files[SiteRenderer.feedPath] {
+            record.files[SiteRenderer.feedPath] = md5
+        }
+        for file in [renderer.renderSitemap(order, pages: pages)] + renderer.fixedPages() {
+            listings.append(sync.prepare(file.path, file.data))
+        }
         for group in [assets, listings] {
             let changed = group.filter { site.files[$0.path] != $0.md5 }
             let put = await sync.put(changed)
@@ -116,6 +157,7 @@ struct Finalizer: Sendable {
             for file in group {
                 let failed = put.failures.contains { $0.key.hasSuffix(file.path) }
                 record.files[file.path] = failed ? site.files[file.path] : file.md5
+                if failed { record.pageKeys?[file.path] = nil }
                 if !failed, site.files[file.path] != nil, site.files[file.path] != file.md5, file.needsInvalidation {
                     invalidate.formUnion(cdnPaths(file.path))
                 }
@@ -125,6 +167,24 @@ struct Finalizer: Sendable {
         // Assets of earlier themes are left: pages still cached by readers may point at them.
         for (path, md5) in site.files where record.files[path] == nil && PublishStage.of(path) == .assets {
             record.files[path] = md5
+        }
+        // Listing pages there are no more of (fewer trips, a tag no trip has) go.
+        let emptied = site.files.keys.filter { path in
+            record.files[path] == nil && PublishStage.listingFolders.contains { path.hasPrefix($0) }
+        }.sorted()
+        if report.failures.isEmpty, !emptied.isEmpty {
+            let failures = await sync.site.delete(emptied)
+            report.failures += failures.map(\.description)
+            for path in emptied {
+                if failures.contains(where: { $0.key.hasSuffix(path) }) {
+                    record.files[path] = site.files[path]
+                } else {
+                    report.deleted.append(path)
+                    invalidate.formUnion(cdnPaths(path))
+                }
+            }
+        } else {
+            for path in emptied { record.files[path] = site.files[path] }
         }
 
         // MARK: - Media no trip shows any more (every record bucket read to be sure).
@@ -171,7 +231,7 @@ struct Finalizer: Sendable {
         } catch {
             report.failures.append(error.description)
         }
-        record.listed = entries.count
+        record.listed = order.count
         record.listedFrom = report.failures.isEmpty ? fingerprint : nil
         do { try await records.write(record, SiteRecord.name) } catch { report.failures.append(error.description) }
         await deleteMarkers(markers, report: &report)
@@ -184,6 +244,19 @@ struct Finalizer: Sendable {
             for failure in await records.store.delete(markers.map(\.name)) { logger.warning("\(failure)") }
         }
         report.requests = sync.site.requests + records.store.requests
+    }
+
+    /// What a listing page is made from: the site's settings and theme, where it stands among
+    /// the pages of its listing, and the entries of the trips it shows.
+    private func pageKey(_ page: ListingPage, _ trips: [String: ListedTrip]) -> String {
+        var parts = [siteKey, page.path, "\(page.number)/\(page.count)"]
+        switch page.kind {
+        case .home: break
+        case .tag(let tag): parts.append(tag.name)
+        case .tags(let tags): parts += tags.map { "\($0.tag.slug)\t\($0.tag.name)\t\($0.trips)" }
+        }
+        parts += page.ids.map { trips[$0]?.hash ?? "" }
+        return ContentHash.sha256(parts.joined(separator: "\n"))
     }
 
     private func cdnPaths(_ path: String) -> [String] {

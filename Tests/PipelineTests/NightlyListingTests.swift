@@ -1,0 +1,79 @@
+import Foundation
+import IntegrationSupport
+import Testing
+import TestSupport
+
+/// The finalize step renders a listing page (a page of the home page or of a tag) only when the
+/// trips it shows changed, and deletes the pages there are no more of.
+@Suite struct NightlyListingTests {
+    @Test func onlyListingPagesShowingAChangedTripAreRenderedAndEmptiedOnesGo() async throws {
+        let run = try PipelineRun(binary: .debug)
+        var ids: [String] = []
+        for day in 1...5 {
+            ids.append(try run.database.trip("Day \(day)", description: "Day \(day) out.", startDate: "2024-03-0\(day)",
+                                            endDate: "2024-03-0\(day)"))
+        }
+        let hidden = try run.database.trip("Hidden", visibility: "unlisted", startDate: "2024-03-09", endDate: "2024-03-09")
+        let config = run.folder("tabi.yml")
+        try Data("title: Days\nbaseURL: https://days.example.com/\npagination:\n  pageSize: 2\n".utf8).write(to: config)
+        func night(_ name: String, _ extra: [String] = ["--skip-extract"], narrator: String = "none") async throws -> [String: Any] {
+            try await run.moto.resetLog()
+            let result = try run.nightly(["--config", config.path, "--report", run.folder(name).path] + extra, narrator: narrator)
+            #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+            return try PipelineRun.report(run.folder(name))
+        }
+        func finalize(_ report: [String: Any]) -> [String: Any] { report["finalize"] as? [String: Any] ?? [:] }
+        func text(_ key: String) async throws -> String {
+            String(decoding: try await run.moto.body(of: key) ?? Data(), as: UTF8.self)
+        }
+
+        // First night: five trips in pages of two, newest first.
+        let first = try await night("night-1.json", [], narrator: "offline")
+        #expect(finalize(first)["listingPagesRendered"] as? Int == 3)
+        let objects = try await run.bucketDigest(run.siteBucket)
+        for page in ["index.html", "page/2/index.html", "page/3/index.html"] { #expect(objects[page] != nil, "\(page) missing") }
+        #expect(objects["page/4/index.html"] == nil)
+        let slugs = try (0..<5).map { try #require(NightlyTests.slug(of: ids[$0], in: first)) }
+        let hiddenSlug = try #require(NightlyTests.slug(of: hidden, in: first))
+        #expect(try await text("page/3/index.html").contains(slugs[0]), "the oldest trip is on the last page")
+
+        // A writer tags the oldest trip (and the unlisted one): its page, the last home page, and
+        // the new tag's pages are rendered; the first two home pages are not.
+        func tag(_ slug: String, _ tags: String) throws {
+            let file = run.content.appendingPathComponent("trips/\(slug)/story.md")
+            var story = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            let line = story.split(separator: "\n", omittingEmptySubsequences: false).first { $0.hasPrefix("tags:") }
+            story = line.map { story.replacingOccurrences(of: String($0), with: "tags: \(tags)") }
+                ?? story.replacingOccurrences(of: "\ntitle:", with: "\ntags: \(tags)\ntitle:")
+            try Data(story.utf8).write(to: file)
+        }
+        try tag(slugs[0], "[\"Food\"]")
+        try tag(hiddenSlug, "[\"Food\"]")
+        let second = try await night("night-2.json")
+        #expect(NightlyTests.count("changed", second) == 2)
+        #expect(finalize(second)["listingPagesRendered"] as? Int == 3, "\(finalize(second))")
+        let written = Set(try await run.writes(in: run.siteBucket))
+        #expect(written.isSuperset(of: ["page/3/index.html", "tags/index.html", "tags/food/index.html"]), "\(written)")
+        #expect(written.isDisjoint(with: ["index.html", "page/2/index.html"]), "pages that show no changed trip were written: \(written)")
+        let food = try await text("tags/food/index.html")
+        #expect(food.contains(slugs[0]) && !food.contains(hiddenSlug), "\(food)")
+        #expect(try await text("trips/\(slugs[0])/index.html").contains("<a href=\"../../tags/food/\" dir=\"auto\">Food</a>"))
+        #expect(!(try await text("trips/\(hiddenSlug)/index.html")).contains("tags/food"))
+        #expect(try await text("sitemap.xml").contains("https://days.example.com/tags/food/"))
+
+        // Nothing changed: nothing rendered.
+        let third = try await night("night-3.json")
+        #expect(finalize(third)["listingPagesRendered"] as? Int ?? 0 == 0)
+        #expect(try await run.writes(in: run.siteBucket).isEmpty)
+
+        // The tag is taken out again: its pages go, and are invalidated.
+        try tag(slugs[0], "[]")
+        try tag(hiddenSlug, "[]")
+        let fourth = try await night("night-4.json", ["--skip-extract", "--distribution", run.moto.distributionId])
+        let deleted = Set(finalize(fourth)["deleted"] as? [String] ?? [])
+        #expect(deleted == ["tags/index.html", "tags/food/index.html"], "\(finalize(fourth))")
+        let after = try await run.bucketDigest(run.siteBucket)
+        #expect(after["tags/food/index.html"] == nil && after["tags/index.html"] == nil)
+        #expect(try await run.moto.invalidationsCover("/tags/food/index.html"))
+    }
+}
