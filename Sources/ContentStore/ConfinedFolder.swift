@@ -39,6 +39,35 @@ public struct ConfinedFolder: Sendable {
     public func read(_ path: String, maxBytes: Int = .max) throws(ConfinedFileError) -> Data {
         let (descriptor, size) = try openFile(path)
         defer { close(descriptor) }
+        return try readAll(descriptor, size: size, path: path, maxBytes: maxBytes)
+    }
+
+    /// A regular file's bytes and its version (``version(of:)``) as one: the version is the
+    /// open file's, so it is the version of the bytes read even if the file is replaced meanwhile.
+    public func readVersioned(_ path: String, maxBytes: Int = .max) throws(ConfinedFileError) -> (data: Data, version: String) {
+        let (descriptor, size) = try openFile(path)
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw error(errno, path: path) }
+        return (try readAll(descriptor, size: size, path: path, maxBytes: maxBytes), Self.version(status))
+    }
+
+    /// The version of the regular file at `path`, without reading it: its inode, size and
+    /// modification time. A file written by renaming a new one over it (``AtomicFile``) gets a
+    /// new version on every write. Nil when no regular file is there (or a link is).
+    public func version(of path: String) -> String? {
+        guard let (folder, name) = try? openParent(of: path) else { return nil }
+        defer { close(folder) }
+        var status = stat()
+        guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Self.version(status)
+    }
+
+    private static func version(_ status: stat) -> String {
+        "\(status.st_ino)-\(status.st_size)-\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+    }
+
+    private func readAll(_ descriptor: Int32, size: Int, path: String, maxBytes: Int) throws(ConfinedFileError) -> Data {
         guard size <= maxBytes else {
             throw ConfinedFileError(path: describe(path), problem: .tooLarge(limit: maxBytes))
         }

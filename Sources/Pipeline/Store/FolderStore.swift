@@ -1,5 +1,4 @@
 import AWS
-import Crypto
 import ContentStore
 import Foundation
 import TabiCore
@@ -34,9 +33,18 @@ public struct FolderStore: ObjectStore {
         }
     }
 
+    /// The tag is the file's version (``ConfinedFolder/version(of:)``): every write renames a
+    /// new file in, so it changes with every write, and is known without reading the bytes.
     public func readTagged(_ key: String) async throws(StoreError) -> TaggedObject? {
-        guard let data = try await read(key) else { return nil }
-        return TaggedObject(data: data, tag: ContentHash.hex(Insecure.MD5.hash(data: data)))
+        let key = try checked(key, "read")
+        let folder = ConfinedFolder(root)
+        guard case .file = folder.kind(of: key) else { return nil }
+        do {
+            let (data, version) = try folder.readVersioned(key)
+            return TaggedObject(data: data, tag: version)
+        } catch {
+            throw StoreError(key: root.path + "/" + key, operation: "read", message: error.reason)
+        }
     }
 
     /// A conditional write holds an exclusive lock on a hidden file beside the object while it
@@ -72,15 +80,12 @@ public struct FolderStore: ObjectStore {
         }
     }
 
-    /// The hex MD5 of the object's bytes, nil when there is none.
+    /// The object's tag (its file's version), nil when there is none.
     private func currentTag(_ key: String) throws(StoreError) -> String? {
         let folder = ConfinedFolder(root)
         switch folder.kind(of: key) {
         case .missing: return nil
-        case .file:
-            do { return ContentHash.hex(Insecure.MD5.hash(data: try folder.read(key))) } catch {
-                throw StoreError(key: root.path + "/" + key, operation: "read", message: error.reason)
-            }
+        case .file: return folder.version(of: key)
         default: throw StoreError(key: root.path + "/" + key, operation: "write", message: "is not a file")
         }
     }
@@ -141,8 +146,9 @@ public struct FolderStore: ObjectStore {
 
     public func tags(_ prefix: String) async throws(StoreError) -> [String: String] {
         var tags: [String: String] = [:]
+        let folder = ConfinedFolder(root)
         for key in try await list(prefix) {
-            if let object = try await readTagged(key) { tags[key] = object.tag }
+            if let version = folder.version(of: key) { tags[key] = version }
         }
         return tags
     }
