@@ -44,13 +44,71 @@ public enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStringLitera
         }
     }
 
-    /// Pretty JSON with sorted keys and a final newline.
+    /// Pretty JSON with sorted keys and a final newline, in the layout of `JSONEncoder`'s
+    /// `.prettyPrinted` (two spaces, `"key" : value`), written directly: a nightly report of
+    /// 10,000 trips took a tenth of a second through `JSONEncoder`.
     public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = (try? encoder.encode(self)) ?? Data("null".utf8)
-        data.append(0x0A)
-        return data
+        var out: [UInt8] = []
+        write(into: &out, indent: 0)
+        out.append(0x0A)
+        return Data(out)
+    }
+
+    private func write(into out: inout [UInt8], indent: Int) {
+        switch self {
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .int(let value): out += String(value).utf8
+        case .double(let value):
+            let finite = value.isFinite ? value : 0
+            out += (finite == finite.rounded() && abs(finite) < 1e15 ? String(Int(finite)) : String(finite)).utf8
+        case .string(let value): Self.writeString(value, into: &out)
+        case .array(let values):
+            guard !values.isEmpty else { return out += "[]".utf8 }
+            out += "[\n".utf8
+            for (index, value) in values.enumerated() {
+                out += repeatElement(0x20, count: indent + 2)
+                value.write(into: &out, indent: indent + 2)
+                out += (index == values.count - 1 ? "\n" : ",\n").utf8
+            }
+            out += repeatElement(0x20, count: indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.isEmpty else { return out += "{}".utf8 }
+            out += "{\n".utf8
+            let keys = members.keys.sorted()
+            for (index, key) in keys.enumerated() {
+                out += repeatElement(0x20, count: indent + 2)
+                Self.writeString(key, into: &out)
+                out += " : ".utf8
+                members[key]!.write(into: &out, indent: indent + 2)
+                out += (index == keys.count - 1 ? "\n" : ",\n").utf8
+            }
+            out += repeatElement(0x20, count: indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A JSON string, escaped byte by byte: quote, backslash and the control characters.
+    private static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\"".utf8
+            case UInt8(ascii: "\\"): out += "\\\\".utf8
+            case 0x0A: out += "\\n".utf8
+            case 0x0D: out += "\\r".utf8
+            case 0x09: out += "\\t".utf8
+            case 0x08: out += "\\b".utf8
+            case 0x0C: out += "\\f".utf8
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += "\\u00".utf8
+                out += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// A member of an object (nil for anything else), for tests and readers.
