@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // MARK: - C libraries (system modules found by pkg-config) and variadic shims
@@ -74,9 +76,15 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
+        // MARK: - A writer's live preview: the site served on 127.0.0.1, rebuilt on each save
+        .target(name: "Preview", dependencies: ["Build", "ContentStore", "Publish", "TabiCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+
         // MARK: - The command line only
         .executableTarget(name: "tabi-press", dependencies: [
-            "TabiCore", "ContentStore", "Console", "Extract", "Narrate", "Build", "Publish", "AWS", "Vips", "Pipeline", "Gzip",
+            "TabiCore", "ContentStore", "Console", "Extract", "Narrate", "Build", "Publish", "AWS", "Vips", "Pipeline", "Gzip", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -101,6 +109,7 @@ let package = Package(
         .testTarget(name: "PublishTests", dependencies: ["IntegrationSupport", "Publish", "AWS", "Gzip", "TabiCore", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "TestSupport"]),
         // The whole chain through the binary on real servers: privacy, injection, and (next) nightly.
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AWS", "HTTPClient", "IntegrationSupport", "TestSupport",
             .product(name: "Logging", package: "swift-log")]),

@@ -23,14 +23,14 @@ struct DraftCommand: AsyncParsableCommand {
     @Option(help: "The content folder (trips/<slug>/trip.json).")
     var content: String = "Content"
 
-    @Option(help: "offline, bedrock or openai (default: narrator.kind in tabi.yml, else offline).")
-    var narrator: String?
+    @Option(help: "Who writes the stories (default: narrator.kind in tabi.yml, else offline).")
+    var narrator: NarratorKind?
 
     @Option(help: "The model id (default: narrator.model in tabi.yml; Bedrock: anthropic.claude-3-sonnet-20240229-v1:0).")
     var model: String?
 
-    @Option(name: .customLong("bedrock-api"), help: "invoke (InvokeModel, Anthropic messages) or converse (default: narrator.bedrockAPI, else invoke).")
-    var bedrockAPI: String?
+    @Option(name: .customLong("bedrock-api"), help: "InvokeModel (Anthropic messages) or Converse (default: narrator.bedrockAPI in tabi.yml, else invoke).")
+    var bedrockAPI: BedrockAPIKind?
 
     @Option(name: .customLong("trip"), help: "Draft only this trip (a slug); repeat for more.")
     var trips: [String] = []
@@ -61,7 +61,7 @@ struct DraftCommand: AsyncParsableCommand {
         let config = try site.loadConfig()
         site.bootstrapLogging()
         let logger = Logger(label: "tabi.draft")
-        let setup = NarratorSetup(settings: config.narrator, kind: narrator, model: model, bedrockAPI: bedrockAPI,
+        let setup = NarratorSetup(settings: config.narrator, kind: narrator?.rawValue, model: model, bedrockAPI: bedrockAPI?.rawValue,
                                   profile: profile, logger: logger)
         let report: DraftReport
         do {

@@ -43,8 +43,8 @@ struct ExportCommand: AsyncParsableCommand {
     var databaseURL: String?
     @Flag(help: "Do not read the database: export the trip as Content/trips/ has it.")
     var skipExtract = false
-    @Option(help: "offline, bedrock, openai, or none to skip drafting (default: narrator.kind in tabi.yml, else offline).")
-    var narrator: String?
+    @Option(help: "Who writes the stories; none skips drafting (default: narrator.kind in tabi.yml, else offline).")
+    var narrator: PipelineNarratorKind?
     @Option(help: "The model id (default: narrator.model in tabi.yml).")
     var model: String?
     @Option(help: "The AWS profile (default: AWS_PROFILE, else default).")
@@ -79,10 +79,10 @@ struct ExportCommand: AsyncParsableCommand {
         let themeURL = URL(fileURLWithPath: theme ?? "Themes/\(config.theme)")
         var narratorInstance: (any Narrator)?
         var prompt = PromptTemplate.builtIn
-        if (narrator ?? config.narrator.kind) != "none" {
+        if (narrator?.rawValue ?? config.narrator.kind) != "none" {
             do {
                 prompt = try PromptTemplate.load(settings: config.narrator, theme: themeURL)
-                narratorInstance = try await NarratorSetup(settings: config.narrator, kind: narrator, model: model,
+                narratorInstance = try await NarratorSetup(settings: config.narrator, kind: narrator?.rawValue, model: model,
                                                            profile: profile, logger: logger).make()
             } catch let error as PromptError {
                 throw CLIFailure(message: error.description, code: 2)

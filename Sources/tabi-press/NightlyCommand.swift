@@ -47,12 +47,12 @@ struct NightlyCommand: AsyncParsableCommand {
     var databaseURL: String?
     @Flag(help: "Do not read the database: publish Content/trips/ as it is.")
     var skipExtract = false
-    @Option(help: "offline, bedrock, openai, or none to skip drafting (default: narrator.kind in tabi.yml, else offline).")
-    var narrator: String?
+    @Option(help: "Who writes the stories; none skips drafting (default: narrator.kind in tabi.yml, else offline).")
+    var narrator: PipelineNarratorKind?
     @Option(help: "The model id (default: narrator.model in tabi.yml).")
     var model: String?
-    @Option(name: .customLong("bedrock-api"), help: "invoke or converse (default: narrator.bedrockAPI, else invoke).")
-    var bedrockAPI: String?
+    @Option(name: .customLong("bedrock-api"), help: "InvokeModel (Anthropic messages) or Converse (default: narrator.bedrockAPI in tabi.yml, else invoke).")
+    var bedrockAPI: BedrockAPIKind?
 
     // MARK: - Where the site and its state go
     @Option(help: "The S3 bucket of the site.")
@@ -195,11 +195,11 @@ struct NightlyCommand: AsyncParsableCommand {
         let themeURL = URL(fileURLWithPath: theme ?? "Themes/\(config.theme)")
         var narratorInstance: (any Narrator)?
         var prompt = PromptTemplate.builtIn
-        if !finalize, (narrator ?? config.narrator.kind) != "none" {
+        if !finalize, (narrator?.rawValue ?? config.narrator.kind) != "none" {
             do {
                 prompt = try PromptTemplate.load(settings: config.narrator, theme: themeURL)
-                narratorInstance = try await NarratorSetup(settings: config.narrator, kind: narrator, model: model,
-                                                           bedrockAPI: bedrockAPI, profile: profile, logger: logger)
+                narratorInstance = try await NarratorSetup(settings: config.narrator, kind: narrator?.rawValue, model: model,
+                                                           bedrockAPI: bedrockAPI?.rawValue, profile: profile, logger: logger)
                     .make(checkCredentials: !dryRun)
             } catch let error as PromptError {
                 throw CLIFailure(message: error.description, code: 2)

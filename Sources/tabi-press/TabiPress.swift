@@ -12,7 +12,8 @@ struct TabiPress: AsyncParsableCommand {
             build (Content/ → Output/), publish (Output/ → S3 + CloudFront).
             """,
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, DraftCommand.self, BuildCommand.self, PublishCommand.self, NightlyCommand.self, ExportCommand.self])
+        subcommands: [ExtractCommand.self, DraftCommand.self, BuildCommand.self, PublishCommand.self, NightlyCommand.self, ExportCommand.self,
+                      StatusCommand.self, PreviewCommand.self])
 
     /// Prints a ``CLIFailure`` as one line and exits with its code; everything else as
     /// swift-argument-parser does.

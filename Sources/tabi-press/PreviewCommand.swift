@@ -1,0 +1,80 @@
+import ArgumentParser
+import Build
+import Console
+import Foundation
+import Preview
+import Vips
+
+/// `tabi-press preview`: the site as a writer's edits make it, rebuilt and reloaded on each save.
+struct PreviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Serve the site on 127.0.0.1 while you edit: each save rebuilds it and reloads the open page.",
+        discussion: """
+            Builds into a folder of its own (never Output/), serves it, and watches the content folder, \
+            the theme and tabi.yml: within a second of a save the site is built again and open pages \
+            reload. Stories marked draft: true are shown with a note, and a story.draft.md waiting \
+            beside a writer's story.md gets a page of its own (trips/<slug>/proposal/) with what it \
+            changes. Build errors show in the terminal and on the page. Stop it with Ctrl-C.
+
+            Example:
+              tabi-press preview --content Content --port 1313
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The content folder (trips/<slug>/trip.json and story.md).")
+    var content: String = "Content"
+
+    @Option(help: "The theme folder (default: Themes/<theme from tabi.yml>).")
+    var theme: String?
+
+    @Option(help: "Where photo originals resolve by storage key: a folder, or s3://bucket[/prefix] (default: <content>/media).")
+    var media: String?
+
+    @Option(help: "The AWS profile for --media s3://... (default: AWS_PROFILE, else default).")
+    var profile: String?
+
+    @Option(help: "The port on 127.0.0.1 (0: any free port; the address is printed).")
+    var port: Int = 1313
+
+    @Option(help: "Where the preview is built (default: a new temporary folder, removed at the end).")
+    var output: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+    }
+
+    mutating func run() async throws {
+        Vips.limitMallocArenasToCores()
+        let config = try site.loadConfig()
+        site.bootstrapLogging()
+        let contentURL = URL(fileURLWithPath: content)
+        guard FileManager.default.fileExists(atPath: contentURL.path) else {
+            throw CLIFailure(message: "the content folder \(content) does not exist", code: 2)
+        }
+        let folder: URL, temporary: Bool
+        if let output {
+            folder = URL(fileURLWithPath: output)
+            temporary = false
+        } else {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("tabi-preview-\(UUID().uuidString.prefix(8))")
+            temporary = true
+        }
+        defer { if temporary { try? FileManager.default.removeItem(at: folder) } }
+        var options = BuildOptions(content: contentURL, output: folder, theme: URL(fileURLWithPath: theme ?? "Themes/\(config.theme)"),
+                                   media: try MediaOption.source(media, content: contentURL, profile: profile), config: config)
+        options.preview = true
+        let configFile = site.configPath ?? (FileManager.default.fileExists(atPath: "tabi.yml") ? "tabi.yml" : nil)
+        let siteOptions = site
+        let server = PreviewServer(options: .init(build: options, configFile: configFile.map { URL(fileURLWithPath: $0) }, port: port),
+                                   loadConfig: { try siteOptions.loadConfig() })
+        do {
+            try await server.run { address in
+                FileHandle.standardOutput.write(Data("preview: serving \(address) (built in \(folder.path)); Ctrl-C stops it\n".utf8))
+            }
+        } catch {
+            throw CLIFailure(message: "preview: \(error)", code: 2)
+        }
+    }
+}
