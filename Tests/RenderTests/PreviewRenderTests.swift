@@ -44,3 +44,33 @@ import TestSupport
         #expect(LineDiff.lines(from: "", to: "").isEmpty)
     }
 }
+
+/// The route map and the trip's figures, from its destinations.
+@Suite struct RouteMapTests {
+    @Test func theRouteIsDrawnFromTheDestinationsInOrderWithoutAnyCoordinate() throws {
+        let page = try RenderedSite.fixtures().page("autumn-in-kyoto")
+        let svg = try #require(Markup.matches("<svg viewBox=\"0 0 640 360\"[^>]*>([\\s\\S]*?)</svg>", in: page).first?[0])
+        #expect(svg.contains("<title id=\"route-map-title\">Route: Kyoto → Nara</title>"))
+        let stops = Markup.matches("<circle class=\"route-stop\" cx=\"(\\d+)\" cy=\"(\\d+)\"", in: svg)
+        #expect(stops.count == 2)
+        // Nara lies south of Kyoto: below it on the map. Rounded to a tenth of a degree, both are
+        // at 135.8° E: one above the other.
+        let (kyoto, nara) = (stops[0].dropFirst().compactMap { Int($0) }, stops[1].dropFirst().compactMap { Int($0) })
+        #expect(nara[1] > kyoto[1] && nara[0] == kyoto[0], "\(stops)")
+        #expect(Markup.matches("<text class=\"route-number\"[^>]*>(\\d)</text>", in: svg).map { $0[1] } == ["1", "2"])
+        #expect(!svg.contains("<script") && !svg.contains("href"))
+    }
+
+    @Test func theFiguresCountDaysPlacesCountriesAndDistance() throws {
+        func place(_ name: String, _ country: String, _ lat: Double, _ lon: Double, _ position: Int) -> Destination {
+            Destination(id: name, name: name, countryCode: country, latitude: lat, longitude: lon, position: position)
+        }
+        let route = [place("Lisbon", "PT", 38.72, -9.14, 0), place("Porto", "PT", 41.15, -8.61, 1), place("Vigo", "ES", 42.24, -8.72, 2)]
+        let trip = Trip(id: "t", slug: "t", title: "T", startDate: CalendarDate("2024-05-01"), endDate: CalendarDate("2024-05-08"),
+                        destinations: route)
+        // Lisbon–Porto about 274 km, Porto–Vigo about 122 km.
+        #expect(TripStats.line(trip: trip, destinations: route) == "8 days · 3 places · 2 countries · about 400 km")
+        #expect(TripStats.line(trip: Trip(id: "u", slug: "u", title: "U"), destinations: []) == nil)
+        #expect(RouteMapView([route[0]]) == nil, "one stop is no route")
+    }
+}

@@ -64,6 +64,8 @@ extension TripView: MustacheParent {
         case "summary": summary
         case "ongoing": ongoing
         case "stats": stats
+        case "travelStats": travelStats
+        case "routeMap": routeMap
         case "tags": tags
         case "hasTags": hasTags
         case "cover": cover
@@ -74,6 +76,31 @@ extension TripView: MustacheParent {
         case "hasDestinations": hasDestinations
         case "posts": posts
         case "hasPosts": hasPosts
+        default: nil
+        }
+    }
+}
+
+extension RouteMapView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "width": width
+        case "height": height
+        case "points": points
+        case "stops": stops
+        case "title": title
+        default: nil
+        }
+    }
+}
+
+extension RouteStopView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "x": x
+        case "y": y
+        case "labelY": labelY
         default: nil
         }
     }

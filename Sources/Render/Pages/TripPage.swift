@@ -43,6 +43,10 @@ struct TripView {
     /// The trip is still going on (the app's `ongoing` status).
     let ongoing: Bool
     let stats: String?
+    /// `8 days · 5 places · 2 countries · about 620 km`.
+    let travelStats: String?
+    /// The route drawn from the destinations (two located ones at least).
+    let routeMap: RouteMapView?
     let tags: [TagLinkView]
     let hasTags: Bool
     let cover: PhotoView?
@@ -67,6 +71,9 @@ struct TripView {
         ongoing = facts.trip.status == .ongoing
         stats = TripCard.stats(posts: facts.posts.count,
                                photos: facts.posts.reduce(0) { $0 + $1.photos.filter { renditions[$0.id] != nil }.count })
+        let ordered = DestinationView.ordered(facts.trip.destinations)
+        travelStats = TripStats.line(trip: facts.trip, destinations: ordered)
+        routeMap = RouteMapView(ordered)
         tags = SiteTag.unique((facts.story?.frontMatter.tags ?? []).compactMap { PlainText.clean($0) })
             .map { TagLinkView($0, root: root, linked: facts.isPublic) }
         hasTags = !tags.isEmpty
