@@ -56,10 +56,11 @@ import TestSupport
         }
     }
 
-    @Test func aSaveIsServedWithinASecondAndOpenPagesAreTold() async throws {
+    @Test(arguments: CommandRunner.binaries)
+    func aSaveIsServedAndOpenPagesAreTold(binary: CommandRunner.Binary) async throws {
         let folder = TemporaryFolder()
         let content = try WriterCommandTests.content(in: folder)
-        let preview = try Running(try CommandRunner.Binary.debug.url(), content: content, folder: folder)
+        let preview = try Running(try binary.url(), content: content, folder: folder)
         let tripPath = "trips/\(WriterCommandTests.sample)/"
 
         let home = try await preview.get("")
@@ -89,7 +90,7 @@ import TestSupport
         let saved = Date()
         try text.replacingOccurrences(of: "goes quiet.", with: "goes QUIET, says the writer.").write(to: story, atomically: true, encoding: .utf8)
         var seen: Date?
-        while Date().timeIntervalSince(saved) < 15 {
+        while Date().timeIntervalSince(saved) < 60 {
             page = try await preview.get(tripPath)
             if page.body.contains("goes QUIET, says the writer.") {
                 seen = Date()
@@ -98,9 +99,9 @@ import TestSupport
             try await Task.sleep(for: .milliseconds(50))
         }
         let latency = try #require(seen, "the edit never reached the served page").timeIntervalSince(saved)
-        // Within a second on a quiet machine (bench/preview measures it); loosely here, where the
-        // whole suite shares two cores.
-        #expect(latency < 5, "the edit took \(latency) s to be served")
+        // How soon is a benchmark's question (bench/preview/run: within a second); here the whole
+        // suite shares two cores with a JVM and a browser, so only a stuck rebuild fails.
+        #expect(latency < 30, "the edit took \(latency) s to be served")
         events.terminate()
         let told = String(decoding: eventsOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(told.contains("event: hello") && told.contains("event: reload"), "\(told)")

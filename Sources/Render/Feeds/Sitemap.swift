@@ -23,7 +23,9 @@ struct Sitemap {
         for page in pages where page.number == 1 {
             switch page.kind {
             case .home: continue
-            case .tags: xml += url(SiteURLs.tags, lastModified: nil)
+            case .tags:
+                let tagged = trips.filter { !$0.tags.isEmpty }.compactMap(\.updated).max()
+                xml += url(SiteURLs.tags, lastModified: tagged.map(DateText.iso))
             case .tag(let tag):
                 xml += url(SiteURLs.tag(tag.slug), lastModified: page.ids.compactMap { updated[$0] }.max().map(DateText.iso))
             }

@@ -25,7 +25,11 @@ import Testing
             let sitemap = try ThemeCheckTool.run("sitemap", [site.output.path], as: ThemeCheckTool.Sitemap.self)
             #expect(sitemap.problems.isEmpty, "\(sitemap.problems)")
             let listed = site.trips.filter { !$0.contains(CheckedSites.Trip.unlisted) }
-            #expect(sitemap.urls.count == listed.count + 1, "the home page and every listed trip")
+            // The home page, every listed trip, the tags index and each tag's first page.
+            let tags = ((try? FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("tags").path)) ?? [])
+                .filter { $0 != "index.html" }
+            #expect(sitemap.urls.count == listed.count + 1 + (tags.isEmpty ? 0 : tags.count + 1), "\(sitemap.urls.compactMap(\.loc))")
+            #expect(sitemap.urls.count { $0.loc?.contains("/trips/") == true } == listed.count)
             for url in sitemap.urls {
                 #expect(url.lastmod != nil, "\(url.loc ?? "") has no lastmod")
                 #expect(url.loc?.contains(CheckedSites.Trip.unlisted) == false)

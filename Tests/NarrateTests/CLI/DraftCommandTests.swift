@@ -97,9 +97,16 @@ import TestSupport
         let tabiPress = try binary.url()
         let fixture = try ContentFixture([TripMaker.trip("cli-setup")])
         let content = ["--content", fixture.root.path]
+        // A narrator outside the set is a usage error, refused before anything runs.
         let unknown = try CommandRunner.run(tabiPress, ["draft", "--narrator", "gpt"] + content)
-        #expect(unknown.status == 2)
-        #expect(unknown.stderr == "error: unknown narrator \"gpt\": use offline, bedrock or openai\n")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("'gpt'") && unknown.stderr.contains("'offline', 'bedrock' or 'openai'"), "\(unknown.stderr)")
+        // tabi.yml is read after parsing: a kind there outside the set still exits 2, naming it.
+        let settings = fixture.root.appendingPathComponent("tabi.yml")
+        try "narrator:\n  kind: gpt\n".write(to: settings, atomically: true, encoding: .utf8)
+        let fromSettings = try CommandRunner.run(tabiPress, ["draft", "--config", settings.path] + content)
+        #expect(fromSettings.status == 2)
+        #expect(fromSettings.stderr.contains("gpt"), "\(fromSettings.stderr)")
         let noModel = try CommandRunner.run(tabiPress, ["draft", "--narrator", "openai"] + content, environment: ["OPENAI_API_KEY": "sk-x"])
         #expect(noModel.status == 2)
         #expect(noModel.stderr.contains("the openai narrator needs a model"))
