@@ -1,6 +1,8 @@
+import AWS
 import Build
 import ContentStore
 import Extract
+import Crypto
 import Foundation
 import Images
 import Logging
@@ -130,7 +132,7 @@ public struct NightlyRunner: Sendable {
         step("publish")
 
         // MARK: 7. Finalize
-        if options.autoFinalize, await allShardsDone(records) {
+        if options.autoFinalize, await claimsFinalize(records) {
             report.finalize = await finalize(renderer: renderer, siteKey: inputs.siteKey, sync: sync, records: records, lease: lease)
             step("finalize")
         }
@@ -180,6 +182,29 @@ public struct NightlyRunner: Sendable {
                                      siteKey: siteKey, logger: logger, now: { Date() }).finalize()
         if report.failures.isEmpty { await lease.release() }
         return report
+    }
+
+    /// Whether this shard finalizes the run: every shard has left its marker, and this one
+    /// claimed the step first. Shards finishing together both see every marker; the claim is a
+    /// conditional write (`If-None-Match: *`), so exactly one of them goes on. A claim whose
+    /// finalize step was stopped stays until the next run's finalize step, which does the work.
+    private func claimsFinalize(_ records: StateRecords) async -> Bool {
+        guard await allShardsDone(records) else { return false }
+        guard options.shard.count > 1 else { return true }
+        let claim = ShardMarker.claimName(run: options.run)
+        let data = Data(options.shard.description.utf8)
+        do throws(StoreError) {
+            try await records.store.write(claim, data, md5: ContentHash.hex(Insecure.MD5.hash(data: data)),
+                                          attributes: S3ObjectAttributes(contentType: "text/plain", cacheControl: "no-cache, private"),
+                                          condition: .absent)
+            return true
+        } catch where error.conditionFailed {
+            logger.info("another shard finalizes run \(options.run)")
+            return false
+        } catch {
+            logger.warning("cannot claim the finalize step of run \(options.run) (\(error)); the next run's finalize step does it")
+            return false
+        }
     }
 
     /// Whether every shard of this run has left its marker.

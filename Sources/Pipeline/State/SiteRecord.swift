@@ -48,4 +48,11 @@ public struct ShardMarker: Codable, Sendable, Equatable {
     public static func name(run: String, shard: TripShard) -> String {
         "\(folder)\(run)/\(shard.index)-of-\(shard.count).json"
     }
+
+    /// The object the shard that finalizes a run creates first (``claimSuffix``: not a marker).
+    public static func claimName(run: String) -> String {
+        "\(folder)\(run)/finalize\(claimSuffix)"
+    }
+
+    public static let claimSuffix = ".claim"
 }

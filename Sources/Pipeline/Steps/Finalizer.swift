@@ -39,14 +39,19 @@ struct Finalizer: Sendable {
 
         // MARK: - What the shards left, and what the record buckets are now.
         let markers: [(name: String, marker: ShardMarker)]
+        let claims: [String]
         let tags: [Int: String]
         let site: SiteRecord
         do {
             var found: [(String, ShardMarker)] = []
-            for name in try await records.store.list(ShardMarker.folder) where name.hasSuffix(".json") {
+            var claimed: [String] = []
+            for name in try await records.store.list(ShardMarker.folder) {
+                if name.hasSuffix(ShardMarker.claimSuffix) { claimed.append(name) }
+                guard name.hasSuffix(".json") else { continue }
                 if let marker = try await records.read(ShardMarker.self, name) { found.append((name, marker)) }
             }
             markers = found
+            claims = claimed
             tags = try await records.tripBucketTags()
             site = try await records.read(SiteRecord.self, SiteRecord.name) ?? SiteRecord()
         } catch {
@@ -57,7 +62,7 @@ struct Finalizer: Sendable {
         let fingerprint = SiteIndex.fingerprint(siteKey: siteKey, tags: tags)
         if site.listedFrom == fingerprint, markers.allSatisfy(\.marker.isEmpty) {
             report.listedTrips = site.listed ?? 0
-            await deleteMarkers(markers, report: &report)
+            await deleteMarkers(markers, claims: claims, report: &report)
             return report
         }
 
@@ -234,14 +239,15 @@ struct Finalizer: Sendable {
         record.listed = order.count
         record.listedFrom = report.failures.isEmpty ? fingerprint : nil
         do { try await records.write(record, SiteRecord.name) } catch { report.failures.append(error.description) }
-        await deleteMarkers(markers, report: &report)
+        await deleteMarkers(markers, claims: claims, report: &report)
         return report
     }
 
-    /// Deletes the shards' markers once all they asked for is done, and counts the requests.
-    private func deleteMarkers(_ markers: [(name: String, marker: ShardMarker)], report: inout FinalizeReport) async {
-        if report.failures.isEmpty, !markers.isEmpty {
-            for failure in await records.store.delete(markers.map(\.name)) { logger.warning("\(failure)") }
+    /// Deletes the shards' markers (and the finalize claims) once all they asked for is done,
+    /// and counts the requests.
+    private func deleteMarkers(_ markers: [(name: String, marker: ShardMarker)], claims: [String], report: inout FinalizeReport) async {
+        if report.failures.isEmpty, !markers.isEmpty || !claims.isEmpty {
+            for failure in await records.store.delete(markers.map(\.name) + claims) { logger.warning("\(failure)") }
         }
         report.requests = sync.site.requests + records.store.requests
     }

@@ -54,7 +54,7 @@ public struct FolderStore: ObjectStore {
         let key = try checked(key, "write")
         let parent = try checkedParent(of: key)
         guard let condition else { return try replace(key, data) }
-        let lock = root.appendingPathComponent(parent).appendingPathComponent("." + key.dropFirst(parent.count) + ".lock")
+        let lock = lockFile(key, parent: parent)
         let result = Result { () throws -> StoreError? in
             try FileManager.default.createDirectory(at: lock.deletingLastPathComponent(), withIntermediateDirectories: true)
             return try FileLock.withLock(at: lock) { () throws -> StoreError? in
@@ -88,6 +88,11 @@ public struct FolderStore: ObjectStore {
         case .file: return folder.version(of: key)
         default: throw StoreError(key: root.path + "/" + key, operation: "write", message: "is not a file")
         }
+    }
+
+    /// The hidden file a conditional write of `key` locks, beside it (`parent` is its folder, with `/`).
+    private func lockFile(_ key: String, parent: String) -> URL {
+        root.appendingPathComponent(parent).appendingPathComponent("." + key.dropFirst(parent.count) + ".lock")
     }
 
     /// The folders on the way to `key` must be folders of ours (or missing), not links out; the
@@ -126,6 +131,11 @@ public struct FolderStore: ObjectStore {
                 do { try FileManager.default.removeItem(at: root.appendingPathComponent(key)) } catch {
                     failures.append(StoreError(key: root.path + "/" + key, operation: "delete", message: "\(error)"))
                     continue
+                }
+                // Its lock goes too, taken first so no conditional write is between its steps.
+                if let parent = try? checkedParent(of: key), case .file = folder.kind(of: parent + "." + key.dropFirst(parent.count) + ".lock") {
+                    let lock = lockFile(key, parent: parent)
+                    _ = try? FileLock.withLock(at: lock) { try FileManager.default.removeItem(at: lock) }
                 }
                 removeEmptyFolders(above: key, in: folder)
             }
