@@ -19,20 +19,10 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The content folder (trips/<slug>/trip.json and story.md).")
-    var content: String = "Content"
+    @OptionGroup var inputs: BuildInputOptions
 
     @Option(help: "Where the site is written.")
     var output: String = "Output"
-
-    @Option(help: "The theme folder (default: Themes/<theme from tabi.yml>).")
-    var theme: String?
-
-    @Option(help: "Where photo originals resolve by storage key: a folder, or s3://bucket[/prefix] (default: <content>/media).")
-    var media: String?
-
-    @Option(help: "The AWS profile for --media s3://... (default: AWS_PROFILE, else default).")
-    var profile: String?
 
     @Option(help: "How many photos to encode at once (default: the number of cores).")
     var concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -45,12 +35,9 @@ struct BuildCommand: AsyncParsableCommand {
         Vips.limitMallocArenasToCores()
         let config = try site.loadConfig()
         site.bootstrapLogging()
-        let contentURL = URL(fileURLWithPath: content)
-        let themeURL = URL(fileURLWithPath: theme ?? "Themes/\(config.theme)")
-        let options = BuildOptions(
-            content: contentURL, output: URL(fileURLWithPath: output), theme: themeURL,
-            media: try MediaOption.source(media, content: contentURL, profile: profile), config: config, concurrency: concurrency,
-            progress: site.quiet ? nil : ProgressDrawer().progress)
+        var options = try inputs.buildOptions(config: config, output: URL(fileURLWithPath: output))
+        options.concurrency = concurrency
+        options.progress = site.quiet ? nil : ProgressDrawer().progress
         let report: BuildReport
         do {
             report = try await SiteBuilder(options: options).build()

@@ -23,17 +23,7 @@ struct PreviewCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The content folder (trips/<slug>/trip.json and story.md).")
-    var content: String = "Content"
-
-    @Option(help: "The theme folder (default: Themes/<theme from tabi.yml>).")
-    var theme: String?
-
-    @Option(help: "Where photo originals resolve by storage key: a folder, or s3://bucket[/prefix] (default: <content>/media).")
-    var media: String?
-
-    @Option(help: "The AWS profile for --media s3://... (default: AWS_PROFILE, else default).")
-    var profile: String?
+    @OptionGroup var inputs: BuildInputOptions
 
     @Option(help: "The port on 127.0.0.1 (0: any free port; the address is printed).")
     var port: Int = 1313
@@ -49,9 +39,8 @@ struct PreviewCommand: AsyncParsableCommand {
         Vips.limitMallocArenasToCores()
         let config = try site.loadConfig()
         site.bootstrapLogging()
-        let contentURL = URL(fileURLWithPath: content)
-        guard FileManager.default.fileExists(atPath: contentURL.path) else {
-            throw CLIFailure(message: "the content folder \(content) does not exist", code: 2)
+        guard FileManager.default.fileExists(atPath: inputs.contentURL.path) else {
+            throw CLIFailure(message: "the content folder \(inputs.content) does not exist", code: 2)
         }
         let folder: URL, temporary: Bool
         if let output {
@@ -62,8 +51,7 @@ struct PreviewCommand: AsyncParsableCommand {
             temporary = true
         }
         defer { if temporary { try? FileManager.default.removeItem(at: folder) } }
-        var options = BuildOptions(content: contentURL, output: folder, theme: URL(fileURLWithPath: theme ?? "Themes/\(config.theme)"),
-                                   media: try MediaOption.source(media, content: contentURL, profile: profile), config: config)
+        var options = try inputs.buildOptions(config: config, output: folder)
         options.preview = true
         let configFile = site.configPath ?? (FileManager.default.fileExists(atPath: "tabi.yml") ? "tabi.yml" : nil)
         let siteOptions = site
