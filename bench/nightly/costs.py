@@ -41,18 +41,24 @@ class Model:
         self.s3plan_slope, s3plan = line(*[(n, s3[n]["steps"]["plan"]) for n in (a, b)])
         # Never below zero: with the site index a plan reads one object, not the records (noise can make S3 look faster).
         self.plan_state = lambda t: max(0.0, s3plan(t) - self.plan_content(t))
-        self.finalize_slope, self.finalize = line(*[(n, s3[n]["steps"]["finalize"]) for n in (a, b)])
+        # finalize: a no-change night skips it, so it is fitted on the one-trip nights (what every
+        # night with a change pays, growing with the site), plus what each further changed trip
+        # adds, from the 1 % night (its record bucket read, its entries, its listing pages).
+        onetrip = {n: nights[f"{n}/S3"]["onetrip"] for n in (a, b)}
+        self.finalize_slope, self.finalize_base = line(*[(n, onetrip[n]["steps"]["finalize"]) for n in (a, b)])
         self.rss_slope, self.rss = line(*[(n, s3[n]["rssMiB"]) for n in (a, b)])
         one = data["sharded"]["1"]["onePercent"]
         self.changes = data["changes"]
         work = lambda night: night["steps"]["build"] + night["steps"]["publish"]
         self.per_change = (work(one) - work(s3[b])) / self.changes
+        self.finalize_per_change = max(0.0, (one["steps"]["finalize"] - self.finalize_base(b)) / max(self.changes - 1, 1))
+        self.finalize = lambda t, changes=1: self.finalize_base(t) + self.finalize_per_change * max(changes - 1, 0)
         self.paths = len(one["paths"])
         self.page_share = (one["log"].get("site Put", 0) - LISTINGS) / self.changes
 
     def seconds(self, trips, changes, shards):
         shard = (self.lock + self.plan_content(trips) + self.plan_state(trips) / shards + self.per_change * changes / shards)
-        return shard, shard + self.finalize(trips)
+        return shard, shard + self.finalize(trips, changes)
 
     @staticmethod
     def requests(changes, shards):
@@ -67,15 +73,16 @@ class Model:
 def report(data, trips=100_000, share=0.01, shard_counts=(1, 8, 64)):
     m = Model(data)
     changes = int(trips * share)
-    out = [f"Fitted on the no-change nights at {m.a:,} and {m.b:,} trips and the 1 % night at {m.b:,} "
+    out = [f"Fitted on the no-change and one-trip nights at {m.a:,} and {m.b:,} trips and the 1 % night at {m.b:,} "
            f"({m.changes} changed), one worker, S3 stand-in:", "",
            f"- lock: {m.lock:.2f} s a night (conditional writes of the lease)",
            f"- plan, reading Content/trips/ (folder origin, no network): {m.plan_slope * 1000:.3f} ms per trip in the "
            f"site, every shard: {m.plan_content(m.b):.2f} s at {m.b:,}, {m.plan_content(trips):.1f} s at {trips:,}",
            f"- plan, fetching the state (the site index and changed record buckets; S3 minus folder): {m.plan_state(m.b):.2f} s at {m.b:,}, "
            f"{m.plan_state(trips):.1f} s at {trips:,}, read by every shard",
-           f"- finalize (once a night, after the last shard): {m.finalize_slope * 1000:.3f} ms per trip: "
-           f"{m.finalize(m.b):.2f} s at {m.b:,}, {m.finalize(trips):.1f} s at {trips:,}",
+           f"- finalize (once a night, after the last shard): {m.finalize_slope * 1000:.3f} ms per trip in the site, "
+           f"plus {m.finalize_per_change * 1000:.1f} ms per changed trip: {m.finalize(m.b):.2f} s at {m.b:,} with one change, "
+           f"{m.finalize(trips, changes):.1f} s at {trips:,} with {changes:,}",
            f"- build + publish per changed trip (no new photo, no model): ({m.per_change * m.changes:.2f} s) / "
            f"{m.changes} = {m.per_change * 1000:.1f} ms, divided among the shards",
            f"- peak RSS of one worker: {m.rss_slope * 1024:.1f} KiB per trip in the site: {m.rss(m.b):.0f} MiB at "
@@ -108,7 +115,7 @@ def report(data, trips=100_000, share=0.01, shard_counts=(1, 8, 64)):
         month_paths = 30 * m.paths
         path_cost = max(0, month_paths - FREE_PATHS) * PATH_PRICE
         out.append(f"| {n} | {m.lock:.1f} + {m.plan_content(trips):.1f} + {m.plan_state(trips):.1f} / {n} + "
-                   f"{changes:,} × {m.per_change * 1000:.1f} ms / {n} = {shard:.1f} s | {m.finalize(trips):.1f} s "
+                   f"{changes:,} × {m.per_change * 1000:.1f} ms / {n} = {shard:.1f} s | {m.finalize(trips, changes):.1f} s "
                    f"| **{night:.0f} s** | {changes:,} | {gets:.0f} / {puts:.0f} "
                    f"| ${cost:.4f} a night | {m.paths} | {month_paths} paths: ${path_cost:.2f} |")
     return out
