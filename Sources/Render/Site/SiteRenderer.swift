@@ -85,12 +85,6 @@ public struct SiteRenderer: Sendable {
     /// Where the feed is, from the site's root.
     public static let feedPath = SiteURLs.feed
 
-    /// The same listing files from entries kept from earlier renders (``TripPageRender/listing``):
-    /// no trip is read or parsed.
-    public func renderListings(_ entries: [ListingEntry]) -> [SiteFile] {
-        listings(entries)
-    }
-
     /// A site of one trip whose home page is the trip (`tabi-press export`): `index.html`, the
     /// trip's page at its own address too, the theme's assets, and the feed, sitemap, robots.txt
     /// and 404 page of a site of that one trip (empty of it when it is unlisted); links relative,
