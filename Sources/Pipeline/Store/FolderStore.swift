@@ -54,7 +54,7 @@ public struct FolderStore: ObjectStore {
         let key = try checked(key, "write")
         let parent = try checkedParent(of: key)
         guard let condition else { return try replace(key, data) }
-        let lock = lockFile(key, parent: parent)
+        let lock = root.appendingPathComponent(lockPath(key, parent: parent))
         let result = Result { () throws -> StoreError? in
             try FileManager.default.createDirectory(at: lock.deletingLastPathComponent(), withIntermediateDirectories: true)
             return try FileLock.withLock(at: lock) { () throws -> StoreError? in
@@ -90,9 +90,10 @@ public struct FolderStore: ObjectStore {
         }
     }
 
-    /// The hidden file a conditional write of `key` locks, beside it (`parent` is its folder, with `/`).
-    private func lockFile(_ key: String, parent: String) -> URL {
-        root.appendingPathComponent(parent).appendingPathComponent("." + key.dropFirst(parent.count) + ".lock")
+    /// The hidden file a conditional write of `key` locks, beside it (`parent` is its folder, with
+    /// `/`), relative to the root.
+    private func lockPath(_ key: String, parent: String) -> String {
+        parent + "." + key.dropFirst(parent.count) + ".lock"
     }
 
     /// The folders on the way to `key` must be folders of ours (or missing), not links out; the
@@ -100,7 +101,8 @@ public struct FolderStore: ObjectStore {
     private func checkedParent(of key: String) throws(StoreError) -> String {
         let folder = ConfinedFolder(root)
         var parent = ""
-        for name in key.split(separator: "/").dropLast() {
+        // Split at every `/` byte, as the kernel does (never by `Character`): see ConfinedFolder.components(of:).
+        for name in (ConfinedFolder.components(of: key) ?? []).dropLast() {
             parent += name
             switch folder.kind(of: parent) {
             case .folder, .missing: parent += "/"
@@ -133,8 +135,8 @@ public struct FolderStore: ObjectStore {
                     continue
                 }
                 // Its lock goes too, taken first so no conditional write is between its steps.
-                if let parent = try? checkedParent(of: key), case .file = folder.kind(of: parent + "." + key.dropFirst(parent.count) + ".lock") {
-                    let lock = lockFile(key, parent: parent)
+                if let parent = try? checkedParent(of: key), case .file = folder.kind(of: lockPath(key, parent: parent)) {
+                    let lock = root.appendingPathComponent(lockPath(key, parent: parent))
                     _ = try? FileLock.withLock(at: lock) { try FileManager.default.removeItem(at: lock) }
                 }
                 removeEmptyFolders(above: key, in: folder)
@@ -145,7 +147,7 @@ public struct FolderStore: ObjectStore {
 
     /// A bucket has no folders: once a key's folder is empty it goes too (never the root).
     private func removeEmptyFolders(above key: String, in folder: ConfinedFolder) {
-        var names = key.split(separator: "/").dropLast()
+        var names = (ConfinedFolder.components(of: key) ?? []).dropLast()
         while !names.isEmpty {
             let path = names.joined(separator: "/")
             guard case .folder = folder.kind(of: path), (try? folder.list(path))?.isEmpty == true else { return }
