@@ -1,8 +1,6 @@
-import AWS
 import Build
 import ContentStore
 import Extract
-import Crypto
 import Foundation
 import Images
 import Logging
@@ -191,12 +189,8 @@ public struct NightlyRunner: Sendable {
     private func claimsFinalize(_ records: StateRecords) async -> Bool {
         guard await allShardsDone(records) else { return false }
         guard options.shard.count > 1 else { return true }
-        let claim = ShardMarker.claimName(run: options.run)
-        let data = Data(options.shard.description.utf8)
         do throws(StoreError) {
-            try await records.store.write(claim, data, md5: ContentHash.hex(Insecure.MD5.hash(data: data)),
-                                          attributes: S3ObjectAttributes(contentType: "text/plain", cacheControl: "no-cache, private"),
-                                          condition: .absent)
+            try await records.write(["shard": options.shard.description], ShardMarker.claimName(run: options.run), condition: .absent)
             return true
         } catch where error.conditionFailed {
             logger.info("another shard finalizes run \(options.run)")

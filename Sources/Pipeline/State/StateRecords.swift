@@ -42,9 +42,13 @@ public struct StateRecords: Sendable {
         do { data = try encoder.encode(record) } catch {
             throw StoreError(key: name, operation: "encode", message: "\(error)")
         }
-        let md5 = ContentHash.hex(Insecure.MD5.hash(data: data))
-        try await store.write(name, data, md5: md5,
-                              attributes: S3ObjectAttributes(contentType: "application/json", cacheControl: "no-cache, private"),
+        try await put(data, name, contentType: "application/json", condition: condition)
+    }
+
+    /// Stores `data` under `name`, never cached, with its MD5.
+    private func put(_ data: Data, _ name: String, contentType: String, condition: S3WriteCondition?) async throws(StoreError) {
+        try await store.write(name, data, md5: ContentHash.hex(Insecure.MD5.hash(data: data)),
+                              attributes: S3ObjectAttributes(contentType: contentType, cacheControl: "no-cache, private"),
                               condition: condition)
     }
 
@@ -61,11 +65,8 @@ public struct StateRecords: Sendable {
 
     /// Writes an index as ``RecordLines``, never cached.
     func write<Record: LinedRecord>(_ record: Record, _ name: String) async throws(StoreError) {
-        let data = RecordLines.encode(format: Record.format, rows: record.rows)
-        try await store.write(name, data, md5: ContentHash.hex(Insecure.MD5.hash(data: data)),
-                              attributes: S3ObjectAttributes(contentType: "text/tab-separated-values; charset=utf-8",
-                                                             cacheControl: "no-cache, private"),
-                              condition: nil)
+        try await put(RecordLines.encode(format: Record.format, rows: record.rows), name,
+                      contentType: "text/tab-separated-values; charset=utf-8", condition: nil)
     }
 
     /// The tags of the trip record buckets there are, by bucket number: one listing.
