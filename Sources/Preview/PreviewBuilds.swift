@@ -36,12 +36,6 @@ actor PreviewBuilds {
         listeners = [:]
     }
 
-    /// `/_preview/status.json`: the generation and the failures.
-    func status() -> Data {
-        let object: [String: Any] = ["generation": generation, "failures": failures]
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-    }
-
     /// One server-sent event; every line of `data` gets its own `data:` field, so no text can
     /// end the event or start another.
     static func event(_ name: String, _ data: String) -> String {

@@ -47,20 +47,14 @@ public struct PreviewServer: Sendable {
 
         let router = Router()
         router.get(RouterPath(PreviewScript.path)) { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
-                     body: ResponseBody(byteBuffer: ByteBuffer(string: PreviewScript.source)))
-        }
-        router.get("/_preview/status.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: await builds.status())))
+            SiteFolder.uncached(.ok, type: "text/javascript; charset=utf-8", ResponseBody(byteBuffer: ByteBuffer(string: PreviewScript.source)))
         }
         router.get("/_preview/events") { _, _ in
             let events = await builds.subscribe()
-            return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
-                            body: ResponseBody { writer in
-                                for await event in events { try await writer.write(ByteBuffer(string: event)) }
-                                try await writer.finish(nil)
-                            })
+            return SiteFolder.uncached(.ok, type: "text/event-stream", ResponseBody { writer in
+                for await event in events { try await writer.write(ByteBuffer(string: event)) }
+                try await writer.finish(nil)
+            })
         }
         let files = SiteFolder(root: site)
         router.get("/") { request, _ in files.response(for: request.uri.path) }
@@ -97,8 +91,7 @@ public struct PreviewServer: Sendable {
         } catch {
             failures = ["\(error)"]
         }
-        let seconds = (clock.now - start).components
-        let took = String(format: "%.2f s", Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18)
+        let took = String(format: "%.2f s", (clock.now - start).secondsValue)
         if failures.isEmpty {
             logger.info("built in \(took)")
         } else {
@@ -136,8 +129,12 @@ struct SiteFolder: Sendable {
         let type = ContentTypes.type(of: path)
         var body = data
         if type.hasPrefix("text/html") { body = Self.withReloadScript(data) }
-        return Response(status: status, headers: [.contentType: type, .cacheControl: "no-store"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        return Self.uncached(status, type: type, ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// A response no browser keeps: every save changes what the preview serves.
+    static func uncached(_ status: HTTPResponse.Status, type: String, _ body: ResponseBody) -> Response {
+        Response(status: status, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
     }
 
     /// The reload script's tag before `</head>` (or at the end when there is none).
