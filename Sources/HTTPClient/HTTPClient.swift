@@ -12,10 +12,15 @@ public final class HTTPClient: Sendable {
         public var maxConnectionsPerHost: Int
         /// How many idle connections are kept open for reuse.
         public var idleConnections: Int
+        /// How long a connection may sit idle and still be reused (whole seconds, rounded up);
+        /// an older one is closed and a new one opened. libcurl's default, 118 s. A connection
+        /// the server closed meanwhile is never reused, whatever its age.
+        public var maxIdleTime: Duration
 
-        public init(maxConnectionsPerHost: Int = 0, idleConnections: Int = 64) {
+        public init(maxConnectionsPerHost: Int = 0, idleConnections: Int = 64, maxIdleTime: Duration = .seconds(118)) {
             self.maxConnectionsPerHost = maxConnectionsPerHost
             self.idleConnections = idleConnections
+            self.maxIdleTime = maxIdleTime
         }
     }
 

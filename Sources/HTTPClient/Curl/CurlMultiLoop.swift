@@ -22,6 +22,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     private let inbox = Locked(Inbox())
     private let multi: UnsafeMutableRawPointer
     private let share: UnsafeMutableRawPointer?
+    /// ``HTTPClient/Configuration/maxIdleTime`` in seconds, set on each transfer.
+    private let maxIdleSeconds: Int
     /// Running transfers by easy handle. Loop thread only.
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
 
@@ -29,6 +31,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         _ = CurlGlobal.isReady
         guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed: libcurl is out of memory") }
         self.multi = multi
+        maxIdleSeconds = configuration.maxIdleTime.roundedUpSeconds
         tabi_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, configuration.idleConnections)
         tabi_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, configuration.maxConnectionsPerHost)
         // TLS sessions are per easy handle unless shared; sharing lets a new connection to a
@@ -103,6 +106,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     private func add(_ transfer: CurlTransfer) {
         guard let easy = transfer.handle else { return }
         if let share { tabi_curl_setopt_ptr(easy, CURLOPT_SHARE, share) }
+        tabi_curl_setopt_long(easy, CURLOPT_MAXAGE_CONN, maxIdleSeconds)
         let code = curl_multi_add_handle(multi, easy)
         guard code == CURLM_OK else {
             transfer.complete(.other, detail: String(cString: curl_multi_strerror(code)))

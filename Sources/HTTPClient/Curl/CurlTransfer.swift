@@ -91,7 +91,7 @@ final class CurlTransfer: @unchecked Sendable {
         options.set(CURLOPT_TIMEOUT_MS, timeouts.total?.roundedUpMilliseconds ?? 0)
         if let lowSpeed = timeouts.lowSpeed {
             options.set(CURLOPT_LOW_SPEED_LIMIT, max(lowSpeed.bytesPerSecond, 1))
-            options.set(CURLOPT_LOW_SPEED_TIME, max(lowSpeed.duration.roundedUpMilliseconds / 1000, 1))
+            options.set(CURLOPT_LOW_SPEED_TIME, lowSpeed.duration.roundedUpSeconds)
         }
     }
 

@@ -38,4 +38,7 @@ extension Duration {
         let millis = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
         return Int(clamping: max(millis, 1))
     }
+
+    /// Whole seconds, rounded up, at least 1: what libcurl's second-granular options take.
+    var roundedUpSeconds: Int { (roundedUpMilliseconds + 999) / 1000 }
 }

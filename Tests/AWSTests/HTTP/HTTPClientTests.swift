@@ -167,11 +167,23 @@ import TestSupport
     }
 
     @Test func reusesTheConnectionForTheNextRequest() async throws {
+        // A long idle limit: in a full test run the cooperative pool can be busy for minutes
+        // between two awaits (157 s once, past libcurl's default of 118 s).
+        let client = HTTPClient(configuration: .init(maxIdleTime: .seconds(3600)))
         let first = try await client.send(HTTPRequest(method: .get, url: url("/one")))
         let second = try await client.send(HTTPRequest(method: .put, url: url("/two"), body: .text("x")))
         #expect(!first.timing.reusedConnection)
         #expect(second.timing.reusedConnection)
         #expect(try first.echoed().clientPort == second.echoed().clientPort)
+    }
+
+    @Test func aConnectionIdleLongerThanTheLimitIsReplaced() async throws {
+        let client = HTTPClient(configuration: .init(maxIdleTime: .seconds(1)))
+        let first = try await client.send(HTTPRequest(method: .get, url: url("/one")))
+        try await Task.sleep(for: .milliseconds(2_100))
+        let second = try await client.send(HTTPRequest(method: .get, url: url("/two")))
+        #expect(!second.timing.reusedConnection)
+        #expect(try first.echoed().clientPort != second.echoed().clientPort)
     }
 
     @Test func runsManyRequestsConcurrently() async throws {
