@@ -62,15 +62,7 @@ import TestSupport
         #expect(parallel.problems == serial.problems)
     }
 
-    @Test func datesAreEnglishAndFixed() {
-        let day = { (text: String) in CalendarDate(text)! }
-        #expect(DateText.day(day("2024-11-02")) == "2 November 2024")
-        #expect(DateText.range(from: day("2024-11-02"), to: day("2024-11-09")) == "2–9 November 2024")
-        #expect(DateText.range(from: day("2024-10-28"), to: day("2024-11-03")) == "28 October – 3 November 2024")
-        #expect(DateText.range(from: day("2024-12-28"), to: day("2025-01-03")) == "28 December 2024 – 3 January 2025")
-        #expect(DateText.range(from: day("2024-11-02"), to: day("2024-11-02")) == "2 November 2024")
-        #expect(DateText.range(from: nil, to: day("2024-11-02")) == "Until 2 November 2024")
-        #expect(DateText.range(from: nil, to: nil) == nil)
+    @Test func timesAreUTCWhateverTheMachinesZone() {
         #expect(DateText.time(Timestamp("2024-11-02T09:30:59.5+09:00")!) == "00:30 UTC")
     }
 }

@@ -69,8 +69,9 @@ import TestSupport
         let trip = Trip(id: "t", slug: "t", title: "T", startDate: CalendarDate("2024-05-01"), endDate: CalendarDate("2024-05-08"),
                         destinations: route)
         // Lisbon–Porto about 274 km, Porto–Vigo about 122 km.
-        #expect(TripStats.line(trip: trip, destinations: route) == "8 days · 3 places · 2 countries · about 400 km")
-        #expect(TripStats.line(trip: Trip(id: "u", slug: "u", title: "U"), destinations: []) == nil)
-        #expect(RouteMapView([route[0]]) == nil, "one stop is no route")
+        let words = SiteWords(language: "en", strings: ThemeStrings(languages: [:]))
+        #expect(TripStats.line(trip: trip, destinations: route, words: words) == "8 days · 3 places · 2 countries · about 400 km")
+        #expect(TripStats.line(trip: Trip(id: "u", slug: "u", title: "U"), destinations: [], words: words) == nil)
+        #expect(RouteMapView([route[0]], words: words) == nil, "one stop is no route")
     }
 }

@@ -25,10 +25,12 @@ struct HomePage {
         let folder = ListingPages.folder(listing.kind, number: listing.number)
         site = frame.site(root: root)
         assets = frame.assetURLs(root: root)
-        self.trips = trips.map { TripCard($0, root: root) }
+        let words = frame.words
+        self.trips = trips.map { TripCard($0, root: root, words: words) }
         hasTrips = !trips.isEmpty
         let config = frame.config
-        let suffix = listing.number > 1 ? " (page \(listing.number) of \(listing.count))" : ""
+        let numbers = ["number": String(listing.number), "count": String(listing.count)]
+        let suffix = listing.number > 1 ? " (\(words("page_suffix", numbers)))" : ""
         var description: String? = nil
         switch listing.kind {
         case .home:
@@ -36,19 +38,19 @@ struct HomePage {
             lede = config.description
             tagList = []
         case .tag(let tag):
-            heading = "Trips tagged “\(tag.name)”"
+            heading = words("tag_heading", ["tag": tag.name])
             lede = nil
-            description = "Trips tagged “\(tag.name)” on \(config.title)."
+            description = words("tag_description", ["tag": tag.name, "site": config.title])
             tagList = []
         case .tags(let tags):
-            heading = "Tags"
+            heading = words("tags")
             lede = nil
-            description = "Every tag of the trips on \(config.title)."
-            tagList = tags.map { TagLinkView($0.tag, trips: $0.trips, root: root) }
+            description = words("tags_description", ["site": config.title])
+            tagList = tags.map { TagLinkView($0.tag, trips: words.count("trip_count", $0.trips), root: root) }
         }
         hasTagList = !tagList.isEmpty
         if case .tags = listing.kind { isTagIndex = true } else { isTagIndex = false }
-        pager = PagerView(listing, root: root)
+        pager = PagerView(listing, root: root, label: words("page_of", numbers))
         let title = listing.kind == .home && listing.number == 1 ? config.title : "\(heading)\(suffix) — \(config.title)"
         let cover = trips.lazy.compactMap { facts in facts.cover.map { (facts, $0) } }.first
         page = PageMeta(title: title, headline: heading + suffix,
@@ -68,10 +70,10 @@ struct TagLinkView {
     /// How many trips it has, on the tags index; nil elsewhere.
     let trips: String?
 
-    init(_ tag: SiteTag, trips: Int? = nil, root: String, linked: Bool = true) {
+    init(_ tag: SiteTag, trips: String? = nil, root: String, linked: Bool = true) {
         name = tag.name
         url = linked ? SiteURLs.relative(SiteURLs.tag(tag.slug), root: root) : nil
-        self.trips = trips.map { $0 == 1 ? "1 trip" : "\($0) trips" }
+        self.trips = trips
     }
 }
 
@@ -82,14 +84,14 @@ struct PagerView {
     /// `Page 2 of 5`.
     let label: String
 
-    init?(_ listing: ListingPage, root: String) {
+    init?(_ listing: ListingPage, root: String, label: String) {
         guard listing.count > 1 else { return nil }
         func url(_ number: Int) -> String {
             SiteURLs.relative(ListingPages.folder(listing.kind, number: number), root: root)
         }
         newer = listing.number > 1 ? url(listing.number - 1) : nil
         older = listing.number < listing.count ? url(listing.number + 1) : nil
-        label = "Page \(listing.number) of \(listing.count)"
+        self.label = label
     }
 }
 
@@ -108,23 +110,23 @@ struct TripCard {
     let tags: [TagLinkView]
     let hasTags: Bool
 
-    init(_ facts: ListingEntry, root: String) {
+    init(_ facts: ListingEntry, root: String, words: SiteWords) {
         url = SiteURLs.relative(SiteURLs.trip(facts.slug), root: root)
         title = facts.title
-        dates = DateText.range(from: facts.startDate, to: facts.endDate)
+        dates = words.range(from: facts.startDate, to: facts.endDate)
         startISO = facts.startDate?.description
         summary = facts.summary.map { PlainText.truncated($0, to: 280) }
         places = facts.places.isEmpty ? nil : facts.places.joined(separator: " · ")
-        stats = TripCard.stats(posts: facts.posts, photos: facts.photos)
+        stats = TripCard.stats(posts: facts.posts, photos: facts.photos, words: words)
         thumbnail = facts.cover.flatMap { ThumbnailView($0.renditions, root: root) }
         tags = SiteTag.unique(facts.tags).map { TagLinkView($0, root: root) }
         hasTags = !tags.isEmpty
     }
 
-    static func stats(posts: Int, photos: Int) -> String? {
+    static func stats(posts: Int, photos: Int, words: SiteWords) -> String? {
         var parts: [String] = []
-        if posts > 0 { parts.append(posts == 1 ? "1 post" : "\(posts) posts") }
-        if photos > 0 { parts.append(photos == 1 ? "1 photo" : "\(photos) photos") }
+        if posts > 0 { parts.append(words.count("post_count", posts)) }
+        if photos > 0 { parts.append(words.count("photo_count", photos)) }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 }
@@ -139,7 +141,8 @@ struct NotFoundPage {
         let root = frame.urls.basePath
         site = frame.site(root: root)
         assets = frame.assetURLs(root: root)
-        page = PageMeta(title: "Page not found — \(frame.config.title)", headline: "Page not found",
+        let notFound = frame.words("not_found")
+        page = PageMeta(title: "\(notFound) — \(frame.config.title)", headline: notFound,
                         description: frame.description(nil), canonical: frame.urls.absolute(SiteURLs.notFound), noindex: true, ogType: "website", image: nil)
     }
 }

@@ -12,6 +12,8 @@ struct SiteView {
     let home: String
     /// The Atom feed, relative to the current page.
     let feed: String
+    /// The theme's words in the site's language (`{{site.words.all_trips}}`).
+    let words: WordsView
 }
 
 /// Facts about the page being rendered (`{{page.canonical}}`), mostly for `<head>`.
@@ -46,11 +48,13 @@ struct PageFrame {
     let config: SiteConfig
     let urls: SiteURLs
     let assets: [ThemeAsset]
+    let words: SiteWords
 
     /// The site view from a page whose root prefix is `root`.
     func site(root: String) -> SiteView {
         SiteView(title: config.title, description: config.description, language: config.language,
-                 home: SiteURLs.relative(SiteURLs.home, root: root), feed: SiteURLs.relative(SiteURLs.feed, root: root))
+                 home: SiteURLs.relative(SiteURLs.home, root: root), feed: SiteURLs.relative(SiteURLs.feed, root: root),
+                 words: WordsView(words: words))
     }
 
     /// `{{assets.style_css}}` → the hashed file, relative to the page.

@@ -17,7 +17,7 @@ struct RouteMapView {
     static let width = 640, height = 360, margin = 28
 
     /// Nil with fewer than two destinations that have coordinates.
-    init?(_ destinations: [Destination]) {
+    init?(_ destinations: [Destination], words: SiteWords) {
         let located = destinations.compactMap { destination -> (name: String, lat: Double, lon: Double)? in
             guard let lat = destination.latitude, let lon = destination.longitude, lat.isFinite, lon.isFinite,
                   abs(lat) <= 90, abs(lon) <= 180, let name = PlainText.clean(destination.name) else { return nil }
@@ -40,7 +40,7 @@ struct RouteMapView {
         height = Self.height
         points = placed.map { "\($0.0),\($0.1)" }.joined(separator: " ")
         stops = placed.enumerated().map { RouteStopView(number: $0.offset + 1, x: $0.element.0, y: $0.element.1) }
-        title = "Route: " + located.map { $0.name }.joined(separator: " → ")
+        title = words("route_title", ["places": located.map { $0.name }.joined(separator: " → ")])
     }
 }
 
@@ -63,17 +63,17 @@ struct RouteStopView {
 /// What a trip adds up to: days, places, countries and the distance between its stops.
 enum TripStats {
     /// `8 days · 5 places · 2 countries · about 620 km`; nil when nothing is known.
-    static func line(trip: Trip, destinations: [Destination]) -> String? {
+    static func line(trip: Trip, destinations: [Destination], words: SiteWords) -> String? {
         var parts: [String] = []
         if let start = trip.startDate, let end = trip.endDate, let days = days(from: start, to: end), days > 0 {
-            parts.append(days == 1 ? "1 day" : "\(days) days")
+            parts.append(words.count("day_count", days))
         }
         let places = destinations.compactMap { PlainText.clean($0.name) }.count
-        if places > 0 { parts.append(places == 1 ? "1 place" : "\(places) places") }
+        if places > 0 { parts.append(words.count("place_count", places)) }
         let countries = Set(destinations.compactMap { $0.countryCode?.uppercased() }).count
-        if countries > 0 { parts.append(countries == 1 ? "1 country" : "\(countries) countries") }
+        if countries > 0 { parts.append(words.count("country_count", countries)) }
         if let kilometres = distance(destinations), kilometres >= 10 {
-            parts.append("about \(Int((kilometres / 10).rounded()) * 10) km")
+            parts.append(words("distance", ["km": String(Int((kilometres / 10).rounded()) * 10)]))
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }

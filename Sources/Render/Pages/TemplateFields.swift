@@ -255,9 +255,16 @@ extension SiteView: MustacheParent {
         case "language": language
         case "home": home
         case "feed": feed
+        case "words": words
         default: nil
         }
     }
+}
+
+extension WordsView: MustacheParent {
+    /// A word by its key; nil for a key no table has (``Theme/load(from:)`` refuses a template
+    /// that uses one).
+    func child(named name: String) -> Any? { words.has(name) ? words(name) : nil }
 }
 
 extension PageMeta: MustacheParent {

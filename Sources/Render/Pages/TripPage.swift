@@ -19,7 +19,7 @@ struct TripPage {
         site = frame.site(root: root)
         assets = frame.assetURLs(root: root)
         let trip = TripView(facts: facts, renditions: renditions, sizes: sizes, markdown: markdown, root: root,
-                            problems: &problems)
+                            words: frame.words, problems: &problems)
         self.trip = trip
         var page = PageMeta(title: "\(facts.title) — \(frame.config.title)", headline: facts.title,
                             description: frame.description(facts.summary),
@@ -61,24 +61,25 @@ struct TripView {
     let hasPosts: Bool
 
     init(facts: TripFacts, renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer,
-         root: String, problems: inout [RenderProblem]) {
+         root: String, words: SiteWords, problems: inout [RenderProblem]) {
         title = facts.title
         author = PlainText.clean(facts.trip.author)
-        dates = DateText.range(from: facts.trip.startDate, to: facts.trip.endDate)
+        dates = words.range(from: facts.trip.startDate, to: facts.trip.endDate)
         startISO = facts.trip.startDate?.description
         endISO = facts.trip.endDate?.description
         summary = facts.summary
         ongoing = facts.trip.status == .ongoing
         stats = TripCard.stats(posts: facts.posts.count,
-                               photos: facts.posts.reduce(0) { $0 + $1.photos.filter { renditions[$0.id] != nil }.count })
+                               photos: facts.posts.reduce(0) { $0 + $1.photos.filter { renditions[$0.id] != nil }.count },
+                               words: words)
         let ordered = DestinationView.ordered(facts.trip.destinations)
-        travelStats = TripStats.line(trip: facts.trip, destinations: ordered)
-        routeMap = RouteMapView(ordered)
+        travelStats = TripStats.line(trip: facts.trip, destinations: ordered, words: words)
+        routeMap = RouteMapView(ordered, words: words)
         tags = SiteTag.unique((facts.story?.frontMatter.tags ?? []).compactMap { PlainText.clean($0) })
             .map { TagLinkView($0, root: root, linked: facts.isPublic) }
         hasTags = !tags.isEmpty
         cover = facts.cover.flatMap {
-            PhotoView(photo: $0, renditions: renditions[$0.id], fallbackAlt: "Cover photo of \(facts.title)",
+            PhotoView(photo: $0, renditions: renditions[$0.id], fallbackAlt: words("cover_alt", ["title": facts.title]),
                       sizes: sizes, root: root, eager: true)
         }
         story = facts.storyHTML?.html
@@ -87,13 +88,13 @@ struct TripView {
         let sections = headings.filter { $0.level == top }
         contents = sections.count >= 2 ? sections.map { ContentsEntry(text: $0.text, anchor: "#" + $0.id) } : []
         hasContents = !contents.isEmpty
-        destinations = DestinationView.ordered(facts.trip.destinations).compactMap(DestinationView.init)
+        destinations = ordered.compactMap { DestinationView($0, words: words) }
         hasDestinations = !destinations.isEmpty
         var posts: [PostView] = []
         for (post, anchor) in zip(facts.posts, facts.postAnchors) {
             posts.append(PostView(post: post, anchor: anchor, destination: facts.trip.destination(of: post),
                                   tripTitle: facts.title, renditions: renditions, sizes: sizes, markdown: markdown,
-                                  root: root, problems: &problems, slug: facts.slug))
+                                  root: root, words: words, problems: &problems, slug: facts.slug))
         }
         self.posts = posts
         hasPosts = !posts.isEmpty
@@ -113,11 +114,11 @@ struct DestinationView {
     let dates: String?
     let startISO: String?
 
-    init?(_ destination: Destination) {
+    init?(_ destination: Destination, words: SiteWords) {
         guard let name = PlainText.clean(destination.name) else { return nil }
         self.name = name
         country = destination.countryCode.flatMap(CountryNames.name)
-        dates = DateText.range(from: destination.arrivalDate, to: destination.departureDate)
+        dates = words.range(from: destination.arrivalDate, to: destination.departureDate)
         startISO = destination.arrivalDate?.description
     }
 
@@ -148,10 +149,10 @@ struct PostView {
 
     init(post: Post, anchor: String, destination: Destination?, tripTitle: String,
          renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer, root: String,
-         problems: inout [RenderProblem], slug: String) {
+         words: SiteWords, problems: inout [RenderProblem], slug: String) {
         self.anchor = anchor
         title = PlainText.clean(post.title)
-        date = DateText.day(post.timestamp.day)
+        date = words.day(post.timestamp.day)
         time = DateText.time(post.timestamp)
         datetime = DateText.iso(post.timestamp)
         place = destination.flatMap { PlainText.clean($0.name) }
@@ -167,7 +168,7 @@ struct PostView {
             }
         }
         content = text?.isEmpty == false ? text : nil
-        let fallbackAlt = "Photo from \(title ?? "\(tripTitle), \(date)")"
+        let fallbackAlt = words("photo_alt", ["title": title ?? "\(tripTitle), \(date)"])
         photos = post.photos.sorted { ($0.position, $0.id) < ($1.position, $1.id) }.compactMap {
             PhotoView(photo: $0, renditions: renditions[$0.id], fallbackAlt: fallbackAlt, sizes: sizes, root: root)
         }

@@ -10,11 +10,16 @@ public struct SiteRenderer: Sendable {
     public let theme: Theme
     package var markdown: MarkdownRenderer
     private let urls: SiteURLs
+    /// The theme's words in the site's language.
+    let words: SiteWords
 
     public init(config: SiteConfig, theme: Theme) {
         self.config = config
         self.theme = theme
-        markdown = MarkdownRenderer(options: MarkdownOptions(taskListLabels: TaskListWords.labels(for: config.language)),
+        let words = SiteWords(language: config.language, strings: theme.strings)
+        self.words = words
+        markdown = MarkdownRenderer(options: MarkdownOptions(taskListLabels: TaskListLabels(done: words("task_done"),
+                                                                                           notDone: words("task_not_done"))),
                                     limits: MarkdownLimits(maximumBytes: config.markdown.maxBytes,
                                                            maximumNesting: config.markdown.maxNesting,
                                                            maximumTableColumns: config.markdown.maxTableColumns))
@@ -195,7 +200,7 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Checks
 
-    private var frame: PageFrame { PageFrame(config: config, urls: urls, assets: theme.assets) }
+    private var frame: PageFrame { PageFrame(config: config, urls: urls, assets: theme.assets, words: words) }
 
     private func checkSlugs(_ trips: [TripContent]) throws(RenderError) {
         var owners: [String: [String]] = [:]

@@ -8,6 +8,7 @@ import TabiCore
 /// theme.yml            optional: name, image recipe overrides
 /// templates/*.mustache home, trip and 404 pages, plus any partials (`{{>photo}}`, `{{<layout}}`)
 /// assets/**            published with a content hash in the name; templates use `{{assets.style_css}}`
+/// strings/<lang>.yml   optional: the theme's words in a language (``ThemeStrings``)
 /// ```
 public struct Theme: Sendable {
     /// The folder's name, or `name` from `theme.yml`.
@@ -17,6 +18,7 @@ public struct Theme: Sendable {
     /// The published assets, sorted by source path.
     public let assets: [ThemeAsset]
     let templates: ThemeTemplates
+    let strings: ThemeStrings
 
     /// Loads and checks a theme: every template parses, the required pages exist, every partial
     /// a template uses exists. Throws ``ThemeError`` naming the file otherwise.
@@ -25,7 +27,12 @@ public struct Theme: Sendable {
         let settings = try ThemeSettings.load(from: theme)
         let templates = try ThemeTemplates.load(from: theme)
         let assets = try ThemeAssetLoader.load(from: theme)
+        let strings = try ThemeStrings.load(from: theme)
+        let known = Set(SiteWords.english.keys).union(strings.languages["en"].map { Array($0.keys) } ?? [])
+        for (key, file) in templates.wordKeys.sorted(by: { $0.key < $1.key }) where !known.contains(key) {
+            throw .unknownWord(file: file, key: key)
+        }
         return Theme(name: settings.name ?? folder.lastPathComponent, imageRecipes: settings.images,
-                     assets: assets, templates: templates)
+                     assets: assets, templates: templates, strings: strings)
     }
 }

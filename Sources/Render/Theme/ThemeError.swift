@@ -12,6 +12,11 @@ public enum ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     /// `theme.yml` is not valid.
     case invalidSettings(file: String, reason: String)
+    /// A strings file (`strings/<language>.yml`) is not valid.
+    case invalidStrings(file: String, reason: String)
+    /// A template uses `{{site.words.<key>}}` with a key neither tabi-press nor the theme's
+    /// `strings/en.yml` has.
+    case unknownWord(file: String, key: String)
 
     public var description: String {
         switch self {
@@ -27,6 +32,10 @@ public enum ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
             "theme file \(file) cannot be read: \(reason)"
         case .invalidSettings(let file, let reason):
             "theme settings \(file) are not valid: \(reason)"
+        case .invalidStrings(let file, let reason):
+            "theme strings \(file) are not valid: \(reason)"
+        case .unknownWord(let file, let key):
+            "theme template \(file) uses site.words.\(key), which neither tabi-press nor the theme's strings/en.yml has"
         }
     }
 }

@@ -6,6 +6,8 @@ import Mustache
 /// fails before any page is written, naming the file.
 struct ThemeTemplates: Sendable {
     let library: MustacheLibrary
+    /// The words the templates use (`{{site.words.<key>}}`), with the file using each.
+    let wordKeys: [String: String]
 
     /// The pages every theme provides, as `templates/<name>.mustache`.
     static let required = ["home", "trip", "404"]
@@ -48,7 +50,11 @@ struct ThemeTemplates: Sendable {
                 throw .missingPartial(file: file, partial: partial)
             }
         }
-        return ThemeTemplates(library: library)
+        var wordKeys: [String: String] = [:]
+        for (_, file, text) in texts {
+            for key in matches(of: wordPattern, in: text) where wordKeys[key] == nil { wordKeys[key] = file }
+        }
+        return ThemeTemplates(library: library, wordKeys: wordKeys)
     }
 
     /// Renders the template `name` (one of ``required``) with `context`.
@@ -58,10 +64,15 @@ struct ThemeTemplates: Sendable {
     }
 
     private static let partialPattern = try! NSRegularExpression(pattern: #"\{\{\s*[<>]\s*([^}\s]+)\s*\}\}"#)
+    private static let wordPattern = try! NSRegularExpression(pattern: #"\{\{\s*site\.words\.([A-Za-z0-9_]+)\s*\}\}"#)
 
     /// The names used as `{{>partial}}` or `{{<parent}}` (with the default `{{ }}` delimiters).
     static func partialNames(in text: String) -> [String] {
-        partialPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+        matches(of: partialPattern, in: text)
+    }
+
+    private static func matches(of pattern: NSRegularExpression, in text: String) -> [String] {
+        pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
             Range($0.range(at: 1), in: text).map { String(text[$0]) }
         }
     }
