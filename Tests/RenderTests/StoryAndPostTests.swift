@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Render
+@testable import Render
 import TabiCore
 
 /// The narrative, its front matter, drafts, and what a trip page says about posts.
@@ -42,15 +42,50 @@ import TabiCore
         let page = try RenderedSite.fixtures().page("autumn-in-kyoto")
         let anchors = Markup.matches("<article class=\"post\" id=\"([a-z0-9-]+)\">", in: page).map { $0[1] }
         #expect(anchors == ["post-post-1", "post-post-2", "post-post-3"])
-        #expect(page.contains("<time datetime=\"2024-11-02T09:30:00Z\">2 November 2024 · 09:30 UTC</time></a><span dir=\"auto\">Kyoto</span>"))
+        #expect(page.contains("<time datetime=\"2024-11-02T09:30:00Z\">09:30 UTC</time></a><span dir=\"auto\">Kyoto</span>"))
         #expect(page.contains("Landed at KIX, took the <em>Haruka</em> to Kyoto."))
-        #expect(page.contains("<h4 id=\"post-post-2-the-summit\">The summit</h4>"), "post headings are prefixed and nested under the post's <h3>")
+        #expect(page.contains("<h4 dir=\"auto\">Fushimi Inari at dawn</h4>"))
+        #expect(page.contains("<h5 id=\"post-post-2-the-summit\">The summit</h5>"), "post headings are prefixed and nested under the post's <h4>")
+    }
+
+    @Test func postsAreADayByDayTimelineNumberedFromTheTripsStart() throws {
+        let page = try RenderedSite.fixtures().page("autumn-in-kyoto")
+        // Posts on 2, 3 (23:15 UTC) and 6 November; the trip starts on 2 November. No posts, no day 3 or 4.
+        let days = Markup.matches("<section class=\"day\" id=\"(day-\\d+)\"[^>]*>\n<h3 [^>]*><a href=\"#day-\\d+\">([^<]+)</a> "
+                                  + "<time datetime=\"([0-9-]+)\">([^<]+)</time></h3>", in: page)
+        #expect(days.map { Array($0.dropFirst()) } == [
+            ["day-1", "Day 1", "2024-11-02", "2 November 2024"],
+            ["day-2", "Day 2", "2024-11-03", "3 November 2024"],
+            ["day-5", "Day 5", "2024-11-06", "6 November 2024"],
+        ])
+        let sections = page.components(separatedBy: "<section class=\"day\"").dropFirst()
+        #expect(sections.map { Markup.matches("<article class=\"post\" id=\"([a-z0-9-]+)\">", in: $0).map { $0[1] } }
+                == [["post-post-1"], ["post-post-2"], ["post-post-3"]])
+    }
+
+    @Test func timelineDaysCountFromTheFirstPostWhenItIsEarlierOrTheStartIsUnknown() {
+        func post(_ id: String, _ time: String) -> Post { Post(id: id, timestamp: Timestamp(time)!) }
+        let posts = [post("a", "2024-05-01T08:00:00Z"), post("b", "2024-05-01T20:00:00Z"), post("c", "2024-05-03T09:00:00Z")]
+        let expected = [TripDay(number: 1, date: CalendarDate("2024-05-01")!, posts: 0..<2),
+                        TripDay(number: 3, date: CalendarDate("2024-05-03")!, posts: 2..<3)]
+        #expect(TripDay.days(of: posts, start: nil) == expected)
+        #expect(TripDay.days(of: posts, start: CalendarDate("2024-05-02")) == expected, "a post before the start date")
+        #expect(TripDay.days(of: posts, start: CalendarDate("2024-04-30")).map(\.number) == [2, 4])
+        #expect(TripDay.days(of: [], start: nil).isEmpty)
+    }
+
+    @Test func aStoryHeadingNeverTakesADaysID() throws {
+        var trip = TripFixtures.kyoto
+        trip.story = try Story(parsing: "# Day 1\n\nText.\n")
+        let page = try RenderedSite.fixtures(trips: [trip]).page("autumn-in-kyoto")
+        #expect(Markup.matches(" id=\"day-1\"", in: page).count == 1)
+        #expect(page.contains("id=\"day-1-2\"") || page.contains("id=\"day-1-1\""))
     }
 
     @Test func postWhoseDestinationRowIsGoneStillRenders() throws {
         let page = try RenderedSite.fixtures().page("autumn-in-kyoto")
         let post = try #require(page.components(separatedBy: "<article class=\"post\"").first { $0.contains("Deer everywhere") })
-        #expect(post.contains("<time datetime=\"2024-11-06T14:00:00Z\">6 November 2024 · 14:00 UTC</time></a></p>"))
+        #expect(post.contains("<time datetime=\"2024-11-06T14:00:00Z\">14:00 UTC</time></a></p>"))
         #expect(post.contains("The deer of Nara bow for crackers."))
     }
 

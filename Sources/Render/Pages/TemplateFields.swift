@@ -53,6 +53,19 @@ extension PostView: MustacheParent {
     }
 }
 
+extension DayView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "anchor": anchor
+        case "heading": heading
+        case "date": date
+        case "datetime": datetime
+        case "posts": posts
+        default: nil
+        }
+    }
+}
+
 extension TripView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -74,7 +87,7 @@ extension TripView: MustacheParent {
         case "hasContents": hasContents
         case "destinations": destinations
         case "hasDestinations": hasDestinations
-        case "posts": posts
+        case "days": days
         case "hasPosts": hasPosts
         default: nil
         }

@@ -57,7 +57,8 @@ struct TripView {
     let hasContents: Bool
     let destinations: [DestinationView]
     let hasDestinations: Bool
-    let posts: [PostView]
+    /// The posts by day: the trip's timeline.
+    let days: [DayView]
     let hasPosts: Bool
 
     init(facts: TripFacts, renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer,
@@ -96,8 +97,27 @@ struct TripView {
                                   tripTitle: facts.title, renditions: renditions, sizes: sizes, markdown: markdown,
                                   root: root, words: words, problems: &problems, slug: facts.slug))
         }
-        self.posts = posts
+        days = facts.days.map { DayView($0, posts: Array(posts[$0.posts]), words: words) }
         hasPosts = !posts.isEmpty
+    }
+}
+
+/// A day of the timeline: `Day 3`, its date, and its posts.
+struct DayView {
+    let anchor: String
+    /// `Day 3`.
+    let heading: String
+    let date: String
+    /// `2024-11-04`, for `<time datetime>`.
+    let datetime: String
+    let posts: [PostView]
+
+    init(_ day: TripDay, posts: [PostView], words: SiteWords) {
+        anchor = day.anchor
+        heading = words("day_number", ["number": String(day.number)])
+        date = words.day(day.date)
+        datetime = day.date.description
+        self.posts = posts
     }
 }
 
@@ -156,12 +176,13 @@ struct PostView {
         time = DateText.time(post.timestamp)
         datetime = DateText.iso(post.timestamp)
         place = destination.flatMap { PlainText.clean($0.name) }
-        // Post titles are <h3>: the traveller's own headings start at <h4> (at <h3> under an untitled post).
+        // Days are <h3> and post titles <h4>: the traveller's own headings start at <h5> (at <h4>
+        // under an untitled post).
         var text: String?
         if let markdownText = post.content {
             do {
-                text = try markdown.html(from: markdownText, idPrefix: anchor + "-", headingOffset: 3,
-                                         topHeadingLevel: title == nil ? 3 : 4).html
+                text = try markdown.html(from: markdownText, idPrefix: anchor + "-", headingOffset: 4,
+                                         topHeadingLevel: title == nil ? 4 : 5).html
             } catch {
                 problems.append(RenderProblem(slug: slug, file: "trip.json", post: "post \(post.id)",
                                               reason: "\(error); the post is shown without its text"))

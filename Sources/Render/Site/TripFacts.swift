@@ -19,6 +19,8 @@ struct TripFacts: Sendable {
     let posts: [Post]
     /// The `id` of each post's `<article>`, in the order of `posts`.
     let postAnchors: [String]
+    /// The posts by day, for the page's timeline.
+    let days: [TripDay]
     /// The latest instant found in the content: the trip's `updatedAt`, its newest post, the story's
     /// `date`. Never the time of the build.
     let updated: Timestamp?
@@ -41,7 +43,8 @@ struct TripFacts: Sendable {
         title = PlainText.clean(front?.title) ?? PlainText.clean(content.trip.title) ?? content.trip.slug
 
         postAnchors = PostAnchors.anchors(for: posts)
-        let reserved = Self.reservedPageIDs.union(postAnchors)
+        days = TripDay.days(of: posts, start: content.trip.startDate)
+        let reserved = Self.reservedPageIDs.union(postAnchors).union(days.map(\.anchor))
         var problems: [RenderProblem] = []
         var storyHTML: RenderedMarkdown?
         if let story {
