@@ -11,7 +11,7 @@ struct TabiPress: AsyncParsableCommand {
             Stages, each usable alone: extract (PostgreSQL → Content/), draft (LLM → story.md), \
             build (Content/ → Output/), publish (Output/ → S3 + CloudFront).
             """,
-        version: "0.1.0",
+        version: VersionText.text,
         subcommands: [ExtractCommand.self, DraftCommand.self, BuildCommand.self, PublishCommand.self, NightlyCommand.self, ExportCommand.self,
                       StatusCommand.self, PreviewCommand.self])
 

@@ -51,7 +51,7 @@ import TestSupport
         let site = try await CheckedSites.shared.generatedSite()
         let page = try String(contentsOf: site.page("trips/\(CheckedSites.Trip.rightToLeft)/"), encoding: .utf8)
         for element in ["<h1 dir=\"auto\">رحلة إلى وادي رم</h1>", "<p class=\"lede\" dir=\"auto\">ثلاثة أيام",
-                        "<figcaption dir=\"auto\">غروب الشمس فوق الكثبان</figcaption>", "<h3 dir=\"auto\">יום ראשון במדבר</h3>",
+                        "<figcaption dir=\"auto\">غروب الشمس فوق الكثبان</figcaption>", "<h4 dir=\"auto\">יום ראשון במדבר</h4>",
                         "<div class=\"prose\" dir=\"auto\">", "<span class=\"place\" dir=\"auto\">وادي رم</span>"] {
             #expect(page.contains(element), "\(element)")
         }
