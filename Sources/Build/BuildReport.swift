@@ -1,4 +1,5 @@
 import Foundation
+import TabiCore
 
 /// What a build did, for the summary line and for tests.
 public struct BuildReport: Sendable {
@@ -18,7 +19,7 @@ public struct BuildReport: Sendable {
 
     /// One line a person reads at the end of a build.
     public var summary: String {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let seconds = duration.secondsValue
         var line = "Built \(trips) trip\(trips == 1 ? "" : "s"): "
         line += "\(pagesWritten) file\(pagesWritten == 1 ? "" : "s") written, \(pagesUnchanged) unchanged; "
         line += "photos: \(photosEncoded) derivative\(photosEncoded == 1 ? "" : "s") encoded, \(photosReused) reused"

@@ -1,4 +1,5 @@
 import AWS
+import TabiCore
 
 /// What a publish did (or, for a dry run, would do), for the summary and the exit code.
 public struct PublishReport: Sendable {
@@ -35,7 +36,7 @@ public struct PublishReport: Sendable {
     /// The closing lines: counts and bytes, the invalidation, requests and time.
     public var summary: String {
         let plan = planned.plan
-        let seconds = String(format: "%.2f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        let seconds = String(format: "%.2f s", duration.secondsValue)
         let unchanged = "\(plan.unchanged.count) unchanged (\(ByteCount(plan.unchangedBytes)))"
         var lines: [String] = []
         if dryRun {

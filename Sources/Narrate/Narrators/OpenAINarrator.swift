@@ -1,6 +1,7 @@
 import AWS
 import Foundation
 import Logging
+import TabiCore
 
 /// An OpenAI-compatible `POST {base}/chat/completions` endpoint (OpenAI, or a self-hosted server
 /// such as vLLM, llama.cpp or Ollama), with `Authorization: Bearer` when a key is given.
@@ -98,7 +99,7 @@ public struct OpenAINarrator: Narrator {
                 $0.retries += 1
                 if reason == .throttled { $0.throttled += 1 }
             }
-            logger.notice("\(failure.message); retry \(attempt) of \(retry.maxAttempts - 1) in \(String(format: "%.1f s", delay.seconds)))")
+            logger.notice("\(failure.message); retry \(attempt) of \(retry.maxAttempts - 1) in \(String(format: "%.1f s", delay.secondsValue)))")
             do {
                 try await clock.sleep(delay)
             } catch {

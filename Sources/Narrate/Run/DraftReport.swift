@@ -70,7 +70,7 @@ public struct DraftReport: Sendable {
         default:
             break
         }
-        calls += String(format: "; %.1f s", elapsed.seconds)
+        calls += String(format: "; %.1f s", elapsed.secondsValue)
         lines.append(calls)
         if stoppedBy != nil { lines.append("stopped early: the service refused the credentials or key, so no more trips were sent") }
         return lines.joined(separator: "\n")
@@ -85,13 +85,5 @@ public struct DraftReport: Sendable {
             out.append(digit)
         }
         return out
-    }
-}
-
-extension Duration {
-    /// Seconds as a floating-point number, for messages.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }
