@@ -42,7 +42,17 @@ import TestSupport
         let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
         let renderer = SiteRenderer(config: TripFixtures.config, theme: theme)
         var parts = renderer.assets()
-        for trip in TripFixtures.all { parts += try renderer.renderTrip(trip, renditions: TripFixtures.renditions).files }
+        var pages: [TripPageRender] = []
+        for trip in TripFixtures.all { pages.append(try renderer.renderTripPage(trip, renditions: TripFixtures.renditions)) }
+        // The links between trip pages go in once every trip's place in the listings is known.
+        let order = pages.compactMap(\.listing).sorted(by: ListingEntry.newestFirst).map(\.placement)
+        let neighbours = TripNeighbours.of(order)
+        for page in pages {
+            parts += try page.files.map { file in
+                guard let trip = page.listing, file.path == "trips/\(trip.slug)/index.html" else { return file }
+                return SiteFile(path: file.path, data: try #require(renderer.withNeighbours(file.data, slug: trip.slug, neighbours[trip.id]!)))
+            }
+        }
         parts += try renderer.renderListings(TripFixtures.all, renditions: TripFixtures.renditions).files
         #expect(parts.sorted { $0.path < $1.path } == (try RenderedSite.fixtures().files))
     }

@@ -53,6 +53,27 @@ extension PostView: MustacheParent {
     }
 }
 
+extension TripNavView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "newer": newer
+        case "older": older
+        default: nil
+        }
+    }
+}
+
+extension TripNavLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "url": url
+        case "title": title
+        default: nil
+        }
+    }
+}
+
 extension DayView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -180,6 +201,7 @@ extension TripPage: MustacheParent {
         case "assets": assets
         case "trip": trip
         case "preview": preview
+        case "tripNav": tripNav
         default: nil
         }
     }

@@ -9,6 +9,9 @@ struct TripPage {
     let trip: TripView
     /// What a writer's preview says above the trip (never in a published build).
     var preview: PreviewView? = nil
+    /// Where the links to the newer and older trip go (`{{{tripNav}}}`): markers the renderer
+    /// fills in once the listing order is known (``TripNav``).
+    let tripNav = TripNav.empty
 
     /// `at` is where the page is written: the trip's own path, or `index.html` for a site whose
     /// home page is the trip (``SiteRenderer/renderTripAsHome(_:renditions:)``).

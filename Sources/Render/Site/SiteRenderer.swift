@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 import TabiCore
 
@@ -146,11 +147,21 @@ public struct SiteRenderer: Sendable {
     private func assemble(_ pages: [TripRender], renditions: [String: PhotoRenditions]) -> SiteRender {
         var files = assets()
         var problems: [RenderProblem] = []
+        let listed = pages.compactMap(\.listed)
+        let neighbours = TripNeighbours.of(listed.sorted(by: ListingEntry.newestFirst).map(\.placement))
         for page in pages {
-            files += page.files
+            if let trip = page.listed, let around = neighbours[trip.id] {
+                files += page.files.map { file in
+                    guard file.path == SiteURLs.tripFile(trip.slug), let linked = withNeighbours(file.data, slug: trip.slug, around)
+                    else { return file }
+                    return SiteFile(path: file.path, data: linked)
+                }
+            } else {
+                files += page.files
+            }
             problems += page.problems
         }
-        files += listings(pages.compactMap(\.listed))
+        files += listings(listed)
         return SiteRender(files: files.sorted { $0.path < $1.path }, problems: problems)
     }
 
@@ -163,6 +174,20 @@ public struct SiteRenderer: Sendable {
         let pages = ListingPages.make(summaries, pageSize: pageSize)
         return fixedPages() + [renderFeed(listed), renderSitemap(summaries, pages: pages)]
             + pages.map { renderListingPage($0, trips: $0.ids.compactMap { byID[$0] }) }
+    }
+
+    // MARK: - Links between trip pages
+
+    /// A public trip's page (`trips/<slug>/index.html` as rendered) with the links to its
+    /// neighbours put between its markers; nil when the page has no markers (its theme shows no
+    /// such links). Only this part of the page changes, so a stored page can be given new links
+    /// without rendering it again.
+    public func withNeighbours(_ page: Data, slug: String, _ neighbours: TripNeighbours) -> Data? {
+        let root = SiteURLs.root(ofPage: SiteURLs.tripFile(slug))
+        let view = TripNavView(site: frame.site(root: root), newer: neighbours.newer.map { TripNavLink($0, root: root) },
+                               older: neighbours.older.map { TripNavLink($0, root: root) })
+        let links = neighbours.newer == nil && neighbours.older == nil ? "" : (theme.templates.renderIfPresent(TripNav.template, view) ?? "")
+        return TripNav.splice(links, into: page)
     }
 
     // MARK: - Listings one by one, so a run renders only the pages whose trips changed

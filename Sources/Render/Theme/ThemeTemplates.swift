@@ -57,6 +57,11 @@ struct ThemeTemplates: Sendable {
         return ThemeTemplates(library: library, wordKeys: wordKeys)
     }
 
+    /// Renders the template `name` when the theme has it.
+    func renderIfPresent(_ name: String, _ context: Any) -> String? {
+        library.getTemplate(named: name) == nil ? nil : library.render(context, withTemplate: name)
+    }
+
     /// Renders the template `name` (one of ``required``) with `context`.
     func render(_ name: String, _ context: Any) -> String {
         // Presence was checked at load, so nil cannot happen for a required name.

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The trips before and after one in the listings (newest first): what its page links to as the
+/// newer and the older trip. Only public trips are anyone's neighbours, and only they get links.
+public struct TripNeighbours: Sendable, Equatable {
+    public var newer: ListingPlacement?
+    public var older: ListingPlacement?
+
+    /// Each listed trip's neighbours, by trip id, from the listing order (newest first).
+    public static func of(_ order: [ListingPlacement]) -> [String: TripNeighbours] {
+        var found: [String: TripNeighbours] = [:]
+        for (index, trip) in order.enumerated() {
+            found[trip.id] = TripNeighbours(newer: index > 0 ? order[index - 1] : nil,
+                                            older: index + 1 < order.count ? order[index + 1] : nil)
+        }
+        return found
+    }
+
+    /// What the links show (slugs and titles), and nothing else: the same key, the same links.
+    public var key: String {
+        [newer, older].map { $0.map { "\($0.slug)\t\($0.title)" } ?? "-" }.joined(separator: "\n")
+    }
+}
+
+/// The links to the newer and older trip on a trip page. They sit between two markers the
+/// renderer writes (``TripNav/start``, ``TripNav/end``), so they can be put in after the page is
+/// rendered, or changed on a stored page alone: the page is rendered before its neighbours are
+/// known (a nightly shard sees its own trips only), and a neighbour's change changes these links
+/// and nothing else of it.
+enum TripNav {
+    static let start = "<!--tabi:trip-nav-->"
+    static let end = "<!--/tabi:trip-nav-->"
+    /// The theme's template for the links; a theme without it has none.
+    static let template = "partials/trip-nav"
+
+    /// What the page carries before its neighbours are known: the markers alone.
+    static let empty = start + end
+
+    /// `page` with the links between its markers replaced by `links`; nil when the page has no
+    /// markers (a theme without `{{{tripNav}}}`), so there is nothing to change.
+    static func splice(_ links: String, into page: Data) -> Data? {
+        let bytes = [UInt8](page)
+        guard let open = find(Array(start.utf8), in: bytes, from: 0),
+              let close = find(Array(end.utf8), in: bytes, from: open + start.utf8.count) else { return nil }
+        var result = Data(bytes[..<(open + start.utf8.count)])
+        result.append(contentsOf: Array(links.utf8))
+        result.append(contentsOf: bytes[close...])
+        return result
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        var index = from
+        while index + needle.count <= haystack.count {
+            if haystack[index] == needle[0], Array(haystack[index..<(index + needle.count)]) == needle { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// Context of `partials/trip-nav`: the site (for its words) and the two links.
+struct TripNavView {
+    let site: SiteView
+    let newer: TripNavLink?
+    let older: TripNavLink?
+}
+
+/// A link to a neighbouring trip, relative to the trip's page.
+struct TripNavLink {
+    let url: String
+    let title: String
+
+    init(_ trip: ListingPlacement, root: String) {
+        url = SiteURLs.relative(SiteURLs.trip(trip.slug), root: root)
+        title = trip.title
+    }
+}
