@@ -32,5 +32,5 @@ public struct GzipError: Error, Sendable, CustomStringConvertible {
     public var code: Int32
     public var stage: String
 
-    public var description: String { "gzip compression failed in \(stage) (zlib status \(code))" }
+    public var description: String { "gzip failed in \(stage) (zlib status \(code))" }
 }
