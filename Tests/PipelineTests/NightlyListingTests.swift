@@ -76,4 +76,55 @@ import TestSupport
         #expect(after["tags/food/index.html"] == nil && after["tags/index.html"] == nil)
         #expect(try await run.moto.invalidationsCover("/tags/food/index.html"))
     }
+
+    /// A trip page links the newer and the older trip. Shards render pages before the order is
+    /// known; the finalize step puts the links in, and later changes them on the pages whose
+    /// neighbours changed, and on no other.
+    @Test func tripPagesLinkTheirNeighboursAndOnlyPagesWhoseNeighboursChangedAreTouched() async throws {
+        let run = try PipelineRun(binary: .release)
+        var ids: [String] = []
+        for day in 1...3 {
+            ids.append(try run.database.trip("Day \(day)", startDate: "2024-03-0\(day)", endDate: "2024-03-0\(day)"))
+        }
+        let hidden = try run.database.trip("Hidden", visibility: "unlisted", startDate: "2024-03-09", endDate: "2024-03-09")
+        func night(_ name: String, _ extra: [String] = ["--skip-extract"]) async throws -> [String: Any] {
+            try await run.moto.resetLog()
+            let result = try run.nightly(["--report", run.folder(name).path] + extra, narrator: "offline")
+            #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+            return try PipelineRun.report(run.folder(name))
+        }
+        func finalize(_ report: [String: Any]) -> [String: Any] { report["finalize"] as? [String: Any] ?? [:] }
+        func links(_ slug: String) async throws -> [String] {
+            let page = String(decoding: try await run.moto.body(of: "trips/\(slug)/index.html") ?? Data(), as: UTF8.self)
+            let pattern = try NSRegularExpression(pattern: "<a class=\"trip-nav-(newer|older)\" href=\"../../trips/([^/\"]+)/\"")
+            return pattern.matches(in: page, range: NSRange(page.startIndex..., in: page)).map { match in
+                (1...2).map { String(page[Range(match.range(at: $0), in: page)!]) }.joined(separator: " ")
+            }
+        }
+
+        let first = try await night("night-1.json", [])
+        let slugs = try ids.map { try #require(NightlyTests.slug(of: $0, in: first)) }
+        let hiddenSlug = try #require(NightlyTests.slug(of: hidden, in: first))
+        #expect(finalize(first)["tripPagesRelinked"] as? Int == 3, "\(finalize(first))")
+        #expect(try await links(slugs[2]) == ["older \(slugs[1])"])
+        #expect(try await links(slugs[1]) == ["newer \(slugs[2])", "older \(slugs[0])"])
+        #expect(try await links(slugs[0]) == ["newer \(slugs[1])"])
+        #expect(try await links(hiddenSlug).isEmpty)
+
+        // Nothing changed: no page is read or written again.
+        let second = try await night("night-2.json")
+        #expect(finalize(second)["tripPagesRelinked"] as? Int ?? 0 == 0)
+        #expect(try await run.writes(in: run.siteBucket).isEmpty)
+
+        // A newer trip: its page and the one it now follows get links; the older two are untouched.
+        let newest = try run.database.trip("Day 4", startDate: "2024-03-04", endDate: "2024-03-04")
+        let third = try await night("night-3.json", [])
+        let newestSlug = try #require(NightlyTests.slug(of: newest, in: third))
+        #expect(NightlyTests.count("new", third) == 1)
+        #expect(finalize(third)["tripPagesRelinked"] as? Int == 2, "\(finalize(third))")
+        #expect(try await links(newestSlug) == ["older \(slugs[2])"])
+        #expect(try await links(slugs[2]) == ["newer \(newestSlug)", "older \(slugs[1])"])
+        let written = Set(try await run.writes(in: run.siteBucket))
+        #expect(written.isDisjoint(with: ["trips/\(slugs[0])/index.html", "trips/\(slugs[1])/index.html"]), "\(written)")
+    }
 }

@@ -119,6 +119,8 @@ public struct FinalizeReport: StageReport {
     public var recordBucketsRead = 0
     /// Home and tag pages rendered (the others showed the same trips as before).
     public var listingPagesRendered = 0
+    /// Trip pages whose links to the newer and older trip were put in or changed.
+    public var tripPagesRelinked = 0
     public var uploaded: [String] = []
     public var deleted: [String] = []
     public var invalidationId: String?
@@ -133,7 +135,8 @@ public struct FinalizeReport: StageReport {
 
     public var summary: String {
         var line = "finalize: \(shardsCollected.count) shard record\(shardsCollected.count == 1 ? "" : "s"), "
-            + "\(listedTrips) trips listed, \(listingPagesRendered) listing pages rendered, \(uploaded.count) uploaded, "
+            + "\(listedTrips) trips listed, \(listingPagesRendered) listing pages rendered, "
+            + "\(tripPagesRelinked) trip pages relinked, \(uploaded.count) uploaded, "
             + "\(deleted.count) deleted"
         if let invalidationId {
             line += ", invalidated \(invalidatedPaths.count) paths (\(invalidationId))"
@@ -147,7 +150,8 @@ public struct FinalizeReport: StageReport {
     public var json: JSONValue {
         ["stage": .string(Self.stage), "exitCode": .int(Int(exitCode)), "seconds": .seconds(duration),
          "shards": .strings(shardsCollected), "listedTrips": .int(listedTrips),
-         "recordBucketsRead": .int(recordBucketsRead), "listingPagesRendered": .int(listingPagesRendered), "uploaded": .strings(uploaded),
+         "recordBucketsRead": .int(recordBucketsRead), "listingPagesRendered": .int(listingPagesRendered),
+         "tripPagesRelinked": .int(tripPagesRelinked), "uploaded": .strings(uploaded),
          "deleted": .strings(deleted), "invalidation": .optional(invalidationId), "invalidatedPaths": .strings(invalidatedPaths),
          "failures": .strings(failures), "requests": .int(requests)]
     }

@@ -14,6 +14,10 @@ public struct SiteRecord: Codable, Sendable, Equatable {
     /// Listing page path → what it was made from (``Finalizer``'s page key): the same again,
     /// and the page is not rendered.
     public var pageKeys: [String: String]?
+    /// Trip id → what the links on its page to the newer and older trip were made from (the
+    /// settings and theme, and those trips' slugs and titles): the same again, and its page is
+    /// left as it is.
+    public var links: [String: String]?
 
     public static let currentVersion = 1
     public static let name = "nightly/site.json"
@@ -31,17 +35,22 @@ public struct ShardMarker: Codable, Sendable, Equatable {
     public var orphans: [String]
     /// Trip id → new ``TripPlan/restamped`` stamps of the shard's unchanged trips, for the index.
     public var stamps: [String: String]?
+    /// Trips whose page the shard put, rendered before the listing order was known: without
+    /// its links to the newer and older trip, which the finalize step puts in.
+    public var relink: [String]?
 
-    public init(run: String, shard: String, invalidate: [String], orphans: [String], stamps: [String: String] = [:]) {
+    public init(run: String, shard: String, invalidate: [String], orphans: [String], stamps: [String: String] = [:],
+                relink: [String] = []) {
         self.run = run
         self.shard = shard
         self.invalidate = invalidate
         self.orphans = orphans
         self.stamps = stamps.isEmpty ? nil : stamps
+        self.relink = relink.isEmpty ? nil : relink
     }
 
     /// Whether the finalize step has nothing to do for it.
-    public var isEmpty: Bool { invalidate.isEmpty && orphans.isEmpty && (stamps ?? [:]).isEmpty }
+    public var isEmpty: Bool { invalidate.isEmpty && orphans.isEmpty && (stamps ?? [:]).isEmpty && (relink ?? []).isEmpty }
 
     public static let folder = "nightly/done/"
 

@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import Gzip
 import Logging
 import Publish
 import Render
@@ -169,6 +170,13 @@ struct Finalizer: Sendable {
             }
             if !put.failures.isEmpty { break }
         }
+        if report.failures.isEmpty {
+            let relink = Set(markers.flatMap { $0.marker.relink ?? [] })
+            record.links = await relinkTripPages(order, relink: relink, known: site.links ?? [:], report: &report,
+                                                 invalidate: &invalidate)
+        } else {
+            record.links = site.links
+        }
         // Assets of earlier themes are left: pages still cached by readers may point at them.
         for (path, md5) in site.files where record.files[path] == nil && PublishStage.of(path) == .assets {
             record.files[path] = md5
@@ -250,6 +258,61 @@ struct Finalizer: Sendable {
             for failure in await records.store.delete(markers.map(\.name) + claims) { logger.warning("\(failure)") }
         }
         report.requests = sync.site.requests + records.store.requests
+    }
+
+    /// Puts the links to the newer and older trip into the pages that need them: those a shard
+    /// put without them tonight, and those whose neighbours' slugs or titles changed (a trip
+    /// came, went or moved). Only the links change: the stored page is read, the part between
+    /// its markers replaced, and the page put back (and invalidated) when that changed a byte.
+    /// Returns the keys of the pages whose links are now right; a page that failed has none, so
+    /// the next run tries it again.
+    private func relinkTripPages(_ order: [ListingPlacement], relink: Set<String>, known: [String: String],
+                                 report: inout FinalizeReport, invalidate: inout Set<String>) async -> [String: String] {
+        var links: [String: String] = [:]
+        var todo: [(id: String, slug: String, neighbours: TripNeighbours, key: String)] = []
+        let neighbours = TripNeighbours.of(order)
+        for trip in order {
+            guard let around = neighbours[trip.id] else { continue }
+            let key = ContentHash.sha256(siteKey + "\n" + around.key)
+            if known[trip.id] == key, !relink.contains(trip.id) { links[trip.id] = key } else { todo.append((trip.id, trip.slug, around, key)) }
+        }
+        enum Outcome: Sendable { case same, put(StoredFile), failed(String) }
+        let (site, renderer, sync, jobs) = (self.sync.site, self.renderer, self.sync, todo)
+        await slidingWindow(jobs.count, concurrency: sync.concurrency) { index -> Outcome in
+            let job = jobs[index]
+            let path = SiteRenderer.tripPagePath(job.slug)
+            do throws(StoreError) {
+                guard let stored = try await site.read(path) else {
+                    return .failed("\(path) is not in the site store; its links go in when it is")
+                }
+                let page: Data
+                do { page = stored.starts(with: [0x1F, 0x8B]) ? try Gzip.decompress(stored, maxBytes: 64 << 20) : stored } catch {
+                    return .failed("\(path) cannot be read back (\(error)); its links go in when it is put again")
+                }
+                // A theme that shows no such links leaves the page as it is.
+                guard let linked = renderer.withNeighbours(page, slug: job.slug, job.neighbours) else { return .same }
+                let file = sync.prepare(path, linked)
+                guard file.data != stored else { return .same }
+                try await site.write(path, file.data, md5: file.md5, attributes: file.attributes)
+                return .put(file)
+            } catch {
+                return .failed(error.description)
+            }
+        } collect: { index, outcome in
+            let job = jobs[index]
+            switch outcome {
+            case .same:
+                links[job.id] = job.key
+            case .put(let file):
+                links[job.id] = job.key
+                report.tripPagesRelinked += 1
+                report.uploaded.append(file.path)
+                if file.needsInvalidation { invalidate.formUnion(cdnPaths(file.path)) }
+            case .failed(let reason):
+                report.failures.append("trip \(job.slug): its links to the newer and older trip: \(reason)")
+            }
+        }
+        return links
     }
 
     /// What a listing page is made from: the site's settings and theme, where it stands among

@@ -63,6 +63,8 @@ struct TripPublisher: Sendable {
         report.uploaded += pages.done
         report.pagesRendered += built.trips.reduce(0) { $0 + $1.pages.count }
         for path in pages.done { if let id = owner[path] { lines[id]?.uploads += 1 } }
+        // Put without their links to the newer and older trip: the finalize step adds them.
+        let relinked = Set(pages.done.compactMap { owner[$0] })
         var failedTrips = Set<String>()
         for failure in pages.failures {
             report.failures.append(failure.description)
@@ -135,7 +137,8 @@ struct TripPublisher: Sendable {
             let merged = ShardMarker(run: run, shard: shard.description,
                                      invalidate: Set(report.owedInvalidation).union(earlier?.invalidate ?? []).sorted(),
                                      orphans: Set(report.orphans).union(earlier?.orphans ?? []).sorted(),
-                                     stamps: (earlier?.stamps ?? [:]).merging(plan.restamped) { _, new in new })
+                                     stamps: (earlier?.stamps ?? [:]).merging(plan.restamped) { _, new in new },
+                                     relink: relinked.union(earlier?.relink ?? []).sorted())
             try await records.write(merged, marker)
         } catch {
             report.failures.append(error.description)

@@ -178,6 +178,9 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Links between trip pages
 
+    /// Where a trip's page is in the site: `trips/<slug>/index.html`.
+    public static func tripPagePath(_ slug: String) -> String { SiteURLs.tripFile(slug) }
+
     /// A public trip's page (`trips/<slug>/index.html` as rendered) with the links to its
     /// neighbours put between its markers; nil when the page has no markers (its theme shows no
     /// such links). Only this part of the page changes, so a stored page can be given new links
