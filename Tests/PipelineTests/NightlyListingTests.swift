@@ -118,7 +118,7 @@ import TestSupport
 
         // A newer trip: its page and the one it now follows get links; the older two are untouched.
         let newest = try run.database.trip("Day 4", startDate: "2024-03-04", endDate: "2024-03-04")
-        let third = try await night("night-3.json", [])
+        let third = try await night("night-3.json", ["--distribution", run.moto.distributionId])
         let newestSlug = try #require(NightlyTests.slug(of: newest, in: third))
         #expect(NightlyTests.count("new", third) == 1)
         #expect(finalize(third)["tripPagesRelinked"] as? Int == 2, "\(finalize(third))")
@@ -126,5 +126,8 @@ import TestSupport
         #expect(try await links(slugs[2]) == ["newer \(newestSlug)", "older \(slugs[1])"])
         let written = Set(try await run.writes(in: run.siteBucket))
         #expect(written.isDisjoint(with: ["trips/\(slugs[0])/index.html", "trips/\(slugs[1])/index.html"]), "\(written)")
+        // The page given a new link was cached before: it is invalidated; the new trip's page was not.
+        #expect(try await run.moto.invalidationsCover("/trips/\(slugs[2])/index.html"))
+        #expect(!(try await run.moto.invalidationsCover("/trips/\(newestSlug)/index.html")))
     }
 }

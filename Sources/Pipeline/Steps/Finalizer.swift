@@ -273,7 +273,8 @@ struct Finalizer: Sendable {
         let neighbours = TripNeighbours.of(order)
         for trip in order {
             guard let around = neighbours[trip.id] else { continue }
-            let key = ContentHash.sha256(siteKey + "\n" + around.key)
+            // 64 bits are plenty to tell one page's links from its last ones, and keep site.json small.
+            let key = String(ContentHash.sha256(siteKey + "\n" + around.key).prefix(16))
             if known[trip.id] == key, !relink.contains(trip.id) { links[trip.id] = key } else { todo.append((trip.id, trip.slug, around, key)) }
         }
         enum Outcome: Sendable { case same, put(StoredFile), failed(String) }
@@ -307,7 +308,9 @@ struct Finalizer: Sendable {
                 links[job.id] = job.key
                 report.tripPagesRelinked += 1
                 report.uploaded.append(file.path)
-                if file.needsInvalidation { invalidate.formUnion(cdnPaths(file.path)) }
+                // A page a shard put tonight is invalidated as the shard said (not at all when
+                // it is new): the night's one invalidation is sent after this put anyway.
+                if file.needsInvalidation, !relink.contains(job.id) { invalidate.formUnion(cdnPaths(file.path)) }
             case .failed(let reason):
                 report.failures.append("trip \(job.slug): its links to the newer and older trip: \(reason)")
             }
