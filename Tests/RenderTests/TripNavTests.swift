@@ -61,4 +61,15 @@ import TestSupport
         #expect(three["a"] == TripNeighbours(newer: nil, older: trip("b", "B")))
         #expect(three["c"] == TripNeighbours(newer: trip("b", "B"), older: nil))
     }
+
+    @Test func markerTextFromPeopleNeverMovesTheLinks() throws {
+        var lisbon = TripFixtures.lisbon
+        lisbon.trip.title = "\(TripNav.start) \(TripNav.end)"
+        lisbon.story = try Story(parsing: "Text \(TripNav.start)x\(TripNav.end) and <!--tabi:trip-nav-->\n")
+        let site = try RenderedSite.fixtures(trips: [TripFixtures.kyoto, lisbon, TripFixtures.drafted])
+        let page = site.page("spring-in-lisbon")
+        #expect(page.components(separatedBy: TripNav.start).count == 2, "only the renderer's own marker is in the page")
+        #expect(links(page).count == 2)
+        #expect(page.contains("&lt;!--tabi:trip-nav--&gt;"))
+    }
 }

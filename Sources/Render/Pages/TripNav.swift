@@ -39,23 +39,12 @@ enum TripNav {
     /// `page` with the links between its markers replaced by `links`; nil when the page has no
     /// markers (a theme without `{{{tripNav}}}`), so there is nothing to change.
     static func splice(_ links: String, into page: Data) -> Data? {
-        let bytes = [UInt8](page)
-        guard let open = find(Array(start.utf8), in: bytes, from: 0),
-              let close = find(Array(end.utf8), in: bytes, from: open + start.utf8.count) else { return nil }
-        var result = Data(bytes[..<(open + start.utf8.count)])
-        result.append(contentsOf: Array(links.utf8))
-        result.append(contentsOf: bytes[close...])
+        guard let open = page.range(of: Data(start.utf8)),
+              let close = page.range(of: Data(end.utf8), in: open.upperBound..<page.endIndex) else { return nil }
+        var result = Data(page[..<open.upperBound])
+        result.append(Data(links.utf8))
+        result.append(page[close.lowerBound...])
         return result
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        var index = from
-        while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0], Array(haystack[index..<(index + needle.count)]) == needle { return index }
-            index += 1
-        }
-        return nil
     }
 }
 
