@@ -28,7 +28,7 @@ public struct DraftRunner: Sendable {
         let (slugs, invalid) = try self.slugs()
         let tally = Locked(TripDrafter.DraftTally())
         let drafter = TripDrafter(options: options, narrator: narrator, prompt: prompt,
-                                  limiter: CallLimiter(options.concurrency), tally: tally, logger: logger)
+                                  limiter: RequestLimiter(options.concurrency), tally: tally, logger: logger)
         let progress = options.progress
         progress?(.started(label: "trips", total: slugs.count))
         var drafted: [TripOutcome] = []

@@ -10,7 +10,7 @@ struct TripDrafter: Sendable {
     let options: DraftOptions
     let narrator: any Narrator
     let prompt: PromptTemplate
-    let limiter: CallLimiter
+    let limiter: RequestLimiter
     let tally: Locked<DraftTally>
     let logger: Logger
 

@@ -2,6 +2,7 @@ import AWS
 import Foundation
 import Logging
 @testable import Publish
+import TabiCore
 import Testing
 import TestSupport
 
