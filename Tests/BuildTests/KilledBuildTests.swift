@@ -9,7 +9,7 @@ import TestSupport
         let site = try SiteFixture()
         let arguments = ["build", "--content", site.content.path, "--output", site.output.path,
                          "--theme", RepositoryPaths.defaultTheme.path, "--quiet"]
-        #expect(try CommandRunner.run(try binary.url(), arguments).status == 0)
+        #expect(try await CommandRunner.run(try binary.url(), arguments).status == 0)
         let previous = try FolderFiles.contents(under: site.output)
 
         // New recipes re-encode every photo and rewrite every page: a long build to cut short.
@@ -41,9 +41,9 @@ import TestSupport
         #expect(previous.keys.allSatisfy { interrupted[$0] != nil || $0.contains("/media/") || $0.hasPrefix("media/") })
 
         // The next build gives exactly what a build from scratch gives.
-        #expect(try CommandRunner.run(try binary.url(), arguments + ["--config", settings.path]).status == 0)
+        #expect(try await CommandRunner.run(try binary.url(), arguments + ["--config", settings.path]).status == 0)
         let scratch = site.folder("Scratch")
-        #expect(try CommandRunner.run(try binary.url(), ["build", "--content", site.content.path, "--output", scratch.path,
+        #expect(try await CommandRunner.run(try binary.url(), ["build", "--content", site.content.path, "--output", scratch.path,
                                              "--theme", RepositoryPaths.defaultTheme.path, "--quiet", "--config", settings.path]).status == 0)
         let resumed = try FolderFiles.contents(under: site.output), fresh = try FolderFiles.contents(under: scratch)
         #expect(resumed.keys.sorted() == fresh.keys.sorted())

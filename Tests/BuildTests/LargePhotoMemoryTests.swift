@@ -24,10 +24,10 @@ import Vips
         #expect(withLarge - baseline - big.count < Self.fullFrame, "peak \(withLarge) bytes vs \(baseline) for the small site")
     }
 
-    @Test func buildingA24MegapixelPNGNeedsLessThanItsFullFrame() throws {
+    @Test func buildingA24MegapixelPNGNeedsLessThanItsFullFrame() async throws {
         let folder = TemporaryFolder("tabi-png")
         let png = folder("big.png")
-        let result = try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), [
+        let result = try await CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), [
             "vips", "thumbnail", RepositoryPaths.fixtures.appendingPathComponent("images/landscape-gps.jpg").path, png.path,
             "\(Self.width)", "--height", "\(Self.height)", "--size", "force"])
         #expect(result.status == 0, "vips thumbnail (libvips-tools, scripts/install-deps test): \(result.stderr)")

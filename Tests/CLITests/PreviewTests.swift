@@ -132,10 +132,10 @@ import TestSupport
         }
     }
 
-    @Test func aPublishedBuildHasNoPreviewInIt() throws {
+    @Test func aPublishedBuildHasNoPreviewInIt() async throws {
         let folder = TemporaryFolder()
         let content = try WriterCommandTests.content(in: folder)
-        let result = try CommandRunner.run(try CommandRunner.Binary.debug.url(),
+        let result = try await CommandRunner.run(try CommandRunner.Binary.debug.url(),
                                            ["build", "--content", content.path, "--output", folder("Output").path, "--quiet"],
                                            in: RepositoryPaths.root)
         #expect(result.status == 0, "\(result.stderr)")

@@ -12,11 +12,11 @@ import TestSupport
         #expect(try Gzip.decompress(try Gzip.compress(Data()), maxBytes: 0) == Data())
     }
 
-    @Test func whatTheGzipToolWritesIsRead() throws {
+    @Test func whatTheGzipToolWritesIsRead() async throws {
         let folder = TemporaryFolder("gunzip")
         let file = folder("page.html")
         try text.write(to: file)
-        let result = try CommandRunner.run(URL(fileURLWithPath: "/bin/gzip"), ["-9", "-k", file.path])
+        let result = try await CommandRunner.run(URL(fileURLWithPath: "/bin/gzip"), ["-9", "-k", file.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Gzip.decompress(Data(contentsOf: folder("page.html.gz")), maxBytes: 1 << 20) == text)
     }

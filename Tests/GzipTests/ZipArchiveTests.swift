@@ -19,8 +19,8 @@ import Testing
         #expect(sameBytes(try ZipFixtures.archive(files), reference), "a second run")
     }
 
-    @Test func pythonsZipfileReadsBackEveryFileSortedByThePathsBytes() throws {
-        let listing = try ZipReaders.python(try ZipFixtures.archive(files))
+    @Test func pythonsZipfileReadsBackEveryFileSortedByThePathsBytes() async throws {
+        let listing = try await ZipReaders.python(try ZipFixtures.archive(files))
         #expect(listing.testzip == nil)
         #expect(listing.comment.isEmpty)
         let expected = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
@@ -35,8 +35,8 @@ import Testing
     }
 
     /// Nothing in any header comes from the clock, the user or the machine.
-    @Test func everyHeaderFieldIsFixed() throws {
-        let listing = try ZipReaders.python(try ZipFixtures.archive(files))
+    @Test func everyHeaderFieldIsFixed() async throws {
+        let listing = try await ZipReaders.python(try ZipFixtures.archive(files))
         for entry in listing.entries {
             #expect(entry.dateTime == [1980, 1, 1, 0, 0, 0], "\(entry.name)")
             #expect(entry.createSystem == 3 && entry.createVersion == 30, "\(entry.name): made by Unix, ZIP 3.0")
@@ -52,18 +52,18 @@ import Testing
         }
     }
 
-    @Test func unzipFindsNoErrors() throws {
-        let result = try ZipReaders.unzipTest(try ZipFixtures.archive(files))
+    @Test func unzipFindsNoErrors() async throws {
+        let result = try await ZipReaders.unzipTest(try ZipFixtures.archive(files))
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("No errors detected"), "\(result.stdout)")
         for file in files { #expect(result.stdout.contains("testing: \(file.path)"), "\(file.path)") }
     }
 
-    @Test func incompressibleFilesAreStoredAndTextIsDeflated() throws {
+    @Test func incompressibleFilesAreStoredAndTextIsDeflated() async throws {
         let noise = ZipFixtures.noise(1 << 20)
         let archive = try ZipFixtures.archive([("noise.bin", noise), ("story.md", ZipFixtures.text),
                                                ("one.txt", Data("a".utf8)), ("empty.txt", Data())])
-        let entries = Dictionary(uniqueKeysWithValues: try ZipReaders.python(archive).entries.map { ($0.name, $0) })
+        let entries = await Dictionary(uniqueKeysWithValues: try ZipReaders.python(archive).entries.map { ($0.name, $0) })
         let stored = try #require(entries["noise.bin"])
         #expect(stored.method == 0 && stored.compressedSize == noise.count)
         #expect(sameBytes(stored.data, noise))
@@ -75,17 +75,17 @@ import Testing
         #expect(entries["empty.txt"]?.method == 0 && entries["empty.txt"]?.compressedSize == 0)
         // Stored data adds only headers: the archive is barely larger than the noise.
         #expect(archive.count < noise.count + ZipFixtures.text.count / 10 + 400)
-        let unzip = try ZipReaders.unzipTest(archive)
+        let unzip = try await ZipReaders.unzipTest(archive)
         #expect(unzip.status == 0, "\(unzip.stdout)\(unzip.stderr)")
     }
 
-    @Test func theEmptyArchiveIsAnEndRecordAlone() throws {
+    @Test func theEmptyArchiveIsAnEndRecordAlone() async throws {
         let archive = ZipArchive().encoded()
         #expect(archive == Data([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)))
-        let listing = try ZipReaders.python(archive)
+        let listing = try await ZipReaders.python(archive)
         #expect(listing.testzip == nil && listing.entries.isEmpty)
         // unzip calls an empty archive a warning (status 1), not an unreadable one (status 9).
-        let unzip = try ZipReaders.unzipTest(archive)
+        let unzip = try await ZipReaders.unzipTest(archive)
         #expect(unzip.status == 1 && (unzip.stdout + unzip.stderr).contains("zipfile is empty"), "\(unzip.stdout)\(unzip.stderr)")
     }
 }

@@ -5,13 +5,13 @@ import Testing
 /// There is no ZIP64: past 65,535 entries or 4 GiB, adding throws, and the archive stays one
 /// every reader takes.
 @Suite struct ZipLimitsTests {
-    @Test func sixtyFiveThousandFiveHundredThirtyFiveEntriesAndNoMore() throws {
+    @Test func sixtyFiveThousandFiveHundredThirtyFiveEntriesAndNoMore() async throws {
         var archive = ZipArchive()
         for index in 0..<ZipArchive.maximumEntryCount {
             try archive.add(path: String(format: "files/%05d.txt", index), data: Data())
         }
         #expect(throws: ZipError.tooManyEntries(path: "one-more.txt")) { try archive.add(path: "one-more.txt", data: Data()) }
-        let listing = try ZipReaders.pythonNames(archive.encoded())
+        let listing = try await ZipReaders.pythonNames(archive.encoded())
         #expect(listing.testzip == nil)
         #expect(listing.names.count == 65_535)
         #expect(listing.names.first == "files/00000.txt" && listing.names.last == "files/65534.txt")
@@ -31,7 +31,7 @@ import Testing
     /// The same checks against a small limit, so the test needs no 4 GiB of memory. An entry
     /// takes 30 + name + body + 46 + name bytes; the end record's 22 do not count (it holds no
     /// offset to anything after it).
-    @Test func anArchivePastTheLimitIsRefusedAndWhatWasAddedStillReads() throws {
+    @Test func anArchivePastTheLimitIsRefusedAndWhatWasAddedStillReads() async throws {
         var archive = ZipArchive(limit: 1_034)
         let noise = ZipFixtures.noise(400)
         try archive.add(path: "a", data: noise)  // 478 bytes, stored
@@ -43,7 +43,7 @@ import Testing
             try archive.add(path: "c", data: Data("x".utf8))  // 956 + 79
         }
         try archive.add(path: "d", data: Data())  // 956 + 78: exactly the limit
-        let listing = try ZipReaders.python(archive.encoded())
+        let listing = try await ZipReaders.python(archive.encoded())
         #expect(listing.testzip == nil && listing.entries.map(\.name) == ["a", "b", "d"])
     }
 

@@ -10,9 +10,9 @@ import TestSupport
 
     /// Runs a `deploy/` script with the Python that `scripts/install-deps` installed the
     /// validators into (`PYTHON`, else `python3`), as `make test` does.
-    static func script(_ name: String, _ arguments: [String]) throws -> CommandRunner.Result {
+    static func script(_ name: String, _ arguments: [String]) async throws -> CommandRunner.Result {
         let python = ProcessInfo.processInfo.environment["PYTHON"] ?? "python3"
-        return try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"),
+        return try await CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"),
                                      [python, deploy.appendingPathComponent(name).path] + arguments,
                                      in: RepositoryPaths.root)
     }
@@ -36,8 +36,8 @@ import TestSupport
 
     // MARK: - deploy/validate
 
-    @Test func theShippedFilesPassEveryValidator() throws {
-        let result = try Self.script("validate", ["--binary", CommandRunner.tabiPress.path])
+    @Test func theShippedFilesPassEveryValidator() async throws {
+        let result = try await Self.script("validate", ["--binary", CommandRunner.tabiPress.path])
         #expect(result.status == 0, "deploy/validate failed:\n\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("deploy/validate: all checks passed"))
         for validator in ["kubernetes-validate", "botocore", "Haskell Dockerfile Linter", "ShellCheck"] {
@@ -46,29 +46,29 @@ import TestSupport
         #expect(!result.stdout.contains("FAIL"))
     }
 
-    @Test func theSelfTestCatchesEveryPlantedDefect() throws {
-        let result = try Self.script("validate", ["--self-test"])
+    @Test func theSelfTestCatchesEveryPlantedDefect() async throws {
+        let result = try await Self.script("validate", ["--self-test"])
         #expect(result.status == 0, "deploy/validate --self-test:\n\(result.stdout)\(result.stderr)")
         #expect(!result.stdout.contains("MISSED"))
         #expect(result.stdout.contains(" 0 failed"))
     }
 
-    @Test func aManifestWithAnUnknownFieldFails() throws {
+    @Test func aManifestWithAnUnknownFieldFails() async throws {
         let folder = TemporaryFolder("tabi-deploy")
         let copy = try Self.copyOfDeploy(in: folder)
         try Self.replace("readOnlyRootFilesystem: true", with: "readOnlyRootFileSystem: true",
                          in: copy.appendingPathComponent("kubernetes/cronjob.yaml"))
-        let result = try Self.script("validate", ["--root", copy.path])
+        let result = try await Self.script("validate", ["--root", copy.path])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("'readOnlyRootFileSystem' was unexpected"))
     }
 
-    @Test func aBatchJSONWithAWrongTypeFails() throws {
+    @Test func aBatchJSONWithAWrongTypeFails() async throws {
         let folder = TemporaryFolder("tabi-deploy")
         let copy = try Self.copyOfDeploy(in: folder)
         try Self.replace("\"attemptDurationSeconds\": 7200", with: "\"attemptDurationSeconds\": \"2h\"",
                          in: copy.appendingPathComponent("aws-batch/job-definition.json"))
-        let result = try Self.script("validate", ["--root", copy.path])
+        let result = try await Self.script("validate", ["--root", copy.path])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("Invalid type for parameter timeout.attemptDurationSeconds"))
     }
@@ -84,17 +84,17 @@ import TestSupport
         var workingDirectory: String
     }
 
-    static func container(_ arguments: [String]) throws -> Container {
-        let result = try script("engine-env", arguments)
+    static func container(_ arguments: [String]) async throws -> Container {
+        let result = try await script("engine-env", arguments)
         try #require(result.status == 0, "deploy/engine-env \(arguments): \(result.stderr)")
         return try JSONDecoder().decode(Container.self, from: Data(result.stdout.utf8))
     }
 
-    @Test func kubernetesGivesEveryShardItsIndexAndTheNightsJobName() throws {
-        let first = try Self.container(["kubernetes"])
+    @Test func kubernetesGivesEveryShardItsIndexAndTheNightsJobName() async throws {
+        let first = try await Self.container(["kubernetes"])
         #expect(first.shards >= 2)
         for index in 0..<first.shards {
-            let shard = try Self.container(["kubernetes", "--index", "\(index)", "--job-name", "tabi-nightly-29412345"])
+            let shard = try await Self.container(["kubernetes", "--index", "\(index)", "--job-name", "tabi-nightly-29412345"])
             #expect(shard.environment["JOB_COMPLETION_INDEX"] == "\(index)")
             #expect(shard.origin["JOB_COMPLETION_INDEX"] == "engine")
             #expect(shard.environment["TABI_RUN_ID"] == "tabi-nightly-29412345")
@@ -105,14 +105,14 @@ import TestSupport
             #expect(shard.argv.contains("--shards") && shard.argv.contains("\(first.shards)"))
             #expect(!shard.argv.contains("--no-auto-finalize"))
         }
-        let beyond = try Self.script("engine-env", ["kubernetes", "--index", "\(first.shards)"])
+        let beyond = try await Self.script("engine-env", ["kubernetes", "--index", "\(first.shards)"])
         #expect(beyond.status == 2)
     }
 
-    @Test func batchGivesEveryChildItsIndexAndTheArrayJobsID() throws {
-        let first = try Self.container(["batch"])
+    @Test func batchGivesEveryChildItsIndexAndTheArrayJobsID() async throws {
+        let first = try await Self.container(["batch"])
         for index in 0..<first.shards {
-            let child = try Self.container(["batch", "--index", "\(index)", "--job-id", "a1b2c3d4-0000-4000-8000-000000000000"])
+            let child = try await Self.container(["batch", "--index", "\(index)", "--job-id", "a1b2c3d4-0000-4000-8000-000000000000"])
             #expect(child.environment["AWS_BATCH_JOB_ARRAY_INDEX"] == "\(index)")
             #expect(child.environment["AWS_BATCH_JOB_ID"] == "a1b2c3d4-0000-4000-8000-000000000000:\(index)")
             #expect(child.environment["AWS_BATCH_JOB_ARRAY_SIZE"] == "\(first.shards)")
@@ -123,14 +123,14 @@ import TestSupport
             #expect(child.argv.contains("--no-auto-finalize"))
             #expect(!child.argv.contains(where: { $0.hasPrefix("Ref::") }))
         }
-        let finalize = try Self.container(["batch", "--role", "finalize", "--job-id", "a1b2c3d4-0000-4000-8000-000000000000"])
+        let finalize = try await Self.container(["batch", "--role", "finalize", "--job-id", "a1b2c3d4-0000-4000-8000-000000000000"])
         #expect(finalize.environment["TABI_RUN_ID"] == "a1b2c3d4-0000-4000-8000-000000000000")
         #expect(finalize.environment["AWS_BATCH_JOB_ARRAY_INDEX"] == nil)
         #expect(finalize.argv.last == "--finalize")
     }
 
-    @Test func pathsAndVariablesCanBeGivenTestValues() throws {
-        let shard = try Self.container([
+    @Test func pathsAndVariablesCanBeGivenTestValues() async throws {
+        let shard = try await Self.container([
             "kubernetes", "--index", "1",
             "--map", "/data/Content=/tmp/t/Content", "--map", "/usr/share/tabi-press=\(RepositoryPaths.root.path)",
             "--set", "DATABASE_URL=postgresql://localhost/test", "--unset", "KUBERNETES_SERVICE_HOST",

@@ -33,15 +33,15 @@ import TestSupport
         var transcript: String { "\(name) exited \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
     }
 
-    static func engineEnv(_ engine: String, _ arguments: [String]) throws -> Container {
-        let result = try DeployValidationTests.script("engine-env", [engine, "--format", "json"] + arguments)
+    static func engineEnv(_ engine: String, _ arguments: [String]) async throws -> Container {
+        let result = try await DeployValidationTests.script("engine-env", [engine, "--format", "json"] + arguments)
         try #require(result.status == 0, "deploy/engine-env \(engine) \(arguments.joined(separator: " ")): \(result.stderr)")
         return try JSONDecoder().decode(Container.self, from: Data(result.stdout.utf8))
     }
 
     /// Starts every container at once with exactly its argv, environment (nothing inherited) and
     /// working directory, and waits for all of them.
-    static func runConcurrently(_ containers: [(name: String, container: Container)], logs: URL) throws -> [Ended] {
+    static func runConcurrently(_ containers: [(name: String, container: Container)], logs: URL) async throws -> [Ended] {
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
         var started: [(name: String, process: Process, out: URL, err: URL)] = []
         for (name, container) in containers {
@@ -51,19 +51,21 @@ import TestSupport
             process.environment = container.environment
             process.currentDirectoryURL = URL(fileURLWithPath: container.workingDirectory)
             let out = logs.appendingPathComponent("\(name).out"), err = logs.appendingPathComponent("\(name).err")
-            FileManager.default.createFile(atPath: out.path, contents: nil)
-            FileManager.default.createFile(atPath: err.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
             process.standardOutput = try FileHandle(forWritingTo: out)
             process.standardError = try FileHandle(forWritingTo: err)
             process.standardInput = FileHandle.nullDevice
             try process.run()
             started.append((name, process, out, err))
         }
-        return try started.map { name, process, out, err in
-            process.waitUntilExit()
-            return Ended(name: name, status: process.terminationStatus,
-                         stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+        var ended: [Ended] = []
+        for (name, process, out, err) in started {
+            await CommandRunner.exit(of: process)
+            ended.append(Ended(name: name, status: process.terminationStatus,
+                               stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8)))
         }
+        return ended
     }
 
     /// The trips a nightly run says it handled: its `<id> <slug>: <action> (<reason>)` lines.
@@ -170,8 +172,8 @@ import TestSupport
             "--unset", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
             "--set", "AWS_CONTAINER_CREDENTIALS_FULL_URI=\(fargate.baseURL)/container/credentials",
         ]
-        #expect(try Self.engineEnv("kubernetes", kubernetes).shards == 4)
-        #expect(try Self.engineEnv("batch", batch).shards == 4)
+        #expect(try await Self.engineEnv("kubernetes", kubernetes).shards == 4)
+        #expect(try await Self.engineEnv("batch", batch).shards == 4)
         let oneBatchContent = run.folder("Content-one-batch")
         try FileManager.default.createDirectory(at: oneBatchContent, withIntermediateDirectories: true)
 
@@ -180,9 +182,9 @@ import TestSupport
         /// once and its finalize job. `handled`: the trips the shards must report, each once;
         /// `invalidations`: how many each engine's night must send.
         func night(_ number: Int, handled expected: [String], invalidations: Int) async throws {
-            let one = try run.nightly(["--config", kubernetesSettings.path], narrator: "offline")
+            let one = try await run.nightly(["--config", kubernetesSettings.path], narrator: "offline")
             try #require(one.status == 0, "\(one.stdout)\n\(one.stderr)")
-            let oneBatch = try run.nightly(["--config", batchSettings.path], content: oneBatchContent, site: "tabi-site-3",
+            let oneBatch = try await run.nightly(["--config", batchSettings.path], content: oneBatchContent, site: "tabi-site-3",
                                            state: "tabi-state-3", narrator: "offline")
             try #require(oneBatch.status == 0, "\(oneBatch.stdout)\n\(oneBatch.stderr)")
             let kubernetesReference = try await run.bucketDigest("tabi-site")
@@ -192,12 +194,13 @@ import TestSupport
             // MARK: Kubernetes
             let sent = try await run.moto.invalidations().count
             let job = ["--job-name", "tabi-nightly-2900000\(number)"] + kubernetes
-            let pods = try (0..<4).map { ("night-\(number)-kubernetes-\($0)", try Self.engineEnv("kubernetes", ["--index", "\($0)"] + job)) }
+            var pods: [(String, Container)] = []
+            for index in 0..<4 { pods.append(("night-\(number)-kubernetes-\(index)", try await Self.engineEnv("kubernetes", ["--index", "\(index)"] + job))) }
             for (name, pod) in pods {
                 #expect(pod.environment["AWS_ACCESS_KEY_ID"] == nil && pod.environment["AWS_SECRET_ACCESS_KEY"] == nil, "\(name) has keys")
                 #expect(!pod.argv.contains("--no-auto-finalize") && !pod.argv.contains("--report"), "\(name): \(pod.argv)")
             }
-            let podsEnded = try Self.runConcurrently(pods, logs: run.folder("logs"))
+            let podsEnded = try await Self.runConcurrently(pods, logs: run.folder("logs"))
             for pod in podsEnded { #expect(pod.status == 0, "\(pod.transcript)") }
             let kubernetesHandled = podsEnded.flatMap { Self.tripsHandled($0.stdout, among: trips) }
             #expect(kubernetesHandled.sorted() == expected.sorted(),
@@ -207,13 +210,14 @@ import TestSupport
 
             // MARK: AWS Batch
             let arrayJob = ["--job-id", "9b2f7c1e-0d3a-4e5b-8c6d-7e8f9a0b1c2\(number)"] + batch
-            let children = try (0..<4).map { ("night-\(number)-batch-\($0)", try Self.engineEnv("batch", ["--index", "\($0)"] + arrayJob)) }
+            var children: [(String, Container)] = []
+            for index in 0..<4 { children.append(("night-\(number)-batch-\(index)", try await Self.engineEnv("batch", ["--index", "\(index)"] + arrayJob))) }
             for (name, child) in children {
                 #expect(child.environment["AWS_ACCESS_KEY_ID"] == nil && child.environment["AWS_SECRET_ACCESS_KEY"] == nil, "\(name) has keys")
                 #expect(child.argv.contains("--no-auto-finalize"), "\(name): \(child.argv)")
             }
             let listingsBefore = try await run.moto.objects(prefix: "index.html", bucket: "tabi-site-4")["index.html"]
-            let childrenEnded = try Self.runConcurrently(children, logs: run.folder("logs"))
+            let childrenEnded = try await Self.runConcurrently(children, logs: run.folder("logs"))
             for child in childrenEnded { #expect(child.status == 0, "\(child.transcript)") }
             let batchHandled = childrenEnded.flatMap { Self.tripsHandled($0.stdout, among: trips) }
             #expect(batchHandled.sorted() == expected.sorted(),
@@ -223,9 +227,9 @@ import TestSupport
                     "night \(number): a child wrote the listings though the array job runs with --no-auto-finalize")
             #expect(try await run.moto.invalidations().count == sent + invalidations, "night \(number): a child sent an invalidation")
 
-            let finalize = try Self.engineEnv("batch", ["--role", "finalize"] + arrayJob)
+            let finalize = try await Self.engineEnv("batch", ["--role", "finalize"] + arrayJob)
             #expect(finalize.argv.contains("--finalize"), "\(finalize.argv)")
-            let finalized = try Self.runConcurrently([("night-\(number)-batch-finalize", finalize)], logs: run.folder("logs"))
+            let finalized = try await Self.runConcurrently([("night-\(number)-batch-finalize", finalize)], logs: run.folder("logs"))
             for step in finalized { #expect(step.status == 0, "\(step.transcript)") }
             #expect(try await run.moto.invalidations().count == sent + 2 * invalidations, "night \(number): the finalize job's invalidations")
             #expect(try await run.bucketDigest("tabi-site-4") == batchReference, "night \(number): AWS Batch")

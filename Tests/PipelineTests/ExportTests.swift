@@ -26,10 +26,10 @@ import TestSupport
         return Seeded(kyoto: kyoto, other: other, secret: secret)
     }
 
-    func export(_ run: PipelineRun, _ trip: String, _ target: [String]) throws -> CommandRunner.Result {
+    func export(_ run: PipelineRun, _ trip: String, _ target: [String]) async throws -> CommandRunner.Result {
         var env = run.moto.environment()
         env["DATABASE_URL"] = run.database.url
-        return try run.run(["export", "--trip", trip, "--content", run.content.path, "--media", run.media.path,
+        return try await run.run(["export", "--trip", trip, "--content", run.content.path, "--media", run.media.path,
                             "--theme", RepositoryPaths.defaultTheme.path, "--narrator", "offline"] + target, environment: env)
     }
 
@@ -38,7 +38,7 @@ import TestSupport
         let run = try PipelineRun(binary: binary)
         let trips = try Self.seed(run)
         let folder = run.folder("export")
-        let result = try export(run, trips.kyoto, ["--output", folder.path])
+        let result = try await export(run, trips.kyoto, ["--output", folder.path])
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         let home = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(home.contains("Kyoto Autumn") && home.contains("Ten thousand gates."))
@@ -55,22 +55,22 @@ import TestSupport
         #expect(!(try PipelineRun.everything(under: run.content)).contains("OTHER-TRIP"))
 
         // The same again: the folder holds the earlier export, so it is updated in place.
-        #expect(try export(run, trips.kyoto, ["--output", folder.path]).status == 0)
+        #expect(try await export(run, trips.kyoto, ["--output", folder.path]).status == 0)
 
         // A zip of it: the same trip gives the same bytes, and it holds the same files.
         let zips = [run.folder("kyoto-1.zip"), run.folder("kyoto-2.zip")]
         for zip in zips {
-            let zipped = try export(run, trips.kyoto, ["--zip", zip.path])
+            let zipped = try await export(run, trips.kyoto, ["--zip", zip.path])
             #expect(zipped.status == 0, "\(zipped.stdout)\n\(zipped.stderr)")
         }
         #expect(try Data(contentsOf: zips[0]) == Data(contentsOf: zips[1]), "two zips of one trip differ")
-        let listing = try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-Z1", zips[0].path])
+        let listing = try await CommandRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-Z1", zips[0].path])
         #expect(listing.status == 0, "\(listing.stderr)")
         let exported = try FolderFiles.contents(under: folder).keys.filter { !$0.hasPrefix(".") }
         #expect(Set(listing.stdout.split(separator: "\n").map(String.init)) == Set(exported))
 
         // A private trip never leaves the database.
-        let refused = try export(run, trips.secret, ["--output", run.folder("secret").path])
+        let refused = try await export(run, trips.secret, ["--output", run.folder("secret").path])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("not public or unlisted"), "\(refused.stderr)")
         #expect(!(try PipelineRun.everything(under: run.content)).contains("PRIVATE-MARKER"))
@@ -80,7 +80,7 @@ import TestSupport
         let run = try PipelineRun(binary: .debug)
         let trips = try Self.seed(run)
         // No --prefix: moto's signature check refuses a signed listing whose prefix holds `/`.
-        let result = try export(run, trips.kyoto, ["--bucket", run.siteBucket, "--state", "s3://\(run.stateBucket)"])
+        let result = try await export(run, trips.kyoto, ["--bucket", run.siteBucket, "--state", "s3://\(run.stateBucket)"])
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         let objects = try await run.moto.objects(bucket: run.siteBucket)
         #expect(objects["index.html"] != nil, "\(objects.keys.sorted())")

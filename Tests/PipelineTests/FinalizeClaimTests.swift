@@ -5,7 +5,7 @@ import TestSupport
 /// Shards that finish together all see every marker; exactly one of them finalizes the run
 /// (a conditional write claims the step), round after round.
 @Suite struct FinalizeClaimTests {
-    @Test func shardsFinishingTogetherFinalizeOnce() throws {
+    @Test func shardsFinishingTogetherFinalizeOnce() async throws {
         let folder = TemporaryFolder()
         let content = try WriterCommandTestsContent.sample(in: folder)
         let shards = 4
@@ -24,7 +24,7 @@ import TestSupport
                 processes.append((process, report))
             }
             for (process, _) in processes { try process.run() }
-            for (process, _) in processes { process.waitUntilExit() }
+            for (process, _) in processes { await CommandRunner.exit(of: process) }
             var finalizers = 0
             for (process, report) in processes {
                 #expect(process.terminationStatus == 0, "round \(round): a shard exited \(process.terminationStatus)")

@@ -39,13 +39,13 @@ import TestSupport
             trips += 1
         }
 
-        let extracted = try run.extract()
+        let extracted = try await run.extract()
         #expect(extracted.status == 0 && !extracted.signalled, "\(extracted.stderr)")
-        let drafted = try run.draft()
+        let drafted = try await run.draft()
         #expect([0, 1].contains(drafted.status) && !drafted.signalled, "\(drafted.stderr)")
-        let built = try run.build()
+        let built = try await run.build()
         #expect([0, 1].contains(built.status) && !built.signalled, "\(built.stderr)")
-        let published = try run.publish()
+        let published = try await run.publish()
         #expect(published.status == 0, "\(published.stderr)")
 
         let files = try FolderFiles.contents(under: run.output)

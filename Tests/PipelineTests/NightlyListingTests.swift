@@ -18,7 +18,7 @@ import TestSupport
         try Data("title: Days\nbaseURL: https://days.example.com/\npagination:\n  pageSize: 2\n".utf8).write(to: config)
         func night(_ name: String, _ extra: [String] = ["--skip-extract"], narrator: String = "none") async throws -> [String: Any] {
             try await run.moto.resetLog()
-            let result = try run.nightly(["--config", config.path, "--report", run.folder(name).path] + extra, narrator: narrator)
+            let result = try await run.nightly(["--config", config.path, "--report", run.folder(name).path] + extra, narrator: narrator)
             #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
             return try PipelineRun.report(run.folder(name))
         }
@@ -89,7 +89,7 @@ import TestSupport
         let hidden = try run.database.trip("Hidden", visibility: "unlisted", startDate: "2024-03-09", endDate: "2024-03-09")
         func night(_ name: String, _ extra: [String] = ["--skip-extract"]) async throws -> [String: Any] {
             try await run.moto.resetLog()
-            let result = try run.nightly(["--report", run.folder(name).path] + extra, narrator: "offline")
+            let result = try await run.nightly(["--report", run.folder(name).path] + extra, narrator: "offline")
             #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
             return try PipelineRun.report(run.folder(name))
         }

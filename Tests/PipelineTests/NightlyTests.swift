@@ -54,7 +54,7 @@ import TestSupport
         let distribution = ["--distribution", run.moto.distributionId]
 
         // MARK: First night: every public and unlisted trip, drafted, built and published.
-        let first = try run.nightly(distribution + ["--report", run.folder("night-1.json").path])
+        let first = try await run.nightly(distribution + ["--report", run.folder("night-1.json").path])
         #expect(first.status == 0, "\(first.stdout)\n\(first.stderr)")
         let night1 = try PipelineRun.report(run.folder("night-1.json"))
         #expect(Self.count("new", night1) == 3)
@@ -80,7 +80,7 @@ import TestSupport
         let quiet = try Self.statelessCopy(of: run.content, in: run, name: "Content-2")
         try await run.moto.resetLog()
         let callsBefore = try run.model.requests().count
-        let second = try run.nightly(distribution + ["--report", run.folder("night-2.json").path], content: quiet)
+        let second = try await run.nightly(distribution + ["--report", run.folder("night-2.json").path], content: quiet)
         #expect(second.status == 0, "\(second.stdout)\n\(second.stderr)")
         let night2 = try PipelineRun.report(run.folder("night-2.json"))
         #expect(Self.count("unchanged", night2) == 3)
@@ -101,7 +101,7 @@ import TestSupport
         try run.database.run("UPDATE travels SET description = 'Temples, tea and maples.', updated_at = '2024-12-02T00:00:00Z' WHERE id = $1",
                              [trips.kyoto])
         try await run.moto.resetLog()
-        let third = try run.nightly(distribution + ["--report", run.folder("night-3.json").path], content: quiet)
+        let third = try await run.nightly(distribution + ["--report", run.folder("night-3.json").path], content: quiet)
         #expect(third.status == 0, "\(third.stdout)\n\(third.stderr)")
         let night3 = try PipelineRun.report(run.folder("night-3.json"))
         #expect(Self.count("changed", night3) == 1 && Self.count("unchanged", night3) == 2)
@@ -119,7 +119,7 @@ import TestSupport
         // MARK: A trip made private leaves the bucket and every listing, and is invalidated.
         let mediaBefore = try await run.moto.objects(prefix: "media/").keys
         try run.database.run("UPDATE travels SET visibility = 'private', updated_at = now() WHERE id = $1", [trips.lisbon])
-        let fourth = try run.nightly(distribution + ["--report", run.folder("night-4.json").path], content: quiet)
+        let fourth = try await run.nightly(distribution + ["--report", run.folder("night-4.json").path], content: quiet)
         #expect(fourth.status == 0, "\(fourth.stdout)\n\(fourth.stderr)")
         let night4 = try PipelineRun.report(run.folder("night-4.json"))
         #expect(Self.count("withdrawn", night4) == 1)
@@ -149,21 +149,25 @@ import TestSupport
                 try run.addOriginal(index % 2 == 0 ? "small.jpg" : "landscape-gps.jpg", at: "originals/\(index).jpg")
             }
         }
-        let one = try run.nightly(narrator: "offline")
+        let one = try await run.nightly(narrator: "offline")
         #expect(one.status == 0, "\(one.stdout)\n\(one.stderr)")
 
         // Three workers, each with exactly the environment a Kubernetes Indexed Job gives it.
         let shared = run.folder("Content-shards")
         try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
-        nonisolated(unsafe) var results = [CommandRunner.Result?](repeating: nil, count: 3)
-        let lock = NSLock()
+        var results = [CommandRunner.Result?](repeating: nil, count: 3)
         nonisolated(unsafe) let shardRun = run
-        DispatchQueue.concurrentPerform(iterations: 3) { index in
-            let run = shardRun
-            let result = try? run.nightly(["--shards", "3", "--report", run.folder("shard-\(index).json").path], content: shared,
-                                          site: "tabi-site-2", state: "tabi-state-2", narrator: "offline",
-                                          environment: ["JOB_COMPLETION_INDEX": "\(index)", "TABI_RUN_ID": "night-1"])
-            lock.withLock { results[index] = result }
+        await withTaskGroup(of: (Int, CommandRunner.Result?).self) { group in
+            for index in 0..<3 {
+                group.addTask {
+                    let run = shardRun
+                    let result = try? await run.nightly(["--shards", "3", "--report", run.folder("shard-\(index).json").path],
+                                                        content: shared, site: "tabi-site-2", state: "tabi-state-2", narrator: "offline",
+                                                        environment: ["JOB_COMPLETION_INDEX": "\(index)", "TABI_RUN_ID": "night-1"])
+                    return (index, result)
+                }
+            }
+            for await (index, result) in group { results[index] = result }
         }
         for (index, result) in results.enumerated() {
             #expect(result?.status == 0, "shard \(index): \(result?.stdout ?? "")\n\(result?.stderr ?? "did not run")")
@@ -178,7 +182,7 @@ import TestSupport
     @Test func aRunKilledMidPublishIsFinishedByTheNext() async throws {
         let run = try PipelineRun(binary: .release, buckets: ["tabi-site", "tabi-state", "tabi-site-2", "tabi-state-2"])
         _ = try Self.seed(run)
-        let clean = try run.nightly(narrator: "offline")
+        let clean = try await run.nightly(narrator: "offline")
         #expect(clean.status == 0, "\(clean.stderr)")
 
         let content = run.folder("Content-killed")
@@ -201,7 +205,7 @@ import TestSupport
         #expect(try await run.bucketDigest("tabi-site-2") != (try await run.bucketDigest("tabi-site")), "the kill came too late to test anything")
 
         // The engine retries the killed worker: the same run, so the same lease.
-        let rerun = try run.nightly(content: content, site: "tabi-site-2", state: "tabi-state-2", narrator: "offline",
+        let rerun = try await run.nightly(content: content, site: "tabi-site-2", state: "tabi-state-2", narrator: "offline",
                                     environment: ["TABI_RUN_ID": "night-1"])
         #expect(rerun.status == 0, "\(rerun.stdout)\n\(rerun.stderr)")
         #expect(try await run.bucketDigest("tabi-site-2") == (try await run.bucketDigest("tabi-site")))
@@ -214,7 +218,7 @@ import TestSupport
         let lease = #"{"run":"night-of-someone-else","holder":"worker-7:42","expires":\#(Date().timeIntervalSince1970 + 3600)}"#
         try await run.moto.put(Data(lease.utf8), key: "nightly/lease.json", bucket: run.stateBucket)
         try await run.moto.resetLog()
-        let refused = try run.nightly(narrator: "offline")
+        let refused = try await run.nightly(narrator: "offline")
         #expect(refused.status == 2, "\(refused.stdout)\n\(refused.stderr)")
         #expect(refused.stderr.contains("night-of-someone-else"), "\(refused.stderr)")
         #expect(try await run.writes(in: run.siteBucket).isEmpty)
@@ -222,7 +226,7 @@ import TestSupport
         // Past its end, the lease of a run that died is taken over, with a warning.
         let stale = #"{"run":"night-of-someone-else","holder":"worker-7:42","expires":\#(Date().timeIntervalSince1970 - 60)}"#
         try await run.moto.put(Data(stale.utf8), key: "nightly/lease.json", bucket: run.stateBucket)
-        let taken = try run.nightly(narrator: "offline")
+        let taken = try await run.nightly(narrator: "offline")
         #expect(taken.status == 0, "\(taken.stdout)\n\(taken.stderr)")
         #expect(taken.stderr.contains("taking over the lease of run night-of-someone-else"), "\(taken.stderr)")
     }
@@ -232,14 +236,14 @@ import TestSupport
     @Test func onlyTripsWhoseFilesStampsChangedAreRead() async throws {
         let run = try PipelineRun(binary: .debug)
         let trips = try Self.seed(run)
-        func night(_ name: String, _ extra: [String] = [], narrator: String = "offline") throws -> [String: Any] {
-            let result = try run.nightly(extra + ["--report", run.folder(name).path], narrator: narrator)
+        func night(_ name: String, _ extra: [String] = [], narrator: String = "offline") async throws -> [String: Any] {
+            let result = try await run.nightly(extra + ["--report", run.folder(name).path], narrator: narrator)
             #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
             return try PipelineRun.report(run.folder(name))
         }
-        let first = try night("night-1.json")
+        let first = try await night("night-1.json")
         #expect(first["tripFilesRead"] as? Int == 3)
-        let second = try night("night-2.json")
+        let second = try await night("night-2.json")
         #expect(second["tripFilesRead"] as? Int == 0, "files read though their stamps were the recorded ones")
         #expect(Self.count("unchanged", second) == 3)
 
@@ -248,10 +252,10 @@ import TestSupport
         let touched = Date(timeIntervalSince1970: 1_700_000_000)
         let storyFile = run.content.appendingPathComponent("trips/\(slug)/story.md")
         try FileManager.default.setAttributes([.modificationDate: touched], ofItemAtPath: storyFile.path)
-        let third = try night("night-3.json")
+        let third = try await night("night-3.json")
         #expect(third["tripFilesRead"] as? Int == 1)
         #expect(Self.count("unchanged", third) == 3)
-        let fourth = try night("night-4.json")
+        let fourth = try await night("night-4.json")
         #expect(fourth["tripFilesRead"] as? Int == 0, "the touched trip's new stamps were not kept")
 
         // Changed behind the stamps' back (same size, time put back): only --rehash sees it (no
@@ -260,8 +264,8 @@ import TestSupport
         #expect(story.contains("Trams and tiles."))
         try Data(story.replacingOccurrences(of: "Trams and tiles.", with: "Trams and TILES.").utf8).write(to: storyFile)
         try FileManager.default.setAttributes([.modificationDate: touched], ofItemAtPath: storyFile.path)
-        #expect(Self.count("unchanged", try night("night-5.json", ["--skip-extract"], narrator: "none")) == 3)
-        let rehashed = try night("night-6.json", ["--skip-extract", "--rehash"], narrator: "none")
+        await #expect(Self.count("unchanged", try night("night-5.json", ["--skip-extract"], narrator: "none")) == 3)
+        let rehashed = try await night("night-6.json", ["--skip-extract", "--rehash"], narrator: "none")
         #expect(rehashed["tripFilesRead"] as? Int == 3)
         #expect(Self.count("changed", rehashed) == 1)
         let page = String(decoding: try await run.moto.body(of: "trips/\(slug)/index.html") ?? Data(), as: UTF8.self)
@@ -271,13 +275,13 @@ import TestSupport
     @Test func aDryRunSaysWhatEachTripWouldGetAndTouchesNothing() async throws {
         let run = try PipelineRun(binary: .debug)
         let trips = try Self.seed(run)
-        #expect(try run.nightly(narrator: "offline").status == 0)
+        #expect(try await run.nightly(narrator: "offline").status == 0)
         try run.database.run("UPDATE travels SET description = 'Changed.', updated_at = now() WHERE id = $1", [trips.kyoto])
         try run.database.run("UPDATE travels SET visibility = 'private', updated_at = now() WHERE id = $1", [trips.lisbon])
         let newTrip = try run.database.trip("Porto Rain")
         let contentBefore = try PipelineRun.everything(under: run.content)
         try await run.moto.resetLog()
-        let dry = try run.nightly(["--dry-run"], narrator: "offline")
+        let dry = try await run.nightly(["--dry-run"], narrator: "offline")
         #expect(dry.status == 0, "\(dry.stdout)\n\(dry.stderr)")
         #expect(dry.stdout.contains("\(trips.kyoto) ") && dry.stdout.contains("changed (its public data changed in the database)"), "\(dry.stdout)")
         #expect(dry.stdout.contains("withdrawn (private or deleted in the database)"), "\(dry.stdout)")
@@ -295,7 +299,7 @@ import TestSupport
         let broken = run.media.appendingPathComponent("originals/lisbon.jpg")
         try FileManager.default.removeItem(at: broken)
         try Data("not a photo".utf8).write(to: broken)
-        let first = try run.nightly(["--report", run.folder("night-1.json").path], narrator: "offline")
+        let first = try await run.nightly(["--report", run.folder("night-1.json").path], narrator: "offline")
         #expect(first.status == 1, "\(first.stdout)\n\(first.stderr)")
         let night1 = try PipelineRun.report(run.folder("night-1.json"))
         let lines = night1["trips"] as? [[String: Any]] ?? []
@@ -308,7 +312,7 @@ import TestSupport
         // Fixed: the next night builds that trip again (and only it), and all is well.
         try FileManager.default.removeItem(at: broken)
         try run.addOriginal("orientation-6.jpg", at: "originals/lisbon.jpg")
-        let second = try run.nightly(["--report", run.folder("night-2.json").path], narrator: "offline")
+        let second = try await run.nightly(["--report", run.folder("night-2.json").path], narrator: "offline")
         #expect(second.status == 0, "\(second.stdout)\n\(second.stderr)")
         let night2 = try PipelineRun.report(run.folder("night-2.json"))
         #expect(Self.count("changed", night2) == 1 && Self.count("unchanged", night2) == 2)

@@ -40,39 +40,39 @@ final class PipelineRun {
     }
 
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String?] = [:]) throws -> CommandRunner.Result {
-        let result = try CommandRunner.run(binary, arguments, environment: environment, in: folder.url)
+    func run(_ arguments: [String], environment: [String: String?] = [:]) async throws -> CommandRunner.Result {
+        let result = try await CommandRunner.run(binary, arguments, environment: environment, in: folder.url)
         transcript.append((arguments, result))
         return result
     }
 
-    func extract() throws -> CommandRunner.Result {
-        try run(["extract", "--content", content.path, "--verbose"], environment: ["DATABASE_URL": database.url])
+    func extract() async throws -> CommandRunner.Result {
+        try await run(["extract", "--content", content.path, "--verbose"], environment: ["DATABASE_URL": database.url])
     }
 
-    func draft() throws -> CommandRunner.Result {
-        try run(["draft", "--content", content.path, "--narrator", "bedrock", "--verbose"], environment: model.environment())
+    func draft() async throws -> CommandRunner.Result {
+        try await run(["draft", "--content", content.path, "--narrator", "bedrock", "--verbose"], environment: model.environment())
     }
 
-    func build() throws -> CommandRunner.Result {
-        try run(["build", "--content", content.path, "--output", output.path, "--media", media.path,
+    func build() async throws -> CommandRunner.Result {
+        try await run(["build", "--content", content.path, "--output", output.path, "--media", media.path,
                  "--theme", RepositoryPaths.defaultTheme.path, "--verbose"])
     }
 
-    func publish() throws -> CommandRunner.Result {
-        try run(["publish", "--output", output.path, "--bucket", siteBucket, "--distribution", moto.distributionId,
+    func publish() async throws -> CommandRunner.Result {
+        try await run(["publish", "--output", output.path, "--bucket", siteBucket, "--distribution", moto.distributionId,
                  "--state", "s3://\(stateBucket)", "--verbose"], environment: moto.environment())
     }
 
     /// `tabi-press nightly` on the servers: the database, the Bedrock stand-in, moto's S3 and
     /// CloudFront; `extra` adds options (a content folder of its own, a shard, another bucket).
     func nightly(_ extra: [String] = [], content: URL? = nil, site: String? = nil, state: String? = nil,
-                 narrator: String = "bedrock", environment: [String: String?] = [:]) throws -> CommandRunner.Result {
+                 narrator: String = "bedrock", environment: [String: String?] = [:]) async throws -> CommandRunner.Result {
         var env = moto.environment()
         env["AWS_ENDPOINT_URL_BEDROCK_RUNTIME"] = model.server.baseURL
         env["DATABASE_URL"] = database.url
         for (key, value) in environment { env[key] = value }
-        return try run(["nightly", "--content", (content ?? self.content).path, "--media", media.path,
+        return try await run(["nightly", "--content", (content ?? self.content).path, "--media", media.path,
                         "--theme", RepositoryPaths.defaultTheme.path, "--narrator", narrator,
                         "--bucket", site ?? siteBucket, "--state", "s3://\(state ?? stateBucket)"] + extra, environment: env)
     }

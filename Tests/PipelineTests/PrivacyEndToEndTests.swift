@@ -45,12 +45,12 @@ import TestSupport
         let secretPost = try db.post(secret, title: "\(Self.marker) post of a private trip", content: Self.marker)
         try db.photo(secretPost, trip: secret, key: "originals/secret-trip.jpg", caption: "\(Self.marker) caption")
 
-        #expect(try run.extract().status == 0)
-        let drafted = try run.draft()
+        #expect(try await run.extract().status == 0)
+        let drafted = try await run.draft()
         #expect(drafted.status == 0, "\(drafted.stderr)")
-        let built = try run.build()
+        let built = try await run.build()
         #expect(built.status == 0, "\(built.stderr)")
-        let published = try run.publish()
+        let published = try await run.publish()
         #expect(published.status == 0, "\(published.stderr)")
 
         let places: [(String, String)] = [

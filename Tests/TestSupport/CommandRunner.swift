@@ -93,6 +93,41 @@ public enum CommandRunner {
                       stderr: String(decoding: errData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
     }
 
+    /// Runs `executable` as ``run(_:_:environment:in:input:)`` does, without holding a thread of
+    /// the cooperative pool while it runs: the pipes are read on Dispatch threads and the exit
+    /// resumes the caller. Tests run in parallel on a pool as wide as the machine has cores (2
+    /// here); a test blocked in `waitUntilExit` for seconds starved the others for minutes.
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String?] = [:],
+                           in folder: URL? = nil, input: Data? = nil) async throws -> Result {
+        let process = process(executable, arguments, environment: environment, in: folder)
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inp
+        let group = DispatchGroup()
+        group.enter()
+        process.terminationHandler = { _ in group.leave() }
+        try process.run()
+        nonisolated(unsafe) var outData = Data(), errData = Data()
+        group.enter()
+        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        if let input { inp.fileHandleForWriting.write(input) }
+        try inp.fileHandleForWriting.close()
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            group.notify(queue: .global()) { done.resume() }
+        }
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
+    }
+
+    /// Waits for a started process to end without holding a thread of the cooperative pool.
+    public static func exit(of process: Process) async {
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        process.waitUntilExit()
+    }
+
     /// A process for `executable`, not started yet, for callers that watch or stop it themselves.
     /// `environment` adds to (and overrides) this process's environment; nil removes a variable.
     public static func process(_ executable: URL, _ arguments: [String], environment: [String: String?] = [:],
@@ -111,5 +146,11 @@ public enum CommandRunner {
     public static func tabiPress(_ arguments: [String], environment: [String: String?] = [:],
                                  in folder: URL? = nil) throws -> Result {
         try run(tabiPress, arguments, environment: environment, in: folder)
+    }
+
+    /// Runs the built `tabi-press` without holding a thread of the cooperative pool.
+    public static func tabiPress(_ arguments: [String], environment: [String: String?] = [:],
+                                 in folder: URL? = nil) async throws -> Result {
+        try await run(tabiPress, arguments, environment: environment, in: folder)
     }
 }

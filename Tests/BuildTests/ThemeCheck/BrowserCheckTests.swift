@@ -6,16 +6,16 @@ import Testing
 /// refusal would be there).
 @Suite struct BrowserCheckTests {
     @Test func theSampleSitePassesInABrowser() async throws {
-        try check(try await CheckedSites.shared.demoSite())
+        try await check(try await CheckedSites.shared.demoSite())
     }
 
     @Test func theGeneratedSitePassesInABrowser() async throws {
-        try check(try await CheckedSites.shared.generatedSite())
+        try await check(try await CheckedSites.shared.generatedSite())
     }
 
-    private func check(_ site: CheckedSites.Site) throws {
+    private func check(_ site: CheckedSites.Site) async throws {
         let paths = [site.home] + site.trips + [site.notFound]
-        let answer = try ThemeCheckTool.run("browser", [site.output.path] + paths, as: ThemeCheckTool.Browser.self)
+        let answer = try await ThemeCheckTool.run("browser", [site.output.path] + paths, as: ThemeCheckTool.Browser.self)
         #expect(answer.axe.count == 2, "both axe-core engines ran: \(answer.axe)")
         #expect(answer.pages.map(\.page) == paths)
         for page in answer.pages {

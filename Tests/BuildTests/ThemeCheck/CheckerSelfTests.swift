@@ -14,7 +14,7 @@ import TestSupport
         <meta name="viewport" content="width=device-width, initial-scale=1"></head>
         """
 
-    @Test func everyCheckerCatchesItsPlantedDefect() throws {
+    @Test func everyCheckerCatchesItsPlantedDefect() async throws {
         let folder = TemporaryFolder("tabi-planted")
         try (Self.head + """
             <body><main><h1>Planted</h1>
@@ -35,10 +35,10 @@ import TestSupport
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>trips/a/</loc><lastmod>yesterday</lastmod></url></urlset>
             """.write(to: folder("sitemap.xml"), atomically: true, encoding: .utf8)
 
-        let validation = try ThemeCheckTool.run("vnu", [folder.url.path], as: ThemeCheckTool.Validation.self)
+        let validation = try await ThemeCheckTool.run("vnu", [folder.url.path], as: ThemeCheckTool.Validation.self)
         #expect(validation.errors.contains { $0.message.contains("“align” attribute") }, "\(validation.errors)")
 
-        let browser = try ThemeCheckTool.run("browser", [folder.url.path, ""], as: ThemeCheckTool.Browser.self)
+        let browser = try await ThemeCheckTool.run("browser", [folder.url.path, ""], as: ThemeCheckTool.Browser.self)
         let page = try #require(browser.pages.first)
         for engine in browser.axe {
             #expect(page.violations.contains { $0.id == "label" && $0.impact == "critical" && $0.engine == engine },
@@ -47,11 +47,11 @@ import TestSupport
         #expect(page.overflow.map(\.width) == [320, 390, 1280])
         #expect(page.console.contains { $0.message?.contains("Content Security Policy") == true }, "\(page.console)")
 
-        let feed = try ThemeCheckTool.run("feed", [folder.url.path], as: ThemeCheckTool.Feed.self)
+        let feed = try await ThemeCheckTool.run("feed", [folder.url.path], as: ThemeCheckTool.Feed.self)
         #expect(feed.relativeLinks == ["trips/a/"])
-        let sitemap = try ThemeCheckTool.run("sitemap", [folder.url.path], as: ThemeCheckTool.Sitemap.self)
+        let sitemap = try await ThemeCheckTool.run("sitemap", [folder.url.path], as: ThemeCheckTool.Sitemap.self)
         #expect(sitemap.problems.count == 2, "\(sitemap.problems)")
-        let data = try #require(try JSONSerialization.jsonObject(with: try ThemeCheckTool.output("jsonld", [folder("index.html").path]))
+        let data = try await #require(try JSONSerialization.jsonObject(with: try ThemeCheckTool.output("jsonld", [folder("index.html").path]))
             as? [String: Any])
         #expect((data["problems"] as? [String])?.count == 1)
     }

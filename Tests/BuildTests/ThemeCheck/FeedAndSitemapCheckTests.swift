@@ -6,7 +6,7 @@ import Testing
 @Suite struct FeedAndSitemapCheckTests {
     @Test func feedparserReadsAtomWithAbsoluteLinks() async throws {
         for site in [try await CheckedSites.shared.demoSite(), try await CheckedSites.shared.generatedSite()] {
-            let feed = try ThemeCheckTool.run("feed", [site.output.path], as: ThemeCheckTool.Feed.self)
+            let feed = try await ThemeCheckTool.run("feed", [site.output.path], as: ThemeCheckTool.Feed.self)
             #expect(feed.version == "atom10")
             #expect(!feed.bozo, "feedparser: \(feed.bozoException)")
             #expect(feed.relativeLinks.isEmpty, "\(feed.relativeLinks)")
@@ -22,7 +22,7 @@ import Testing
 
     @Test func theSitemapParsesWithALastModificationPerAddress() async throws {
         for site in [try await CheckedSites.shared.demoSite(), try await CheckedSites.shared.generatedSite()] {
-            let sitemap = try ThemeCheckTool.run("sitemap", [site.output.path], as: ThemeCheckTool.Sitemap.self)
+            let sitemap = try await ThemeCheckTool.run("sitemap", [site.output.path], as: ThemeCheckTool.Sitemap.self)
             #expect(sitemap.problems.isEmpty, "\(sitemap.problems)")
             let listed = site.trips.filter { !$0.contains(CheckedSites.Trip.unlisted) }
             // The home page, every listed trip, the tags index and each tag's first page.

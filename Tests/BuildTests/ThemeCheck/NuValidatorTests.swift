@@ -7,12 +7,12 @@ import Testing
     static let oldestVersion = 22
 
     @Test func everyPageOfTheSampleSiteIsValid() async throws {
-        try check(try await CheckedSites.shared.demoSite())
+        try await check(try await CheckedSites.shared.demoSite())
     }
 
     @Test func everyPageOfTheGeneratedSiteIsValid() async throws {
         let site = try await CheckedSites.shared.generatedSite()
-        try check(site)
+        try await check(site)
         // Its trips, home pages, tag pages, tags index and 404 page, at least.
         #expect(Self.htmlPages(in: site.output) >= site.trips.count + 3)
     }
@@ -22,9 +22,9 @@ import Testing
         (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).count { $0.hasSuffix(".html") }
     }
 
-    private func check(_ site: CheckedSites.Site) throws {
+    private func check(_ site: CheckedSites.Site) async throws {
         let pages = Self.htmlPages(in: site.output)
-        let answer = try ThemeCheckTool.run("vnu", [site.output.path], as: ThemeCheckTool.Validation.self)
+        let answer = try await ThemeCheckTool.run("vnu", [site.output.path], as: ThemeCheckTool.Validation.self)
         let major = Int(answer.version.prefix { $0 != "." }) ?? 0
         #expect(major >= Self.oldestVersion, "vnu.jar \(answer.version) is too old: run scripts/install-deps test")
         #expect(answer.pages == pages, "vnu.jar read \(answer.pages) pages")

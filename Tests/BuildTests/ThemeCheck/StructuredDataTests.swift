@@ -7,7 +7,7 @@ import Testing
     @Test func aHostileTitleStaysInsideTheJSONLDBlock() async throws {
         let site = try await CheckedSites.shared.generatedSite()
         let page = site.page("trips/\(CheckedSites.Trip.hostile)/")
-        let blocks = try Self.blocks(of: page)
+        let blocks = try await Self.blocks(of: page)
         // One <script> on the page: `</script>` in the title did not end the block and start another.
         #expect(blocks.scripts == 1)
         let posting = try #require(blocks.postings.first)
@@ -28,7 +28,7 @@ import Testing
 
     @Test func tripPagesDescribeThemselvesAsABlogPosting() async throws {
         let site = try await CheckedSites.shared.demoSite()
-        let posting = try #require(try Self.blocks(of: site.page(site.trips[0])).postings.first)
+        let posting = try await #require(try Self.blocks(of: site.page(site.trips[0])).postings.first)
         #expect(posting["headline"] as? String == "Autumn on Foot: From the Basque Hills to the Picos de Europa")
         #expect(posting["url"] as? String == "http://localhost:8000/trips/autumn-on-foot-basque-country-to-picos/")
         #expect(posting["datePublished"] as? String == "2024-10-12T00:00:00Z")
@@ -36,12 +36,12 @@ import Testing
         #expect((image["url"] as? String)?.hasPrefix("http://localhost:8000/media/") == true)
         #expect((image["width"] as? Int ?? 0) > 0 && (image["height"] as? Int ?? 0) > 0)
         // Listings carry none.
-        #expect(try Self.blocks(of: site.page(site.home)).scripts == 0)
+        #expect(try await Self.blocks(of: site.page(site.home)).scripts == 0)
     }
 
     /// The page's `<script>` count and its JSON-LD blocks as Python's `json` parsed them.
-    static func blocks(of page: URL) throws -> (scripts: Int, postings: [[String: Any]]) {
-        let output = try ThemeCheckTool.output("jsonld", [page.path])
+    static func blocks(of page: URL) async throws -> (scripts: Int, postings: [[String: Any]]) {
+        let output = try await ThemeCheckTool.output("jsonld", [page.path])
         let answer = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
         let problems = answer["problems"] as? [String] ?? []
         #expect(problems.isEmpty, "\(problems)")

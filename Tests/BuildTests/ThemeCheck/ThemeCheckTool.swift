@@ -11,8 +11,8 @@ enum ThemeCheckTool {
 
     /// Runs `theme_check.py <command> <arguments>` with the Python that `scripts/install-deps`
     /// installed the tools into (`PYTHON`, else `python3`) and decodes its answer.
-    static func run<Answer: Decodable>(_ command: String, _ arguments: [String], as answer: Answer.Type) throws -> Answer {
-        let output = try output(command, arguments)
+    static func run<Answer: Decodable>(_ command: String, _ arguments: [String], as answer: Answer.Type) async throws -> Answer {
+        let output = try await output(command, arguments)
         do {
             return try JSONDecoder().decode(Answer.self, from: output)
         } catch {
@@ -22,10 +22,10 @@ enum ThemeCheckTool {
     }
 
     /// The JSON text `theme_check.py <command> <arguments>` printed.
-    static func output(_ command: String, _ arguments: [String]) throws -> Data {
+    static func output(_ command: String, _ arguments: [String]) async throws -> Data {
         let python = ProcessInfo.processInfo.environment["PYTHON"] ?? "python3"
         let script = PythonServer.tools.appendingPathComponent("theme_check.py").path
-        let result = try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), [python, script, command] + arguments,
+        let result = try await CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), [python, script, command] + arguments,
                                            environment: ["PYTHONDONTWRITEBYTECODE": "1"])
         guard result.status == 0 else {
             throw Failure(description: "theme_check.py \(command) failed (status \(result.status)): \(result.stderr.suffix(1200))")

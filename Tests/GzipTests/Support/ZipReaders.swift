@@ -40,21 +40,21 @@ enum ZipReaders {
     }
 
     /// Writes `archive` to a file and lists it with Python's zipfile, reading every entry.
-    static func python(_ archive: Data) throws -> Listing {
-        try JSONDecoder().decode(Listing.self, from: runPython(archive, arguments: []))
+    static func python(_ archive: Data) async throws -> Listing {
+        try await JSONDecoder().decode(Listing.self, from: runPython(archive, arguments: []))
     }
 
     /// Writes `archive` to a file and lists its names with Python's zipfile, after reading every entry.
-    static func pythonNames(_ archive: Data) throws -> Names {
-        try JSONDecoder().decode(Names.self, from: runPython(archive, arguments: ["--names"]))
+    static func pythonNames(_ archive: Data) async throws -> Names {
+        try await JSONDecoder().decode(Names.self, from: runPython(archive, arguments: ["--names"]))
     }
 
-    private static func runPython(_ archive: Data, arguments: [String]) throws -> Data {
+    private static func runPython(_ archive: Data, arguments: [String]) async throws -> Data {
         let folder = TemporaryFolder("tabi-zip")
         let file = folder("archive.zip")
         try archive.write(to: file)
         let script = RepositoryPaths.root.appendingPathComponent("Tests/Tools/zip_inspect.py")
-        let result = try CommandRunner.run(executable("python3", package: "python3"), [script.path] + arguments + [file.path],
+        let result = try await CommandRunner.run(executable("python3", package: "python3"), [script.path] + arguments + [file.path],
                                            environment: ["PYTHONDONTWRITEBYTECODE": "1"])
         guard result.status == 0 else {
             throw Failure(description: "Python's zipfile could not read the archive (status \(result.status)): \(result.stderr.suffix(800))")
@@ -63,11 +63,11 @@ enum ZipReaders {
     }
 
     /// Writes `archive` to a file and runs `unzip -t` on it.
-    static func unzipTest(_ archive: Data) throws -> CommandRunner.Result {
+    static func unzipTest(_ archive: Data) async throws -> CommandRunner.Result {
         let folder = TemporaryFolder("tabi-zip")
         let file = folder("archive.zip")
         try archive.write(to: file)
-        return try CommandRunner.run(executable("unzip", package: "unzip"), ["-t", file.path])
+        return try await CommandRunner.run(executable("unzip", package: "unzip"), ["-t", file.path])
     }
 
     /// `name` found on PATH, or a failure saying how to install it.

@@ -16,7 +16,7 @@ import TestSupport
     /// 600 s for a model): each run exits 0 or 1, never by a signal, names every failed trip, and
     /// runs converge.
     @Test(arguments: CommandRunner.binaries)
-    func aStormOfFaultsNeverCrashesTheBinaryAndRunsConverge(binary: CommandRunner.Binary) throws {
+    func aStormOfFaultsNeverCrashesTheBinaryAndRunsConverge(binary: CommandRunner.Binary) async throws {
         let tabiPress = try binary.url()
         let standin = try ModelStandin(faults: 0.5, faultKinds: ["429", "500", "503", "throttling-400", "drop", "drop-mid-body",
                                                                   "retry-after-huge", "retry-after-negative", "retry-after-garbage"],
@@ -25,7 +25,7 @@ import TestSupport
             let fixture = try ContentFixture((0..<12).map { TripMaker.trip("storm-\($0)") })
             var statuses: [Int32] = []
             while statuses.last != 0, statuses.count < 8 {
-                let result = try CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--quiet"] + narrator,
+                let result = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--quiet"] + narrator,
                                                    environment: standin.environment().merging(["AWS_MAX_ATTEMPTS": "3"]) { $1 })
                 #expect(!result.signalled && [0, 1].contains(result.status), "\(binary) \(api): \(result.status) \(result.stderr)")
                 let reasons = result.stdout.split(separator: "\n").compactMap { line in
@@ -57,7 +57,7 @@ import TestSupport
     /// story was already written is sent to the model again. Every other kill lands at a random
     /// time; the others as soon as a new story.md appears, between its rename and its record.
     @Test(arguments: CommandRunner.binaries)
-    func runsKilledAtRandomPointsEndWithEveryTripDraftedOnce(binary: CommandRunner.Binary) throws {
+    func runsKilledAtRandomPointsEndWithEveryTripDraftedOnce(binary: CommandRunner.Binary) async throws {
         let tabiPress = try binary.url()
         let standin = try ModelStandin(answerDelay: 0.2)
         let trips = (0..<20).map { TripMaker.trip("killed-\($0)") }
@@ -73,17 +73,17 @@ import TestSupport
             let start = ContinuousClock.now
             try process.run()
             if round % 2 == 0 {
-                Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.8))
+                try await Task.sleep(for: .seconds(Double.random(in: 0.05...0.8)))
             } else {
                 let waiting = trips.map(\.slug).filter { !drafted.contains($0) }
-                while process.isRunning, !waiting.contains(where: { fixture.story($0) != nil }) { usleep(200) }
+                while process.isRunning, !waiting.contains(where: { fixture.story($0) != nil }) { try await Task.sleep(for: .microseconds(200)) }
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let (seconds, attoseconds) = (ContinuousClock.now - start).components
             kills.append(String(format: "%.3f s", Double(seconds) + Double(attoseconds) / 1e18))
             // An answer the killed run never read is logged when the stand-in sends it.
-            Thread.sleep(forTimeInterval: 0.5)
+            try await Task.sleep(for: .milliseconds(500))
             let sent = try standin.requests().dropFirst(sentBefore).compactMap { $0.facts["title"] as? String }
             let again = trips.filter { drafted.contains($0.slug) && sent.contains($0.title) }.map(\.slug)
             #expect(again.isEmpty, "sent again after kills at \(kills): \(again)")
@@ -91,7 +91,7 @@ import TestSupport
         }
 
         let sentBefore = try standin.requests().count
-        let finish = try CommandRunner.run(tabiPress, arguments, environment: standin.environment())
+        let finish = try await CommandRunner.run(tabiPress, arguments, environment: standin.environment())
         #expect(finish.status == 0 && !finish.signalled, "\(finish.stdout)\(finish.stderr)")
         let sent = try standin.requests().dropFirst(sentBefore).compactMap { $0.facts["title"] as? String }
         #expect(trips.filter { drafted.contains($0.slug) && sent.contains($0.title) }.isEmpty, "kills at \(kills)")
@@ -106,7 +106,7 @@ import TestSupport
         let leftovers = try FileManager.default.subpathsOfDirectory(atPath: fixture.root.path)
             .filter { ($0 as NSString).lastPathComponent.hasPrefix(AtomicFile.temporaryPrefix) }
         #expect(leftovers.isEmpty, "kills at \(kills)")
-        let calm = try CommandRunner.run(tabiPress, arguments + ["--verbose"], environment: standin.environment())
+        let calm = try await CommandRunner.run(tabiPress, arguments + ["--verbose"], environment: standin.environment())
         #expect(calm.stdout.contains("0 drafted, 20 skipped (unchanged)") && calm.stdout.contains("calls: 0,"))
     }
 
@@ -116,13 +116,13 @@ import TestSupport
     /// message, on every retry: the secret key, session token, signature and API key appear
     /// nowhere in what the run prints, even at --verbose.
     @Test(arguments: CommandRunner.binaries)
-    func secretsAServiceEchoesNeverAppearInTheOutput(binary: CommandRunner.Binary) throws {
+    func secretsAServiceEchoesNeverAppearInTheOutput(binary: CommandRunner.Binary) async throws {
         let tabiPress = try binary.url()
         let standin = try ModelStandin()
         let fixture = try ContentFixture([TripMaker.trip("echo", title: "Echo standin:echo-secrets"), TripMaker.trip("quiet")])
-        let bedrock = try CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "bedrock", "--verbose"],
+        let bedrock = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "bedrock", "--verbose"],
                                             environment: standin.environment(temporary: true))
-        let openai = try CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "openai",
+        let openai = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "openai",
                                                        "--model", "gpt-echo", "--verbose", "--force"],
                                            environment: standin.environment())
         for result in [bedrock, openai] {

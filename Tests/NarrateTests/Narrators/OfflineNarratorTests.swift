@@ -60,16 +60,16 @@ import TestSupport
         for post in facts.posts { #expect(story.body.contains("### \(post.title!)\n")) }
     }
 
-    @Test func theOfflineStoryRendersWithTheBuild() throws {
+    @Test func theOfflineStoryRendersWithTheBuild() async throws {
         // A trip without photos, so the build has no images to make.
         var trip = TripMaker.trip("renders", posts: 3, places: 2)
         for index in trip.posts.indices { trip.posts[index].photos = [] }
         trip.coverPhotoId = nil
         let fixture = try ContentFixture([trip])
-        let draft = try CommandRunner.tabiPress(["draft", "--content", fixture.root.path, "--narrator", "offline", "--quiet"])
+        let draft = try await CommandRunner.tabiPress(["draft", "--content", fixture.root.path, "--narrator", "offline", "--quiet"])
         #expect(draft.status == 0, "\(draft.stderr)")
         let output = fixture.folder("Output")
-        let build = try CommandRunner.tabiPress(["build", "--content", fixture.root.path, "--output", output.path,
+        let build = try await CommandRunner.tabiPress(["build", "--content", fixture.root.path, "--output", output.path,
                                                  "--theme", RepositoryPaths.defaultTheme.path, "--quiet"])
         #expect(build.status == 0, "\(build.stderr)")
         let page = try String(contentsOf: output.appendingPathComponent("trips/renders/index.html"), encoding: .utf8)

@@ -27,12 +27,12 @@ import TestSupport
     @Test func aChangedStoryUploadsOnlyTheFilesItChangedAndInvalidatesThem() async throws {
         let moto = try MotoStandin()
         let site = try PublishSite()
-        try site.build()
-        #expect(try site.publish(moto).status == 0)
+        try await site.build()
+        #expect(try await site.publish(moto).status == 0)
         let before = try site.outputDigests()
 
         try site.story("coast-walk", "A *new* story of the coast, with more to say.")
-        try site.build()
+        try await site.build()
         let after = try site.outputDigests()
         let changed = Set(after.keys.filter { before[$0] != after[$0] })
         #expect(changed.contains("trips/coast-walk/index.html"))
@@ -40,7 +40,7 @@ import TestSupport
         #expect(Set(after.keys) == Set(before.keys))
 
         try await moto.resetLog()
-        let result = try site.publish(moto, ["--verbose"])
+        let result = try await site.publish(moto, ["--verbose"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Self.written(try await moto.requests(), bucket: moto.bucket) == changed)
         #expect(result.stdout.contains("content changed"))
@@ -60,18 +60,18 @@ import TestSupport
     @Test func aRemovedTripsKeysAreDeletedAndItsPagesInvalidated() async throws {
         let moto = try MotoStandin()
         let site = try PublishSite()
-        try site.build()
-        #expect(try site.publish(moto).status == 0)
+        try await site.build()
+        #expect(try await site.publish(moto).status == 0)
         let before = try site.outputDigests()
 
         try site.remove(trip: "city-break")
-        try site.build()
+        try await site.build()
         let after = try site.outputDigests()
         let gone = Set(before.keys).subtracting(after.keys)
         #expect(gone.contains("trips/city-break/index.html"))
         #expect(gone.contains { $0.hasPrefix("media/") }, "the trip's derivatives go too")
 
-        let result = try site.publish(moto)
+        let result = try await site.publish(moto)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\(gone.count) deleted"), "\(result.stdout)")
         let stored = try await moto.objects()
@@ -91,13 +91,13 @@ import TestSupport
     @Test func changedHeaderRulesReuploadOnlyTheFilesTheyMatch() async throws {
         let moto = try MotoStandin()
         let site = try PublishSite()
-        try site.build()
-        #expect(try site.publish(moto).status == 0)
+        try await site.build()
+        #expect(try await site.publish(moto).status == 0)
 
         try "publish:\n  headers:\n    - pattern: \"trips/**/*.html\"\n      cacheControl: \"public, max-age=60\"\n"
             .write(to: site.folder("tabi.yml"), atomically: true, encoding: .utf8)
         try await moto.resetLog()
-        let result = try site.publish(moto, ["--verbose"])
+        let result = try await site.publish(moto, ["--verbose"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("headers changed"))
         let requests = try await moto.requests()
@@ -110,7 +110,7 @@ import TestSupport
         #expect(stored.keys.filter { $0.hasPrefix("_tabi/publish/rules-") }.count == 1, "the old rules' record is removed")
 
         try await moto.resetLog()
-        #expect(try site.publish(moto).status == 0)
+        #expect(try await site.publish(moto).status == 0)
         #expect(try await moto.requests().count == 1, "with the new rules' state, a republish is the listing only")
         try await moto.expectAllSigned()
     }
@@ -118,8 +118,8 @@ import TestSupport
     @Test func withoutAHeaderStateHeadersAreCheckedWithHead() async throws {
         let moto = try MotoStandin()
         let site = try PublishSite()
-        try site.build()
-        #expect(try site.publish(moto).status == 0)
+        try await site.build()
+        #expect(try await site.publish(moto).status == 0)
         // As if the bucket had been filled by another tool: no state, and one page with other headers.
         let s3 = S3Client(settings: try moto.settings(), bucket: moto.bucket)
         for key in try await moto.objects().keys where key.hasPrefix("_tabi/publish/") { try await s3.deleteObject(key: key) }
@@ -129,7 +129,7 @@ import TestSupport
                                    attributes: S3ObjectAttributes(contentType: "text/plain", cacheControl: "max-age=9"))
 
         try await moto.resetLog()
-        let result = try site.publish(moto, ["--verbose"])
+        let result = try await site.publish(moto, ["--verbose"])
         #expect(result.status == 0, "\(result.stderr)")
         let requests = try await moto.requests()
         #expect(requests.filter { $0.method == "HEAD" }.count == (try site.outputDigests()).count)

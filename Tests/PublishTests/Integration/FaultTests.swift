@@ -9,26 +9,26 @@ import TestSupport
 /// of any run could a reader get a page whose media were missing.
 @Suite(.serialized) struct FaultTests {
     /// The site before: two public trips.
-    static func firstVersion() throws -> PublishSite {
+    static func firstVersion() async throws -> PublishSite {
         let site = try PublishSite()
-        try site.build()
+        try await site.build()
         return site
     }
 
     /// The site after: a new trip (new media, a new page, new listings), a changed story, a
     /// withdrawn trip (its page and media deleted).
-    static func secondVersion(_ site: PublishSite) throws {
+    static func secondVersion(_ site: PublishSite) async throws {
         try site.add(trip: "harbour-days", title: "Harbour Days", start: "2024-07-01", photos: ["cmyk.jpg", "display-p3-red.jpg"])
         try site.story("coast-walk", "The coast again, with the harbour in view.")
         try site.remove(trip: "city-break")
-        try site.build()
+        try await site.build()
     }
 
     /// Publishes until a run succeeds (at most `runs`); the exit status of each run.
-    static func publishUntilDone(_ site: PublishSite, _ moto: MotoStandin, runs: Int) throws -> [Int32] {
+    static func publishUntilDone(_ site: PublishSite, _ moto: MotoStandin, runs: Int) async throws -> [Int32] {
         var statuses: [Int32] = []
         while statuses.count < runs {
-            let result = try site.publish(moto)
+            let result = try await site.publish(moto)
             statuses.append(result.status)
             if result.status == 0 { break }
             #expect([1, 2].contains(result.status), "a run ended by crashing (status \(result.status)):\n\(result.stderr)")
@@ -37,15 +37,15 @@ import TestSupport
     }
 
     @Test func publishConvergesThroughServerErrorsThrottlingDropsAndAHugeRetryAfter() async throws {
-        let site = try Self.firstVersion()
+        let site = try await Self.firstVersion()
         let clean = try MotoStandin()
         let faulty = try MotoStandin()
-        #expect(try site.publish(clean).status == 0)
+        #expect(try await site.publish(clean).status == 0)
         try await faulty.injectFaults(rate: 0.25, seed: 7)
-        let first = try Self.publishUntilDone(site, faulty, runs: 25)
-        try Self.secondVersion(site)
-        #expect(try site.publish(clean).status == 0)
-        let second = try Self.publishUntilDone(site, faulty, runs: 25)
+        let first = try await Self.publishUntilDone(site, faulty, runs: 25)
+        try await Self.secondVersion(site)
+        #expect(try await site.publish(clean).status == 0)
+        let second = try await Self.publishUntilDone(site, faulty, runs: 25)
         #expect(first.last == 0 && second.last == 0, "did not converge: \(first) then \(second)")
 
         let injected = try await faulty.faultsInjected()
@@ -57,19 +57,19 @@ import TestSupport
         let differences = try await BucketSnapshot(faulty).differences(from: BucketSnapshot(clean))
         #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
         try await faulty.resetLog()
-        #expect(try site.publish(faulty).status == 0)
+        #expect(try await site.publish(faulty).status == 0)
         #expect(try await faulty.requests().count == 1, "converged: a further publish is the listing only")
         try await faulty.expectAllSigned()
     }
 
     @Test func publishesKilledAtManyPointsConvergeAndNeverShowAPageWithoutItsMedia() async throws {
-        let first = try Self.firstVersion()
+        let first = try await Self.firstVersion()
         let second = try PublishSite()
-        try Self.secondVersion(second)
+        try await Self.secondVersion(second)
         let clean = try MotoStandin()
-        #expect(try first.publish(clean).status == 0)
+        #expect(try await first.publish(clean).status == 0)
         try await clean.resetLog()
-        #expect(try second.publish(clean).status == 0)
+        #expect(try await second.publish(clean).status == 0)
         let length = try await clean.requests().count
         let expected = try await BucketSnapshot(clean)
         let before = try ReaderTimeline.references(under: first.output)
@@ -82,7 +82,7 @@ import TestSupport
         let scenarios = [[1, 2, 4, 7], [length / 3], [length / 2], [length - 7], [length - 4], [length - 2], [length - 1]]
         var kills = 0
         for points in scenarios {
-            #expect(try first.publish(moto).status == 0)
+            #expect(try await first.publish(moto).status == 0)
             let initial = Set(try await moto.objects().keys.filter { !$0.hasPrefix("_tabi/") })
             try await moto.resetLog()
             for point in points {
@@ -90,7 +90,7 @@ import TestSupport
                 #expect(run.killed || run.status == 0, "a run that was not killed failed:\n\(run.output)")
                 if run.killed { kills += 1 }
             }
-            let final = try second.publish(moto)
+            let final = try await second.publish(moto)
             #expect(final.status == 0, "killed at \(points): \(final.stdout)\n\(final.stderr)")
 
             let differences = try await BucketSnapshot(moto).differences(from: expected)
@@ -106,7 +106,7 @@ import TestSupport
             #expect(try await moto.invalidationsCover(page), "\(page) was never invalidated")
         }
         try await moto.resetLog()
-        #expect(try second.publish(moto).status == 0)
+        #expect(try await second.publish(moto).status == 0)
         #expect(try await moto.requests().count == 1, "converged: a further publish is the listing only")
         try await moto.expectAllSigned()
     }

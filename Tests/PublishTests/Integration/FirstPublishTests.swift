@@ -9,8 +9,8 @@ import TestSupport
     @Test func firstPublishMirrorsOutputByteForByteWithTheRightHeaders() async throws {
         let moto = try MotoStandin()
         let site = try PublishSite()
-        try site.build()
-        let result = try site.publish(moto)
+        try await site.build()
+        let result = try await site.publish(moto)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("0 failed"), "\(result.stdout)")
 
@@ -44,11 +44,11 @@ import TestSupport
     @Test func aSecondPublishIsTheListingOnly() async throws {
         let moto = try MotoStandin()
         let site = try PublishSite()
-        try site.build()
-        #expect(try site.publish(moto).status == 0)
+        try await site.build()
+        #expect(try await site.publish(moto).status == 0)
         try await moto.resetLog()
 
-        let again = try site.publish(moto)
+        let again = try await site.publish(moto)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("0 uploaded"), "\(again.stdout)")
         #expect(again.stdout.contains("Nothing to invalidate"), "\(again.stdout)")
@@ -63,9 +63,9 @@ import TestSupport
     @Test func aWrongSecretKeyFailsClearlyWithoutPrintingIt() async throws {
         let moto = try MotoStandin()
         let site = try PublishSite()
-        try site.build()
+        try await site.build()
         let wrong = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYWRONGSECRET"
-        let result = try site.publish(moto, secret: wrong)
+        let result = try await site.publish(moto, secret: wrong)
         #expect(result.status == 2)
         #expect(result.stderr.contains("SignatureDoesNotMatch"), "\(result.stderr)")
         #expect(result.stderr.contains("ListObjectsV2"), "\(result.stderr)")

@@ -32,13 +32,13 @@ import TestSupport
         let moto = try MotoStandin()
         let site = try PublishSite()
         let outside = try Self.outside()
-        try site.build()
-        #expect(try site.publish(moto).status == 0)
+        try await site.build()
+        #expect(try await site.publish(moto).status == 0)
         let before = try await moto.objects()
 
         // A page changes; then a published derivative becomes a link, and new links and a FIFO appear.
         try site.story("coast-walk", "Changed while the links were there.")
-        try site.build()
+        try await site.build()
         let media = try #require(try site.outputDigests().keys.sorted().first { $0.hasPrefix("media/") && $0.hasSuffix(".webp") })
         try FileManager.default.removeItem(at: site.output.appendingPathComponent(media))
         try FileManager.default.createSymbolicLink(at: site.output.appendingPathComponent(media), withDestinationURL: outside("credentials"))
@@ -47,7 +47,7 @@ import TestSupport
         #expect(mkfifo(site.output.appendingPathComponent("notes.txt").path, 0o600) == 0)
         try await moto.resetLog()
 
-        let result = try site.publish(moto, ["--verbose"])
+        let result = try await site.publish(moto, ["--verbose"])
         #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
         for path in [media, "credentials.txt", "media/elsewhere", "notes.txt"] {
             #expect(result.stderr.contains("\(path) is") || result.stdout.contains("refused \(path)"), "\(path) is not named:\n\(result.stdout)\n\(result.stderr)")
@@ -67,10 +67,10 @@ import TestSupport
         for path in [media, "credentials.txt", "media/elsewhere", "notes.txt"] {
             try FileManager.default.removeItem(at: site.output.appendingPathComponent(path))
         }
-        try site.build()
+        try await site.build()
         let linkedOutput = outside("Output")
         try FileManager.default.createSymbolicLink(at: linkedOutput, withDestinationURL: site.output)
-        let fixed = try CommandRunner.tabiPress(["publish", "--output", linkedOutput.path, "--bucket", moto.bucket],
+        let fixed = try await CommandRunner.tabiPress(["publish", "--output", linkedOutput.path, "--bucket", moto.bucket],
                                                 environment: moto.environment(), in: site.folder.url)
         #expect(fixed.status == 0, "\(fixed.stderr)")
         let stored = try await moto.objects()
@@ -82,7 +82,7 @@ import TestSupport
         let moto = try MotoStandin()
         let site = try PublishSite()
         let outside = try Self.outside()
-        try site.build()
+        try await site.build()
         let s3 = S3Client(settings: try moto.settings(), bucket: moto.bucket)
         let publisher = Publisher(options: PublishOptions(output: site.output, bucket: moto.bucket, keys: try PublishKeys(prefix: "")),
                                   s3: s3, cloudFront: nil)

@@ -10,7 +10,7 @@ import TestSupport
     @Test func buildReadsOriginalsFromABucketOnlyWhenItMustEncode() async throws {
         let moto = try MotoStandin(buckets: ["tabi-site", "tabi-media"])
         let site = try PublishSite()
-        try site.build()
+        try await site.build()
         let local = try site.outputDigests().filter { $0.key.hasPrefix("media/") }
 
         let s3 = S3Client(settings: try moto.settings(), bucket: "tabi-media")
@@ -26,7 +26,7 @@ import TestSupport
         let output = site.folder("FromBucket")
         let arguments = ["build", "--content", site.content.path, "--output", output.path, "--theme", RepositoryPaths.defaultTheme.path,
                          "--media", "s3://tabi-media/originals", "--quiet"]
-        let built = try CommandRunner.tabiPress(arguments, environment: moto.environment(), in: site.folder.url)
+        let built = try await CommandRunner.tabiPress(arguments, environment: moto.environment(), in: site.folder.url)
         #expect(built.status == 0, "\(built.stderr)")
         let fromBucket = try PublishSite.digests(under: output).filter { $0.key.hasPrefix("media/") }
         #expect(fromBucket == local, "derivatives made from the bucket's originals equal those made from the folder")
@@ -34,14 +34,14 @@ import TestSupport
         #expect(gets.count == originals.count, "one GetObject per original")
 
         try await moto.resetLog()
-        #expect(try CommandRunner.tabiPress(arguments, environment: moto.environment(), in: site.folder.url).status == 0)
+        #expect(try await CommandRunner.tabiPress(arguments, environment: moto.environment(), in: site.folder.url).status == 0)
         #expect(try await moto.requests().isEmpty, "every derivative exists: no original is fetched")
 
         let missing = try #require(originals.first { $0.hasSuffix("small.jpg") })
         try await s3.deleteObject(key: "originals/" + missing)
         try FileManager.default.removeItem(at: output.appendingPathComponent("media"))
         try FileManager.default.removeItem(at: output.appendingPathComponent("_tabi"))
-        let broken = try CommandRunner.tabiPress(arguments, environment: moto.environment(), in: site.folder.url)
+        let broken = try await CommandRunner.tabiPress(arguments, environment: moto.environment(), in: site.folder.url)
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("s3://tabi-media/originals/\(missing)"), "\(broken.stderr)")
         #expect(broken.stderr.contains("NoSuchKey"), "\(broken.stderr)")

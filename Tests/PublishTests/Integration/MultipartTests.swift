@@ -12,9 +12,9 @@ import TestSupport
     @Test func aLargeFileGoesUpInPartsAndIsThenKnownUnchangedFromTheListing() async throws {
         let moto = try MotoStandin()
         let site = try PublishSite()
-        try site.build()
+        try await site.build()
         try site.addLargeFile("downloads/track.gpx.bin", size: 12 << 20)
-        let result = try site.publish(moto, Self.parts + ["--verbose"])
+        let result = try await site.publish(moto, Self.parts + ["--verbose"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("downloads/track.gpx.bin, 3 parts"), "\(result.stdout)")
         let stored = try #require(try await moto.objects()["downloads/track.gpx.bin"])
@@ -25,12 +25,12 @@ import TestSupport
         #expect(try await moto.uploadsInProgress().isEmpty)
 
         try await moto.resetLog()
-        #expect(try site.publish(moto, Self.parts).status == 0)
+        #expect(try await site.publish(moto, Self.parts).status == 0)
         #expect(try await moto.requests().count == 1, "the locally computed multipart ETag matches the listing's")
 
         // With another part size the ETag differs, and a HEAD of our own MD5 proves the bytes the same.
         try await moto.resetLog()
-        let other = try site.publish(moto, ["--multipart-threshold", "5M", "--part-size", "6M"])
+        let other = try await site.publish(moto, ["--multipart-threshold", "5M", "--part-size", "6M"])
         #expect(other.stdout.contains("0 uploaded"), "\(other.stdout)")
         #expect(try await moto.requests().map(\.method).sorted() == ["GET", "HEAD"])
         try await moto.expectAllSigned()
@@ -39,11 +39,11 @@ import TestSupport
     @Test func aPublishKilledMidUploadConvergesWhenRunAgain() async throws {
         let moto = try MotoStandin()
         let site = try PublishSite()
-        try site.build()
-        #expect(try site.publish(moto).status == 0)
+        try await site.build()
+        #expect(try await site.publish(moto).status == 0)
 
         try site.story("city-break", "A story told again, longer this time.")
-        try site.build()
+        try await site.build()
         try site.addLargeFile("assets/0-large.bin", size: 30 << 20, seed: 7)
         var arguments = ["publish", "--output", site.output.path, "--bucket", moto.bucket, "--distribution", moto.distributionId,
                          "--concurrency", "1", "--verbose"]
@@ -56,7 +56,7 @@ import TestSupport
         #expect(record.map { PendingInvalidation(data: $0)?.paths == nil } == true,
                 "the invalidation owed was recorded before the first write, as everything: no path where readers can fetch it")
 
-        let rerun = try site.publish(moto, Self.parts)
+        let rerun = try await site.publish(moto, Self.parts)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try await moto.uploadsInProgress().isEmpty, "the stale upload is aborted")
         let local = try site.outputDigests()
@@ -67,7 +67,7 @@ import TestSupport
         #expect(try await moto.invalidations().flatMap(\.paths) == ["/*"], "the owed invalidation, with no paths kept, is everything")
 
         try await moto.resetLog()
-        #expect(try site.publish(moto, Self.parts).status == 0)
+        #expect(try await site.publish(moto, Self.parts).status == 0)
         #expect(try await moto.requests().count == 1, "converged: a third publish is the listing only")
         try await moto.expectAllSigned()
     }

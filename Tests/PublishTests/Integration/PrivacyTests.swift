@@ -14,11 +14,11 @@ import TestSupport
     static let unlisted = "secret-honeymoon"
 
     /// Two public trips and an unlisted one with photos of its own, built.
-    static func siteWithAnUnlistedTrip() throws -> PublishSite {
+    static func siteWithAnUnlistedTrip() async throws -> PublishSite {
         let site = try PublishSite()
         try site.add(trip: unlisted, title: "Secret Honeymoon", start: "2024-06-01", visibility: .unlisted,
                      photos: ["cmyk.jpg", "display-p3-red.jpg"])
-        try site.build()
+        try await site.build()
         return site
     }
 
@@ -48,18 +48,18 @@ import TestSupport
 
     @Test func anUnlistedTripLeavesNoTraceAReaderCanFetch() async throws {
         let moto = try MotoStandin()
-        let site = try Self.siteWithAnUnlistedTrip()
+        let site = try await Self.siteWithAnUnlistedTrip()
         let secrets = try Self.secrets(of: site)
-        #expect(try site.publish(moto).status == 0)
+        #expect(try await site.publish(moto).status == 0)
         #expect(try await Self.leaks(moto, secrets).isEmpty)
 
         // A change to the unlisted trip and an invalidation that CloudFront refuses: the owed
         // invalidation stays beside the site, and says nothing about which paths.
         try site.story(Self.unlisted, "Only for those who have the link.")
         try site.story("coast-walk", "A public change.")
-        try site.build()
+        try await site.build()
         try await moto.injectFaults(rate: 1, kinds: ["500"], match: "/distribution/")
-        let refused = try site.publish(moto)
+        let refused = try await site.publish(moto)
         #expect(refused.status == 1, "\(refused.stdout)\n\(refused.stderr)")
         let stored = try await moto.objects()
         #expect(stored["_tabi/publish/invalidation-\(moto.distributionId).json"] != nil, "the invalidation is still owed")
@@ -69,7 +69,7 @@ import TestSupport
 
         // The next publish owes everything, as no path was kept.
         try await moto.injectFaults(rate: 0)
-        #expect(try site.publish(moto).status == 0)
+        #expect(try await site.publish(moto).status == 0)
         #expect(try await moto.invalidations().last?.paths == ["/*"])
         #expect(try await Self.leaks(moto, secrets).isEmpty)
         try await moto.expectAllSigned()
@@ -77,17 +77,17 @@ import TestSupport
 
     @Test func withAStateLocationPathsAreKeptPrivatelyAndSentExactly() async throws {
         let moto = try MotoStandin(buckets: ["tabi-site", "tabi-state"])
-        let site = try Self.siteWithAnUnlistedTrip()
+        let site = try await Self.siteWithAnUnlistedTrip()
         let secrets = try Self.secrets(of: site)
         let state = ["--state", "s3://tabi-state"]
-        #expect(try site.publish(moto, state).status == 0)
+        #expect(try await site.publish(moto, state).status == 0)
         let manifest = try #require(try await moto.body(of: "build/derivatives.json", bucket: "tabi-state"))
         #expect(manifest == (try Data(contentsOf: site.output.appendingPathComponent("_tabi/derivatives.json"))))
 
         try site.story(Self.unlisted, "Changed, for the few.")
-        try site.build()
+        try await site.build()
         try await moto.injectFaults(rate: 1, kinds: ["500"], match: "/distribution/")
-        #expect(try site.publish(moto, state).status == 1)
+        #expect(try await site.publish(moto, state).status == 1)
         let owed = try #require(try await moto.body(of: "invalidation-\(moto.distributionId).json", bucket: "tabi-state"))
         let record = try #require(PendingInvalidation(data: owed))
         #expect(record.paths == ["/trips/\(Self.unlisted)/", "/trips/\(Self.unlisted)/index.html"], "the exact paths, kept privately")
@@ -96,21 +96,21 @@ import TestSupport
         #expect(leaks.isEmpty, "\(leaks)")
 
         try await moto.injectFaults(rate: 0)
-        #expect(try site.publish(moto, state).status == 0)
+        #expect(try await site.publish(moto, state).status == 0)
         let sent = try #require(try await moto.invalidations().last)
         #expect(sent.paths == record.paths && sent.callerReference == record.callerReference,
                 "the owed batch is sent as it was recorded, with its caller reference")
         #expect(try await moto.objects(bucket: "tabi-state").keys.sorted() == ["build/derivatives.json"])
 
         try await moto.resetLog()
-        #expect(try site.publish(moto, state).status == 0)
+        #expect(try await site.publish(moto, state).status == 0)
         #expect(try await moto.requests().count == 2, "nothing changed: the site's listing and the state's")
         try await moto.expectAllSigned()
     }
 
     @Test func whatEarlierVersionsLeftReadableIsDeleted() async throws {
         let moto = try MotoStandin()
-        let site = try Self.siteWithAnUnlistedTrip()
+        let site = try await Self.siteWithAnUnlistedTrip()
         let secrets = try Self.secrets(of: site)
         let s3 = S3Client(settings: try moto.settings(), bucket: moto.bucket)
         // As an earlier version left them: every path, every original, the paths of an owed invalidation.
@@ -125,7 +125,7 @@ import TestSupport
         _ = try await s3.putObject(key: "_tabi/other-tool.json", body: .text("{}"), md5: nil)
         #expect(try await Self.leaks(moto, secrets).count >= 3, "the test must see the leaks it is about")
 
-        let result = try site.publish(moto, ["--verbose"])
+        let result = try await site.publish(moto, ["--verbose"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("_tabi/derivatives.json (left by an earlier publish)"), "\(result.stdout)")
         let reserved = try await moto.objects(prefix: "_tabi/").keys.sorted()
@@ -136,13 +136,13 @@ import TestSupport
 
     @Test func aStateLocationTheDistributionServesIsRefused() async throws {
         let moto = try MotoStandin()
-        let site = try Self.siteWithAnUnlistedTrip()
+        let site = try await Self.siteWithAnUnlistedTrip()
         for state in ["s3://tabi-site/state", "s3://tabi-site", "s3://tabi-site/_tabi/private/"] {
-            let result = try site.publish(moto, ["--state", state])
+            let result = try await site.publish(moto, ["--state", state])
             #expect(result.status == 2, "\(state): \(result.stdout)")
             #expect(result.stderr.contains("is inside what the distribution serves"), "\(result.stderr)")
         }
-        let notS3 = try site.publish(moto, ["--state", "/var/lib/tabi"])
+        let notS3 = try await site.publish(moto, ["--state", "/var/lib/tabi"])
         #expect(notS3.status != 0 && notS3.stderr.contains("--state must be s3://"), "\(notS3.stderr)")
         #expect(try await moto.requests().isEmpty, "refused before any request")
         #expect(try await moto.objects().isEmpty)

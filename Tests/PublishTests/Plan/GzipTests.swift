@@ -13,14 +13,14 @@ import TestSupport
         #expect(once.count < text.count / 10)
     }
 
-    @Test func gunzipGivesTheBytesBack() throws {
+    @Test func gunzipGivesTheBytesBack() async throws {
         let folder = TemporaryFolder("tabi-gzip")
         for (name, data) in [("text", text), ("empty", Data()), ("binary", Data((0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))] {
             let file = folder("\(name).gz")
             try Gzip.compress(data).write(to: file)
-            let result = try CommandRunner.run(URL(fileURLWithPath: "/bin/gzip"), ["-t", file.path])
+            let result = try await CommandRunner.run(URL(fileURLWithPath: "/bin/gzip"), ["-t", file.path])
             #expect(result.status == 0, "\(name): \(result.stderr)")
-            let decoded = try CommandRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "gzip -dc '\(file.path)' | md5sum"])
+            let decoded = try await CommandRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "gzip -dc '\(file.path)' | md5sum"])
             #expect(decoded.stdout.hasPrefix(ContentDigest.md5(data)), "\(name)")
         }
     }

@@ -35,8 +35,8 @@ final class PublishSite: @unchecked Sendable {
     }
 
     /// `tabi-press build` of the content into `Output/`.
-    func build() throws {
-        let result = try CommandRunner.tabiPress(["build", "--content", content.path, "--output", output.path,
+    func build() async throws {
+        let result = try await CommandRunner.tabiPress(["build", "--content", content.path, "--output", output.path,
                                                   "--theme", RepositoryPaths.defaultTheme.path, "--quiet"], in: folder.url)
         guard result.status == 0 else { throw BuildFailed(description: "build exited \(result.status): \(result.stderr)") }
     }
@@ -71,9 +71,9 @@ final class PublishSite: @unchecked Sendable {
 
     /// Runs `tabi-press publish` against `moto` with `arguments` after the output and bucket.
     func publish(_ moto: MotoStandin, _ arguments: [String] = [], secret: String? = nil,
-                 distribution: Bool = true) throws -> CommandRunner.Result {
+                 distribution: Bool = true) async throws -> CommandRunner.Result {
         var all = ["publish", "--output", output.path, "--bucket", moto.bucket]
         if distribution { all += ["--distribution", moto.distributionId] }
-        return try CommandRunner.tabiPress(all + arguments, environment: moto.environment(secret: secret), in: folder.url)
+        return try await CommandRunner.tabiPress(all + arguments, environment: moto.environment(secret: secret), in: folder.url)
     }
 }
