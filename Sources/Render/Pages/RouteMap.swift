@@ -80,12 +80,8 @@ enum TripStats {
 
     /// Days from the first to the last, both counted.
     static func days(from start: CalendarDate, to end: CalendarDate) -> Int? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let first = calendar.date(from: DateComponents(year: start.year, month: start.month, day: start.day)),
-              let last = calendar.date(from: DateComponents(year: end.year, month: end.month, day: end.day)),
-              let between = calendar.dateComponents([.day], from: first, to: last).day, between >= 0 else { return nil }
-        return between + 1
+        let between = end.daysSince1970 - start.daysSince1970
+        return between >= 0 ? between + 1 : nil
     }
 
     /// Great-circle kilometres from stop to stop, in order; nil with fewer than two located stops.

@@ -23,7 +23,8 @@ struct TripDay: Sendable, Equatable {
             let date = posts[index].timestamp.day
             var end = index + 1
             while end < posts.count, posts[end].timestamp.day == date { end += 1 }
-            let number = TripStats.days(from: base, to: date) ?? (days.last.map { $0.number + 1 } ?? 1)
+            // `base` is on or before every post's day.
+            let number = date.daysSince1970 - base.daysSince1970 + 1
             days.append(TripDay(number: number, date: date, posts: index..<end))
             index = end
         }

@@ -26,6 +26,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// Days since 1970-01-01: the difference of two is the days between them.
+    public var daysSince1970: Int { Timestamp.days(year: year, month: month, day: day) }
+
     /// Midnight UTC of this day.
     public var date: Date {
         var components = DateComponents()
