@@ -72,25 +72,9 @@ public enum CommandRunner {
     /// overrides) this process's environment; a value of nil removes a variable.
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String?] = [:],
                            in folder: URL? = nil, input: Data? = nil) throws -> Result {
-        let process = process(executable, arguments, environment: environment, in: folder)
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inp
-        try process.run()
-        if let input { inp.fileHandleForWriting.write(input) }
-        try inp.fileHandleForWriting.close()
-        // Read both pipes while the program runs, so a chatty program never blocks on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        process.waitUntilExit()
-        group.wait()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
+        let running = try Running(process(executable, arguments, environment: environment, in: folder), input: input)
+        running.done.wait()
+        return running.result
     }
 
     /// Runs `executable` as ``run(_:_:environment:in:input:)`` does, without holding a thread of
@@ -99,27 +83,43 @@ public enum CommandRunner {
     /// here); a test blocked in `waitUntilExit` for seconds starved the others for minutes.
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String?] = [:],
                            in folder: URL? = nil, input: Data? = nil) async throws -> Result {
-        let process = process(executable, arguments, environment: environment, in: folder)
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inp
-        let group = DispatchGroup()
-        group.enter()
-        process.terminationHandler = { _ in group.leave() }
-        try process.run()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        if let input { inp.fileHandleForWriting.write(input) }
-        try inp.fileHandleForWriting.close()
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            group.notify(queue: .global()) { done.resume() }
+        let running = try Running(process(executable, arguments, environment: environment, in: folder), input: input)
+        await withCheckedContinuation { (resumed: CheckedContinuation<Void, Never>) in
+            running.done.notify(queue: .global()) { resumed.resume() }
         }
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
+        return running.result
+    }
+
+    /// A started program whose output is read on Dispatch threads while it runs (so a chatty
+    /// program never blocks on a full pipe); `done` is left once it has exited and both pipes
+    /// are drained.
+    private final class Running: @unchecked Sendable {
+        let process: Process
+        let done = DispatchGroup()
+        private var out = Data(), err = Data()
+
+        init(_ process: Process, input: Data?) throws {
+            self.process = process
+            let out = Pipe(), err = Pipe(), inp = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = inp
+            done.enter()
+            process.terminationHandler = { [done] _ in done.leave() }
+            try process.run()
+            done.enter()
+            DispatchQueue.global().async { self.out = out.fileHandleForReading.readDataToEndOfFile(); self.done.leave() }
+            done.enter()
+            DispatchQueue.global().async { self.err = err.fileHandleForReading.readDataToEndOfFile(); self.done.leave() }
+            if let input { inp.fileHandleForWriting.write(input) }
+            try inp.fileHandleForWriting.close()
+        }
+
+        /// What it left behind; read once `done` is.
+        var result: Result {
+            Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                   stderr: String(decoding: err, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
+        }
     }
 
     /// Waits for a started process to end without holding a thread of the cooperative pool.
