@@ -3,9 +3,9 @@ import Synchronization
 
 /// GitHub-flavoured Markdown to safe HTML, through libcmark-gfm.
 ///
-/// Safe for untrusted text: raw HTML is dropped, links and images keep only relative addresses
-/// and `http(s)`/`mailto`/`tel` (images: `http(s)`), and every id the HTML carries is
-/// `[a-z0-9-]`. A value type that holds only options: share one between tasks and render from
+/// Safe for untrusted text: raw HTML is dropped, links keep only relative addresses and
+/// `http(s)`/`mailto`/`tel`, an image is drawn only by the caller that knows its size (else it
+/// becomes a link), and every id the HTML carries is `[a-z0-9-]`. A value type that holds only options: share one between tasks and render from
 /// many at once.
 public struct MarkdownRenderer: Sendable {
     public var options: MarkdownOptions
@@ -26,13 +26,16 @@ public struct MarkdownRenderer: Sendable {
     /// down that many levels (capped at `<h6>`), so a writer's `#` fits under the page's own headings;
     /// `topHeadingLevel`, when given, renumbers them instead: the highest level the writer used
     /// becomes that one, and each deeper level used the next, so the page's outline skips no level.
-    /// Throws, without parsing, when the text is over ``limits``.
+    /// `images` draws the images it knows (with their size); every other image becomes a link
+    /// (``ImageMarkup``). Throws, without parsing, when the text is over ``limits``.
     public func html(from markdown: String, idPrefix: String = "", reservedIDs: Set<String> = [],
-                     headingOffset: Int = 0, topHeadingLevel: Int? = nil) throws(MarkdownRefusal) -> RenderedMarkdown {
+                     headingOffset: Int = 0, topHeadingLevel: Int? = nil,
+                     images: MarkdownImageDrawer? = nil) throws(MarkdownRefusal) -> RenderedMarkdown {
         try limits.check(markdown)
         parseCounter?.count.add(1, ordering: .relaxed)
         let prefix = IDText.kept(idPrefix)
-        let document = CmarkDocument(parsing: markdown, options: options.cmarkOptions)
+        let document = CmarkDocument(parsing: ControlCharacters.removed(from: markdown), options: options.cmarkOptions)
+        ImageMarkup.apply(to: document, drawer: images)
         UnsafeContentFilter.apply(to: document)
         let summary = Self.summary(of: document)
         var anchors = HeadingAnchors(prefix: prefix, reserved: reservedIDs, levelOffset: headingOffset,

@@ -74,11 +74,18 @@ import Testing
         ("[x](#day-2)", "href=\"#day-2\""),
         ("[x](../other/)", "href=\"../other/\""),
         ("[x](javascript-notes.html)", "href=\"javascript-notes.html\""),
-        ("![x](https://example.com/a.jpg)", "src=\"https://example.com/a.jpg\""),
-        ("![x](photo.jpg)", "src=\"photo.jpg\""),
+        ("![x](https://example.com/a.jpg)", "<a href=\"https://example.com/a.jpg\">x</a>"),
+        ("![x](photo.jpg)", "<a href=\"photo.jpg\">x</a>"),
     ])
     func safeAddressesAreKept(markdown: String, attribute: String) throws {
         #expect(try renderer.html(from: markdown).html.contains(attribute))
+    }
+
+    /// HTML forbids them (the Nu HTML Checker reports each); tab, line feed and carriage return stay.
+    @Test func controlCharactersNeverReachThePage() throws {
+        let html = try renderer.html(from: "a\u{1}b\u{7F}c\u{85}d\u{9F}e\u{FFFE}f\u{FFFF}g\u{0}h `x\u{1B}y`\tz\r\nnext").html
+        #expect(html == "<p>abcdefg\u{FFFD}h <code>xy</code>\tz\nnext</p>\n")
+        #expect(try renderer.html(from: "é ü \u{80}\u{A0}ok").html == "<p>é ü \u{A0}ok</p>\n", "U+00A0 is no control")
     }
 
     @Test func schemeReadingFollowsTheBrowser() throws {

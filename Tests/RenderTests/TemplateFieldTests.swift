@@ -15,7 +15,8 @@ import TestSupport
         let markdown = MarkdownRenderer()
         let renditions = TripFixtures.renditions
         let facts = [TripFixtures.kyoto, TripFixtures.hostile].map {
-            TripFacts(content: $0, renditions: renditions, markdown: markdown)
+            TripFacts(content: $0, renditions: renditions, markdown: markdown,
+                      style: PhotoStyle(sizes: "100vw", templates: theme.templates, words: frame.words))
         }
         var ongoing = TripFixtures.kyoto
         ongoing.trip.status = .ongoing

@@ -14,7 +14,7 @@ public struct TripInputs: Sendable {
     public let siteKey: String
 
     /// Changes whenever pages could come out different for every trip.
-    public static let version = "tabi-press nightly 3 / render 3"
+    public static let version = "tabi-press nightly 3 / render 4"
 
     public init(configText: String, theme: URL, keepsHeaders: Bool) throws(ConfinedFileError) {
         var hasher = SHA256()

@@ -62,7 +62,8 @@ struct AtomFeed {
             html += "<p><img src=\"\(XMLText.escape(urls.absolute(medium.path)))\" width=\"\(medium.width)\" "
                 + "height=\"\(medium.height)\" alt=\"\(XMLText.escape(alt))\"></p>\n"
         }
-        html += facts.storyHTML ?? ""
+        // Absolute, for readers that ignore `xml:base`.
+        html += StoryPhotos.placed(facts.storyHTML ?? "", root: urls.baseURL)
         if !html.isEmpty {
             // Relative links written in the story resolve against the trip page.
             xml += "    <content type=\"html\" xml:base=\"\(XMLText.escape(url))\">\(XMLText.escape(html))</content>\n"

@@ -10,7 +10,8 @@ struct PhotoView {
     let sizes: String
     let width: Int
     let height: Int
-    let alt: String
+    /// The caption, else a sentence naming the trip; a story may give its own.
+    var alt: String
     /// Shown under the photo when the traveller wrote one.
     let caption: String?
     /// `lazy`, or `eager` for the cover at the top of a page.

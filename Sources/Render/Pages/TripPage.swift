@@ -86,7 +86,7 @@ struct TripView {
             PhotoView(photo: $0, renditions: renditions[$0.id], fallbackAlt: words("cover_alt", ["title": facts.title]),
                       sizes: sizes, root: root, eager: true)
         }
-        story = facts.storyHTML?.html
+        story = facts.storyHTML.map { StoryPhotos.placed($0.html, root: root) }
         let headings = facts.storyHTML?.headings ?? []
         let top = headings.map(\.level).min()
         let sections = headings.filter { $0.level == top }
@@ -98,7 +98,7 @@ struct TripView {
         for (post, anchor) in zip(facts.posts, facts.postAnchors) {
             posts.append(PostView(post: post, anchor: anchor, destination: facts.trip.destination(of: post),
                                   tripTitle: facts.title, renditions: renditions, sizes: sizes, markdown: markdown,
-                                  root: root, words: words, problems: &problems, slug: facts.slug))
+                                  root: root, words: words, storyPhotos: facts.storyPhotos, problems: &problems, slug: facts.slug))
         }
         days = facts.days.map { DayView($0, posts: Array(posts[$0.posts]), words: words) }
         hasPosts = !posts.isEmpty
@@ -172,7 +172,7 @@ struct PostView {
 
     init(post: Post, anchor: String, destination: Destination?, tripTitle: String,
          renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer, root: String,
-         words: SiteWords, problems: inout [RenderProblem], slug: String) {
+         words: SiteWords, storyPhotos: StoryPhotos, problems: inout [RenderProblem], slug: String) {
         self.anchor = anchor
         title = PlainText.clean(post.title)
         date = words.day(post.timestamp.day)
@@ -185,13 +185,13 @@ struct PostView {
         if let markdownText = post.content {
             do {
                 text = try markdown.html(from: markdownText, idPrefix: anchor + "-", headingOffset: 4,
-                                         topHeadingLevel: title == nil ? 4 : 5).html
+                                         topHeadingLevel: title == nil ? 4 : 5, images: storyPhotos.drawer).html
             } catch {
                 problems.append(RenderProblem(slug: slug, file: "trip.json", post: "post \(post.id)",
                                               reason: "\(error); the post is shown without its text"))
             }
         }
-        content = text?.isEmpty == false ? text : nil
+        content = text?.isEmpty == false ? text.map { StoryPhotos.placed($0, root: root) } : nil
         let fallbackAlt = words("photo_alt", ["title": title ?? "\(tripTitle), \(date)"])
         photos = post.photos.sorted { ($0.position, $0.id) < ($1.position, $1.id) }.compactMap {
             PhotoView(photo: $0, renditions: renditions[$0.id], fallbackAlt: fallbackAlt, sizes: sizes, root: root)

@@ -81,7 +81,7 @@ public struct SiteRenderer: Sendable {
     public func renderListings(_ trips: [TripContent], renditions: [String: PhotoRenditions]) throws(RenderError) -> SiteRender {
         try checkSlugs(trips)
         let facts = trips.filter { $0.trip.visibility == .public }
-            .map { TripFacts(content: $0, renditions: renditions, markdown: markdown) }
+            .map { TripFacts(content: $0, renditions: renditions, markdown: markdown, style: photoStyle) }
         return SiteRender(files: listings(facts.map { ListingEntry(facts: $0, renditions: renditions) }),
                           problems: facts.flatMap(\.problems))
     }
@@ -99,15 +99,16 @@ public struct SiteRenderer: Sendable {
         guard Slug.isValid(content.trip.slug) else {
             throw .invalidSlug(tripID: content.trip.id, slug: content.trip.slug)
         }
-        let facts = TripFacts(content: content, renditions: renditions, markdown: markdown)
+        let home = "index.html"
+        let facts = TripFacts(content: content, renditions: renditions, markdown: markdown, style: photoStyle)
         var problems = facts.problems
         let page = TripPage(facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
-                            frame: frame, at: "index.html", problems: &problems)
-        let listed = facts.isPublic ? [ListingEntry(facts: facts, renditions: renditions)] : []
-        let files = assets() + listings(listed).filter { $0.path != "index.html" }
-            + [SiteFile(path: "index.html", text: theme.templates.render("trip", page))]
-            // The trip's own address too, which the feed and sitemap name.
-            + (try tripRender(content, renditions: renditions)).files
+                            frame: frame, at: home, problems: &problems)
+        // The trip's own address too, which the feed and sitemap name (and the feed's story is
+        // read from: its relative addresses resolve against that page).
+        let own = try tripRender(content, renditions: renditions)
+        let files = assets() + listings(own.listed.map { [$0] } ?? []).filter { $0.path != home }
+            + [SiteFile(path: home, text: theme.templates.render("trip", page))] + own.files
         return SiteRender(files: files.sorted { $0.path < $1.path }, problems: problems)
     }
 
@@ -122,7 +123,7 @@ public struct SiteRenderer: Sendable {
         guard Slug.isValid(content.trip.slug) else {
             throw .invalidSlug(tripID: content.trip.id, slug: content.trip.slug)
         }
-        let facts = TripFacts(content: content, renditions: renditions, markdown: markdown)
+        let facts = TripFacts(content: content, renditions: renditions, markdown: markdown, style: photoStyle)
         var problems = facts.problems
         var page = TripPage(facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
                             frame: frame, problems: &problems)
@@ -133,7 +134,7 @@ public struct SiteRenderer: Sendable {
             var proposed = content
             proposed.story = proposal
             let path = PreviewView.path(facts.slug)
-            let proposedFacts = TripFacts(content: proposed, renditions: renditions, markdown: markdown)
+            let proposedFacts = TripFacts(content: proposed, renditions: renditions, markdown: markdown, style: photoStyle)
             var ignored: [RenderProblem] = proposedFacts.problems
             var proposalPage = TripPage(facts: proposedFacts, renditions: renditions, sizes: imageRecipes.sizes,
                                         markdown: markdown, frame: frame, at: path, problems: &ignored)
@@ -227,6 +228,10 @@ public struct SiteRenderer: Sendable {
     }
 
     // MARK: - Checks
+
+    private var photoStyle: PhotoStyle {
+        PhotoStyle(sizes: imageRecipes.sizes, templates: theme.templates, words: words)
+    }
 
     private var frame: PageFrame { PageFrame(config: config, urls: urls, assets: theme.assets, words: words) }
 

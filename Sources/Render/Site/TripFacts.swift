@@ -7,7 +7,8 @@ struct TripFacts: Sendable {
     let trip: Trip
     /// The story when it may be published (drafts are left out).
     let story: Story?
-    /// The story's Markdown as safe HTML.
+    /// The story's Markdown as safe HTML; the photos it shows are addressed from
+    /// ``StoryPhotos/root`` (``StoryPhotos/placed(_:root:)`` puts the page's root there).
     let storyHTML: RenderedMarkdown?
     let title: String
     /// A plain-text summary: front matter `summary`, else the trip's description, else the story's
@@ -24,6 +25,8 @@ struct TripFacts: Sendable {
     /// The latest instant found in the content: the trip's `updatedAt`, its newest post, the story's
     /// `date`. Never the time of the build.
     let updated: Timestamp?
+    /// The trip's photos as its story and posts draw them.
+    let storyPhotos: StoryPhotos
     /// The story, when its Markdown was over the limits and left out.
     let problems: [RenderProblem]
 
@@ -35,7 +38,7 @@ struct TripFacts: Sendable {
         "top", "main", "content", "site-header", "site-footer", "story", "contents", "destinations", "posts",
     ]
 
-    init(content: TripContent, renditions: [String: PhotoRenditions], markdown: MarkdownRenderer) {
+    init(content: TripContent, renditions: [String: PhotoRenditions], markdown: MarkdownRenderer, style: PhotoStyle) {
         trip = content.trip
         story = content.publishedStory
         posts = content.trip.posts.sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
@@ -45,10 +48,12 @@ struct TripFacts: Sendable {
         postAnchors = PostAnchors.anchors(for: posts)
         days = TripDay.days(of: posts, start: content.trip.startDate)
         let reserved = Self.reservedPageIDs.union(postAnchors).union(days.map(\.anchor))
+        storyPhotos = StoryPhotos(trip: content.trip, renditions: renditions, style: style, title: title)
         var problems: [RenderProblem] = []
         var storyHTML: RenderedMarkdown?
         if let story {
-            do { storyHTML = try markdown.html(from: story.body, reservedIDs: reserved, headingOffset: 1, topHeadingLevel: 2) } catch {
+            do { storyHTML = try markdown.html(from: story.body, reservedIDs: reserved, headingOffset: 1, topHeadingLevel: 2,
+                                                  images: storyPhotos.drawer) } catch {
                 problems.append(RenderProblem(slug: content.trip.slug, file: "story.md", post: nil,
                                               reason: "\(error); the page is built without the story"))
             }

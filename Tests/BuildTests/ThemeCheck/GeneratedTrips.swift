@@ -39,6 +39,10 @@ struct GeneratedTrips {
         try fixtures.story(slug, title: "The long road", body: """
             Off we went, through \(Self.longWord) and past \(Self.longURL) on the first day[^1].
 
+            ![The story shows one of the trip's photos](photo:\(trip.photos[0].id))
+
+            In a sentence ![](photo:\(trip.photos[1].id)) too, and a map ![map](https://example.com/map.png).
+
             # Where we slept
 
             \(Self.wideTable)
@@ -69,7 +73,7 @@ struct GeneratedTrips {
         trip.posts[0].title = "יום ראשון במדבר"
         trip.posts[0].content = "הלכנו **רחוק** מאוד, עד שהשמש שקעה.\n\n| עיר | ימים |\n|:--|--:|\n| פטרה | 2 |\n"
         trip.posts[0].photos[0].caption = "غروب الشمس فوق الكثبان"
-        trip.posts[1].content = "مشينا طويلاً.\n\n- [x] ماء\n- [ ] خيمة\n"
+        trip.posts[1].content = "مشينا طويلاً.\n\n- [x] ماء\n- [ ] خيمة\n\n![الكثبان](photo:\(trip.photos[0].id))\n"
         try save(trip)
         try fixtures.story(slug, title: "رحلة إلى وادي رم", body: """
             وصلنا إلى وادي رم في المساء، والرمال حمراء كالنار.

@@ -47,6 +47,19 @@ import TestSupport
         }
     }
 
+    /// The checkers above see these too: a figure where a paragraph was, a picture in a sentence.
+    @Test func storiesAndPostsShowTheTripsPhotosTheyName() async throws {
+        let site = try await CheckedSites.shared.generatedSite()
+        let long = try String(contentsOf: site.page("trips/\(CheckedSites.Trip.long)/"), encoding: .utf8)
+        let story = try #require(long.components(separatedBy: "id=\"story\"").dropFirst().first)
+        #expect(story.contains("<figure class=\"photo\">\n<picture>"))
+        #expect(story.contains("alt=\"The story shows one of the trip’s photos\""))
+        #expect(story.contains("<p>In a sentence <picture>"))
+        #expect(story.contains("and a map <a href=\"https://example.com/map.png\">map</a>."))
+        let rtl = try String(contentsOf: site.page("trips/\(CheckedSites.Trip.rightToLeft)/"), encoding: .utf8)
+        #expect(rtl.contains("alt=\"الكثبان\""), "a post's text shows its trip's photo")
+    }
+
     @Test func textFromPeopleTakesItsDirectionFromItself() async throws {
         let site = try await CheckedSites.shared.generatedSite()
         let page = try String(contentsOf: site.page("trips/\(CheckedSites.Trip.rightToLeft)/"), encoding: .utf8)
