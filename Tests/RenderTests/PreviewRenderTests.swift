@@ -35,6 +35,18 @@ import TestSupport
         #expect(proposal.contains("<span class=\"diff-same\">  </span>"))
     }
 
+    @Test func aPreviewSpeaksTheSitesLanguage() throws {
+        var config = TripFixtures.config
+        config.language = "fr"
+        let site = try RenderedSite.fixtures(trips: [Self.kyoto(preview: true)], config: config)
+        let page = site.page("autumn-in-kyoto")
+        #expect(page.contains("<aside class=\"preview-note column\" aria-label=\"Aperçu\">"))
+        #expect(page.contains("<p>Ce récit porte draft: true : les lecteurs"))
+        #expect(page.contains("<p>Un brouillon plus récent attend à côté de story.md, dans story.draft.md.</p>"))
+        #expect(page.contains(">Lire le brouillon plus récent, et ce qu’il change</a>"))
+        #expect(site.text("trips/autumn-in-kyoto/proposal/index.html").contains("<p>Voici story.draft.md, le brouillon"))
+    }
+
     @Test func theLineDiffKeepsWhatIsSharedAndComparesBytesNotCharacters() {
         let lines = LineDiff.lines(from: "a\nb\nc\nd", to: "a\nc\nx\nd")
         #expect(lines.map { "\($0.kind.rawValue):\($0.text)" } == ["same:a", "removed:b", "same:c", "added:x", "same:d"])

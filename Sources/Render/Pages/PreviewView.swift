@@ -12,14 +12,14 @@ struct PreviewView {
     let hasDiff: Bool
 
     /// The note on a trip's own page; nil when there is nothing to say.
-    init?(_ content: TripContent) {
+    init?(_ content: TripContent, words: SiteWords) {
         guard content.preview else { return nil }
         var notes: [String] = []
         if content.story?.frontMatter.draft == true {
-            notes.append("This story says draft: true: readers will not see it until its front matter says draft: false.")
+            notes.append(words("preview_draft_story"))
         }
         if content.proposal != nil {
-            notes.append("A newer draft waits beside story.md, in story.draft.md.")
+            notes.append(words("preview_waiting_draft"))
         }
         guard !notes.isEmpty else { return nil }
         self.notes = notes
@@ -29,8 +29,8 @@ struct PreviewView {
     }
 
     /// The note on the page of the newer draft: what it is, and its lines against the story's.
-    init(proposalOf content: TripContent) {
-        notes = ["This is story.draft.md, the newer draft beside story.md. Nothing of it is published until it is copied into story.md."]
+    init(proposalOf content: TripContent, words: SiteWords) {
+        notes = [words("preview_proposal")]
         proposal = nil
         diff = LineDiff.lines(from: content.story?.body ?? "", to: content.proposal?.body ?? "").map(DiffLineView.init)
         hasDiff = !diff.isEmpty

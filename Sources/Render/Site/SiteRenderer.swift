@@ -127,7 +127,7 @@ public struct SiteRenderer: Sendable {
         var problems = facts.problems
         var page = TripPage(facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
                             frame: frame, problems: &problems)
-        page.preview = PreviewView(content)
+        page.preview = PreviewView(content, words: words)
         var files = [SiteFile(path: SiteURLs.tripFile(facts.slug), text: theme.templates.render("trip", page))]
         if content.preview, let proposal = content.proposal {
             // A writer's preview: the newer draft as the page would be, with what it changes.
@@ -138,7 +138,7 @@ public struct SiteRenderer: Sendable {
             var ignored: [RenderProblem] = proposedFacts.problems
             var proposalPage = TripPage(facts: proposedFacts, renditions: renditions, sizes: imageRecipes.sizes,
                                         markdown: markdown, frame: frame, at: path, problems: &ignored)
-            proposalPage.preview = PreviewView(proposalOf: content)
+            proposalPage.preview = PreviewView(proposalOf: content, words: words)
             files.append(SiteFile(path: path, text: theme.templates.render("trip", proposalPage)))
         }
         return TripRender(files: files, listed: facts.isPublic ? ListingEntry(facts: facts, renditions: renditions) : nil,

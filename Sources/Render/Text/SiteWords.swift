@@ -127,6 +127,12 @@ struct SiteWords: Sendable {
         // Task-list checkboxes in Markdown, as a screen reader names them.
         "task_done": .text("done"),
         "task_not_done": .text("not done"),
+        // What `tabi-press preview` tells a writer above a trip (never in a published build).
+        "preview": .text("Preview"),
+        "preview_draft_story": .text("This story says draft: true: readers will not see it until its front matter says draft: false."),
+        "preview_waiting_draft": .text("A newer draft waits beside story.md, in story.draft.md."),
+        "preview_read_proposal": .text("Read the newer draft, and what it changes"),
+        "preview_proposal": .text("This is story.draft.md, the newer draft beside story.md. Nothing of it is published until it is copied into story.md."),
     ]
 }
 
