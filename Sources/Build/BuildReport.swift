@@ -5,6 +5,10 @@ import TabiCore
 public struct BuildReport: Sendable {
     /// Trips rendered (public and unlisted; broken ones are in ``failures``).
     public var trips = 0
+    /// Trips whose pages were rendered, and trips whose pages the last build left as they would
+    /// be made now (neither read nor rendered: ``trips`` is their sum).
+    public var tripsRendered = 0
+    public var tripsReused = 0
     public var pagesWritten = 0
     public var pagesUnchanged = 0
     public var photosEncoded = 0
@@ -20,7 +24,8 @@ public struct BuildReport: Sendable {
     /// One line a person reads at the end of a build.
     public var summary: String {
         let seconds = duration.secondsValue
-        var line = "Built \(trips) trip\(trips == 1 ? "" : "s"): "
+        var line = "Built \(trips) trip\(trips == 1 ? "" : "s")"
+        line += tripsReused > 0 ? " (\(tripsRendered) rendered, \(tripsReused) unchanged): " : ": "
         line += "\(pagesWritten) file\(pagesWritten == 1 ? "" : "s") written, \(pagesUnchanged) unchanged; "
         line += "photos: \(photosEncoded) derivative\(photosEncoded == 1 ? "" : "s") encoded, \(photosReused) reused"
         if !removed.isEmpty { line += "; \(removed.count) removed" }

@@ -32,12 +32,19 @@ public struct SiteBuilder: Sendable {
         guard FileManager.default.fileExists(atPath: options.content.path) else {
             throw .contentMissing(options.content.path)
         }
+        // The last build's pages of the trips that did not change stay as they are.
+        let siteKey = try? PageCache.siteKey(config: options.config, theme: options.theme, preview: options.preview)
+        let cache = siteKey.map { PageCache.load(from: options.output, siteKey: $0) } ?? PageCache(siteKey: "")
         let loaded: ContentLoader.Loaded
-        do { loaded = try ContentLoader(content: ContentDirectory(root: options.content), preview: options.preview).load() } catch {
+        do {
+            loaded = try ContentLoader(content: ContentDirectory(root: options.content), preview: options.preview)
+                .load(reusing: cache, output: siteKey == nil ? nil : options.output)
+        } catch {
             throw .content(error)
         }
         report.failures += loaded.failures
-        report.trips = loaded.trips.count
+        report.trips = loaded.trips.count + loaded.reused.count
+        report.tripsReused = loaded.reused.count
         for content in loaded.trips where content.trip.visibility == .unlisted
             && !Slug.hasUnlistedToken(content.trip.slug, tripID: content.trip.id) {
             logger.warning("""
@@ -51,50 +58,81 @@ public struct SiteBuilder: Sendable {
             report.removed.append(link)
         }
 
-        // MARK: - Photos
+        // MARK: - Photos (of the trips that changed; the others' stay in the manifest)
         let jobs = loaded.trips.flatMap { content in
             content.trip.photos.map { PhotoJob(tripSlug: content.trip.slug, photo: $0) }
+        }
+        var kept = PublishedDerivatives()
+        for cached in loaded.reused.values {
+            kept.originals.merge(cached.originals) { first, _ in first }
+            kept.derivatives.merge(cached.derivatives) { first, _ in first }
         }
         let maker = DerivativeMaker(recipes: renderer.imageRecipes, limits: options.config.imageLimits,
                                     media: options.media, output: options.output, concurrency: options.concurrency)
         let progress = options.progress
         progress?(.started(label: "photos", total: jobs.count))
-        let batch = await maker.make(jobs, progress: progress.map { progress in { @Sendable steps in progress(.advanced(count: steps)) } })
+        let batch = await maker.make(jobs, keeping: kept,
+                                     progress: progress.map { progress in { @Sendable steps in progress(.advanced(count: steps)) } })
         progress?(.finished)
         report.photosEncoded = batch.encoded
-        report.photosReused = batch.reused
+        // An unchanged trip's derivatives are reused without being looked at.
+        report.photosReused = batch.reused + loaded.reused.values.reduce(0) { $0 + $1.derivatives.count }
         report.failures += batch.failures.map {
             BuildFailure(trip: $0.tripSlug, file: $0.file, reason: $0.reason)
         }
 
         // MARK: - Pages
-        let rendered: SiteRender
-        do {
-            rendered = try await renderer.render(trips: loaded.trips, renditions: batch.renditions,
-                                                 concurrency: options.concurrency)
-        } catch {
-            throw .render(error)
-        }
-        let files = rendered.files
-        report.failures += rendered.problems.map {
+        let pages = try await TripPages.render(loaded.trips, renderer: renderer, renditions: batch.renditions,
+                                               concurrency: options.concurrency)
+        report.tripsRendered = loaded.trips.count
+        report.failures += pages.problems.map {
             BuildFailure(trip: $0.slug, file: options.content.appendingPathComponent("trips/\($0.slug)/\($0.file)").path,
                          reason: ($0.post.map { "\($0): " } ?? "") + $0.reason)
         }
+        let site = pages.linked(with: loaded.reused, renderer: renderer, output: options.output)
+        report.failures += site.failures
+        let files = renderer.assets() + site.files + renderer.listingFiles(site.listings)
         let counts = OutputWriter(output: options.output).write(files)
-        report.pagesWritten = counts.written
-        report.pagesUnchanged = counts.unchanged
+        report.pagesWritten = counts.written + site.relinked
+        report.pagesUnchanged = counts.unchanged + site.untouched
         report.failures += counts.failures
+
+        // MARK: - What the next build may reuse
+        let failedSlugs = Set(batch.failures.map(\.tripSlug)).union(pages.problems.map(\.slug))
+            .union(counts.failures.compactMap(\.trip))
+        var next = PageCache(siteKey: siteKey ?? "")
+        next.trips = site.cached
+        for content in loaded.trips where !failedSlugs.contains(content.trip.slug) {
+            let slug = content.trip.slug
+            guard let stamps = loaded.stamps[slug], let made = pages.bySlug[slug] else { continue }
+            var photos = PublishedDerivatives()
+            for photo in content.trip.photos {
+                if let source = batch.sources[photo.id], let renditions = batch.renditions[photo.id] {
+                    photos.add(source, renditions: renditions)
+                }
+            }
+            next.trips[slug] = CachedTrip(stamps: stamps, files: made.files.map(\.path), originals: photos.originals,
+                                          derivatives: photos.derivatives, listing: made.listing,
+                                          neighbours: site.neighbours[slug])
+        }
 
         // MARK: - Sweep
         // A broken trip keeps its previous pages, and the derivatives they show; every other
         // derivative this build did not make goes, whatever else failed: a withdrawn trip's
         // photos must leave the site the same night.
         let keepFolders = Set(loaded.brokenSlugs.map { "trips/\($0)" })
-        var keep = Set(files.map(\.path)).union(batch.files).union([DerivativeMaker.manifestPath])
+        var keep = Set(files.map(\.path)).union(batch.files).union([DerivativeMaker.manifestPath, PageCache.relativePath])
+        for cached in loaded.reused.values { keep.formUnion(cached.files + cached.derivatives.keys) }
         for slug in loaded.brokenSlugs {
             keep.formUnion(KeptPageMedia.referenced(by: "trips/\(slug)/index.html", in: options.output))
         }
         report.removed = (report.removed + sweeper.sweep(keep: keep, keepFolders: keepFolders)).sorted()
+        if siteKey != nil {
+            do { try next.write(to: options.output) } catch {
+                // The cache only saves work: without it the next build renders every trip.
+                logger.error("\(error)")
+            }
+        }
 
         // Pages and the manifest are renamed into place without an fsync each (a build can make
         // them again); one flush makes this build's writes survive a power loss.

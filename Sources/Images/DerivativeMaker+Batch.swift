@@ -5,9 +5,10 @@ import TabiCore
 // MARK: - Assembling the batch and the manifest
 
 extension DerivativeMaker {
-    func finish(_ jobs: [PhotoJob], groups: [SourceGroup], outcomes: [SourceOutcome?]) -> DerivativeBatch {
+    func finish(_ jobs: [PhotoJob], groups: [SourceGroup], outcomes: [SourceOutcome?],
+                keeping kept: PublishedDerivatives) -> DerivativeBatch {
         var batch = DerivativeBatch()
-        var manifest = DerivativeManifest()
+        var manifest = DerivativeManifest(derivatives: kept.derivatives, originals: kept.originals)
         var failures: [(index: Int, failure: PhotoFailure)] = []
         for (group, outcome) in zip(groups, outcomes) {
             switch outcome {

@@ -63,8 +63,11 @@ public struct DerivativeMaker: Sendable {
     /// `progress` is called with the number of photos just finished (for ``ProgressBar/advance(by:)``).
     ///
     /// `published` lists derivatives that exist in the bucket though not in the output folder: they
-    /// count as existing (nothing is fetched, encoded or written for them).
+    /// count as existing (nothing is fetched, encoded or written for them). `keeping` lists those
+    /// of photos not in this call that the site still shows (a build that left unchanged trips
+    /// out): they stay in the manifest.
     public func make(_ jobs: [PhotoJob], published: PublishedDerivatives = PublishedDerivatives(),
+                     keeping: PublishedDerivatives = PublishedDerivatives(),
                      progress: (@Sendable (Int) -> Void)? = nil) async -> DerivativeBatch {
         let groups = SourceGroup.grouping(jobs)
         var outcomes = [SourceOutcome?](repeating: nil, count: groups.count)
@@ -74,7 +77,7 @@ public struct DerivativeMaker: Sendable {
             try Vips.setConcurrency(ProcessInfo.processInfo.activeProcessorCount / concurrency)
         } catch {
             let failed = SourceOutcome.failed(location: "libvips", reason: error.description)
-            return finish(jobs, groups: groups, outcomes: groups.map { _ in failed })
+            return finish(jobs, groups: groups, outcomes: groups.map { _ in failed }, keeping: keeping)
         }
         var (loaded, problem) = DerivativeManifest.load(from: manifestFile)
         if let problem { logger.notice("\(problem)") }
@@ -89,7 +92,7 @@ public struct DerivativeMaker: Sendable {
             outcomes[index] = outcome
             progress?(groups[index].jobIndices.count)
         }
-        return finish(jobs, groups: groups, outcomes: outcomes)
+        return finish(jobs, groups: groups, outcomes: outcomes, keeping: keeping)
     }
 
     // MARK: - One original

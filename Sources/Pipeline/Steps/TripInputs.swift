@@ -1,6 +1,7 @@
 import ContentStore
 import Crypto
 import Foundation
+import Render
 import TabiCore
 
 /// What a trip's pages are made from, hashed: when it is the same as the record says, the trip's
@@ -14,7 +15,7 @@ public struct TripInputs: Sendable {
     public let siteKey: String
 
     /// Changes whenever pages could come out different for every trip.
-    public static let version = "tabi-press nightly 3 / render 4"
+    public static let version = "tabi-press nightly 3 / " + SiteRenderer.outputVersion
 
     public init(configText: String, theme: URL, keepsHeaders: Bool) throws(ConfinedFileError) {
         var hasher = SHA256()

@@ -86,6 +86,10 @@ public struct SiteRenderer: Sendable {
                           problems: facts.flatMap(\.problems))
     }
 
+    /// Changes whenever the same trips, settings and theme could give other files: what a
+    /// cache of rendered pages (the build's, the nightly's) keys on besides its inputs.
+    public static let outputVersion = "render 5"
+
     /// How many trips the feed carries (the newest): only their entries need their story HTML.
     public static let feedEntryCount = AtomFeed.maximumEntries
     /// Where the feed is, from the site's root.
@@ -164,6 +168,13 @@ public struct SiteRenderer: Sendable {
         }
         files += listings(listed)
         return SiteRender(files: files.sorted { $0.path < $1.path }, problems: problems)
+    }
+
+    /// The files that list trips (home and listing pages, tag pages, feed, sitemap, robots.txt,
+    /// 404.html) from the public trips' entries, as ``render(trips:renditions:)`` makes them. The
+    /// feed's entries need their story HTML; the others do not.
+    public func listingFiles(_ entries: [ListingEntry]) -> [SiteFile] {
+        listings(entries)
     }
 
     /// The listing files from the public trips' facts.

@@ -1,0 +1,107 @@
+import ContentStore
+import Crypto
+import Foundation
+import Images
+import Render
+import TabiCore
+
+/// What the last build rendered for each trip (`Output/_tabi/pages.json`), so the next one renders
+/// only the trips whose files changed: a trip whose `trip.json` and `story.md` (and, in a preview,
+/// `story.draft.md`) have the same size and modification time as then, built with the same
+/// settings, theme and version of tabi-press, and whose files are all still in `Output/`, is
+/// neither read, rendered nor written. Its listing entry and photos come from here.
+///
+/// A trip is kept here only when it built cleanly: one with a photo or text left out is built
+/// again (and reported again) every time, until it is fixed.
+struct PageCache: Codable, Sendable {
+    static let relativePath = "_tabi/pages.json"
+    /// Changes whenever the file's shape or what a key covers changes.
+    static let version = 1
+
+    var version = PageCache.version
+    /// ``siteKey(config:theme:preview:)`` of the build that wrote it.
+    var siteKey: String
+    /// Slug → what was built for it.
+    var trips: [String: CachedTrip] = [:]
+
+    init(siteKey: String) {
+        self.siteKey = siteKey
+    }
+
+    /// The cache of `output` when it was written with `siteKey`; empty otherwise (missing,
+    /// unreadable, another version, other settings: everything is built again).
+    static func load(from output: URL, siteKey: String) -> PageCache {
+        let empty = PageCache(siteKey: siteKey)
+        let folder = ConfinedFolder(output)
+        guard case .file = folder.kind(of: relativePath), let data = try? folder.read(relativePath),
+              let cache = try? JSONDecoder().decode(PageCache.self, from: data),
+              cache.version == version, cache.siteKey == siteKey else { return empty }
+        return cache
+    }
+
+    func write(to output: URL) throws(FileError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(self)) ?? Data()
+        _ = try AtomicFile.write(data, to: output.appendingPathComponent(Self.relativePath))
+    }
+
+    /// Everything every trip's pages depend on besides its own files: this version of
+    /// tabi-press, the settings, every file of the theme, and whether it is a writer's preview.
+    static func siteKey(config: SiteConfig, theme: URL, preview: Bool) throws(ConfinedFileError) -> String {
+        var hasher = SHA256()
+        func add(_ bytes: Data) {
+            hasher.update(data: bytes)
+            hasher.update(data: Data([0]))
+        }
+        add(Data(SiteRenderer.outputVersion.utf8))
+        add(Data((preview ? "preview" : "site").utf8))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        add((try? encoder.encode(config)) ?? Data())
+        let folder = ConfinedFolder(theme)
+        let walked = try folder.walk(skipHidden: true)
+        if let link = walked.refused.first {
+            throw ConfinedFileError(path: theme.path + "/" + link, problem: .symbolicLink)
+        }
+        for path in walked.files.sorted() {
+            add(Data(path.utf8))
+            add(try folder.read(path))
+        }
+        return ContentHash.hex(hasher.finalize())
+    }
+}
+
+/// One trip as the last build left it.
+struct CachedTrip: Codable, Sendable, Equatable {
+    /// The stamps of its files then (``PageCache/stamps(_:preview:)``).
+    var stamps: String
+    /// The site-relative files its pages are (`trips/<slug>/index.html`, a preview's proposal page).
+    var files: [String]
+    /// Its photos' derivatives and originals, carried into the derivative manifest.
+    var originals: [String: PixelSize]
+    var derivatives: [String: PixelSize]
+    /// Its listing entry when it is public (with the story's HTML, which the feed may show).
+    var listing: ListingEntry?
+    /// ``TripNeighbours/key`` of the links its page carries; nil for a page with none.
+    var neighbours: String?
+}
+
+extension PageCache {
+    /// The trip `slug` as the last build left it, when that is still what a build would make:
+    /// the same stamps, and every file it wrote still in `output`.
+    func reusable(_ slug: String, stamps: String, output: URL) -> CachedTrip? {
+        guard let cached = trips[slug], cached.stamps == stamps else { return nil }
+        let folder = ConfinedFolder(output)
+        for path in cached.files + cached.derivatives.keys {
+            guard case .file = folder.kind(of: path) else { return nil }
+        }
+        return cached
+    }
+
+    /// A trip's stamps as a build compares them: `trip.json`'s and `story.md`'s, and in a preview
+    /// `story.draft.md`'s too.
+    static func stamps(_ trip: TripStamps, proposal: ConfinedFolder.Stamp?) -> String {
+        trip.key + (proposal.map { " \($0)" } ?? "")
+    }
+}

@@ -1,0 +1,122 @@
+import Build
+import Foundation
+import Testing
+import TabiCore
+import TestSupport
+
+/// A build renders only the trips whose files changed since the last one (`Output/_tabi/pages.json`),
+/// and what it leaves is byte for byte what a build from scratch makes.
+@Suite struct PageCacheTests {
+    /// Every file of `a` and `b`, compared; the caches differ only in the stamps they saw.
+    func expectSameSite(_ a: URL, _ b: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let left = try FolderFiles.contents(under: a).filter { !$0.key.hasPrefix("_tabi/") }
+        let right = try FolderFiles.contents(under: b).filter { !$0.key.hasPrefix("_tabi/") }
+        #expect(left.keys.sorted() == right.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, data) in left where right[path] != data {
+            Issue.record("\(path) differs from a build from scratch", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func aBuildWithNothingChangedRendersNoTrip() async throws {
+        let site = try SiteFixture()
+        let first = try await site.build()
+        #expect(first.tripsRendered == 3 && first.tripsReused == 0)
+        let second = try await site.build()
+        #expect(second.trips == 3 && second.tripsRendered == 0 && second.tripsReused == 3)
+        #expect(second.pagesWritten == 0 && second.photosEncoded == 0 && !second.failed)
+        #expect(second.summary.hasPrefix("Built 3 trips (0 rendered, 3 unchanged): 0 files written"))
+    }
+
+    @Test func oneChangedTripIsRenderedAloneAndTheSiteIsWhatAFullBuildMakes() async throws {
+        let site = try SiteFixture()
+        _ = try await site.build()
+        try FixtureTrips(content: site.content, media: site.media)
+            .story("coast-walk", title: "Coast Walk, again", body: "A *new* story.")
+        let report = try await site.build()
+        #expect(report.tripsRendered == 1 && report.tripsReused == 2)
+        #expect(try site.text("index.html").contains("Coast Walk, again"), "the listings show the change")
+        #expect(try site.text("trips/city-break/index.html").contains("Coast Walk, again"),
+                "its neighbour's link names the new title: the page took new links without being rendered")
+        let scratch = site.folder("Scratch")
+        _ = try await site.build(output: scratch)
+        try expectSameSite(site.output, scratch)
+    }
+
+    @Test func aNewTripAndAWithdrawnOneRelinkTheirNeighboursAsAFullBuildWould() async throws {
+        let site = try SiteFixture()
+        _ = try await site.build()
+        try site.add(trip: "mountain-hut", title: "Mountain Hut", start: "2024-04-02", photos: ["small.jpg"])
+        let added = try await site.build()
+        #expect(added.tripsRendered == 1 && added.tripsReused == 3, "\(added.summary)")
+        let scratch = site.folder("Scratch")
+        _ = try await site.build(output: scratch)
+        try expectSameSite(site.output, scratch)
+
+        try FileManager.default.removeItem(at: site.content.appendingPathComponent("trips/mountain-hut"))
+        let withdrawn = try await site.build()
+        #expect(withdrawn.tripsRendered == 0 && withdrawn.removed.contains("trips/mountain-hut/index.html"))
+        let again = site.folder("Again")
+        _ = try await site.build(output: again)
+        try expectSameSite(site.output, again)
+    }
+
+    @Test func otherSettingsOrAnotherThemeFileRenderEveryTrip() async throws {
+        let site = try SiteFixture()
+        _ = try await site.build()
+        var options = site.options()
+        options.config.title = "Another Title"
+        let retitled = try await SiteBuilder(options: options).build()
+        #expect(retitled.tripsRendered == 3 && retitled.tripsReused == 0)
+        #expect(try site.text("trips/city-break/index.html").contains("Another Title"))
+
+        let theme = site.folder("Theme")
+        try FileManager.default.copyItem(at: RepositoryPaths.defaultTheme, to: theme)
+        options.theme = theme
+        _ = try await SiteBuilder(options: options).build()
+        try "/* a change */\n".write(to: theme.appendingPathComponent("assets/extra.css"), atomically: true, encoding: .utf8)
+        let rethemed = try await SiteBuilder(options: options).build()
+        #expect(rethemed.tripsRendered == 3)
+    }
+
+    @Test func aTripWhosePageWentMissingIsRenderedAgain() async throws {
+        let site = try SiteFixture()
+        _ = try await site.build()
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("trips/city-break/index.html"))
+        let report = try await site.build()
+        #expect(report.tripsRendered == 1)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("trips/city-break/index.html").path))
+    }
+
+    @Test func aTripWithAMissingPhotoIsBuiltAndReportedEveryTime() async throws {
+        let site = try SiteFixture()
+        let media = site.media.path
+        let alpha = try #require(try FileManager.default.subpathsOfDirectory(atPath: media).first { $0.hasSuffix("alpha.png") })
+        try FileManager.default.removeItem(atPath: media + "/" + alpha)
+        for _ in 0..<2 {
+            let report = try await site.build()
+            #expect(report.failures.map(\.trip) == ["city-break"], "\(report.failures)")
+            #expect(report.tripsRendered == 1 && report.tripsReused == 2 || report.tripsRendered == 3)
+        }
+        // Once the photo is back, the trip shows it and is kept like the others.
+        try FileManager.default.copyItem(at: RepositoryPaths.fixtures.appendingPathComponent("images/alpha.png"),
+                                         to: URL(fileURLWithPath: media + "/" + alpha))
+        let fixed = try await site.build()
+        #expect(!fixed.failed && fixed.tripsRendered == 1)
+        #expect(try site.text("trips/city-break/index.html").contains("Photo 2 of City Break"))
+        #expect(try await site.build().tripsRendered == 0)
+    }
+
+    @Test func aPreviewSeesAnEditedProposal() async throws {
+        let site = try SiteFixture()
+        var options = site.options()
+        options.preview = true
+        _ = try await SiteBuilder(options: options).build()
+        try "---\ntitle: \"Coast Walk\"\n---\nA proposal.\n"
+            .write(to: site.content.appendingPathComponent("trips/coast-walk/story.draft.md"), atomically: true, encoding: .utf8)
+        let report = try await SiteBuilder(options: options).build()
+        #expect(report.tripsRendered == 1)
+        #expect(try site.text("trips/coast-walk/proposal/index.html").contains("A proposal."))
+        _ = try await site.build()  // a published build after a preview's: every trip again, without notes
+        #expect(try !site.text("trips/coast-walk/index.html").contains("preview-note"))
+    }
+}
