@@ -82,38 +82,38 @@ public struct SiteBuilder: Sendable {
         }
 
         // MARK: - Pages
-        let pages = try await TripPages.render(loaded.trips, renderer: renderer, renditions: batch.renditions,
-                                               concurrency: options.concurrency)
+        let pages = try await TripPages.build(loaded.trips, reused: loaded.reused, renderer: renderer,
+                                              renditions: batch.renditions, output: options.output,
+                                              concurrency: options.concurrency)
         report.tripsRendered = loaded.trips.count
         report.failures += pages.problems.map {
             BuildFailure(trip: $0.slug, file: options.content.appendingPathComponent("trips/\($0.slug)/\($0.file)").path,
                          reason: ($0.post.map { "\($0): " } ?? "") + $0.reason)
         }
-        let site = pages.linked(with: loaded.reused, renderer: renderer, output: options.output)
-        report.failures += site.failures
-        let files = renderer.assets() + site.files + renderer.listingFiles(site.listings)
+        report.failures += pages.failures
+        let files = renderer.assets() + renderer.listingFiles(pages.listings)
         let counts = OutputWriter(output: options.output).write(files)
-        report.pagesWritten = counts.written + site.relinked
-        report.pagesUnchanged = counts.unchanged + site.untouched
+        report.pagesWritten = counts.written + pages.written
+        report.pagesUnchanged = counts.unchanged + pages.unchanged
         report.failures += counts.failures
 
         // MARK: - What the next build may reuse
         let failedSlugs = Set(batch.failures.map(\.tripSlug)).union(pages.problems.map(\.slug))
-            .union(counts.failures.compactMap(\.trip))
+            .union(pages.unwritten)
         var next = PageCache(siteKey: siteKey ?? "")
-        next.trips = site.cached
+        next.trips = pages.cached
         for content in loaded.trips where !failedSlugs.contains(content.trip.slug) {
             let slug = content.trip.slug
-            guard let stamps = loaded.stamps[slug], let made = pages.bySlug[slug] else { continue }
+            guard let stamps = loaded.stamps[slug], let made = pages.made[slug] else { continue }
             var photos = PublishedDerivatives()
             for photo in content.trip.photos {
                 if let source = batch.sources[photo.id], let renditions = batch.renditions[photo.id] {
                     photos.add(source, renditions: renditions)
                 }
             }
-            next.trips[slug] = CachedTrip(stamps: stamps, files: made.files.map(\.path), originals: photos.originals,
+            next.trips[slug] = CachedTrip(stamps: stamps, files: made.files, originals: photos.originals,
                                           derivatives: photos.derivatives, listing: made.listing,
-                                          neighbours: site.neighbours[slug])
+                                          neighbours: made.neighbours)
         }
 
         // MARK: - Sweep
@@ -121,7 +121,7 @@ public struct SiteBuilder: Sendable {
         // derivative this build did not make goes, whatever else failed: a withdrawn trip's
         // photos must leave the site the same night.
         let keepFolders = Set(loaded.brokenSlugs.map { "trips/\($0)" })
-        var keep = Set(files.map(\.path)).union(batch.files).union([DerivativeMaker.manifestPath, PageCache.relativePath])
+        var keep = Set(files.map(\.path) + pages.made.values.flatMap(\.files)).union(batch.files).union([DerivativeMaker.manifestPath, PageCache.relativePath])
         for cached in loaded.reused.values { keep.formUnion(cached.files + cached.derivatives.keys) }
         for slug in loaded.brokenSlugs {
             keep.formUnion(KeptPageMedia.referenced(by: "trips/\(slug)/index.html", in: options.output))

@@ -3,77 +3,96 @@ import Foundation
 import Render
 import TabiCore
 
-/// The pages of the trips a build renders, and how they join the pages the last build left for
-/// the others (``PageCache``): the links between neighbouring trips are put in once every
-/// trip's place in the listings is known, into a page that was not rendered again too.
+/// The trip pages of a build: the trips that changed rendered, each page written as soon as it is
+/// made (so a build holds a few pages at a time, not the site), and the pages the last build left
+/// for the others (``PageCache``) given new links when their neighbours changed. Every trip's
+/// place in the listings is known before the first render, from its files alone
+/// (``ListingEntry/placement(of:)``), so each page is written once, with its links.
 struct TripPages {
-    /// Slug → the trip's files and listing entry as rendered, links not yet put in.
-    var bySlug: [String: TripPageRender] = [:]
-    var problems: [RenderProblem] = []
+    /// What was made for a rendered trip.
+    struct Made {
+        var files: [String]
+        var listing: ListingEntry?
+        /// ``TripNeighbours/key`` of the links its page carries; nil for a page with none.
+        var neighbours: String?
+    }
 
-    /// Renders `trips` `concurrency` at a time. Throws only for what stops a whole build (a slug
-    /// that is not one).
-    static func render(_ trips: [TripContent], renderer: SiteRenderer, renditions: [String: PhotoRenditions],
-                       concurrency: Int) async throws(BuildError) -> TripPages {
-        var results = [Result<TripPageRender, RenderError>?](repeating: nil, count: trips.count)
-        await slidingWindow(trips.count, concurrency: concurrency) { index in
-            Result { () throws(RenderError) in try renderer.renderTripPage(trips[index], renditions: renditions) }
-        } collect: { index, result in
-            results[index] = result
-        }
+    /// Slug → what was made, for each rendered trip.
+    var made: [String: Made] = [:]
+    var problems: [RenderProblem] = []
+    /// Every public trip's listing entry, rendered or reused.
+    var listings: [ListingEntry] = []
+    /// The reused trips, with the links their pages carry now.
+    var cached: [String: CachedTrip] = [:]
+    /// Files written (new bytes), and files left as they were (same bytes, or a reused trip's).
+    var written = 0
+    var unchanged = 0
+    var failures: [BuildFailure] = []
+    /// Trips a file of which could not be written or relinked: not to be reused.
+    var unwritten: Set<String> = []
+
+    /// Renders and writes `trips` `concurrency` at a time, and relinks the `reused` pages whose
+    /// neighbours changed. Throws only for what stops a whole build (a slug that is not one).
+    static func build(_ trips: [TripContent], reused: [String: CachedTrip], renderer: SiteRenderer,
+                      renditions: [String: PhotoRenditions], output: URL,
+                      concurrency: Int) async throws(BuildError) -> TripPages {
+        let placements = trips.compactMap(ListingEntry.placement(of:)) + reused.values.compactMap { $0.listing?.placement }
+        let neighbours = TripNeighbours.of(placements.sorted(by: ListingPlacement.newestFirst))
         var pages = TripPages()
-        for (trip, result) in zip(trips, results) {
+        var stop: RenderError?
+        await slidingWindow(trips.count, concurrency: concurrency, canStart: { stop == nil }) { index in
+            Result { () throws(RenderError) in
+                try Self.linked(renderer.renderTripPage(trips[index], renditions: renditions), renderer: renderer,
+                                neighbours: neighbours)
+            }
+        } collect: { index, result in
             switch result {
-            case .success(let page)?:
-                pages.bySlug[trip.trip.slug] = page
-                pages.problems += page.problems
-            case .failure(let error)?: throw .render(error)
-            case nil: continue
+            case .success(let (page, links)):
+                pages.write(page, slug: trips[index].trip.slug, links: links, output: output)
+            case .failure(let error):
+                stop = stop ?? error
             }
         }
+        if let stop { throw .render(stop) }
+        pages.relink(reused, neighbours: neighbours, renderer: renderer, output: output)
         return pages
     }
 
-    /// The whole site's trip pages once linked.
-    struct Linked {
-        /// The rendered trips' files, with their links: to write.
-        var files: [SiteFile] = []
-        /// Every public trip's listing entry, rendered or reused.
-        var listings: [ListingEntry] = []
-        /// The reused trips, with the links their pages carry now.
-        var cached: [String: CachedTrip] = [:]
-        /// Slug → the links a rendered trip's page carries (``TripNeighbours/key``).
-        var neighbours: [String: String] = [:]
-        /// Reused pages written again with new links, and reused files left as they were.
-        var relinked = 0
-        var untouched = 0
-        var failures: [BuildFailure] = []
+    /// A rendered trip's page with the links to its neighbours put in.
+    private static func linked(_ page: TripPageRender, renderer: SiteRenderer,
+                               neighbours: [String: TripNeighbours]) -> (TripPageRender, String?) {
+        guard let listing = page.listing, let around = neighbours[listing.id] else { return (page, nil) }
+        var page = page
+        let path = SiteRenderer.tripPagePath(listing.slug)
+        page.files = page.files.map { file in
+            guard file.path == path, let data = renderer.withNeighbours(file.data, slug: listing.slug, around) else { return file }
+            return SiteFile(path: path, data: data)
+        }
+        return (page, around.key)
     }
 
-    /// Puts the links into the rendered pages, and into a reused page whose neighbours changed
-    /// (read from `output` and written back with only its links changed).
-    func linked(with reused: [String: CachedTrip], renderer: SiteRenderer, output: URL) -> Linked {
-        var linked = Linked()
-        linked.listings = bySlug.values.compactMap(\.listing) + reused.values.compactMap(\.listing)
-        let neighbours = TripNeighbours.of(linked.listings.sorted(by: ListingEntry.newestFirst).map(\.placement))
-        for (slug, page) in bySlug.sorted(by: { $0.key < $1.key }) {
-            guard let listing = page.listing, let around = neighbours[listing.id] else {
-                linked.files += page.files
-                continue
-            }
-            let path = SiteRenderer.tripPagePath(slug)
-            linked.files += page.files.map { file in
-                guard file.path == path, let data = renderer.withNeighbours(file.data, slug: slug, around) else { return file }
-                return SiteFile(path: path, data: data)
-            }
-            linked.neighbours[slug] = around.key
-        }
+    private mutating func write(_ page: TripPageRender, slug: String, links: String?, output: URL) {
+        problems += page.problems
+        if let listing = page.listing { listings.append(listing) }
+        made[slug] = Made(files: page.files.map(\.path), listing: page.listing, neighbours: links)
+        let counts = OutputWriter(output: output).write(page.files)
+        written += counts.written
+        unchanged += counts.unchanged
+        failures += counts.failures
+        if !counts.failures.isEmpty { unwritten.insert(slug) }
+    }
+
+    /// Puts new links into each reused page whose neighbours changed: read from `output` and
+    /// written back with only its links changed.
+    private mutating func relink(_ reused: [String: CachedTrip], neighbours: [String: TripNeighbours],
+                                 renderer: SiteRenderer, output: URL) {
         let folder = ConfinedFolder(output)
-        for (slug, var cached) in reused.sorted(by: { $0.key < $1.key }) {
-            let key = cached.listing.flatMap { neighbours[$0.id] }?.key
-            guard key != cached.neighbours, let around = cached.listing.flatMap({ neighbours[$0.id] }) else {
-                linked.untouched += cached.files.count
-                linked.cached[slug] = cached
+        for (slug, var trip) in reused.sorted(by: { $0.key < $1.key }) {
+            if let listing = trip.listing { listings.append(listing) }
+            let around = trip.listing.flatMap { neighbours[$0.id] }
+            guard around?.key != trip.neighbours, let around else {
+                unchanged += trip.files.count
+                cached[slug] = trip
                 continue
             }
             let path = SiteRenderer.tripPagePath(slug)
@@ -81,19 +100,18 @@ struct TripPages {
                 let page = try folder.read(path)
                 if let data = renderer.withNeighbours(page, slug: slug, around), data != page {
                     _ = try AtomicFile.write(data, to: output.appendingPathComponent(path))
-                    linked.relinked += 1
-                    linked.untouched += cached.files.count - 1
+                    written += 1
+                    unchanged += trip.files.count - 1
                 } else {
-                    linked.untouched += cached.files.count
+                    unchanged += trip.files.count
                 }
-                cached.neighbours = key
-                linked.cached[slug] = cached
+                trip.neighbours = around.key
+                cached[slug] = trip
             } catch {
                 // Left out of the cache: the next build renders the trip again.
-                linked.failures.append(BuildFailure(trip: slug, file: output.appendingPathComponent(path).path,
-                                                    reason: "cannot put the links to its neighbours in: \(error)"))
+                failures.append(BuildFailure(trip: slug, file: output.appendingPathComponent(path).path,
+                                             reason: "cannot put the links to its neighbours in: \(error)"))
             }
         }
-        return linked
     }
 }

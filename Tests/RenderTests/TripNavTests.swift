@@ -73,3 +73,20 @@ import TestSupport
         #expect(page.contains("&lt;!--tabi:trip-nav--&gt;"))
     }
 }
+
+/// A trip's place in the listings is known from its files before anything is rendered.
+@Suite struct PlacementTests {
+    @Test func thePlacementFromTheFilesIsTheRenderedEntrysOne() throws {
+        let renderer = SiteRenderer(config: TripFixtures.config, theme: try Theme.load(from: RepositoryPaths.defaultTheme))
+        var dated = TripFixtures.kyoto
+        dated.story?.frontMatter.date = CalendarDate("2030-01-01")  // later than every post: it decides `updated`
+        var untitled = TripFixtures.lisbon
+        untitled.trip.title = "  "
+        let trips = TripFixtures.all + [dated, untitled]
+        for content in trips {
+            let rendered = try renderer.renderTripPage(content, renditions: TripFixtures.renditions)
+            #expect(ListingEntry.placement(of: content) == rendered.listing?.placement, "\(content.trip.slug)")
+        }
+        #expect(trips.compactMap(ListingEntry.placement(of:)).count == trips.count - 1, "the unlisted trip has none")
+    }
+}

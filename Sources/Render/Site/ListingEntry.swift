@@ -39,7 +39,7 @@ public struct ListingEntry: Codable, Sendable, Equatable {
         endDate = facts.trip.endDate
         updated = facts.updated
         author = PlainText.clean(facts.trip.author)
-        tags = facts.story?.frontMatter.tags.compactMap { PlainText.clean($0) } ?? []
+        tags = Self.tags(facts.story)
         places = DestinationView.ordered(facts.trip.destinations).compactMap { PlainText.clean($0.name) }
         posts = facts.posts.count
         photos = facts.posts.reduce(0) { $0 + $1.photos.filter { renditions[$0.id] != nil }.count }
@@ -68,5 +68,21 @@ public struct ListingEntry: Codable, Sendable, Equatable {
         }
         if lhs.title != rhs.title { return lhs.title < rhs.title }
         return lhs.slug < rhs.slug
+    }
+}
+
+extension ListingEntry {
+    static func tags(_ story: Story?) -> [String] {
+        story?.frontMatter.tags.compactMap { PlainText.clean($0) } ?? []
+    }
+
+    /// Where a trip goes in the listings, worked out from its files alone (no Markdown is parsed):
+    /// the same as its rendered entry's ``placement``; nil for a trip no listing shows.
+    public static func placement(of content: TripContent) -> ListingPlacement? {
+        guard content.trip.visibility == .public else { return nil }
+        let newest = content.trip.posts.max { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
+        return ListingPlacement(id: content.trip.id, slug: content.trip.slug, title: TripFacts.title(content),
+                                startDate: content.trip.startDate, updated: TripFacts.updated(content, newestPost: newest),
+                                tags: tags(content.publishedStory))
     }
 }

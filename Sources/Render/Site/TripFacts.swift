@@ -43,7 +43,7 @@ struct TripFacts: Sendable {
         story = content.publishedStory
         posts = content.trip.posts.sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
         let front = story?.frontMatter
-        title = PlainText.clean(front?.title) ?? PlainText.clean(content.trip.title) ?? content.trip.slug
+        title = Self.title(content)
 
         postAnchors = PostAnchors.anchors(for: posts)
         days = TripDay.days(of: posts, start: content.trip.startDate)
@@ -68,9 +68,21 @@ struct TripFacts: Sendable {
         cover = candidates.lazy.compactMap { id in photos.first { $0.id == id && renditions[id] != nil } }.first
             ?? photos.first { renditions[$0.id] != nil }
 
-        var instants = [content.trip.updatedAt, posts.last?.timestamp].compactMap { $0 }
-        if let day = front?.date, let midnight = Timestamp(DateText.iso(day)) { instants.append(midnight) }
-        updated = instants.max()
+        updated = Self.updated(content, newestPost: posts.last)
+    }
+
+    /// The front matter's title, else the trip's, else its slug.
+    static func title(_ content: TripContent) -> String {
+        PlainText.clean(content.publishedStory?.frontMatter.title) ?? PlainText.clean(content.trip.title) ?? content.trip.slug
+    }
+
+    /// The trip's `updatedAt`, its newest post, the story's `date`: the latest.
+    static func updated(_ content: TripContent, newestPost: Post?) -> Timestamp? {
+        var instants = [content.trip.updatedAt, newestPost?.timestamp].compactMap { $0 }
+        if let day = content.publishedStory?.frontMatter.date, let midnight = Timestamp(DateText.iso(day)) {
+            instants.append(midnight)
+        }
+        return instants.max()
     }
 }
 
