@@ -18,8 +18,11 @@ final class CmarkDocument {
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
     /// cmark-gfm 0.29 keeps the extensions' special characters in a process-wide table that
-    /// `cmark_parser_finish` adds to and removes from, so two parses at once race (github/cmark-gfm
-    /// PR #176, unmerged). Parsing takes this lock; walking and rendering a finished tree does not.
+    /// `cmark_parser_finish` adds to before it parses inlines and removes from after, so two
+    /// finishes at once race (github/cmark-gfm PR #176, unmerged): one's removal drops another's
+    /// strikethrough. Only the finish takes this lock. Making a parser, attaching the extensions
+    /// (the registry is only read once registered) and feeding it (block parsing: per-parser
+    /// state only) run in parallel; so do walking and rendering a finished tree.
     private static let parseLock = NSLock()
 
     /// Registering the core extensions mutates a global list: done once, on first use, by Swift's
@@ -33,22 +36,20 @@ final class CmarkDocument {
         precondition(Self.extensionsRegistered)
         self.options = options
         var text = markdown
-        let (parser, root) = Self.parseLock.withLock { () -> (OpaquePointer, OpaquePointer) in
-            let parser = cmark_parser_new(options)!
-            for name in Self.extensionNames {
-                // The core extensions are compiled into libcmark-gfm-extensions: a missing one is a broken install.
-                guard let extensionPointer = cmark_find_syntax_extension(name) else {
-                    preconditionFailure("libcmark-gfm-extensions has no \"\(name)\" extension")
-                }
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+        let parser = cmark_parser_new(options)!
+        for name in Self.extensionNames {
+            // The core extensions are compiled into libcmark-gfm-extensions: a missing one is a broken install.
+            guard let extensionPointer = cmark_find_syntax_extension(name) else {
+                preconditionFailure("libcmark-gfm-extensions has no \"\(name)\" extension")
             }
-            text.withUTF8 { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { chars in
-                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
-                }
-            }
-            return (parser, cmark_parser_finish(parser)!)
+            cmark_parser_attach_syntax_extension(parser, extensionPointer)
         }
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        let root = Self.parseLock.withLock { cmark_parser_finish(parser)! }
         self.parser = parser
         self.root = CmarkNode(root)
     }
