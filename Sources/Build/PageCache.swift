@@ -47,8 +47,9 @@ struct PageCache: Codable, Sendable {
     }
 
     /// Everything every trip's pages depend on besides its own files: this version of
-    /// tabi-press, the settings, every file of the theme, and whether it is a writer's preview.
-    static func siteKey(config: SiteConfig, theme: URL, preview: Bool) throws(ConfinedFileError) -> String {
+    /// tabi-press, the settings (with the image limits, and the recipes the photos are made with,
+    /// the site's or the theme's), every file of the theme, and whether it is a writer's preview.
+    static func siteKey(config: SiteConfig, recipes: ImageRecipes, theme: URL, preview: Bool) throws(ConfinedFileError) -> String {
         var hasher = SHA256()
         func add(_ bytes: Data) {
             hasher.update(data: bytes)
@@ -59,6 +60,8 @@ struct PageCache: Codable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         add((try? encoder.encode(config)) ?? Data())
+        add((try? encoder.encode(config.imageLimits)) ?? Data())
+        add((try? encoder.encode(recipes)) ?? Data())
         let folder = ConfinedFolder(theme)
         let walked = try folder.walk(skipHidden: true)
         if let link = walked.refused.first {

@@ -33,7 +33,8 @@ public struct SiteBuilder: Sendable {
             throw .contentMissing(options.content.path)
         }
         // The last build's pages of the trips that did not change stay as they are.
-        let siteKey = try? PageCache.siteKey(config: options.config, theme: options.theme, preview: options.preview)
+        let siteKey = try? PageCache.siteKey(config: options.config, recipes: renderer.imageRecipes,
+                                              theme: options.theme, preview: options.preview)
         let cache = siteKey.map { PageCache.load(from: options.output, siteKey: $0) } ?? PageCache(siteKey: "")
         let loaded: ContentLoader.Loaded
         do {

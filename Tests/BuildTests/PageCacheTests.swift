@@ -68,6 +68,8 @@ import TestSupport
         let retitled = try await SiteBuilder(options: options).build()
         #expect(retitled.tripsRendered == 3 && retitled.tripsReused == 0)
         #expect(try site.text("trips/city-break/index.html").contains("Another Title"))
+        options.config.imageLimits.maxPixels = 5_000_000  // not in what the settings encode: checked apart
+        #expect(try await SiteBuilder(options: options).build().tripsRendered == 3)
 
         let theme = site.folder("Theme")
         try FileManager.default.copyItem(at: RepositoryPaths.defaultTheme, to: theme)
