@@ -11,8 +11,9 @@ import TabiCore
 /// settings, theme and version of tabi-press, and whose files are all still in `Output/`, is
 /// neither read, rendered nor written. Its listing entry and photos come from here.
 ///
-/// A trip is kept here only when it built cleanly: one with a photo or text left out is built
-/// again (and reported again) every time, until it is fixed.
+/// A trip is kept here only when it is public and built cleanly: one with a photo or text left out
+/// is built again (and reported again) every time, until it is fixed, and an unlisted trip, whose
+/// address is a secret, is built every time (few are, and this file must not name them).
 struct PageCache: Codable, Sendable {
     static let relativePath = "_tabi/pages.json"
     /// Changes whenever the file's shape or what a key covers changes.

@@ -103,7 +103,9 @@ public struct SiteBuilder: Sendable {
             .union(pages.unwritten)
         var next = PageCache(siteKey: siteKey ?? "")
         next.trips = pages.cached
-        for content in loaded.trips where !failedSlugs.contains(content.trip.slug) {
+        // Only public trips: an unlisted trip's address is a secret, and this file sits in
+        // `Output/`, which a site owner might copy anywhere with another tool.
+        for content in loaded.trips where !failedSlugs.contains(content.trip.slug) && content.trip.visibility == .public {
             let slug = content.trip.slug
             guard let stamps = loaded.stamps[slug], let made = pages.made[slug] else { continue }
             var photos = PublishedDerivatives()

@@ -17,14 +17,17 @@ import TestSupport
         }
     }
 
-    @Test func aBuildWithNothingChangedRendersNoTrip() async throws {
+    /// The fixture's unlisted trip is rendered every time: its address is a secret, which the
+    /// record (a file in `Output/`) must not hold.
+    @Test func aBuildWithNothingChangedRendersOnlyTheUnlistedTrip() async throws {
         let site = try SiteFixture()
         let first = try await site.build()
         #expect(first.tripsRendered == 3 && first.tripsReused == 0)
         let second = try await site.build()
-        #expect(second.trips == 3 && second.tripsRendered == 0 && second.tripsReused == 3)
+        #expect(second.trips == 3 && second.tripsRendered == 1 && second.tripsReused == 2)
         #expect(second.pagesWritten == 0 && second.photosEncoded == 0 && !second.failed)
-        #expect(second.summary.hasPrefix("Built 3 trips (0 rendered, 3 unchanged): 0 files written"))
+        #expect(second.summary.hasPrefix("Built 3 trips (1 rendered, 2 unchanged): 0 files written"))
+        #expect(!(try site.text("_tabi/pages.json").contains("secret-garden")))
     }
 
     @Test func oneChangedTripIsRenderedAloneAndTheSiteIsWhatAFullBuildMakes() async throws {
@@ -33,7 +36,7 @@ import TestSupport
         try FixtureTrips(content: site.content, media: site.media)
             .story("coast-walk", title: "Coast Walk, again", body: "A *new* story.")
         let report = try await site.build()
-        #expect(report.tripsRendered == 1 && report.tripsReused == 2)
+        #expect(report.tripsRendered == 2 && report.tripsReused == 1)
         #expect(try site.text("index.html").contains("Coast Walk, again"), "the listings show the change")
         #expect(try site.text("trips/city-break/index.html").contains("Coast Walk, again"),
                 "its neighbour's link names the new title: the page took new links without being rendered")
@@ -47,14 +50,14 @@ import TestSupport
         _ = try await site.build()
         try site.add(trip: "mountain-hut", title: "Mountain Hut", start: "2024-04-02", photos: ["small.jpg"])
         let added = try await site.build()
-        #expect(added.tripsRendered == 1 && added.tripsReused == 3, "\(added.summary)")
+        #expect(added.tripsRendered == 2 && added.tripsReused == 2, "\(added.summary)")
         let scratch = site.folder("Scratch")
         _ = try await site.build(output: scratch)
         try expectSameSite(site.output, scratch)
 
         try FileManager.default.removeItem(at: site.content.appendingPathComponent("trips/mountain-hut"))
         let withdrawn = try await site.build()
-        #expect(withdrawn.tripsRendered == 0 && withdrawn.removed.contains("trips/mountain-hut/index.html"))
+        #expect(withdrawn.tripsRendered == 1 && withdrawn.removed.contains("trips/mountain-hut/index.html"))
         let again = site.folder("Again")
         _ = try await site.build(output: again)
         try expectSameSite(site.output, again)
@@ -85,7 +88,7 @@ import TestSupport
         _ = try await site.build()
         try FileManager.default.removeItem(at: site.output.appendingPathComponent("trips/city-break/index.html"))
         let report = try await site.build()
-        #expect(report.tripsRendered == 1)
+        #expect(report.tripsRendered == 2)
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("trips/city-break/index.html").path))
     }
 
@@ -97,15 +100,15 @@ import TestSupport
         for _ in 0..<2 {
             let report = try await site.build()
             #expect(report.failures.map(\.trip) == ["city-break"], "\(report.failures)")
-            #expect(report.tripsRendered == 1 && report.tripsReused == 2 || report.tripsRendered == 3)
+            #expect(report.tripsRendered == 2 && report.tripsReused == 1 || report.tripsRendered == 3)
         }
         // Once the photo is back, the trip shows it and is kept like the others.
         try FileManager.default.copyItem(at: RepositoryPaths.fixtures.appendingPathComponent("images/alpha.png"),
                                          to: URL(fileURLWithPath: media + "/" + alpha))
         let fixed = try await site.build()
-        #expect(!fixed.failed && fixed.tripsRendered == 1)
+        #expect(!fixed.failed && fixed.tripsRendered == 2)
         #expect(try site.text("trips/city-break/index.html").contains("Photo 2 of City Break"))
-        #expect(try await site.build().tripsRendered == 0)
+        #expect(try await site.build().tripsRendered == 1)
     }
 
     @Test func aPreviewSeesAnEditedProposal() async throws {
@@ -116,7 +119,7 @@ import TestSupport
         try "---\ntitle: \"Coast Walk\"\n---\nA proposal.\n"
             .write(to: site.content.appendingPathComponent("trips/coast-walk/story.draft.md"), atomically: true, encoding: .utf8)
         let report = try await SiteBuilder(options: options).build()
-        #expect(report.tripsRendered == 1)
+        #expect(report.tripsRendered == 2)
         #expect(try site.text("trips/coast-walk/proposal/index.html").contains("A proposal."))
         _ = try await site.build()  // a published build after a preview's: every trip again, without notes
         #expect(try !site.text("trips/coast-walk/index.html").contains("preview-note"))
