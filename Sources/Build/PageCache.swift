@@ -14,7 +14,7 @@ import TabiCore
 /// A trip is kept here only when it is public and built cleanly: one with a photo or text left out
 /// is built again (and reported again) every time, until it is fixed, and an unlisted trip, whose
 /// address is a secret, is built every time (few are, and this file must not name them).
-struct PageCache: Codable, Sendable {
+struct PageCache: Codable, Sendable, Equatable {
     static let relativePath = "_tabi/pages.json"
     /// Changes whenever the file's shape or what a key covers changes.
     static let version = 1
@@ -24,6 +24,9 @@ struct PageCache: Codable, Sendable {
     var siteKey: String
     /// Slug → what was built for it.
     var trips: [String: CachedTrip] = [:]
+    /// The listing files (home and listing pages, tag pages, feed, sitemap, robots.txt, 404.html)
+    /// the build wrote from those trips' entries: the same when no entry changed.
+    var listingFiles: [String] = []
 
     init(siteKey: String) {
         self.siteKey = siteKey
@@ -92,6 +95,17 @@ struct CachedTrip: Codable, Sendable, Equatable {
 }
 
 extension PageCache {
+    /// Whether the listing files in `output` are already those of `reused`'s entries: every
+    /// listed trip of the last build was reused, no other trip is listed, and the files are there.
+    func listingsStand(reused: [String: CachedTrip], renderedListed: Bool, output: URL) -> Bool {
+        guard !listingFiles.isEmpty, !renderedListed else { return false }
+        let listedBefore = Set(trips.filter { $0.value.listing != nil }.keys)
+        let listedNow = Set(reused.filter { $0.value.listing != nil }.keys)
+        guard listedBefore == listedNow else { return false }
+        let folder = ConfinedFolder(output)
+        return listingFiles.allSatisfy { if case .file = folder.kind(of: $0) { true } else { false } }
+    }
+
     /// The trip `slug` as the last build left it, when that is still what a build would make:
     /// the same stamps, and every file it wrote still in `output`.
     func reusable(_ slug: String, stamps: String, output: URL) -> CachedTrip? {

@@ -92,10 +92,14 @@ public struct SiteBuilder: Sendable {
                          reason: ($0.post.map { "\($0): " } ?? "") + $0.reason)
         }
         report.failures += pages.failures
-        let files = renderer.assets() + renderer.listingFiles(pages.listings)
+        // With no listed trip changed, added or gone, the listings are what the last build wrote.
+        let listingsStand = cache.listingsStand(reused: loaded.reused, renderedListed: pages.made.values.contains { $0.listing != nil },
+                                                output: options.output)
+        let listingFiles = listingsStand ? [] : renderer.listingFiles(pages.listings)
+        let files = renderer.assets() + listingFiles
         let counts = OutputWriter(output: options.output).write(files)
         report.pagesWritten = counts.written + pages.written
-        report.pagesUnchanged = counts.unchanged + pages.unchanged
+        report.pagesUnchanged = counts.unchanged + pages.unchanged + (listingsStand ? cache.listingFiles.count : 0)
         report.failures += counts.failures
 
         // MARK: - What the next build may reuse
@@ -103,6 +107,8 @@ public struct SiteBuilder: Sendable {
             .union(pages.unwritten)
         var next = PageCache(siteKey: siteKey ?? "")
         next.trips = pages.cached
+        // Listings not all written are rendered again next time.
+        next.listingFiles = listingsStand ? cache.listingFiles : counts.failures.isEmpty ? listingFiles.map(\.path) : []
         // Only public trips: an unlisted trip's address is a secret, and this file sits in
         // `Output/`, which a site owner might copy anywhere with another tool.
         for content in loaded.trips where !failedSlugs.contains(content.trip.slug) && content.trip.visibility == .public {
@@ -124,13 +130,13 @@ public struct SiteBuilder: Sendable {
         // derivative this build did not make goes, whatever else failed: a withdrawn trip's
         // photos must leave the site the same night.
         let keepFolders = Set(loaded.brokenSlugs.map { "trips/\($0)" })
-        var keep = Set(files.map(\.path) + pages.made.values.flatMap(\.files)).union(batch.files).union([DerivativeMaker.manifestPath, PageCache.relativePath])
+        var keep = Set(files.map(\.path) + next.listingFiles + pages.made.values.flatMap(\.files)).union(batch.files).union([DerivativeMaker.manifestPath, PageCache.relativePath])
         for cached in loaded.reused.values { keep.formUnion(cached.files + cached.derivatives.keys) }
         for slug in loaded.brokenSlugs {
             keep.formUnion(KeptPageMedia.referenced(by: "trips/\(slug)/index.html", in: options.output))
         }
         report.removed = (report.removed + sweeper.sweep(keep: keep, keepFolders: keepFolders)).sorted()
-        if siteKey != nil {
+        if siteKey != nil, next != cache {
             do { try next.write(to: options.output) } catch {
                 // The cache only saves work: without it the next build renders every trip.
                 logger.error("\(error)")
