@@ -105,6 +105,10 @@ FAULT_KINDS = ["500", "503", "SlowDown", "retryAfter", "drop", "dropAfter"]
 FAULTS = {"rate": 0.0, "kinds": FAULT_KINDS, "random": random.Random(0), "match": None, "injected": {}, "turn": 0}
 STALL = {"after": None, "arrived": 0, "blocked": 0, "release": threading.Event()}
 IN_FLIGHT = [0]
+# S3 checks a conditional write's If-None-Match / If-Match and writes as one step; moto checks,
+# then writes, so with its threaded server two racing writes could both pass the check (seen as
+# two runs holding the nightly lease on a loaded machine). Conditional writes go one at a time.
+CONDITIONAL_WRITE = threading.Lock()
 
 
 def next_sequence(flight=0):
@@ -322,7 +326,11 @@ def application(inner):
                 drop(environ)
             if fault in ("500", "503", "SlowDown", "retryAfter"):
                 return fault_response(fault, entry["method"], recording_start_response)
-            answer = inner(environ, recording_start_response)
+            if environ["REQUEST_METHOD"] in ("PUT", "POST") and ("HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MATCH" in environ):
+                with CONDITIONAL_WRITE:
+                    answer = list(inner(environ, recording_start_response))
+            else:
+                answer = inner(environ, recording_start_response)
             if fault == "dropAfter":
                 list(answer)  # moto has done the request; its answer is lost
                 drop(environ)
