@@ -22,7 +22,8 @@ struct ContentLoader {
         var failures: [BuildFailure]
     }
 
-    func load(reusing cache: PageCache = PageCache(siteKey: ""), output: URL? = nil) throws(ContentError) -> Loaded {
+    /// Reads every trip but those `cache` has as `output` still holds them.
+    func load(reusing cache: PageCache, output: URL) throws(ContentError) -> Loaded {
         let (found, invalid) = try content.tripStamps()
         // A link where a trip's folder or trip.json should be makes that trip broken: its
         // previous pages stay, and nothing is read through the link.
@@ -33,7 +34,7 @@ struct ContentLoader {
         for trip in found {
             let slug = trip.slug
             let stamps = PageCache.stamps(trip, proposal: proposals[slug])
-            if let output, let cached = cache.reusable(slug, stamps: stamps, output: output) {
+            if let cached = cache.reusable(slug, stamps: stamps, output: output) {
                 loaded.reused[slug] = cached
                 continue
             }

@@ -20,7 +20,7 @@ struct PageCache: Codable, Sendable, Equatable {
     static let version = 1
 
     var version = PageCache.version
-    /// ``siteKey(config:theme:preview:)`` of the build that wrote it.
+    /// ``siteKey(config:recipes:theme:preview:)`` of the build that wrote it.
     var siteKey: String
     /// Slug → what was built for it.
     var trips: [String: CachedTrip] = [:]
@@ -44,10 +44,14 @@ struct PageCache: Codable, Sendable, Equatable {
     }
 
     func write(to output: URL) throws(FileError) {
+        _ = try AtomicFile.write(Self.sortedJSON(self), to: output.appendingPathComponent(Self.relativePath))
+    }
+
+    /// JSON with its keys sorted: the same value, the same bytes.
+    private static func sortedJSON(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(self)) ?? Data()
-        _ = try AtomicFile.write(data, to: output.appendingPathComponent(Self.relativePath))
+        return (try? encoder.encode(value)) ?? Data()
     }
 
     /// Everything every trip's pages depend on besides its own files: this version of
@@ -61,11 +65,9 @@ struct PageCache: Codable, Sendable, Equatable {
         }
         add(Data(SiteRenderer.outputVersion.utf8))
         add(Data((preview ? "preview" : "site").utf8))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        add((try? encoder.encode(config)) ?? Data())
-        add((try? encoder.encode(config.imageLimits)) ?? Data())
-        add((try? encoder.encode(recipes)) ?? Data())
+        add(sortedJSON(config))
+        add(sortedJSON(config.imageLimits))
+        add(sortedJSON(recipes))
         let folder = ConfinedFolder(theme)
         let walked = try folder.walk(skipHidden: true)
         if let link = walked.refused.first {
@@ -81,7 +83,7 @@ struct PageCache: Codable, Sendable, Equatable {
 
 /// One trip as the last build left it.
 struct CachedTrip: Codable, Sendable, Equatable {
-    /// The stamps of its files then (``PageCache/stamps(_:preview:)``).
+    /// The stamps of its files then (``PageCache/stamps(_:proposal:)``).
     var stamps: String
     /// The site-relative files its pages are (`trips/<slug>/index.html`, a preview's proposal page).
     var files: [String]

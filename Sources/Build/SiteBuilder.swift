@@ -39,7 +39,7 @@ public struct SiteBuilder: Sendable {
         let loaded: ContentLoader.Loaded
         do {
             loaded = try ContentLoader(content: ContentDirectory(root: options.content), preview: options.preview)
-                .load(reusing: cache, output: siteKey == nil ? nil : options.output)
+                .load(reusing: cache, output: options.output)
         } catch {
             throw .content(error)
         }
@@ -93,7 +93,8 @@ public struct SiteBuilder: Sendable {
         }
         report.failures += pages.failures
         // With no listed trip changed, added or gone, the listings are what the last build wrote.
-        let listingsStand = cache.listingsStand(reused: loaded.reused, renderedListed: pages.made.values.contains { $0.listing != nil },
+        let listingsStand = cache.listingsStand(reused: loaded.reused,
+                                                renderedListed: pages.made.values.contains { $0.listing != nil },
                                                 output: options.output)
         let listingFiles = listingsStand ? [] : renderer.listingFiles(pages.listings)
         let files = renderer.assets() + listingFiles
@@ -130,7 +131,8 @@ public struct SiteBuilder: Sendable {
         // derivative this build did not make goes, whatever else failed: a withdrawn trip's
         // photos must leave the site the same night.
         let keepFolders = Set(loaded.brokenSlugs.map { "trips/\($0)" })
-        var keep = Set(files.map(\.path) + next.listingFiles + pages.made.values.flatMap(\.files)).union(batch.files).union([DerivativeMaker.manifestPath, PageCache.relativePath])
+        var keep = Set(files.map(\.path) + next.listingFiles + pages.made.values.flatMap(\.files))
+            .union(batch.files).union([DerivativeMaker.manifestPath, PageCache.relativePath])
         for cached in loaded.reused.values { keep.formUnion(cached.files + cached.derivatives.keys) }
         for slug in loaded.brokenSlugs {
             keep.formUnion(KeptPageMedia.referenced(by: "trips/\(slug)/index.html", in: options.output))

@@ -42,13 +42,15 @@ struct TripPages {
         var stop: RenderError?
         await slidingWindow(trips.count, concurrency: concurrency, canStart: { stop == nil }) { index in
             Result { () throws(RenderError) in
-                try Self.linked(renderer.renderTripPage(trips[index], renditions: renditions), renderer: renderer,
-                                neighbours: neighbours)
+                var page = try renderer.renderTripPage(trips[index], renditions: renditions)
+                page.files = renderer.linking(page.files, of: page.listing, among: neighbours)
+                return page
             }
         } collect: { index, result in
             switch result {
-            case .success(let (page, links)):
-                pages.write(page, slug: trips[index].trip.slug, links: links, output: output)
+            case .success(let page):
+                pages.write(page, slug: trips[index].trip.slug, links: page.listing.flatMap { neighbours[$0.id] }?.key,
+                            output: output)
             case .failure(let error):
                 stop = stop ?? error
             }
@@ -56,19 +58,6 @@ struct TripPages {
         if let stop { throw .render(stop) }
         pages.relink(reused, neighbours: neighbours, renderer: renderer, output: output)
         return pages
-    }
-
-    /// A rendered trip's page with the links to its neighbours put in.
-    private static func linked(_ page: TripPageRender, renderer: SiteRenderer,
-                               neighbours: [String: TripNeighbours]) -> (TripPageRender, String?) {
-        guard let listing = page.listing, let around = neighbours[listing.id] else { return (page, nil) }
-        var page = page
-        let path = SiteRenderer.tripPagePath(listing.slug)
-        page.files = page.files.map { file in
-            guard file.path == path, let data = renderer.withNeighbours(file.data, slug: listing.slug, around) else { return file }
-            return SiteFile(path: path, data: data)
-        }
-        return (page, around.key)
     }
 
     private mutating func write(_ page: TripPageRender, slug: String, links: String?, output: URL) {

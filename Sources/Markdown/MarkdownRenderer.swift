@@ -5,8 +5,8 @@ import Synchronization
 ///
 /// Safe for untrusted text: raw HTML is dropped, links keep only relative addresses and
 /// `http(s)`/`mailto`/`tel`, an image is drawn only by the caller that knows its size (else it
-/// becomes a link), and every id the HTML carries is `[a-z0-9-]`. A value type that holds only options: share one between tasks and render from
-/// many at once.
+/// becomes a link), and every id the HTML carries is `[a-z0-9-]`. A value type that holds only
+/// options: share one between tasks and render from many at once.
 public struct MarkdownRenderer: Sendable {
     public var options: MarkdownOptions
     /// What is refused before parsing (see ``MarkdownLimits``).

@@ -17,6 +17,13 @@ import TestSupport
         }
     }
 
+    /// `site`'s `Output/` against a build of its content from scratch into a folder of its own.
+    func expectSameAsFromScratch(_ site: SiteFixture, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let scratch = site.folder("Scratch-\(UUID().uuidString)")
+        _ = try await site.build(output: scratch)
+        try expectSameSite(site.output, scratch, sourceLocation: sourceLocation)
+    }
+
     /// The fixture's unlisted trip is rendered every time: its address is a secret, which the
     /// record (a file in `Output/`) must not hold.
     @Test func aBuildWithNothingChangedRendersOnlyTheUnlistedTrip() async throws {
@@ -40,9 +47,7 @@ import TestSupport
         #expect(try site.text("index.html").contains("Coast Walk, again"), "the listings show the change")
         #expect(try site.text("trips/city-break/index.html").contains("Coast Walk, again"),
                 "its neighbour's link names the new title: the page took new links without being rendered")
-        let scratch = site.folder("Scratch")
-        _ = try await site.build(output: scratch)
-        try expectSameSite(site.output, scratch)
+        try await expectSameAsFromScratch(site)
     }
 
     @Test func aNewTripAndAWithdrawnOneRelinkTheirNeighboursAsAFullBuildWould() async throws {
@@ -51,16 +56,12 @@ import TestSupport
         try site.add(trip: "mountain-hut", title: "Mountain Hut", start: "2024-04-02", photos: ["small.jpg"])
         let added = try await site.build()
         #expect(added.tripsRendered == 2 && added.tripsReused == 2, "\(added.summary)")
-        let scratch = site.folder("Scratch")
-        _ = try await site.build(output: scratch)
-        try expectSameSite(site.output, scratch)
+        try await expectSameAsFromScratch(site)
 
         try FileManager.default.removeItem(at: site.content.appendingPathComponent("trips/mountain-hut"))
         let withdrawn = try await site.build()
         #expect(withdrawn.tripsRendered == 1 && withdrawn.removed.contains("trips/mountain-hut/index.html"))
-        let again = site.folder("Again")
-        _ = try await site.build(output: again)
-        try expectSameSite(site.output, again)
+        try await expectSameAsFromScratch(site)
     }
 
     @Test func otherSettingsOrAnotherThemeFileRenderEveryTrip() async throws {

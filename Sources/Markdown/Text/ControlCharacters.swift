@@ -1,8 +1,8 @@
 /// The code points HTML forbids in a document (C0 controls but tab, line feed and carriage
 /// return; DEL; C1 controls; U+FFFE and U+FFFF): taken out of Markdown before it is parsed, so
 /// no page carries one (the Nu HTML Checker reports each as an error). NUL is left to cmark,
-/// which prints U+FFFD for it. What the renderer prints therefore never holds one either, except in the HTML an image
-/// drawer gives, which may use one as a mark of its own (``MarkdownImageDrawer``).
+/// which prints U+FFFD for it. What the renderer prints therefore never holds one either, except
+/// in the HTML an image drawer gives, which may use one as a mark of its own (``MarkdownImageDrawer``).
 enum ControlCharacters {
     static func removed(from text: String) -> String {
         var utf8 = text.utf8.makeIterator()

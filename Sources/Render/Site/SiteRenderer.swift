@@ -155,15 +155,7 @@ public struct SiteRenderer: Sendable {
         let listed = pages.compactMap(\.listed)
         let neighbours = TripNeighbours.of(listed.sorted(by: ListingEntry.newestFirst).map(\.placement))
         for page in pages {
-            if let trip = page.listed, let around = neighbours[trip.id] {
-                files += page.files.map { file in
-                    guard file.path == SiteURLs.tripFile(trip.slug), let linked = withNeighbours(file.data, slug: trip.slug, around)
-                    else { return file }
-                    return SiteFile(path: file.path, data: linked)
-                }
-            } else {
-                files += page.files
-            }
+            files += linking(page.files, of: page.listed, among: neighbours)
             problems += page.problems
         }
         files += listings(listed)
@@ -192,6 +184,17 @@ public struct SiteRenderer: Sendable {
 
     /// Where a trip's page is in the site: `trips/<slug>/index.html`.
     public static func tripPagePath(_ slug: String) -> String { SiteURLs.tripFile(slug) }
+
+    /// A trip's rendered files with the links to its neighbours put into its page; as they were
+    /// for a trip with no place in `neighbours` (an unlisted one).
+    public func linking(_ files: [SiteFile], of listing: ListingEntry?, among neighbours: [String: TripNeighbours]) -> [SiteFile] {
+        guard let listing, let around = neighbours[listing.id] else { return files }
+        let path = SiteURLs.tripFile(listing.slug)
+        return files.map { file in
+            guard file.path == path, let linked = withNeighbours(file.data, slug: listing.slug, around) else { return file }
+            return SiteFile(path: path, data: linked)
+        }
+    }
 
     /// A public trip's page (`trips/<slug>/index.html` as rendered) with the links to its
     /// neighbours put between its markers; nil when the page has no markers (its theme shows no
