@@ -5,14 +5,17 @@ import Render
 
 /// Reads every trip of `Content/` with its story, keeping each broken one apart so the rest build.
 /// A trip the last build left as it would build it now (``PageCache``) is not read at all.
-struct ContentLoader {
+///
+/// Of the trips it reads it keeps an outline only (``TripOutline``): a build holds the content
+/// of the few trips being rendered, not of the site, so its memory does not grow with the trips.
+struct ContentLoader: Sendable {
     let content: ContentDirectory
     /// A writer's preview: proposals (`story.draft.md`) are read, and drafts shown.
     var preview = false
 
     struct Loaded {
         /// Trips to render, in slug order.
-        var trips: [TripContent]
+        var trips: [TripOutline]
         /// Slug → the stamps of its files as read, for every trip in ``trips``.
         var stamps: [String: String] = [:]
         /// Trips whose pages in `Output/` are still what a build would make, by slug.
@@ -22,8 +25,8 @@ struct ContentLoader {
         var failures: [BuildFailure]
     }
 
-    /// Reads every trip but those `cache` has as `output` still holds them.
-    func load(reusing cache: PageCache, output: URL) throws(ContentError) -> Loaded {
+    /// Reads every trip but those `cache` has as `output` still holds them, `concurrency` at a time.
+    func load(reusing cache: PageCache, output: URL, concurrency: Int) async throws(ContentError) -> Loaded {
         let (found, invalid) = try content.tripStamps()
         // A link where a trip's folder or trip.json should be makes that trip broken: its
         // previous pages stay, and nothing is read through the link.
@@ -31,30 +34,64 @@ struct ContentLoader {
             BuildFailure(trip: $0.slug, file: $0.file, reason: $0.reason)
         })
         let proposals = preview ? proposalStamps(found.map(\.slug)) : [:]
+        var toRead: [(slug: String, stamps: String)] = []
         for trip in found {
-            let slug = trip.slug
-            let stamps = PageCache.stamps(trip, proposal: proposals[slug])
-            if let cached = cache.reusable(slug, stamps: stamps, output: output) {
-                loaded.reused[slug] = cached
-                continue
+            let stamps = PageCache.stamps(trip, proposal: proposals[trip.slug])
+            if let cached = cache.reusable(trip.slug, stamps: stamps, output: output) {
+                loaded.reused[trip.slug] = cached
+            } else {
+                toRead.append((trip.slug, stamps))
             }
-            do {
-                let parsed = try content.trip(slug)
-                let story = try content.story(slug)
-                let proposal = preview ? try content.proposedStory(slug) : nil
-                loaded.trips.append(TripContent(trip: parsed, story: story, preview: preview, proposal: proposal))
-                loaded.stamps[slug] = stamps
-            } catch {
+        }
+        let loader = self, reading = toRead
+        var outlines = [TripOutline?](repeating: nil, count: toRead.count)
+        await slidingWindow(toRead.count, concurrency: concurrency) { index in
+            Result { () throws(ContentError) in TripOutline(try loader.read(reading[index].slug)) }
+        } collect: { index, result in
+            let slug = toRead[index].slug
+            switch result {
+            case .success(let outline):
+                outlines[index] = outline
+                loaded.stamps[slug] = toRead[index].stamps
+            case .failure(let error):
                 loaded.brokenSlugs.insert(slug)
                 loaded.failures.append(BuildFailure(trip: slug, file: error.file, reason: error.reason))
             }
         }
+        loaded.trips = outlines.compactMap { $0 }
         return loaded
+    }
+
+    /// One trip's content: its facts, its story and, in a preview, the proposal beside it.
+    func read(_ slug: String) throws(ContentError) -> TripContent {
+        let trip = try content.trip(slug)
+        let story = try content.story(slug)
+        let proposal = preview ? try content.proposedStory(slug) : nil
+        return TripContent(trip: trip, story: story, preview: preview, proposal: proposal)
     }
 
     /// The stamps of each trip's `story.draft.md`; a trip without one (or unreadable) has none.
     private func proposalStamps(_ slugs: [String]) -> [String: ConfinedFolder.Stamp] {
         let stamps = (try? content.confined.stamps(of: [ContentDirectory.proposalFileName], inEachOf: slugs, in: "trips")) ?? [:]
         return stamps.compactMapValues { $0[ContentDirectory.proposalFileName] }
+    }
+}
+
+/// What a build keeps of a trip from reading it to rendering it: what places it in the listings
+/// and the photos to make. Its page is rendered from its files, read again.
+struct TripOutline: Sendable {
+    var slug: String
+    var id: String
+    var visibility: TripVisibility
+    var photos: [Photo]
+    /// Where it goes in the listings; nil for a trip they do not show.
+    var placement: ListingPlacement?
+
+    init(_ content: TripContent) {
+        slug = content.trip.slug
+        id = content.trip.id
+        visibility = content.trip.visibility
+        photos = content.trip.photos
+        placement = ListingEntry.placement(of: content)
     }
 }

@@ -36,21 +36,20 @@ public struct SiteBuilder: Sendable {
         let siteKey = try? PageCache.siteKey(config: options.config, recipes: renderer.imageRecipes,
                                               theme: options.theme, preview: options.preview)
         let cache = siteKey.map { PageCache.load(from: options.output, siteKey: $0) } ?? PageCache(siteKey: "")
+        let loader = ContentLoader(content: ContentDirectory(root: options.content), preview: options.preview)
         let loaded: ContentLoader.Loaded
         do {
-            loaded = try ContentLoader(content: ContentDirectory(root: options.content), preview: options.preview)
-                .load(reusing: cache, output: options.output)
+            loaded = try await loader.load(reusing: cache, output: options.output, concurrency: options.concurrency)
         } catch {
             throw .content(error)
         }
         report.failures += loaded.failures
         report.trips = loaded.trips.count + loaded.reused.count
         report.tripsReused = loaded.reused.count
-        for content in loaded.trips where content.trip.visibility == .unlisted
-            && !Slug.hasUnlistedToken(content.trip.slug, tripID: content.trip.id) {
+        for trip in loaded.trips where trip.visibility == .unlisted && !Slug.hasUnlistedToken(trip.slug, tripID: trip.id) {
             logger.warning("""
-                trip \(content.trip.slug) is unlisted but its slug does not end with its token, so anyone who knows \
-                its title can find its page; `tabi-press extract` moves it to \(content.trip.slug)-\(Slug.unlistedToken(forTripID: content.trip.id))
+                trip \(trip.slug) is unlisted but its slug does not end with its token, so anyone who knows \
+                its title can find its page; `tabi-press extract` moves it to \(trip.slug)-\(Slug.unlistedToken(forTripID: trip.id))
                 """)
         }
         let sweeper = OutputSweeper(output: options.output)
@@ -60,9 +59,7 @@ public struct SiteBuilder: Sendable {
         }
 
         // MARK: - Photos (of the trips that changed; the others' stay in the manifest)
-        let jobs = loaded.trips.flatMap { content in
-            content.trip.photos.map { PhotoJob(tripSlug: content.trip.slug, photo: $0) }
-        }
+        let jobs = loaded.trips.flatMap { trip in trip.photos.map { PhotoJob(tripSlug: trip.slug, photo: $0) } }
         var kept = PublishedDerivatives()
         for cached in loaded.reused.values {
             kept.originals.merge(cached.originals) { first, _ in first }
@@ -83,10 +80,10 @@ public struct SiteBuilder: Sendable {
         }
 
         // MARK: - Pages
-        let pages = try await TripPages.build(loaded.trips, reused: loaded.reused, renderer: renderer,
+        let pages = try await TripPages.build(loaded.trips, loader: loader, reused: loaded.reused, renderer: renderer,
                                               renditions: batch.renditions, output: options.output,
                                               concurrency: options.concurrency)
-        report.tripsRendered = loaded.trips.count
+        report.tripsRendered = loaded.trips.count - pages.unreadable.count
         report.failures += pages.problems.map {
             BuildFailure(trip: $0.slug, file: options.content.appendingPathComponent("trips/\($0.slug)/\($0.file)").path,
                          reason: ($0.post.map { "\($0): " } ?? "") + $0.reason)
@@ -105,18 +102,18 @@ public struct SiteBuilder: Sendable {
 
         // MARK: - What the next build may reuse
         let failedSlugs = Set(batch.failures.map(\.tripSlug)).union(pages.problems.map(\.slug))
-            .union(pages.unwritten)
+            .union(pages.unwritten).union(pages.unreadable)
         var next = PageCache(siteKey: siteKey ?? "")
         next.trips = pages.cached
         // Listings not all written are rendered again next time.
         next.listingFiles = listingsStand ? cache.listingFiles : counts.failures.isEmpty ? listingFiles.map(\.path) : []
         // Only public trips: an unlisted trip's address is a secret, and this file sits in
         // `Output/`, which a site owner might copy anywhere with another tool.
-        for content in loaded.trips where !failedSlugs.contains(content.trip.slug) && content.trip.visibility == .public {
-            let slug = content.trip.slug
+        for trip in loaded.trips where !failedSlugs.contains(trip.slug) && trip.visibility == .public {
+            let slug = trip.slug
             guard let stamps = loaded.stamps[slug], let made = pages.made[slug] else { continue }
             var photos = PublishedDerivatives()
-            for photo in content.trip.photos {
+            for photo in trip.photos {
                 if let source = batch.sources[photo.id], let renditions = batch.renditions[photo.id] {
                     photos.add(source, renditions: renditions)
                 }
@@ -130,11 +127,12 @@ public struct SiteBuilder: Sendable {
         // A broken trip keeps its previous pages, and the derivatives they show; every other
         // derivative this build did not make goes, whatever else failed: a withdrawn trip's
         // photos must leave the site the same night.
-        let keepFolders = Set(loaded.brokenSlugs.map { "trips/\($0)" })
+        let broken = loaded.brokenSlugs.union(pages.unreadable)
+        let keepFolders = Set(broken.map { "trips/\($0)" })
         var keep = Set(files.map(\.path) + next.listingFiles + pages.made.values.flatMap(\.files))
             .union(batch.files).union([DerivativeMaker.manifestPath, PageCache.relativePath])
         for cached in loaded.reused.values { keep.formUnion(cached.files + cached.derivatives.keys) }
-        for slug in loaded.brokenSlugs {
+        for slug in broken {
             keep.formUnion(KeptPageMedia.referenced(by: "trips/\(slug)/index.html", in: options.output))
         }
         report.removed = (report.removed + sweeper.sweep(keep: keep, keepFolders: keepFolders)).sorted()

@@ -3,8 +3,8 @@ import Foundation
 import Render
 import TabiCore
 
-/// The trip pages of a build: the trips that changed rendered, each page written as soon as it is
-/// made (so a build holds a few pages at a time, not the site), and the pages the last build left
+/// The trip pages of a build: the trips that changed read again and rendered, each page written as
+/// soon as it is made (so a build holds a few trips and pages at a time, not the site), and the pages the last build left
 /// for the others (``PageCache``) given new links when their neighbours changed. Every trip's
 /// place in the listings is known before the first render, from its files alone
 /// (``ListingEntry/placement(of:)``), so each page is written once, with its links.
@@ -30,34 +30,52 @@ struct TripPages {
     var failures: [BuildFailure] = []
     /// Trips a file of which could not be written or relinked: not to be reused.
     var unwritten: Set<String> = []
+    /// Trips whose files could not be read again (changed or gone since they were outlined):
+    /// their previous output is kept as it is, as a broken trip's.
+    var unreadable: Set<String> = []
 
-    /// Renders and writes `trips` `concurrency` at a time, and relinks the `reused` pages whose
-    /// neighbours changed. Throws only for what stops a whole build (a slug that is not one).
-    static func build(_ trips: [TripContent], reused: [String: CachedTrip], renderer: SiteRenderer,
-                      renditions: [String: PhotoRenditions], output: URL,
+    /// Reads `trips` again through `loader`, renders and writes them `concurrency` at a time, and
+    /// relinks the `reused` pages whose neighbours changed. Throws only for what stops a whole
+    /// build (a slug that is not one).
+    static func build(_ trips: [TripOutline], loader: ContentLoader, reused: [String: CachedTrip],
+                      renderer: SiteRenderer, renditions: [String: PhotoRenditions], output: URL,
                       concurrency: Int) async throws(BuildError) -> TripPages {
-        let placements = trips.compactMap(ListingEntry.placement(of:)) + reused.values.compactMap { $0.listing?.placement }
+        let placements = trips.compactMap(\.placement) + reused.values.compactMap { $0.listing?.placement }
         let neighbours = TripNeighbours.of(placements.sorted(by: ListingPlacement.newestFirst))
         var pages = TripPages()
         var stop: RenderError?
-        await slidingWindow(trips.count, concurrency: concurrency, canStart: { stop == nil }) { index in
-            Result { () throws(RenderError) in
-                var page = try renderer.renderTripPage(trips[index], renditions: renditions)
+        await slidingWindow(trips.count, concurrency: concurrency, canStart: { stop == nil }) { index -> Outcome in
+            let content: TripContent
+            do throws(ContentError) { content = try loader.read(trips[index].slug) } catch { return .unreadable(error) }
+            do throws(RenderError) {
+                var page = try renderer.renderTripPage(content, renditions: renditions)
                 page.files = renderer.linking(page.files, of: page.listing, among: neighbours)
-                return page
+                return .rendered(page)
+            } catch {
+                return .failed(error)
             }
         } collect: { index, result in
+            let slug = trips[index].slug
             switch result {
-            case .success(let page):
-                pages.write(page, slug: trips[index].trip.slug, links: page.listing.flatMap { neighbours[$0.id] }?.key,
-                            output: output)
-            case .failure(let error):
+            case .rendered(let page):
+                pages.write(page, slug: slug, links: page.listing.flatMap { neighbours[$0.id] }?.key, output: output)
+            case .unreadable(let error):
+                pages.unreadable.insert(slug)
+                pages.failures.append(BuildFailure(trip: slug, file: error.file, reason: error.reason))
+            case .failed(let error):
                 stop = stop ?? error
             }
         }
         if let stop { throw .render(stop) }
         pages.relink(reused, neighbours: neighbours, renderer: renderer, output: output)
         return pages
+    }
+
+    /// What became of one trip in the render window.
+    private enum Outcome: Sendable {
+        case rendered(TripPageRender)
+        case unreadable(ContentError)
+        case failed(RenderError)
     }
 
     private mutating func write(_ page: TripPageRender, slug: String, links: String?, output: URL) {
