@@ -44,7 +44,7 @@ import TestSupport
         let changed = after.keys.filter { after[$0] != before[$0] }.sorted()
         // The feed carries each trip's story, so it changes with it; nothing else does (but the
         // build's own record of what it rendered).
-        #expect(changed == ["_tabi/pages.json", "feed.xml", "trips/coast-walk/index.html"])
+        #expect(changed == ["_tabi/pages.jsonl", "feed.xml", "trips/coast-walk/index.html"])
         #expect(report.pagesWritten == 2 && report.photosEncoded == 0)
         #expect(try site.text("trips/coast-walk/index.html").contains("<em>different</em> ending"))
     }

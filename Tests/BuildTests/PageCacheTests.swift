@@ -4,7 +4,7 @@ import Testing
 import TabiCore
 import TestSupport
 
-/// A build renders only the trips whose files changed since the last one (`Output/_tabi/pages.json`),
+/// A build renders only the trips whose files changed since the last one (`Output/_tabi/pages.jsonl`),
 /// and what it leaves is byte for byte what a build from scratch makes.
 @Suite struct PageCacheTests {
     /// Every file of `a` and `b`, compared; the caches differ only in the stamps they saw.
@@ -34,7 +34,7 @@ import TestSupport
         #expect(second.trips == 3 && second.tripsRendered == 1 && second.tripsReused == 2)
         #expect(second.pagesWritten == 0 && second.photosEncoded == 0 && !second.failed)
         #expect(second.summary.hasPrefix("Built 3 trips (1 rendered, 2 unchanged): 0 files written"))
-        #expect(!(try site.text("_tabi/pages.json").contains("secret-garden")))
+        #expect(!(try site.text("_tabi/pages.jsonl").contains("secret-garden")))
     }
 
     @Test func oneChangedTripIsRenderedAloneAndTheSiteIsWhatAFullBuildMakes() async throws {
@@ -128,5 +128,35 @@ import TestSupport
         #expect(try site.text("trips/coast-walk/proposal/index.html").contains("A proposal."))
         _ = try await site.build()  // a published build after a preview's: every trip again, without notes
         #expect(try !site.text("trips/coast-walk/index.html").contains("preview-note"))
+    }
+
+    /// The record is JSON Lines: a header, then a line per kept trip, so a build reads and writes
+    /// it a trip at a time. One damaged line (or a record of an earlier version) and every trip
+    /// is rendered again, to the same site.
+    @Test func theRecordIsALinePerTripAndADamagedOneRendersEveryTrip() async throws {
+        let site = try SiteFixture()
+        _ = try await site.build()
+        let record = site.output.appendingPathComponent("_tabi/pages.jsonl")
+        let lines = try site.text("_tabi/pages.jsonl").split(separator: "\n")
+        #expect(lines.count == 3, "a header and the two public trips")
+        #expect(lines.dropFirst().map { $0.hasPrefix("{\"slug\":\"city-break\",") || $0.hasPrefix("{\"slug\":\"coast-walk\",") } == [true, true])
+        for damaged in [lines[0] + "\n" + lines[1] + "\n{\"slug\":\n", lines[0].replacingOccurrences(of: "\"version\":2", with: "\"version\":1") + "\n"] {
+            try damaged.write(to: record, atomically: true, encoding: .utf8)
+            let report = try await site.build()
+            #expect(report.tripsRendered == 3 && report.tripsReused == 0 && !report.failed, "\(report.summary)")
+            try await expectSameAsFromScratch(site)
+        }
+        #expect(try await site.build().tripsReused == 2)
+    }
+
+    /// The record an earlier version kept (`pages.json`, one JSON document) goes with the first build.
+    @Test func theRecordOfAnEarlierVersionIsSweptAway() async throws {
+        let site = try SiteFixture()
+        _ = try await site.build()
+        let old = site.output.appendingPathComponent("_tabi/pages.json")
+        try Data("{\"version\":1,\"trips\":{}}".utf8).write(to: old)
+        let report = try await site.build()
+        #expect(report.removed.contains("_tabi/pages.json") && !FileManager.default.fileExists(atPath: old.path))
+        #expect(report.tripsReused == 2)
     }
 }

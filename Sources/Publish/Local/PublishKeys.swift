@@ -8,8 +8,9 @@ public struct PublishKeys: Sendable, Hashable {
     /// Publish's own files beside the site: the header rules record and the served state store.
     public static let reservedStateFolder = "_tabi/publish/"
     /// The build's record of what it rendered (modification times of this machine's files): of
-    /// no use anywhere else, so never published nor kept in a state store.
-    public static let machineLocalBuildFiles: Set<String> = ["_tabi/pages.json"]
+    /// no use anywhere else, so never published nor kept in a state store (`pages.json`: the
+    /// name it had before it became JSON Lines, left in an `Output/` an earlier version built).
+    public static let machineLocalBuildFiles: Set<String> = ["_tabi/pages.jsonl", "_tabi/pages.json"]
     /// Build files earlier versions uploaded into `<prefix>_tabi/`, readable by anyone: deleted.
     public static let legacyBuildFiles: Set<String> = ["_tabi/derivatives.json"]
 
