@@ -152,7 +152,7 @@ struct Finalizer: Sendable {
         } else if let md5 = site.files[SiteRenderer.feedPath] {
             record.files[SiteRenderer.feedPath] = md5
         }
-        for file in [renderer.renderSitemap(order, pages: pages)] + renderer.fixedPages() {
+        for file in renderer.renderSitemap(order, pages: pages) + renderer.fixedPages() {
             listings.append(sync.prepare(file.path, file.data))
         }
         for group in [assets, listings] {

@@ -82,13 +82,16 @@ public enum PublishStage: Int, Sendable, Hashable, Comparable, CaseIterable, Cus
 
     /// The root files that list other pages.
     public static let listingPaths: Set<String> = ["index.html", "feed.xml", "sitemap.xml", "404.html", "robots.txt"]
-    /// The folders of the pages that list trips: the home page's later pages and the tag pages.
-    public static let listingFolders = ["page/", "tags/"]
+    /// The folders of the pages that list trips: the home page's later pages, the tag pages and
+    /// the parts of a sitemap too large for one file.
+    public static let listingFolders = ["page/", "tags/", "sitemaps/"]
 
     /// The stage of a site path.
     public static func of(_ path: String) -> PublishStage {
         if listingPaths.contains(path) { return .listings }
-        if path.hasSuffix(".html"), listingFolders.contains(where: { path.hasPrefix($0) }) { return .listings }
+        if path.hasSuffix(".html") || path.hasSuffix(".xml"), listingFolders.contains(where: { path.hasPrefix($0) }) {
+            return .listings
+        }
         if path.hasSuffix(".html") || path.hasSuffix(".htm") { return .pages }
         return .assets
     }

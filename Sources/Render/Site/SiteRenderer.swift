@@ -176,7 +176,7 @@ public struct SiteRenderer: Sendable {
         for entry in listed where byID[entry.id] == nil { byID[entry.id] = entry }
         let summaries = listed.map(\.placement)
         let pages = ListingPages.make(summaries, pageSize: pageSize)
-        return fixedPages() + [renderFeed(listed), renderSitemap(summaries, pages: pages)]
+        return fixedPages() + [renderFeed(listed)] + renderSitemap(summaries, pages: pages)
             + pages.map { renderListingPage($0, trips: $0.ids.compactMap { byID[$0] }) }
     }
 
@@ -231,9 +231,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `sitemap.xml`: the home page, every listed trip (in listing order), the tags page and each
-    /// tag's first page.
-    public func renderSitemap(_ listed: [ListingPlacement], pages: [ListingPage]) -> SiteFile {
-        SiteFile(path: SiteURLs.sitemap, text: Sitemap(urls: urls).render(listed, pages: pages))
+    /// tag's first page; for a site of more than 50,000 such addresses, the index of its parts
+    /// (`sitemaps/1.xml` and on), which follow it.
+    public func renderSitemap(_ listed: [ListingPlacement], pages: [ListingPage]) -> [SiteFile] {
+        Sitemap(urls: urls).render(listed, pages: pages).map { SiteFile(path: $0.path, text: $0.text) }
     }
 
     /// The theme's assets under their hashed names.

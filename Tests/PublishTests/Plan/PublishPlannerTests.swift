@@ -21,6 +21,15 @@ import Testing
         #expect(plan.invalidationPaths.isEmpty, "new keys are in no cache")
     }
 
+    @Test func theListingsGoLastSitemapPartsAndTagPagesAmongThem() {
+        for path in ["index.html", "sitemap.xml", "sitemaps/1.xml", "page/2/index.html", "tags/food/index.html"] {
+            #expect(PublishStage.of(path) == .listings, "\(path)")
+        }
+        for path in ["trips/kyoto/index.html", "sitemaps.xml", "trips/sitemaps/1.xml", "media/5a/x.webp"] {
+            #expect(PublishStage.of(path) != .listings, "\(path)")
+        }
+    }
+
     @Test func anUnchangedSiteWithItsRulesRecordPlansNothing() {
         let local = PlanFixtures.site.map { PlanFixtures.local($0) }
         let remote = PlanFixtures.state(local.map(PlanFixtures.remote))

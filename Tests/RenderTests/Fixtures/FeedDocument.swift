@@ -23,7 +23,7 @@ struct FeedDocument {
     var updated = ""
     var selfLink = ""
     var entries: [Entry] = []
-    /// `<loc>` and `<lastmod>` of a sitemap.
+    /// `<loc>` and `<lastmod>` of a sitemap (of its parts, for a sitemap index).
     var locations: [String] = []
     var lastModified: [String] = []
 
@@ -79,8 +79,8 @@ struct FeedDocument {
             case ("name", "author") where entry != nil: entry?.author = text
             case ("title", "feed"): document.title = text
             case ("updated", "feed"): document.updated = text
-            case ("loc", "url"): document.locations.append(text)
-            case ("lastmod", "url"): document.lastModified.append(text)
+            case ("loc", "url"), ("loc", "sitemap"): document.locations.append(text)
+            case ("lastmod", "url"), ("lastmod", "sitemap"): document.lastModified.append(text)
             case ("entry", _):
                 if let entry { document.entries.append(entry) }
                 entry = nil
