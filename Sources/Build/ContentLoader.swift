@@ -62,6 +62,22 @@ struct ContentLoader: Sendable {
         return loaded
     }
 
+    /// Reads again, to render them, trips ``load(reusing:output:concurrency:)`` reused whose
+    /// record lacks what this build needs (the story of a trip that moved into the feed).
+    func readAgain(_ slugs: [String], in loaded: inout Loaded) {
+        for slug in slugs {
+            guard let cached = loaded.reused.removeValue(forKey: slug) else { continue }
+            do throws(ContentError) {
+                loaded.trips.append(TripOutline(try read(slug)))
+                loaded.stamps[slug] = cached.stamps
+            } catch {
+                loaded.brokenSlugs.insert(slug)
+                loaded.failures.append(BuildFailure(trip: slug, file: error.file, reason: error.reason))
+            }
+        }
+        loaded.trips.sort { $0.slug < $1.slug }
+    }
+
     /// One trip's content: its facts, its story and, in a preview, the proposal beside it.
     func read(_ slug: String) throws(ContentError) -> TripContent {
         let trip = try content.trip(slug)

@@ -27,6 +27,9 @@ struct PageCache: Sendable, Equatable {
     /// The listing files (home and listing pages, tag pages, feed, sitemap, robots.txt, 404.html)
     /// the build wrote from those trips' entries: the same when no entry changed.
     var listingFiles: [String] = []
+    /// Listing page path → ``pageKey(_:)`` of what it showed: a page whose key is the same and
+    /// whose trips' entries did not change is left as it is.
+    var pageKeys: [String: String] = [:]
 
     init(siteKey: String) {
         self.siteKey = siteKey
@@ -51,6 +54,7 @@ struct PageCache: Sendable, Equatable {
         var version: Int
         var siteKey: String
         var listingFiles: [String]
+        var pageKeys: [String: String]?
     }
 
     /// A trip's line.
@@ -63,7 +67,8 @@ struct PageCache: Sendable, Equatable {
     /// trip at a time, never held as one tree of every trip's values besides the bytes (which
     /// took 100 MB at 10,000 trips).
     func encoded() -> Data {
-        var data = Self.sortedJSON(Header(version: version, siteKey: siteKey, listingFiles: listingFiles))
+        var data = Self.sortedJSON(Header(version: version, siteKey: siteKey, listingFiles: listingFiles,
+                                                 pageKeys: pageKeys.isEmpty ? nil : pageKeys))
         for slug in trips.keys.sorted() {
             guard let trip = trips[slug] else { continue }
             data.append(0x0A)
@@ -76,16 +81,67 @@ struct PageCache: Sendable, Equatable {
     /// The cache ``encoded()`` gave; nil for anything else (another version, a damaged line).
     static func decoded(_ data: Data) -> PageCache? {
         let decoder = JSONDecoder()
-        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: true).makeIterator()
-        guard let first = lines.next(), let header = try? decoder.decode(Header.self, from: first),
+        let lines = lineRanges(data)
+        guard let first = lines.first, let header = try? decoder.decode(Header.self, from: data[first]),
               header.version == version else { return nil }
         var cache = PageCache(siteKey: header.siteKey)
         cache.listingFiles = header.listingFiles
-        while let line = lines.next() {
-            guard let trip = try? decoder.decode(Line.self, from: line) else { return nil }
+        cache.pageKeys = header.pageKeys ?? [:]
+        cache.trips.reserveCapacity(lines.count - 1)
+        for range in lines.dropFirst() {
+            guard let trip = try? decoder.decode(Line.self, from: data[range]) else { return nil }
             cache.trips[trip.slug] = trip.trip
         }
         return cache
+    }
+
+    /// The ranges of `data`'s non-empty lines, found in its raw bytes (splitting `Data` itself
+    /// byte by byte took an eighth of a no-change build at 10,000 trips).
+    private static func lineRanges(_ data: Data) -> [Range<Data.Index>] {
+        let base = data.startIndex
+        return data.withUnsafeBytes { bytes in
+            var ranges: [Range<Data.Index>] = []
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                if end > start { ranges.append(base + start ..< base + end) }
+                start = end + 1
+            }
+            return ranges
+        }
+    }
+
+    /// Leaves the story HTML out of every listed trip's entry but the `keep` newest: only the
+    /// feed shows it, and it was most of the record (27 MB at 10,000 trips). A trip that moves
+    /// into the feed without it is read again (``feedTripsWithoutStory(_:reused:)``).
+    mutating func dropStories(keepingNewest keep: Int) {
+        let newest = trips.compactMap { $0.value.listing?.placement }.sorted(by: ListingPlacement.newestFirst).prefix(keep)
+        let kept = Set(newest.map(\.slug))
+        for (slug, trip) in trips where !kept.contains(slug) && trip.listing?.storyHTML != nil {
+            trips[slug]?.listing?.storyHTML = nil
+            trips[slug]?.storyDropped = true
+        }
+    }
+
+    /// What a listing page shows, but for its trips' entries: where it stands among its
+    /// listing's pages, its tag (or every tag with its count) and its trips in order.
+    static func pageKey(_ page: ListingPage) -> String {
+        var parts = [page.path, "\(page.number)/\(page.count)"]
+        switch page.kind {
+        case .home: break
+        case .tag(let tag): parts.append(tag.slug + "\t" + tag.name)
+        case .tags(let tags): parts += tags.map { "\($0.tag.slug)\t\($0.tag.name)\t\($0.trips)" }
+        }
+        parts += page.ids
+        return ContentHash.sha256(parts.joined(separator: "\n"))
+    }
+
+    /// The reused trips among the feed's newest `count` whose story HTML the record left out:
+    /// they are read and rendered again so the feed shows their stories.
+    static func feedTripsWithoutStory(_ read: [TripOutline], reused: [String: CachedTrip], count: Int) -> [String] {
+        let placements = read.compactMap(\.placement) + reused.values.compactMap { $0.listing?.placement }
+        return placements.sorted(by: ListingPlacement.newestFirst).prefix(count)
+            .map(\.slug).filter { reused[$0]?.storyDropped == true }
     }
 
     /// JSON with its keys sorted: the same value, the same bytes.
@@ -131,8 +187,11 @@ struct CachedTrip: Codable, Sendable, Equatable {
     /// Its photos' derivatives and originals, carried into the derivative manifest.
     var originals: [String: PixelSize]
     var derivatives: [String: PixelSize]
-    /// Its listing entry when it is public (with the story's HTML, which the feed may show).
+    /// Its listing entry when it is public (with the story's HTML, which the feed may show,
+    /// unless ``storyDropped``).
     var listing: ListingEntry?
+    /// The record left the story HTML out of ``listing`` (``PageCache/dropStories(keepingNewest:)``).
+    var storyDropped: Bool?
     /// ``TripNeighbours/key`` of the links its page carries; nil for a page with none.
     var neighbours: String?
 }

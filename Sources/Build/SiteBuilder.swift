@@ -37,12 +37,14 @@ public struct SiteBuilder: Sendable {
                                               theme: options.theme, preview: options.preview)
         let cache = siteKey.map { PageCache.load(from: options.output, siteKey: $0) } ?? PageCache(siteKey: "")
         let loader = ContentLoader(content: ContentDirectory(root: options.content), preview: options.preview)
-        let loaded: ContentLoader.Loaded
+        var loaded: ContentLoader.Loaded
         do {
             loaded = try await loader.load(reusing: cache, output: options.output, concurrency: options.concurrency)
         } catch {
             throw .content(error)
         }
+        let storyless = PageCache.feedTripsWithoutStory(loaded.trips, reused: loaded.reused, count: SiteRenderer.feedEntryCount)
+        if !storyless.isEmpty { loader.readAgain(storyless, in: &loaded) }
         report.failures += loaded.failures
         report.trips = loaded.trips.count + loaded.reused.count
         report.tripsReused = loaded.reused.count
@@ -93,11 +95,29 @@ public struct SiteBuilder: Sendable {
         let listingsStand = cache.listingsStand(reused: loaded.reused,
                                                 renderedListed: pages.made.values.contains { $0.listing != nil },
                                                 output: options.output)
-        let listingFiles = listingsStand ? [] : renderer.listingFiles(pages.listings)
+        // Otherwise a listing page is rendered again only when what it shows changed: its place
+        // among its listing's pages, its trips, or the entry of one of them.
+        let changedEntries = Set(pages.made.compactMap { slug, made -> String? in
+            guard var now = made.listing else { return nil }
+            var before = cache.trips[slug]?.listing
+            now.storyHTML = nil
+            before?.storyHTML = nil
+            return now == before ? nil : now.id
+        })
+        var pageKeys: [String: String] = [:], pagesLeft: [String] = []
+        let output = ConfinedFolder(options.output)
+        let listingFiles = listingsStand ? [] : renderer.listingFiles(pages.listings) { page in
+            let key = PageCache.pageKey(page)
+            pageKeys[page.path] = key
+            guard cache.pageKeys[page.path] == key, !page.ids.contains(where: changedEntries.contains),
+                  case .file = output.kind(of: page.path) else { return true }
+            pagesLeft.append(page.path)
+            return false
+        }
         let files = renderer.assets() + listingFiles
         let counts = OutputWriter(output: options.output).write(files)
         report.pagesWritten = counts.written + pages.written
-        report.pagesUnchanged = counts.unchanged + pages.unchanged + (listingsStand ? cache.listingFiles.count : 0)
+        report.pagesUnchanged = counts.unchanged + pages.unchanged + (listingsStand ? cache.listingFiles.count : pagesLeft.count)
         report.failures += counts.failures
 
         // MARK: - What the next build may reuse
@@ -106,7 +126,8 @@ public struct SiteBuilder: Sendable {
         var next = PageCache(siteKey: siteKey ?? "")
         next.trips = pages.cached
         // Listings not all written are rendered again next time.
-        next.listingFiles = listingsStand ? cache.listingFiles : counts.failures.isEmpty ? listingFiles.map(\.path) : []
+        next.listingFiles = listingsStand ? cache.listingFiles : counts.failures.isEmpty ? (listingFiles.map(\.path) + pagesLeft).sorted() : []
+        next.pageKeys = listingsStand ? cache.pageKeys : counts.failures.isEmpty ? pageKeys : [:]
         // Only public trips: an unlisted trip's address is a secret, and this file sits in
         // `Output/`, which a site owner might copy anywhere with another tool.
         for trip in loaded.trips where !failedSlugs.contains(trip.slug) && trip.visibility == .public {
@@ -122,6 +143,8 @@ public struct SiteBuilder: Sendable {
                                           derivatives: photos.derivatives, listing: made.listing,
                                           neighbours: made.neighbours)
         }
+        // Twice the feed, so trips leaving it seldom mean reading others again.
+        next.dropStories(keepingNewest: 2 * SiteRenderer.feedEntryCount)
 
         // MARK: - Sweep
         // A broken trip keeps its previous pages, and the derivatives they show; every other

@@ -165,19 +165,21 @@ public struct SiteRenderer: Sendable {
     /// The files that list trips (home and listing pages, tag pages, feed, sitemap, robots.txt,
     /// 404.html) from the public trips' entries, as ``render(trips:renditions:)`` makes them. The
     /// feed's entries need their story HTML; the others do not.
-    public func listingFiles(_ entries: [ListingEntry]) -> [SiteFile] {
-        listings(entries)
+    /// Only the listing pages `rendering` says yes to are rendered (the feed, sitemap, 404 page
+    /// and robots.txt always are): a caller that knows a page shows what it showed leaves it.
+    public func listingFiles(_ entries: [ListingEntry], rendering: (ListingPage) -> Bool = { _ in true }) -> [SiteFile] {
+        listings(entries, rendering: rendering)
     }
 
     /// The listing files from the public trips' facts.
-    private func listings(_ entries: [ListingEntry]) -> [SiteFile] {
+    private func listings(_ entries: [ListingEntry], rendering: (ListingPage) -> Bool = { _ in true }) -> [SiteFile] {
         let listed = entries.sorted(by: ListingEntry.newestFirst)
         var byID: [String: ListingEntry] = [:]
         for entry in listed where byID[entry.id] == nil { byID[entry.id] = entry }
         let summaries = listed.map(\.placement)
         let pages = ListingPages.make(summaries, pageSize: pageSize)
         return fixedPages() + [renderFeed(listed)] + renderSitemap(summaries, pages: pages)
-            + pages.map { renderListingPage($0, trips: $0.ids.compactMap { byID[$0] }) }
+            + pages.filter(rendering).map { renderListingPage($0, trips: $0.ids.compactMap { byID[$0] }) }
     }
 
     // MARK: - Links between trip pages
