@@ -23,6 +23,19 @@ struct ContentLoader: Sendable {
         /// Slugs whose files could not be read: their previous output is kept as it is.
         var brokenSlugs: Set<String>
         var failures: [BuildFailure]
+
+        /// Takes what reading `slug` gave: its outline to render, or its failure (the trip is
+        /// broken: its previous pages stay).
+        mutating func take(_ slug: String, stamps: String, _ read: Result<TripOutline, ContentError>) {
+            switch read {
+            case .success(let outline):
+                trips.append(outline)
+                self.stamps[slug] = stamps
+            case .failure(let error):
+                brokenSlugs.insert(slug)
+                failures.append(BuildFailure(trip: slug, file: error.file, reason: error.reason))
+            }
+        }
     }
 
     /// Reads every trip but those `cache` has as `output` still holds them, `concurrency` at a time.
@@ -44,21 +57,12 @@ struct ContentLoader: Sendable {
             }
         }
         let loader = self, reading = toRead
-        var outlines = [TripOutline?](repeating: nil, count: toRead.count)
         await slidingWindow(toRead.count, concurrency: concurrency) { index in
             Result { () throws(ContentError) in TripOutline(try loader.read(reading[index].slug)) }
         } collect: { index, result in
-            let slug = toRead[index].slug
-            switch result {
-            case .success(let outline):
-                outlines[index] = outline
-                loaded.stamps[slug] = toRead[index].stamps
-            case .failure(let error):
-                loaded.brokenSlugs.insert(slug)
-                loaded.failures.append(BuildFailure(trip: slug, file: error.file, reason: error.reason))
-            }
+            loaded.take(toRead[index].slug, stamps: toRead[index].stamps, result)
         }
-        loaded.trips = outlines.compactMap { $0 }
+        loaded.trips.sort { $0.slug < $1.slug }
         return loaded
     }
 
@@ -67,13 +71,7 @@ struct ContentLoader: Sendable {
     func readAgain(_ slugs: [String], in loaded: inout Loaded) {
         for slug in slugs {
             guard let cached = loaded.reused.removeValue(forKey: slug) else { continue }
-            do throws(ContentError) {
-                loaded.trips.append(TripOutline(try read(slug)))
-                loaded.stamps[slug] = cached.stamps
-            } catch {
-                loaded.brokenSlugs.insert(slug)
-                loaded.failures.append(BuildFailure(trip: slug, file: error.file, reason: error.reason))
-            }
+            loaded.take(slug, stamps: cached.stamps, Result { () throws(ContentError) in TripOutline(try read(slug)) })
         }
         loaded.trips.sort { $0.slug < $1.slug }
     }
