@@ -52,6 +52,39 @@ import Testing
         }
     }
 
+    static let forty = String(repeating: "[", count: 40)
+
+    /// Found by fuzz-front-matter: front matter the pipeline had written was refused as too deep,
+    /// because brackets in the text of a block scalar, in plain text outside any `[`/`{`, or in a
+    /// quoted key after a line that ended in a quote were counted.
+    @Test(arguments: [
+        "x: |\n  \(forty)\n",
+        "x: >2-\n\n  \(forty)\n  \(forty)\n\ny: |+\n\n   a\n   \(forty)\n",
+        "x:\n  - |-\n    \(forty)\n  - k: >\n      \(forty)\n",
+        "x: a \(forty)\n",
+        "x:\n  a: \"b'\"\n  ? \"{\(forty)\"\n  : c\n",
+    ])
+    func bracketsThatAreTextAreNotCounted(yaml: String) throws {
+        let story = try Story(parsing: "---\n\(yaml)---\nBody")
+        #expect(story.frontMatter.extra.count >= 1)
+    }
+
+    /// ... while the same brackets count where the block scalar has ended, or in a flow collection.
+    @Test(arguments: [
+        "x: |\n  a\ny: \(forty)\n",
+        "x: |\n a\ny: \(forty)\n",
+        "- k: |\n  j: \(forty)\n",
+        "x: |2\n   a\n b: \(forty)\n",
+        "x: |\n\n    a\n  \(forty)\n",
+        "- |\n\(forty)\n",
+        "x: |\n#c\ny: \(forty)\n",
+        "x: [a \(forty)\n",
+        "x: [a,\nb \(forty)\n",
+    ])
+    func bracketsThatMayBeFlowAreCounted(yaml: String) {
+        #expect(YAMLGuard.flowDepth(of: yaml) > YAMLGuard.maximumFlowDepth)
+    }
+
     @Test func anOversizedFrontMatterIsRefused() {
         let big = "---\nsummary: \"" + String(repeating: "a", count: 70_000) + "\"\n---\n"
         #expect(throws: StoryError.refused(.tooLarge(bytes: 70_012, limit: 65_536))) { try Story(parsing: big) }

@@ -58,6 +58,17 @@ import Testing
         #expect(again.body == story.body)
     }
 
+    /// Found by fuzz-front-matter in CI: a folded scalar whose text starts with an empty line
+    /// carries its indentation (`>2-`), which counts from the mapping's; written on a line of its
+    /// own and indented again, its text gained two spaces on every read.
+    @Test func aBlockScalarWithAnIndentationIndicatorReadsBackUnchanged() throws {
+        let story = try Story(parsing: "---\nnote: >2-\n\n    Q? ;\\\nlist:\n  - |2\n\n     x\n---\nBody")
+        #expect(story.frontMatter.extra.map(\.yaml) == [">2-\n\n    Q? ;\\\n", "- |2\n\n   x\n"])
+        let again = try Story(parsing: story.rendered())
+        #expect(again == story)
+        #expect(again.rendered() == story.rendered())
+    }
+
     @Test func badFieldsAreNamed() {
         #expect(throws: StoryError.invalidField("draft", "expected true or false")) {
             try Story(parsing: "---\ndraft: maybe\n---\nx")

@@ -154,24 +154,36 @@ public struct StoryFrontMatter: Sendable, Equatable {
             // YAML allows an implicit key of at most 1024 characters; a longer one is explicit (`? key`).
             let keyed = name.unicodeScalars.count > 1000 ? "? \(name)\n:" : "\(name):"
             let text = value.hasSuffix("\n") ? String(value.dropLast()) : value
-            if text.contains("\n") || Self.isBlockCollection(text) {
+            switch Self.layout(of: text) {
+            case .blockScalar:
+                // `|2-` counts its indentation from the mapping's (column 0), as from the
+                // document's where Yams wrote it: the header follows the key, the lines stay put.
+                out += "\(keyed) \(text)\n"
+            case .indented:
                 out += "\(keyed)\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "  " + $0 }.joined(separator: "\n") + "\n"
-            } else {
+            case .sameLine:
                 out += "\(keyed) \(text)\n"
             }
         }
         return out
     }
 
-    /// Whether `yaml` is a block sequence or mapping (`- a`, `a: b`), which cannot follow its key
-    /// on the same line. Text that does not compose counts as one: the block form holds anything.
-    static func isBlockCollection(_ yaml: String) -> Bool {
-        guard let node = try? Yams.compose(yaml: yaml) else { return true }
+    enum ValueLayout: Equatable { case sameLine, indented, blockScalar }
+
+    /// Where a value's YAML goes under its key. A block sequence or mapping (`- a`, `a: b`)
+    /// cannot follow its key on the same line, nor can text of several lines, which is indented
+    /// as a whole; a literal or folded scalar keeps its header on the key's line. Text that does
+    /// not compose is indented: the block form holds anything.
+    static func layout(of yaml: String) -> ValueLayout {
+        guard let node = try? Yams.compose(yaml: yaml) else { return .indented }
         switch node {
-        case .sequence(let sequence): return sequence.style != .flow
-        case .mapping(let mapping): return mapping.style != .flow
-        case .scalar, .alias: return false
+        case .sequence(let sequence): return sequence.style == .flow && !yaml.contains("\n") ? .sameLine : .indented
+        case .mapping(let mapping): return mapping.style == .flow && !yaml.contains("\n") ? .sameLine : .indented
+        case .scalar(let scalar):
+            if scalar.style == .literal || scalar.style == .folded { return .blockScalar }
+            return yaml.contains("\n") ? .indented : .sameLine
+        case .alias: return yaml.contains("\n") ? .indented : .sameLine
         }
     }
 
