@@ -46,8 +46,9 @@ public enum FrontMatterCheck {
     static func story(from input: inout FuzzInput) -> Story {
         var matter = StoryFrontMatter()
         func text(_ pieces: Int) -> String { input.text(.escapable, pieces: pieces) }
-        // Yams drops a U+FEFF that starts a scalar, however it is escaped: left out of the property.
-        func field(_ text: String) -> String { text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text }
+        // Yams drops a U+FEFF that starts a scalar, however it is escaped (and then the next
+        // one, on every read): left out of the property.
+        func field(_ text: String) -> String { withoutLeadingBOMs(text) }
         if input.bool() { matter.title = field(text(20)) }
         if input.bool() { matter.summary = field(input.text(.yaml, pieces: 30)) }
         if input.bool() { matter.cover = field(text(4)) }
@@ -64,6 +65,10 @@ public enum FrontMatterCheck {
         return Story(frontMatter: matter, body: input.text(.markdown, pieces: 60))
     }
 
+    static func withoutLeadingBOMs(_ text: String) -> String {
+        String(text.unicodeScalars.drop { $0 == "\u{FEFF}" })
+    }
+
     static func node(from input: inout FuzzInput, depth: Int) -> Node {
         let kind = depth == 0 ? 0 : input.int(in: 0...2)
         switch kind {
@@ -74,9 +79,8 @@ public enum FrontMatterCheck {
             return .mapping(.init(pairs, .implicit, input.bool() ? .flow : .block))
         default:
             let styles: [Node.Scalar.Style] = [.any, .plain, .singleQuoted, .doubleQuoted, .literal, .folded]
-            var text = input.text(.yaml, pieces: 6)
-            if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }  // see story(from:)
-            return Node(text, .implicit, input.pick(styles))
+            let text = input.text(.yaml, pieces: 6)
+            return Node(withoutLeadingBOMs(text), .implicit, input.pick(styles))  // see story(from:)
         }
     }
 
@@ -100,7 +104,7 @@ public enum FrontMatterCheck {
         // It was accepted: compose it again (the guard vouched for its depth) and measure.
         guard let parser = try? Parser(yaml: yaml), let root = try? parser.singleRoot() else { return [] }
         var problems: [String] = []
-        let depth = withExtendedLifetime(parser) { flowDepth(root) }
+        let depth = withExtendedLifetime(parser) { flowDepth(root, in: yaml) }
         if depth > estimate { problems.append("flow depth \(depth), estimated \(estimate)") }
         if depth > YAMLGuard.maximumFlowDepth { problems.append("flow depth \(depth) accepted, over \(YAMLGuard.maximumFlowDepth)") }
         if let anchored = withExtendedLifetime(parser, { firstAnchor(root) }) {
@@ -109,14 +113,26 @@ public enum FrontMatterCheck {
         return problems
     }
 
-    static func flowDepth(_ node: Node) -> Int {
-        switch node {
-        case .sequence(let sequence):
-            (sequence.style == .flow ? 1 : 0) + (sequence.map(flowDepth).max() ?? 0)
-        case .mapping(let mapping):
-            (mapping.style == .flow ? 1 : 0) + (mapping.map { max(flowDepth($0.key), flowDepth($0.value)) }.max() ?? 0)
-        case .scalar, .alias: 0
+    /// How deep `node` nests flow collections. Yams composes every collection with the style
+    /// `.any`, so a collection is a flow one when its text starts with `[` or `{` and its first
+    /// item does not start there too (a block mapping's first key may be `[a]` or `{a: b}`).
+    static func flowDepth(_ node: Node, in yaml: String) -> Int {
+        let lines = LibYAMLLines(yaml)
+        func isFlow(_ mark: Mark?, opening: Unicode.Scalar, first: Node?) -> Bool {
+            guard let mark, lines.scalar(at: mark) == opening else { return false }
+            return first?.mark.map { ($0.line, $0.column) != (mark.line, mark.column) } ?? true
         }
+        func depth(_ node: Node) -> Int {
+            switch node {
+            case .sequence(let sequence):
+                (isFlow(sequence.mark, opening: "[", first: sequence.first) ? 1 : 0) + (sequence.map(depth).max() ?? 0)
+            case .mapping(let mapping):
+                (isFlow(mapping.mark, opening: "{", first: mapping.first?.key) ? 1 : 0)
+                    + (mapping.map { max(depth($0.key), depth($0.value)) }.max() ?? 0)
+            case .scalar, .alias: 0
+            }
+        }
+        return depth(node)
     }
 
     static func firstAnchor(_ node: Node) -> String? {
@@ -126,5 +142,25 @@ public enum FrontMatterCheck {
         case .mapping(let mapping): return mapping.lazy.compactMap { firstAnchor($0.key) ?? firstAnchor($0.value) }.first
         case .scalar, .alias: return nil
         }
+    }
+}
+
+/// Text split into lines as libyaml counts them for its marks (1-based line and column, a
+/// column per Unicode scalar; LF, CR, CR LF, NEL, LS and PS each end a line).
+struct LibYAMLLines {
+    private var lines: [[Unicode.Scalar]] = [[]]
+
+    init(_ text: String) {
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n", previous == "\r" { continue }
+            if ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) { lines.append([]) } else { lines[lines.count - 1].append(scalar) }
+        }
+    }
+
+    func scalar(at mark: Mark) -> Unicode.Scalar? {
+        guard mark.line >= 1, mark.line <= lines.count, mark.column >= 1, mark.column <= lines[mark.line - 1].count else { return nil }
+        return lines[mark.line - 1][mark.column - 1]
     }
 }

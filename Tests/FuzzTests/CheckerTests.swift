@@ -1,5 +1,6 @@
 @testable import FuzzChecks
 import Testing
+import Yams
 
 /// The checks catch what they are for: each is shown a planted bad output.
 @Suite struct CheckerTests {
@@ -40,6 +41,16 @@ import Testing
         #expect(!PathCheck.leavesTheRoot(Array("a/../b/..\u{301}".utf8)))
         #expect(PathCheck.isPlain(Array("a/\u{301}..".utf8)))
         #expect(!PathCheck.isPlain(Array("a/./b".utf8)))
+    }
+
+    /// Yams composes every collection with the style `.any`: the depth the guard is checked
+    /// against is read from the text at each collection's mark (it was always 0 until this test).
+    @Test(arguments: [("a: [[b]]\n", 2), ("a:\n  - [x, {y: [z]}]\n", 3), ("[a]: b\n", 1), ("{a: b}: c\n", 1),
+                      ("- a\n- b\n", 0), ("\u{2028}x: é\u{85}y: [{}]\r\nz: [\n  [a]]\n", 2)])
+    func theFlowDepthOracleReadsFlowStyleFromTheText(yaml: String, depth: Int) throws {
+        let parser = try Parser(yaml: yaml)
+        let root = try #require(try parser.singleRoot())
+        #expect(withExtendedLifetime(parser) { FrontMatterCheck.flowDepth(root, in: yaml) } == depth)
     }
 
     @Test func theSameSeedGivesTheSameInputs() {
