@@ -87,7 +87,7 @@ public enum FrontMatterCheck {
     /// What a read story keeps for a node: Yams' text for it, composed and serialised again.
     static func canonicalYAML(_ node: Node) -> String? {
         guard let first = try? Yams.serialize(node: node), let composed = try? Yams.compose(yaml: first) else { return nil }
-        return try? Yams.serialize(node: composed)
+        return StoryFrontMatter.serialized(composed)
     }
 
     // MARK: - Read

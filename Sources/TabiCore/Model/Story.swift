@@ -124,10 +124,16 @@ public struct StoryFrontMatter: Sendable, Equatable {
                 }
                 draft = flag
             default:
-                let text = (try? Yams.serialize(node: value)) ?? ""
-                extra.append((key, text))
+                extra.append((key, Self.serialized(value)))
             }
         }
+    }
+
+    /// How a key the pipeline does not know is kept: Yams' text for its value, less the `...`
+    /// that ends an open-ended scalar's document (`|+`), which would end the front matter.
+    package static func serialized(_ node: Node) -> String {
+        let text = (try? Yams.serialize(node: node)) ?? ""
+        return text.hasSuffix("\n...\n") ? String(text.dropLast(4)) : text
     }
 
     private static func string(_ node: Node, field: String) throws(StoryError) -> String? {
