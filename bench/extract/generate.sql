@@ -1,8 +1,12 @@
 -- The benchmark data set: :trips public or unlisted trips (2,000 for the issue's figures) × 50 public
--- posts × 2 photos, each trip with 5 destinations; plus what extract must leave behind (2 private
+-- posts × :photos photos (2 unless set), each trip with 5 destinations; plus what extract must leave behind (2 private
 -- posts with photos per trip, 100 private trips). Deterministic: ids are md5s of counters, so every
 -- run makes the same rows. Posts spread over 2023-2027: every year partition and the default hold rows.
--- Run as: psql -v trips=2000 -f generate.sql
+-- Run as: psql -v trips=2000 -f generate.sql (and -v photos=0 for posts without photos; 2 by default)
+\if :{?photos}
+\else
+  \set photos 2
+\endif
 INSERT INTO profiles (id, username, display_name, created_at, updated_at)
 SELECT md5('profile-' || i)::uuid, 'traveller' || i,
        CASE WHEN i % 5 = 0 THEN NULL ELSE 'Traveller ' || i END,
@@ -46,6 +50,6 @@ SELECT md5('photo-' || i || '-' || p || '-' || k)::uuid, md5('post-' || i || '-'
        'image/jpeg', 4032, 3024, 2500000, encode(sha256(('photo-' || i || '-' || p || '-' || k)::bytea), 'hex'),
        'Photo ' || k || ' of day ' || p, timestamptz '2023-01-01' + (i % 1400) * interval '1 day' + p * interval '7 hours',
        35.0, 135.0, k
-FROM generate_series(1, :trips + 100) AS i, generate_series(1, 52) AS p, generate_series(1, 2) AS k;
+FROM generate_series(1, :trips + 100) AS i, generate_series(1, 52) AS p, generate_series(1, :photos) AS k;
 
 ANALYZE;
