@@ -25,31 +25,44 @@ public struct MarkdownLimits: Sendable, Equatable {
     public func check(_ markdown: String) throws(MarkdownRefusal) {
         let count = markdown.utf8.count
         guard count <= maximumBytes else { throw .tooLarge(bytes: count, limit: maximumBytes) }
-        var fence: (byte: UInt8, length: Int)?
-        var number = 0
-        for line in markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            number += 1
-            let (nesting, rest) = Self.containerPrefix(line)
-            let run = Self.fenceRun(line[rest...])
-            if let open = fence {
-                if run?.byte == open.byte, run!.length >= open.length { fence = nil }
-                continue
+        var text = markdown
+        let refusal: MarkdownRefusal? = text.withUTF8 { bytes in
+            var fence: (byte: UInt8, length: Int)?
+            var number = 0
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                number += 1
+                let line = bytes[start..<end]
+                start = end + 1
+                let (nesting, rest) = Self.containerPrefix(line)
+                let run = Self.fenceRun(line[rest...])
+                if let open = fence {
+                    if run?.byte == open.byte, run!.length >= open.length { fence = nil }
+                    continue
+                }
+                if let run { fence = run }
+                guard nesting <= maximumNesting else { return .tooDeep(depth: nesting, limit: maximumNesting, line: number) }
+                var pipes = 0
+                for byte in line where byte == UInt8(ascii: "|") { pipes += 1 }
+                guard pipes - 1 <= maximumTableColumns else {  // n + 1 pipes bound n cells
+                    return .tooManyColumns(count: pipes - 1, limit: maximumTableColumns, line: number)
+                }
             }
-            if let run { fence = run }
-            guard nesting <= maximumNesting else { throw .tooDeep(depth: nesting, limit: maximumNesting, line: number) }
-            let pipes = line.reduce(0) { $1 == UInt8(ascii: "|") ? $0 + 1 : $0 }
-            guard pipes - 1 <= maximumTableColumns else {  // n + 1 pipes bound n cells
-                throw .tooManyColumns(count: pipes - 1, limit: maximumTableColumns, line: number)
-            }
+            return nil
         }
+        if let refusal { throw refusal }
     }
+
+    typealias Line = Slice<UnsafeBufferPointer<UInt8>>
 
     /// The nesting a line's start opens (block quote and list markers, plus a level per four
     /// columns of indentation) and where its text starts.
-    static func containerPrefix(_ line: Substring.UTF8View) -> (nesting: Int, rest: Substring.UTF8View.Index) {
+    static func containerPrefix(_ line: Line) -> (nesting: Int, rest: Int) {
         var index = line.startIndex
         var markers = 0, columns = 0
-        func isBlank(_ at: Substring.UTF8View.Index) -> Bool {
+        func isBlank(_ at: Int) -> Bool {
             at == line.endIndex || line[at] == 0x20 || line[at] == 0x09
         }
         while index < line.endIndex {
@@ -57,21 +70,20 @@ public struct MarkdownLimits: Sendable, Equatable {
             if byte == 0x20 || byte == 0x09 {
                 // Indentation before the first marker nests lists; spaces between markers do not.
                 if markers == 0 { columns += byte == 0x09 ? 4 : 1 }
-                index = line.index(after: index)
+                index += 1
             } else if byte == UInt8(ascii: ">") {
                 markers += 1
-                index = line.index(after: index)
-            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+"),
-                      isBlank(line.index(after: index)) {
+                index += 1
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+"), isBlank(index + 1) {
                 markers += 1
-                index = line.index(after: index)
+                index += 1
             } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
                 var end = index
-                while end < line.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[end]) { end = line.index(after: end) }
+                while end < line.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[end]) { end += 1 }
                 guard end < line.endIndex, line[end] == UInt8(ascii: ".") || line[end] == UInt8(ascii: ")"),
-                      isBlank(line.index(after: end)) else { break }
+                      isBlank(end + 1) else { break }
                 markers += 1
-                index = line.index(after: end)
+                index = end + 1
             } else {
                 break
             }
@@ -80,9 +92,13 @@ public struct MarkdownLimits: Sendable, Equatable {
     }
 
     /// A run of three or more backticks or tildes at the start of `text`: a code fence.
-    static func fenceRun(_ text: Substring.UTF8View) -> (byte: UInt8, length: Int)? {
+    static func fenceRun(_ text: Line) -> (byte: UInt8, length: Int)? {
         guard let first = text.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
-        let length = text.prefix { $0 == first }.count
+        var length = 0
+        for byte in text {
+            guard byte == first else { break }
+            length += 1
+        }
         return length >= 3 ? (first, length) : nil
     }
 }

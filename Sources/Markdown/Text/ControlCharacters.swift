@@ -5,13 +5,15 @@
 /// in the HTML an image drawer gives, which may use one as a mark of its own (``MarkdownImageDrawer``).
 enum ControlCharacters {
     static func removed(from text: String) -> String {
-        var utf8 = text.utf8.makeIterator()
-        var found = false
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        while let byte = utf8.next() {
-            if isForbidden(byte, after: previous, beforePrevious) { found = true; break }
-            beforePrevious = previous
-            previous = byte
+        var scanned = text
+        let found = scanned.withUTF8 { bytes in
+            var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+            for byte in bytes {
+                if isForbidden(byte, after: previous, beforePrevious) { return true }
+                beforePrevious = previous
+                previous = byte
+            }
+            return false
         }
         guard found else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isForbidden($0) }))

@@ -4,19 +4,40 @@ enum PlainText {
     /// and U+FFFF are dropped, the ends are trimmed; nil when nothing is left.
     static func clean(_ text: String?) -> String? {
         guard let text else { return nil }
-        var out = ""
+        if isClean(text) { return text }
+        // Built as UTF-8 bytes: appending scalar by scalar to a String is the slow part.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            let isSpace = scalar.isASCII
+                ? scalar.value <= 0x20 || scalar.value == 0x7F
+                : scalar.properties.isWhitespace || scalar.value <= 0x9F
+            if isSpace {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-            if pendingSpace { out.append(" ") }
+            if pendingSpace { out.append(0x20) }
             pendingSpace = false
-            out.unicodeScalars.append(scalar)
+            UTF8.encode(scalar) { out.append($0) }
         }
-        return out.isEmpty ? nil : out
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `clean` would give `text` back: printable ASCII, single spaces between words, and
+    /// nothing else (other text takes the slow path).
+    private static func isClean(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                guard byte >= 0x20, byte < 0x7F, byte != 0x20 || previous != 0x20 else { return false }
+                previous = byte
+            }
+            return true
+        }
     }
 
     /// At most `limit` characters, cut at a word boundary with `…` when it had to be cut
