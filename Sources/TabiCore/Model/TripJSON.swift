@@ -8,20 +8,29 @@ public enum TripJSON {
     }
 
     /// Decodes a trip and checks what the types alone cannot (slug rule, ids present).
+    /// ``TripJSONReader`` reads it when it can; `JSONDecoder` otherwise, and names what is wrong.
     public static func decode(_ data: Data) throws(TripJSONError) -> Trip {
         let trip: Trip
-        do {
-            trip = try JSONDecoder().decode(Trip.self, from: data)
-        } catch let error as DecodingError {
-            throw TripJSONError(decoding: error)
-        } catch {
-            throw TripJSONError(field: nil, reason: String(describing: error))
+        if let read = TripJSONReader.trip(data) {
+            trip = read
+        } else {
+            trip = try decodedByFoundation(data)
         }
         guard Slug.isValid(trip.slug) else {
             throw TripJSONError(field: "slug", reason: "\"\(trip.slug)\" does not match \(Slug.pattern)")
         }
         guard !trip.id.isEmpty else { throw TripJSONError(field: "id", reason: "is empty") }
         return trip
+    }
+
+    static func decodedByFoundation(_ data: Data) throws(TripJSONError) -> Trip {
+        do {
+            return try JSONDecoder().decode(Trip.self, from: data)
+        } catch let error as DecodingError {
+            throw TripJSONError(decoding: error)
+        } catch {
+            throw TripJSONError(field: nil, reason: String(describing: error))
+        }
     }
 
     /// The reference layout ``TripJSONWriter`` reproduces (tests compare the two).
