@@ -43,7 +43,7 @@ struct ThemeStrings: Sendable, Equatable {
         do {
             // Anchors and aliases are refused (the "billion laughs"), checked while the parser
             // that owns them is alive.
-            let parser = try Parser(yaml: text)
+            let parser = try Parser(yaml: text, encoding: .utf8)
             guard let node = try parser.singleRoot() else { return [:] }
             try withExtendedLifetime(parser) { () throws(YAMLGuard.Refusal) in try YAMLGuard.checkNoAnchors(node) }
             table = try YAMLDecoder().decode([String: ThemeWord].self, from: node)

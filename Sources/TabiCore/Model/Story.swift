@@ -85,7 +85,7 @@ public struct StoryFrontMatter: Sendable, Equatable {
         do {
             // Yams holds a node's anchor weakly, owned by the parser: the check must run while the
             // parser is alive, or every anchor reads as nil.
-            let parser = try Parser(yaml: yaml)
+            let parser = try Parser(yaml: yaml, encoding: .utf8)  // `.default` reads the environment on every call
             node = try parser.singleRoot()
             if let node { try withExtendedLifetime(parser) { () throws(YAMLGuard.Refusal) in try YAMLGuard.checkNoAnchors(node) } }
         } catch let refusal as YAMLGuard.Refusal {
