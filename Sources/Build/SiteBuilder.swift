@@ -124,6 +124,7 @@ public struct SiteBuilder: Sendable {
         let failedSlugs = Set(batch.failures.map(\.tripSlug)).union(pages.problems.map(\.slug))
             .union(pages.unwritten).union(pages.unreadable)
         var next = PageCache(siteKey: siteKey ?? "")
+        next.readLines = cache.readLines
         next.trips = pages.cached
         // Listings not all written are rendered again next time.
         next.listingFiles = listingsStand ? cache.listingFiles : counts.failures.isEmpty ? (listingFiles.map(\.path) + pagesLeft).sorted() : []

@@ -1,0 +1,28 @@
+@testable import Build
+import Foundation
+import Testing
+
+/// `_tabi/pages.jsonl` line by line.
+@Suite struct PageCacheLineTests {
+    /// A trip that is the same as when the record was read is written as the line that was read;
+    /// a changed one is encoded again. (The planted line shows which path wrote it.)
+    @Test func anUnchangedTripKeepsTheLineItWasReadFrom() throws {
+        var cache = PageCache(siteKey: "k")
+        let trip = CachedTrip(stamps: "s1", files: ["trips/a/index.html"], originals: [:], derivatives: [:])
+        cache.trips = ["a": trip, "b": trip]
+        let read = try #require(PageCache.decoded(cache.encoded()))
+        #expect(read == cache)
+        #expect(read.encoded() == cache.encoded())
+        var next = PageCache(siteKey: "k")
+        next.readLines = read.readLines
+        next.readLines.lines["a"]?.bytes = Data(#"{"planted":true}"#.utf8)
+        next.readLines.lines["b"]?.bytes = Data(#"{"planted":true}"#.utf8)
+        var changed = trip
+        changed.stamps = "s2"
+        next.trips = ["a": trip, "b": changed]
+        let lines = String(decoding: next.encoded(), as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1] == #"{"planted":true}"#)
+        #expect(lines[2].hasPrefix(#"{"slug":"b","#) && lines[2].contains(#""stamps":"s2""#))
+    }
+}
