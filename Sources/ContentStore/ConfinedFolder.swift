@@ -181,29 +181,6 @@ public struct ConfinedFolder: Sendable {
         return entries.sorted { $0.name < $1.name }
     }
 
-    /// Every regular file below `path`, as sorted `/`-separated paths relative to the root, and
-    /// every link (or FIFO, device, socket) found on the way, which is neither listed nor entered.
-    /// Names starting with `.` are left out when `skipHidden` is set.
-    public func walk(_ path: String = "", skipHidden: Bool = true) throws(ConfinedFileError)
-        -> (files: [String], refused: [String]) {
-        var files: [String] = []
-        var refused: [String] = []
-        var pending = [path]
-        while let folder = pending.popLast() {
-            for entry in try list(folder) {
-                if skipHidden, entry.name.hasPrefix(".") { continue }
-                let child = folder.isEmpty ? entry.name : folder + "/" + entry.name
-                switch entry.kind {
-                case .file: files.append(child)
-                case .folder: pending.append(child)
-                case .link, .other: refused.append(child)
-                case .missing: continue  // removed while we looked
-                }
-            }
-        }
-        return (files.sorted(), refused.sorted())
-    }
-
     // MARK: - Paths
 
     /// Whether `path` is a plain relative path: `/`-separated names, none empty, `.` or `..`,
@@ -235,7 +212,7 @@ public struct ConfinedFolder: Sendable {
     }
 
     /// The folder at `path` (`""` for the root), each component opened without following links.
-    private func openFolder(_ path: String) throws(ConfinedFileError) -> Int32 {
+    func openFolder(_ path: String) throws(ConfinedFileError) -> Int32 {
         if path.isEmpty { return try openRoot() }
         let (parent, name) = try openParent(of: path)
         defer { close(parent) }
@@ -263,7 +240,7 @@ public struct ConfinedFolder: Sendable {
         return (descriptor, name)
     }
 
-    private static func kind(at folder: Int32, name: String) -> Kind {
+    static func kind(at folder: Int32, name: String) -> Kind {
         var status = stat()
         guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return .missing }
         switch status.st_mode & S_IFMT {
@@ -282,7 +259,7 @@ public struct ConfinedFolder: Sendable {
 
     /// `ELOOP` from an `O_NOFOLLOW` open means the name is a link (and `ENOTDIR` from an
     /// `O_DIRECTORY | O_NOFOLLOW` open, a link or a file where a folder should be).
-    private func error(_ code: Int32, path: String, opening: Bool = false) -> ConfinedFileError {
+    func error(_ code: Int32, path: String, opening: Bool = false) -> ConfinedFileError {
         let problem: ConfinedFileError.Problem
         switch code {
         case ENOENT: problem = .missing

@@ -1,0 +1,81 @@
+import Foundation
+
+extension ConfinedFolder {
+    /// Every regular file below `path`, as sorted `/`-separated paths relative to the root, and
+    /// every link (or FIFO, device, socket) found on the way, which is neither listed nor entered.
+    /// Names starting with `.` are left out when `skipHidden` is set.
+    ///
+    /// Each folder is opened from its parent's descriptor (`O_NOFOLLOW | O_DIRECTORY`), not
+    /// from the root again, and what a name is comes from the directory entry when the file
+    /// system says (`lstat` otherwise): a walk of `Output/` at 10,000 trips made three opens a
+    /// folder and an `lstat` a file. A parent stays open while any of its folders waits to be
+    /// read, so at most one descriptor per level of depth is held.
+    public func walk(_ path: String = "", skipHidden: Bool = true) throws(ConfinedFileError)
+        -> (files: [String], refused: [String]) {
+        var files: [String] = []
+        var refused: [String] = []
+        var pending: [(parent: OpenFolder?, name: String, path: String)] = [(nil, "", path)]
+        while let next = pending.popLast() {
+            let folder: OpenFolder
+            if let parent = next.parent {
+                let descriptor = openat(parent.descriptor, next.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard descriptor >= 0 else {
+                    switch errno {
+                    case ENOENT: continue  // removed while we looked
+                    case ELOOP, ENOTDIR: refused.append(next.path); continue  // became a link or a file
+                    default: throw error(errno, path: next.path, opening: true)
+                    }
+                }
+                folder = OpenFolder(descriptor)
+            } else {
+                folder = OpenFolder(try openFolder(next.path))
+            }
+            for entry in try entries(of: folder, path: next.path) {
+                if skipHidden, entry.name.hasPrefix(".") { continue }
+                let child = next.path.isEmpty ? entry.name : next.path + "/" + entry.name
+                switch entry.kind {
+                case .file: files.append(child)
+                case .folder: pending.append((folder, entry.name, child))
+                case .link, .other: refused.append(child)
+                case .missing: continue  // removed while we looked
+                }
+            }
+        }
+        return (files.sorted(), refused.sorted())
+    }
+
+    /// The names in an open folder and what each is (a file's size is not looked up: 0).
+    private func entries(of folder: OpenFolder, path: String) throws(ConfinedFileError) -> [Entry] {
+        let copy = dup(folder.descriptor)
+        guard copy >= 0, let stream = fdopendir(copy) else {
+            let code = errno
+            if copy >= 0 { close(copy) }
+            throw error(code, path: path)
+        }
+        defer { closedir(stream) }  // closes `copy`
+        var entries: [Entry] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let kind: Kind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): kind = .file(size: 0)
+            case Int32(DT_DIR): kind = .folder
+            case Int32(DT_LNK): kind = .link
+            case Int32(DT_FIFO), Int32(DT_SOCK), Int32(DT_CHR), Int32(DT_BLK): kind = .other
+            default: kind = Self.kind(at: folder.descriptor, name: name)  // DT_UNKNOWN: ask
+            }
+            entries.append(Entry(name: name, kind: kind))
+        }
+        return entries
+    }
+}
+
+/// A folder's descriptor, closed when the last folder waiting on it has been opened.
+private final class OpenFolder {
+    let descriptor: Int32
+    init(_ descriptor: Int32) { self.descriptor = descriptor }
+    deinit { close(descriptor) }
+}
