@@ -15,6 +15,7 @@ import Yams
         "<iframe src=\"https://x.example/\"></iframe>",
         "<p style=\"color:red\">x</p>",
         "<p>&lt;b&gt; <SCRIPT>",
+        "<img src=\"a.jpg\" srcset=\"a.jpg 1x, javascript:alert(1) 2x\">",
     ])
     func unsafeHTMLIsFound(html: String) {
         #expect(!HTMLSafety.problems(in: html).isEmpty, "\(html)")
@@ -22,6 +23,7 @@ import Yams
 
     @Test func safeHTMLIsNot() {
         let html = "<h2 id=\"day-1\">Day</h2>\n<p><a href=\"https://x.example/?a=1&amp;b=2\">x</a> <a href=\"#fn-1\">1</a>"
+            + " <a href=\"http://x.example/a,JaVaScRiPt:##\">found by fuzz-markdown: a comma in one address is text</a>"
             + " <img src=\"photos/a.jpg\" alt=\"a\"></p>\n"
         #expect(HTMLSafety.problems(in: html) == [])
     }

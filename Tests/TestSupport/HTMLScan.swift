@@ -102,7 +102,10 @@ public enum HTMLScan {
                 if name == "style" { problems.append("<\(tag.name) style=…>") }
                 if ["href", "src", "srcset", "action", "formaction", "data", "poster", "xlink:href"].contains(name) {
                     let scheme = value.unicodeScalars.filter { $0.value > 0x20 }.map(String.init).joined().lowercased()
-                    for bad in ["javascript:", "vbscript:", "data:"] where scheme.hasPrefix(bad) || scheme.contains("," + bad) {
+                    // Only a srcset lists several addresses (after commas); in one address a comma
+                    // is text (`http://x/a,javascript:` is an http link).
+                    for bad in ["javascript:", "vbscript:", "data:"]
+                    where scheme.hasPrefix(bad) || (name == "srcset" && scheme.contains("," + bad)) {
                         problems.append("<\(tag.name) \(name)=\"\(value)\">")
                     }
                 }
