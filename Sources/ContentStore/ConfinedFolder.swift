@@ -163,7 +163,13 @@ public struct ConfinedFolder: Sendable {
     /// The names in the folder at `path` (`""` for the root), sorted, each with its kind. Hidden
     /// names are included: callers decide what to skip.
     public func list(_ path: String = "") throws(ConfinedFileError) -> [Entry] {
-        let descriptor = try openFolder(path)
+        try entries(in: openFolder(path), path: path, kindsFromDirectory: false).sorted { $0.name < $1.name }
+    }
+
+    /// The names in the open folder `descriptor` (closed here), each with what it is: as `lstat`
+    /// sees it or, with `kindsFromDirectory`, as the directory entry says when the file system
+    /// tells (a file's size is then not looked up: 0), `lstat` otherwise.
+    func entries(in descriptor: Int32, path: String, kindsFromDirectory: Bool) throws(ConfinedFileError) -> [Entry] {
         guard let stream = fdopendir(descriptor) else {
             let code = errno
             close(descriptor)
@@ -176,9 +182,21 @@ public struct ConfinedFolder: Sendable {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            entries.append(Entry(name: name, kind: Self.kind(at: dirfd(stream), name: name)))
+            let known: Kind? = kindsFromDirectory ? Self.kind(ofEntryType: entry.pointee.d_type) : nil
+            entries.append(Entry(name: name, kind: known ?? Self.kind(at: dirfd(stream), name: name)))
         }
-        return entries.sorted { $0.name < $1.name }
+        return entries
+    }
+
+    /// What a directory entry's `d_type` says a name is; nil when the file system does not say.
+    private static func kind(ofEntryType type: UInt8) -> Kind? {
+        switch Int32(type) {
+        case Int32(DT_REG): .file(size: 0)
+        case Int32(DT_DIR): .folder
+        case Int32(DT_LNK): .link
+        case Int32(DT_FIFO), Int32(DT_SOCK), Int32(DT_CHR), Int32(DT_BLK): .other
+        default: nil
+        }
     }
 
     // MARK: - Paths

@@ -30,7 +30,9 @@ extension ConfinedFolder {
             } else {
                 folder = OpenFolder(try openFolder(next.path))
             }
-            for entry in try entries(of: folder, path: next.path) {
+            let copy = dup(folder.descriptor)
+            guard copy >= 0 else { throw error(errno, path: next.path) }
+            for entry in try entries(in: copy, path: next.path, kindsFromDirectory: true) {
                 if skipHidden, entry.name.hasPrefix(".") { continue }
                 let child = next.path.isEmpty ? entry.name : next.path + "/" + entry.name
                 switch entry.kind {
@@ -42,34 +44,6 @@ extension ConfinedFolder {
             }
         }
         return (files.sorted(), refused.sorted())
-    }
-
-    /// The names in an open folder and what each is (a file's size is not looked up: 0).
-    private func entries(of folder: OpenFolder, path: String) throws(ConfinedFileError) -> [Entry] {
-        let copy = dup(folder.descriptor)
-        guard copy >= 0, let stream = fdopendir(copy) else {
-            let code = errno
-            if copy >= 0 { close(copy) }
-            throw error(code, path: path)
-        }
-        defer { closedir(stream) }  // closes `copy`
-        var entries: [Entry] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let kind: Kind
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): kind = .file(size: 0)
-            case Int32(DT_DIR): kind = .folder
-            case Int32(DT_LNK): kind = .link
-            case Int32(DT_FIFO), Int32(DT_SOCK), Int32(DT_CHR), Int32(DT_BLK): kind = .other
-            default: kind = Self.kind(at: folder.descriptor, name: name)  // DT_UNKNOWN: ask
-            }
-            entries.append(Entry(name: name, kind: kind))
-        }
-        return entries
     }
 }
 
