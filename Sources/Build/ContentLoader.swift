@@ -38,8 +38,9 @@ struct ContentLoader: Sendable {
         }
     }
 
-    /// Reads every trip but those `cache` has as `output` still holds them, `concurrency` at a time.
-    func load(reusing cache: PageCache, output: URL, concurrency: Int) async throws(ContentError) -> Loaded {
+    /// Reads every trip but those `cache` has as `Output/` still holds them (its files among
+    /// `present`), `concurrency` at a time.
+    func load(reusing cache: PageCache, present: Set<String>, concurrency: Int) async throws(ContentError) -> Loaded {
         let (found, invalid) = try content.tripStamps()
         // A link where a trip's folder or trip.json should be makes that trip broken: its
         // previous pages stay, and nothing is read through the link.
@@ -50,7 +51,7 @@ struct ContentLoader: Sendable {
         var toRead: [(slug: String, stamps: String)] = []
         for trip in found {
             let stamps = PageCache.stamps(trip, proposal: proposals[trip.slug])
-            if let cached = cache.reusable(trip.slug, stamps: stamps, output: output) {
+            if let cached = cache.reusable(trip.slug, stamps: stamps, present: present) {
                 loaded.reused[trip.slug] = cached
             } else {
                 toRead.append((trip.slug, stamps))
@@ -66,7 +67,7 @@ struct ContentLoader: Sendable {
         return loaded
     }
 
-    /// Reads again, to render them, trips ``load(reusing:output:concurrency:)`` reused whose
+    /// Reads again, to render them, trips ``load(reusing:present:concurrency:)`` reused whose
     /// record lacks what this build needs (the story of a trip that moved into the feed).
     func readAgain(_ slugs: [String], in loaded: inout Loaded) {
         for slug in slugs {

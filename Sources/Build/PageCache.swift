@@ -216,25 +216,22 @@ struct CachedTrip: Codable, Sendable, Equatable {
 }
 
 extension PageCache {
-    /// Whether the listing files in `output` are already those of `reused`'s entries: every
-    /// listed trip of the last build was reused, no other trip is listed, and the files are there.
-    func listingsStand(reused: [String: CachedTrip], renderedListed: Bool, output: URL) -> Bool {
+    /// Whether the listing files in `Output/` are already those of `reused`'s entries: every
+    /// listed trip of the last build was reused, no other trip is listed, and the files are
+    /// among those `present` (the regular files the build found there).
+    func listingsStand(reused: [String: CachedTrip], renderedListed: Bool, present: Set<String>) -> Bool {
         guard !listingFiles.isEmpty, !renderedListed else { return false }
         let listedBefore = Set(trips.filter { $0.value.listing != nil }.keys)
         let listedNow = Set(reused.filter { $0.value.listing != nil }.keys)
         guard listedBefore == listedNow else { return false }
-        let folder = ConfinedFolder(output)
-        return listingFiles.allSatisfy { if case .file = folder.kind(of: $0) { true } else { false } }
+        return listingFiles.allSatisfy(present.contains)
     }
 
     /// The trip `slug` as the last build left it, when that is still what a build would make:
-    /// the same stamps, and every file it wrote still in `output`.
-    func reusable(_ slug: String, stamps: String, output: URL) -> CachedTrip? {
-        guard let cached = trips[slug], cached.stamps == stamps else { return nil }
-        let folder = ConfinedFolder(output)
-        for path in cached.files + cached.derivatives.keys {
-            guard case .file = folder.kind(of: path) else { return nil }
-        }
+    /// the same stamps, and every file it wrote among those `present` in `Output/`.
+    func reusable(_ slug: String, stamps: String, present: Set<String>) -> CachedTrip? {
+        guard let cached = trips[slug], cached.stamps == stamps,
+              cached.files.allSatisfy(present.contains), cached.derivatives.keys.allSatisfy(present.contains) else { return nil }
         return cached
     }
 

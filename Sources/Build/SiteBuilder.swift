@@ -36,10 +36,17 @@ public struct SiteBuilder: Sendable {
         let siteKey = try? PageCache.siteKey(config: options.config, recipes: renderer.imageRecipes,
                                               theme: options.theme, preview: options.preview)
         let cache = siteKey.map { PageCache.load(from: options.output, siteKey: $0) } ?? PageCache(siteKey: "")
+        // `Output/` walked once: its links go now, its files say which trips' pages are all
+        // there, and the sweep at the end removes what the site no longer has.
+        let sweeper = OutputSweeper(output: options.output)
+        for link in sweeper.removedLinks {
+            logger.warning("removed \(options.output.path)/\(link): a symbolic link or special file in the output folder")
+            report.removed.append(link)
+        }
         let loader = ContentLoader(content: ContentDirectory(root: options.content), preview: options.preview)
         var loaded: ContentLoader.Loaded
         do {
-            loaded = try await loader.load(reusing: cache, output: options.output, concurrency: options.concurrency)
+            loaded = try await loader.load(reusing: cache, present: sweeper.files, concurrency: options.concurrency)
         } catch {
             throw .content(error)
         }
@@ -54,12 +61,6 @@ public struct SiteBuilder: Sendable {
                 its title can find its page; `tabi-press extract` moves it to \(trip.slug)-\(Slug.unlistedToken(forTripID: trip.id))
                 """)
         }
-        let sweeper = OutputSweeper(output: options.output)
-        for link in sweeper.removeLinks() {
-            logger.warning("removed \(options.output.path)/\(link): a symbolic link or special file in the output folder")
-            report.removed.append(link)
-        }
-
         // MARK: - Photos (of the trips that changed; the others' stay in the manifest)
         let jobs = loaded.trips.flatMap { trip in trip.photos.map { PhotoJob(tripSlug: trip.slug, photo: $0) } }
         var kept = PublishedDerivatives()
@@ -94,7 +95,7 @@ public struct SiteBuilder: Sendable {
         // With no listed trip changed, added or gone, the listings are what the last build wrote.
         let listingsStand = cache.listingsStand(reused: loaded.reused,
                                                 renderedListed: pages.made.values.contains { $0.listing != nil },
-                                                output: options.output)
+                                                present: sweeper.files)
         // Otherwise a listing page is rendered again only when what it shows changed: its place
         // among its listing's pages, its trips, or the entry of one of them.
         let changedEntries = Set(pages.made.compactMap { slug, made -> String? in
@@ -105,12 +106,11 @@ public struct SiteBuilder: Sendable {
             return now == before ? nil : now.id
         })
         var pageKeys: [String: String] = [:], pagesLeft: [String] = []
-        let output = ConfinedFolder(options.output)
         let listingFiles = listingsStand ? [] : renderer.listingFiles(pages.listings) { page in
             let key = PageCache.pageKey(page)
             pageKeys[page.path] = key
             guard cache.pageKeys[page.path] == key, !page.ids.contains(where: changedEntries.contains),
-                  case .file = output.kind(of: page.path) else { return true }
+                  sweeper.contains(page.path) else { return true }
             pagesLeft.append(page.path)
             return false
         }

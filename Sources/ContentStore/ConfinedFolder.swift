@@ -124,6 +124,16 @@ public struct ConfinedFolder: Sendable {
         return Self.kind(at: folder, name: name)
     }
 
+    /// Removes the file, link or empty folder at `path`, found without following a link at
+    /// any depth (a link on the way down means there is nothing of the folder to remove).
+    /// - Returns: whether it was removed.
+    @discardableResult
+    public func remove(_ path: String, folder: Bool = false) -> Bool {
+        guard let (parent, name) = try? openParent(of: path) else { return false }
+        defer { close(parent) }
+        return unlinkat(parent, name, folder ? AT_REMOVEDIR : 0) == 0
+    }
+
     /// The size and modification time of a regular file: what a quick check of whether it
     /// changed compares, as rsync's does, without reading it.
     public struct Stamp: Sendable, Hashable, CustomStringConvertible {

@@ -12,7 +12,34 @@ extension ConfinedFolder {
     /// read, so at most one descriptor per level of depth is held.
     public func walk(_ path: String = "", skipHidden: Bool = true) throws(ConfinedFileError)
         -> (files: [String], refused: [String]) {
+        let found = try tree(path, skipHidden: skipHidden)
+        return (found.files, found.refused)
+    }
+
+    /// What ``walk(_:skipHidden:)`` finds, and the folders it entered.
+    public struct Tree: Sendable {
+        /// Regular files, sorted.
+        public var files: [String] = []
+        /// Folders below `path` (not `path` itself), in no order.
+        public var folders: [String] = []
+        /// Links, FIFOs, devices and sockets, sorted.
+        public var refused: [String] = []
+
+        /// Nothing found.
+        public init() {}
+
+        init(files: [String], folders: [String], refused: [String]) {
+            self.files = files
+            self.folders = folders
+            self.refused = refused
+        }
+    }
+
+    /// ``walk(_:skipHidden:)`` with the folders it entered: one pass serves a check of which
+    /// files exist and a sweep of what should not.
+    public func tree(_ path: String = "", skipHidden: Bool = true) throws(ConfinedFileError) -> Tree {
         var files: [String] = []
+        var folders: [String] = []
         var refused: [String] = []
         var pending: [(parent: OpenFolder?, name: String, path: String)] = [(nil, "", path)]
         while let next = pending.popLast() {
@@ -27,6 +54,7 @@ extension ConfinedFolder {
                     }
                 }
                 folder = OpenFolder(descriptor)
+                folders.append(next.path)
             } else {
                 folder = OpenFolder(try openFolder(next.path))
             }
@@ -43,7 +71,7 @@ extension ConfinedFolder {
                 }
             }
         }
-        return (files.sorted(), refused.sorted())
+        return Tree(files: files.sorted(), folders: folders, refused: refused.sorted())
     }
 }
 

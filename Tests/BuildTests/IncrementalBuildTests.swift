@@ -80,9 +80,16 @@ import TestSupport
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("partial".utf8).write(to: url)
         }
+        // And folders that hold nothing, or only folders that hold nothing.
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("old/deeper/empty"), withIntermediateDirectories: true)
         let report = try await site.build()
         #expect(Set(report.removed) == ["trips/coast-walk/.tabi-tmp-1234-index.html", "media/ab/.tabi-tmp-99-x.jpg", "media/zz/stale.webp"])
         #expect(try FolderFiles.contents(under: site.output) == clean)
+        // Emptied folders go with their last file; the trip's folder, which still holds its page, stays.
+        for gone in ["media/zz", "old"] {
+            #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(gone).path), "\(gone)")
+        }
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("trips/coast-walk/index.html").path))
     }
 
     @Test func theRepositoryDotfileInOutputIsKept() async throws {
