@@ -41,7 +41,7 @@ struct TripPages {
                       renderer: SiteRenderer, renditions: [String: PhotoRenditions], output: URL,
                       concurrency: Int) async throws(BuildError) -> TripPages {
         let placements = trips.compactMap(\.placement) + reused.values.compactMap { $0.listing?.placement }
-        let neighbours = TripNeighbours.of(placements.sorted(by: ListingPlacement.newestFirst))
+        let neighbours = TripNeighbours.of(placements.sortedNewestFirst())
         var pages = TripPages()
         var stop: RenderError?
         await slidingWindow(trips.count, concurrency: concurrency, canStart: { stop == nil }) { index -> Outcome in

@@ -85,7 +85,7 @@ struct Finalizer: Sendable {
             for (id, stamps) in markers.flatMap({ ($0.marker.stamps ?? [:]).map { $0 } }) {
                 index.trips.modify(id) { $0.stamps = stamps }
             }
-            order = listed.entries.entries.values.map(\.placement).sorted(by: ListingPlacement.newestFirst)
+            order = listed.entries.entries.values.map(\.placement).sortedNewestFirst()
             // The feed carries its trips' story HTML, which the index keeps for those only.
             let feed = order.prefix(SiteRenderer.feedEntryCount).map(\.id)
             let unread = Set(feed.filter { listed.feed[$0] == nil }.map { TripShard.bucket(of: $0) }.filter { read[$0] == nil })

@@ -55,6 +55,18 @@ public struct ListingEntry: Codable, Sendable, Equatable {
 
     typealias Order = (start: CalendarDate?, updated: Timestamp?, title: String, slug: String)
 
+    /// `items` newest first, as `newestFirst` orders them, each item's order taken once. Sorting
+    /// the items themselves moved each (a large value) about log n times and built two orders a
+    /// comparison: 14 % of a one-trip rebuild at 10,000 trips.
+    static func sortedNewestFirst<Items: Collection>(_ items: Items, by order: (Items.Element) -> Order) -> [Items.Element] {
+        let elements = Array(items)
+        let orders = elements.map(order)
+        let sorted = orders.withUnsafeBufferPointer { orders in
+            Array(orders.indices).sorted { newestFirst(orders[$0], orders[$1]) }
+        }
+        return sorted.map { elements[$0] }
+    }
+
     static func newestFirst(_ lhs: Order, _ rhs: Order) -> Bool {
         if lhs.start != rhs.start {
             guard let left = lhs.start else { return false }

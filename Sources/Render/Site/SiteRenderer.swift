@@ -153,7 +153,7 @@ public struct SiteRenderer: Sendable {
         var files = assets()
         var problems: [RenderProblem] = []
         let listed = pages.compactMap(\.listed)
-        let neighbours = TripNeighbours.of(listed.sorted(by: ListingEntry.newestFirst).map(\.placement))
+        let neighbours = TripNeighbours.of(listed.sortedNewestFirst().map(\.placement))
         for page in pages {
             files += linking(page.files, of: page.listed, among: neighbours)
             problems += page.problems
@@ -173,7 +173,7 @@ public struct SiteRenderer: Sendable {
 
     /// The listing files from the public trips' facts.
     private func listings(_ entries: [ListingEntry], rendering: (ListingPage) -> Bool = { _ in true }) -> [SiteFile] {
-        let listed = entries.sorted(by: ListingEntry.newestFirst)
+        let listed = entries.sortedNewestFirst()
         var byID: [String: ListingEntry] = [:]
         for entry in listed where byID[entry.id] == nil { byID[entry.id] = entry }
         let summaries = listed.map(\.placement)
