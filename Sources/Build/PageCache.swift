@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import Images
 import Render
+import Synchronization
 import TabiCore
 
 /// What the last build rendered for each trip (`Output/_tabi/pages.jsonl`), so the next one renders
@@ -93,19 +94,38 @@ struct PageCache: Sendable, Equatable {
     }
 
     /// The cache ``encoded()`` gave; nil for anything else (another version, a damaged line).
-    static func decoded(_ data: Data) -> PageCache? {
-        let decoder = JSONDecoder()
+    /// The lines are decoded in `parts` runs side by side: a rebuild waits for this alone, and
+    /// one core took 20 % of a one-trip rebuild at 10,000 trips.
+    static func decoded(_ data: Data, parts: Int = ProcessInfo.processInfo.activeProcessorCount) -> PageCache? {
         let lines = lineRanges(data)
-        guard let first = lines.first, let header = try? decoder.decode(Header.self, from: data[first]),
+        guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: data[first]),
               header.version == version else { return nil }
+        let body = Array(lines.dropFirst())
+        let runs = max(1, min(parts, body.count / 256))
+        let decoded = Mutex([[Line]?](repeating: nil, count: runs))
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            let decoder = JSONDecoder()
+            var read: [Line] = []
+            for range in body[body.count * run / runs ..< body.count * (run + 1) / runs] {
+                guard let line = try? decoder.decode(Line.self, from: data[range]) else { return }
+                read.append(line)
+            }
+            decoded.withLock { $0[run] = read }
+        }
+        let runsRead = decoded.withLock { $0 }
         var cache = PageCache(siteKey: header.siteKey)
         cache.listingFiles = header.listingFiles
         cache.pageKeys = header.pageKeys ?? [:]
-        cache.trips.reserveCapacity(lines.count - 1)
-        for range in lines.dropFirst() {
-            guard let trip = try? decoder.decode(Line.self, from: data[range]) else { return nil }
-            cache.trips[trip.slug] = trip.trip
-            cache.readLines.lines[trip.slug] = (trip.trip, data[range])
+        cache.trips.reserveCapacity(body.count)
+        cache.readLines.lines.reserveCapacity(body.count)
+        var index = 0
+        for run in runsRead {
+            guard let run else { return nil }
+            for line in run {
+                cache.trips[line.slug] = line.trip
+                cache.readLines.lines[line.slug] = (line.trip, data[body[index]])
+                index += 1
+            }
         }
         return cache
     }
@@ -130,7 +150,7 @@ struct PageCache: Sendable, Equatable {
     /// feed shows it, and it was most of the record (27 MB at 10,000 trips). A trip that moves
     /// into the feed without it is read again (``feedTripsWithoutStory(_:reused:)``).
     mutating func dropStories(keepingNewest keep: Int) {
-        let newest = trips.compactMap { $0.value.listing?.placement }.sorted(by: ListingPlacement.newestFirst).prefix(keep)
+        let newest = trips.compactMap { $0.value.listing?.placement }.sortedNewestFirst().prefix(keep)
         let kept = Set(newest.map(\.slug))
         for (slug, trip) in trips where !kept.contains(slug) && trip.listing?.storyHTML != nil {
             trips[slug]?.listing?.storyHTML = nil
@@ -155,7 +175,7 @@ struct PageCache: Sendable, Equatable {
     /// they are read and rendered again so the feed shows their stories.
     static func feedTripsWithoutStory(_ read: [TripOutline], reused: [String: CachedTrip], count: Int) -> [String] {
         let placements = read.compactMap(\.placement) + reused.values.compactMap { $0.listing?.placement }
-        return placements.sorted(by: ListingPlacement.newestFirst).prefix(count)
+        return placements.sortedNewestFirst().prefix(count)
             .map(\.slug).filter { reused[$0]?.storyDropped == true }
     }
 

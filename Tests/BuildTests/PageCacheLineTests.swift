@@ -25,4 +25,25 @@ import Testing
         #expect(lines[1] == #"{"planted":true}"#)
         #expect(lines[2].hasPrefix(#"{"slug":"b","#) && lines[2].contains(#""stamps":"s2""#))
     }
+
+    /// Decoded in runs side by side, the record is the same as decoded in one, each trip with its
+    /// own line; a damaged line in any run is a damaged record.
+    @Test(arguments: [1, 2, 3, 8]) func runsSideBySideReadTheSameRecord(parts: Int) throws {
+        var cache = PageCache(siteKey: "k")
+        for index in 0..<2_000 {
+            cache.trips[String(format: "trip-%04d", index)] = CachedTrip(stamps: "s\(index)", files: ["trips/trip-\(index)/index.html"],
+                                                                          originals: [:], derivatives: [:], neighbours: "n\(index % 7)")
+        }
+        let data = cache.encoded()
+        let read = try #require(PageCache.decoded(data, parts: parts))
+        #expect(read == cache)
+        #expect(read.encoded() == data)
+        #expect(read.readLines.lines["trip-1999"]?.trip == cache.trips["trip-1999"])
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for damaged in [1, 1_000, 2_000] {
+            var copy = lines
+            copy[damaged] = copy[damaged].dropLast()
+            #expect(PageCache.decoded(Data(copy.joined(separator: "\n").utf8), parts: parts) == nil, "line \(damaged)")
+        }
+    }
 }
