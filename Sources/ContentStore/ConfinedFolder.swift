@@ -171,9 +171,10 @@ public struct ConfinedFolder: Sendable {
     }
 
     /// The names in the folder at `path` (`""` for the root), sorted, each with its kind. Hidden
-    /// names are included: callers decide what to skip.
-    public func list(_ path: String = "") throws(ConfinedFileError) -> [Entry] {
-        try entries(in: openFolder(path), path: path, kindsFromDirectory: false).sorted { $0.name < $1.name }
+    /// names are included: callers decide what to skip. Without `sizes`, a file's size is 0 and
+    /// a name's kind comes from the directory entry when the file system says (no `lstat` each).
+    public func list(_ path: String = "", sizes: Bool = true) throws(ConfinedFileError) -> [Entry] {
+        try entries(in: openFolder(path), path: path, kindsFromDirectory: !sizes).sorted { $0.name < $1.name }
     }
 
     /// The names in the open folder `descriptor` (closed here), each with what it is: as `lstat`

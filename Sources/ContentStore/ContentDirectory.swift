@@ -39,7 +39,7 @@ public struct ContentDirectory: Sendable {
     public func tripFolders() throws(ContentError) -> (names: [String], refused: [ContentError]) {
         guard confined.kind(of: "trips") != .missing else { return ([], []) }
         let entries: [ConfinedFolder.Entry]
-        do { entries = try confined.list("trips") } catch {
+        do { entries = try confined.list("trips", sizes: false) } catch {
             throw ContentError(file: tripsFolder.path, reason: error.reason)
         }
         var names: [String] = []

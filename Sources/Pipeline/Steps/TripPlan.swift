@@ -145,7 +145,7 @@ public struct TripPlan: Sendable {
             items[id] = Item(id: id, slug: entry.slug, action: .withdrawn, reason: "no longer in Content/trips/ (private or deleted)",
                              content: nil, inputs: nil, files: nil, stamps: nil, record: nil, bucket: bucket)
         }
-        plan.items = items.values.sorted { $0.id < $1.id }
+        plan.items = items.keys.sorted().compactMap { items[$0] }
         return plan
     }
 
