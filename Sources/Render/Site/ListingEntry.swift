@@ -58,11 +58,24 @@ public struct ListingEntry: Codable, Sendable, Equatable {
     /// `items` newest first, as `newestFirst` orders them, each item's order taken once. Sorting
     /// the items themselves moved each (a large value) about log n times and built two orders a
     /// comparison: 14 % of a one-trip rebuild at 10,000 trips.
+    /// The dates are compared as numbers first; only a tie on both goes to `newestFirst`.
     static func sortedNewestFirst<Items: Collection>(_ items: Items, by order: (Items.Element) -> Order) -> [Items.Element] {
         let elements = Array(items)
         let orders = elements.map(order)
+        // Newest first, undated last: a missing date is the smallest number.
+        let numbers = orders.map { order in
+            (start: order.start.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? .min,
+             updated: order.updated?.date.timeIntervalSinceReferenceDate ?? -.infinity)
+        }
         let sorted = orders.withUnsafeBufferPointer { orders in
-            Array(orders.indices).sorted { newestFirst(orders[$0], orders[$1]) }
+            numbers.withUnsafeBufferPointer { numbers in
+                Array(orders.indices).sorted { left, right in
+                    let (a, b) = (numbers[left], numbers[right])
+                    if a.start != b.start { return a.start > b.start }
+                    if a.updated != b.updated { return a.updated > b.updated }
+                    return newestFirst(orders[left], orders[right])
+                }
+            }
         }
         return sorted.map { elements[$0] }
     }
