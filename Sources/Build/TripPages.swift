@@ -94,7 +94,9 @@ struct TripPages {
     private mutating func relink(_ reused: [String: CachedTrip], neighbours: [String: TripNeighbours],
                                  renderer: SiteRenderer, output: URL) {
         let folder = ConfinedFolder(output)
-        for (slug, var trip) in reused.sorted(by: { $0.key < $1.key }) {
+        cached.reserveCapacity(cached.count + reused.count)
+        for slug in reused.keys.sorted() {
+            guard var trip = reused[slug] else { continue }
             if let listing = trip.listing { listings.append(listing) }
             let around = trip.listing.flatMap { neighbours[$0.id] }
             guard around?.key != trip.neighbours, let around else {

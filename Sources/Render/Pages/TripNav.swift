@@ -9,6 +9,7 @@ public struct TripNeighbours: Sendable, Equatable {
     /// Each listed trip's neighbours, by trip id, from the listing order (newest first).
     public static func of(_ order: [ListingPlacement]) -> [String: TripNeighbours] {
         var found: [String: TripNeighbours] = [:]
+        found.reserveCapacity(order.count)
         for (index, trip) in order.enumerated() {
             found[trip.id] = TripNeighbours(newer: index > 0 ? order[index - 1] : nil,
                                             older: index + 1 < order.count ? order[index + 1] : nil)
@@ -18,7 +19,10 @@ public struct TripNeighbours: Sendable, Equatable {
 
     /// What the links show (slugs and titles), and nothing else: the same key, the same links.
     public var key: String {
-        [newer, older].map { $0.map { "\($0.slug)\t\($0.title)" } ?? "-" }.joined(separator: "\n")
+        func link(_ placement: ListingPlacement?) -> String {
+            placement.map { $0.slug + "\t" + $0.title } ?? "-"
+        }
+        return link(newer) + "\n" + link(older)
     }
 }
 
