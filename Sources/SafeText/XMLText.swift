@@ -14,6 +14,9 @@ public enum XMLText {
 
     /// `& < > " '` as entities (`&apos;` is valid HTML5 too, for the little HTML a feed carries).
     public static func escape(_ text: some StringProtocol, unrepresentable: Unrepresentable = .drop) -> String {
+        // Printable ASCII but the five, and tabs and line ends, stay as they are: most URLs and
+        // dates, which a sitemap escapes by the thousand.
+        if text.utf8.allSatisfy(isPlain) { return String(text) }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -28,6 +31,15 @@ public enum XMLText {
             }
         }
         return out
+    }
+
+    /// A byte that is a whole character escaping leaves as it is.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): false
+        case 0x20...0x7E, 0x9, 0xA, 0xD: true
+        default: false
+        }
     }
 
     /// `Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`.

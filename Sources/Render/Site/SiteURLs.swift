@@ -53,14 +53,21 @@ struct SiteURLs: Sendable {
 
     /// Percent-encodes all but `[A-Za-z0-9-._~/]`, so a path is one token in `srcset` and in XML.
     static func encodedPath(_ path: String) -> String {
-        var out = ""
-        for byte in path.utf8 {
+        func isUnreserved(_ byte: UInt8) -> Bool {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"): true
+            default: false
+            }
+        }
+        // A slug's path, the usual case, has nothing to encode.
+        if path.utf8.allSatisfy(isUnreserved) { return path }
+        var out = ""
+        for byte in path.utf8 {
+            if isUnreserved(byte) {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
+            } else {
                 out += "%" + ContentHash.hex([byte]).uppercased()
             }
         }
