@@ -146,7 +146,7 @@ public struct NightlyRunner: Sendable {
         -> (index: SiteIndex, tags: [Int: String], fresh: [Int: TaggedBucket]) {
         do {
             let tags = try await records.tripBucketTags()
-            var index = try await records.read(SiteIndex.self, SiteIndex.name) ?? SiteIndex()
+            var index = try await records.read(SiteIndex.self)?.record ?? SiteIndex()
             let stale = index.trips.staleBuckets(options.shard.buckets, current: tags)
             let fresh = try await records.tripBuckets(stale, existing: tags)
             for (number, bucket) in fresh { index.trips.update(bucket: number, from: bucket, entry: SiteIndex.Trip.init) }

@@ -117,6 +117,8 @@ public struct FinalizeReport: StageReport {
     public var listedTrips = 0
     /// Trip record buckets read in full (the rest came from the index).
     public var recordBucketsRead = 0
+    /// Parts of the site and listing indexes written (those whose trips changed).
+    public var indexPartsWritten = 0
     /// Home and tag pages rendered (the others showed the same trips as before).
     public var listingPagesRendered = 0
     /// Trip pages whose links to the newer and older trip were put in or changed.
@@ -150,7 +152,8 @@ public struct FinalizeReport: StageReport {
     public var json: JSONValue {
         ["stage": .string(Self.stage), "exitCode": .int(Int(exitCode)), "seconds": .seconds(duration),
          "shards": .strings(shardsCollected), "listedTrips": .int(listedTrips),
-         "recordBucketsRead": .int(recordBucketsRead), "listingPagesRendered": .int(listingPagesRendered),
+         "recordBucketsRead": .int(recordBucketsRead), "indexPartsWritten": .int(indexPartsWritten),
+         "listingPagesRendered": .int(listingPagesRendered),
          "tripPagesRelinked": .int(tripPagesRelinked), "uploaded": .strings(uploaded),
          "deleted": .strings(deleted), "invalidation": .optional(invalidationId), "invalidatedPaths": .strings(invalidatedPaths),
          "failures": .strings(failures), "requests": .int(requests)]

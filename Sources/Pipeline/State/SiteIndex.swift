@@ -2,14 +2,17 @@ import Foundation
 import Render
 import TabiCore
 
-/// `nightly/index.tsv`: every trip's record in short, what a plan compares, kept by the finalize
-/// step, so a night reads one small object instead of the 256 record buckets. Kept as
-/// ``RecordLines``: a night reads it whole.
+/// `nightly/index/<00..15>.tsv`: every trip's record in short, what a plan compares, kept by the
+/// finalize step, so a night reads 16 small objects instead of the 256 record buckets. Kept as
+/// ``RecordLines`` in ``IndexParts``: a night reads it whole, and writes the parts that changed.
 public struct SiteIndex: LinedRecord, Equatable {
     public var trips = BucketIndex<Trip>()
 
     static let format = "tabi-press site index 2"
-    public static let name = "nightly/index.tsv"
+    /// Where its ``IndexParts`` are.
+    public static let folder = "nightly/index/"
+    /// Where it was kept whole, before it was kept in parts: removed once the parts are written.
+    static let wholeName = "nightly/index.tsv"
 
     /// What a plan needs of a trip's record.
     public struct Trip: Sendable, Equatable {
@@ -41,15 +44,15 @@ public struct SiteIndex: LinedRecord, Equatable {
 
     public init() {}
 
-    init(rows: [[String]]) throws(RecordLinesError) {
+    mutating func add(rows: [[String]]) throws(RecordLinesError) {
         try trips.read(rows, fields: 5) { _, fields in
             let f = Array(fields)
             return Trip(slug: f[0], inputs: f[1], failed: f[2] == "1", content: f[3].isEmpty ? nil : f[3], stamps: f[4].isEmpty ? nil : f[4])
         }
     }
 
-    var rows: [[String]] {
-        trips.rows { [$0.slug, $0.inputs, $0.failed ? "1" : "0", $0.content ?? "", $0.stamps ?? ""] }
+    func rows(part: Int?) -> [[String]] {
+        trips.rows(part: part) { [$0.slug, $0.inputs, $0.failed ? "1" : "0", $0.content ?? "", $0.stamps ?? ""] }
     }
 
     /// What listings made from the record buckets with these `tags`, and pages of the site
@@ -59,8 +62,8 @@ public struct SiteIndex: LinedRecord, Equatable {
     }
 }
 
-/// `nightly/listings.tsv`: every listed trip's entry, kept by the finalize step (which alone
-/// reads it), so the listings are written without reading the record buckets. Each entry keeps
+/// `nightly/listings/<00..15>.tsv`: every listed trip's entry, kept by the finalize step (which
+/// alone reads it) in ``IndexParts``, so the listings are written without reading the record buckets. Each entry keeps
 /// what places it (``ListingPlacement``) apart from the rest, which is decoded only for the
 /// pages that are rendered again.
 public struct ListingIndex: LinedRecord, Equatable {
@@ -71,11 +74,14 @@ public struct ListingIndex: LinedRecord, Equatable {
     public var feed: [String: String] = [:]
 
     static let format = "tabi-press listing index 2"
-    public static let name = "nightly/listings.tsv"
+    /// Where its ``IndexParts`` are.
+    public static let folder = "nightly/listings/"
+    /// Where it was kept whole, before it was kept in parts: removed once the parts are written.
+    static let wholeName = "nightly/listings.tsv"
 
     public init() {}
 
-    init(rows: [[String]]) throws(RecordLinesError) {
+    mutating func add(rows: [[String]]) throws(RecordLinesError) {
         var rest: [[String]] = []
         for row in rows {
             if row.first == "F", row.count == 3 { feed[row[1]] = row[2] } else { rest.append(row) }
@@ -83,8 +89,12 @@ public struct ListingIndex: LinedRecord, Equatable {
         try entries.read(rest, fields: 7) { id, fields in ListedTrip(id: id, Array(fields)) }
     }
 
-    var rows: [[String]] {
-        entries.rows(\.fields) + feed.sorted { $0.key < $1.key }.map { ["F", $0.key, $0.value] }
+    /// Each feed trip's story goes with its record bucket's part.
+    func rows(part: Int?) -> [[String]] {
+        entries.rows(part: part, \.fields) + feed.keys.sorted().compactMap { id in
+            guard part == nil || IndexParts.part(ofTrip: id) == part, let html = feed[id] else { return nil }
+            return ["F", id, html]
+        }
     }
 
     /// A record's listing entry as the index keeps it.

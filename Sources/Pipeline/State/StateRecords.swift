@@ -52,21 +52,67 @@ public struct StateRecords: Sendable {
                               condition: condition)
     }
 
-    /// An index kept as ``RecordLines``, or nil when there is none or it is of another version
-    /// (an index is only a shortcut to the record buckets: a reader rebuilds it from them).
-    func read<Record: LinedRecord>(_ type: Record.Type, _ name: String) async throws(StoreError) -> Record? {
-        guard let data = try await store.read(name) else { return nil }
-        do {
-            return try RecordLines.decode(format: Record.format, data).map { rows throws(RecordLinesError) in try Record(rows: rows) }
-        } catch {
-            throw StoreError(key: store.location + name, operation: "read", message: "is not an index tabi-press can read (\(error))")
+    /// An index kept in ``IndexParts``, with the bytes of its parts as read; nil when no part of
+    /// this version is there. A part of another version reads as missing (an index is only a
+    /// shortcut to the record buckets: a reader takes what it lacks from them); a damaged one
+    /// is an error naming it.
+    func read<Record: LinedRecord>(_ type: Record.Type) async throws(StoreError) -> (record: Record, parts: IndexParts)? {
+        let names = (0..<IndexParts.count).map { IndexParts.name($0, in: Record.folder) }
+        var found: [Int: Data] = [:]
+        var failure: StoreError?
+        let store = self.store
+        await slidingWindow(names.count, concurrency: names.count) { index -> Result<Data?, StoreError> in
+            do throws(StoreError) { return .success(try await store.read(names[index])) } catch { return .failure(error) }
+        } collect: { index, result in
+            switch result {
+            case .success(let data?): found[index] = data
+            case .success(nil): break
+            case .failure(let error): failure = failure ?? error
+            }
         }
+        if let failure { throw failure }
+        var record = Record()
+        var parts = IndexParts()
+        for number in found.keys.sorted() {
+            guard let data = found[number] else { continue }
+            do {
+                guard let rows = try RecordLines.decode(format: Record.format, data) else { continue }
+                try record.add(rows: rows)
+                parts.stored[number] = data
+            } catch {
+                throw StoreError(key: store.location + names[number], operation: "read",
+                                 message: "is not an index tabi-press can read (\(error))")
+            }
+        }
+        return parts.stored.isEmpty ? nil : (record, parts)
     }
 
-    /// Writes an index as ``RecordLines``, never cached.
-    func write<Record: LinedRecord>(_ record: Record, _ name: String) async throws(StoreError) {
-        try await put(RecordLines.encode(format: Record.format, rows: record.rows), name,
-                      contentType: "text/tab-separated-values; charset=utf-8", condition: nil)
+    /// Writes the parts of `record` whose bytes are not those `parts` were read with, never
+    /// cached, several at a time; returns how many were written. When no part was read (the
+    /// first index in parts), the whole index earlier versions kept goes.
+    @discardableResult
+    func write<Record: LinedRecord>(_ record: Record, over parts: IndexParts) async throws(StoreError) -> Int {
+        var changed: [(name: String, data: Data)] = []
+        for number in 0..<IndexParts.count {
+            let data = RecordLines.encode(format: Record.format, rows: record.rows(part: number))
+            if parts.stored[number] != data { changed.append((IndexParts.name(number, in: Record.folder), data)) }
+        }
+        var failure: StoreError?
+        let records = self, writes = changed
+        await slidingWindow(writes.count, concurrency: IndexParts.count) { index -> StoreError? in
+            do throws(StoreError) {
+                try await records.put(writes[index].data, writes[index].name, contentType: "text/tab-separated-values; charset=utf-8",
+                                      condition: nil)
+                return nil
+            } catch {
+                return error
+            }
+        } collect: { _, error in
+            if let error { failure = failure ?? error }
+        }
+        if let failure { throw failure }
+        if parts.stored.isEmpty { _ = await store.delete([Record.wholeName]) }
+        return writes.count
     }
 
     /// The tags of the trip record buckets there are, by bucket number: one listing.
@@ -104,12 +150,27 @@ public struct StateRecords: Sendable {
     }
 }
 
-/// A record kept as ``RecordLines`` rather than JSON: the indexes, which a night reads whole.
+/// A record kept as ``RecordLines`` rather than JSON, in ``IndexParts``: the indexes, which a
+/// night reads whole.
 protocol LinedRecord: Sendable {
-    /// The first line, naming the record and its version.
+    /// The first line of each part, naming the record and its version.
     static var format: String { get }
-    init(rows: [[String]]) throws(RecordLinesError)
-    var rows: [[String]] { get }
+    /// The folder of its parts.
+    static var folder: String { get }
+    /// Where earlier versions kept it whole.
+    static var wholeName: String { get }
+    init()
+    /// Takes in the rows of one part.
+    mutating func add(rows: [[String]]) throws(RecordLinesError)
+    /// The rows of part `part` (``IndexParts``), or of the whole record.
+    func rows(part: Int?) -> [[String]]
+}
+
+extension LinedRecord {
+    init(rows: [[String]]) throws(RecordLinesError) {
+        self.init()
+        try add(rows: rows)
+    }
 }
 
 /// A trip record bucket as read, and its tag (nil: there was none).

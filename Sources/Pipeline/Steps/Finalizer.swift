@@ -69,11 +69,12 @@ struct Finalizer: Sendable {
 
         // MARK: - Every trip's record in short: the indexes, with the buckets written since read again.
         var index: SiteIndex, listed: ListingIndex
+        var indexParts = IndexParts(), listedParts = IndexParts()
         var read: [Int: TaggedBucket] = [:]
         let order: [ListingPlacement]
         do {
-            index = try await records.read(SiteIndex.self, SiteIndex.name) ?? SiteIndex()
-            listed = try await records.read(ListingIndex.self, ListingIndex.name) ?? ListingIndex()
+            (index, indexParts) = try await records.read(SiteIndex.self) ?? (SiteIndex(), IndexParts())
+            (listed, listedParts) = try await records.read(ListingIndex.self) ?? (ListingIndex(), IndexParts())
             let all = Array(0..<TripShard.bucketCount)
             let stale = Set(index.trips.staleBuckets(all, current: tags) + listed.entries.staleBuckets(all, current: tags))
             read = try await records.tripBuckets(stale.sorted(), existing: tags)
@@ -115,7 +116,7 @@ struct Finalizer: Sendable {
                     if withStory { entry.storyHTML = listed.feed[id].flatMap { $0.isEmpty ? nil : $0 } }
                     shown.append(entry)
                 } catch {
-                    report.failures.append("trip \(id): its entry in \(ListingIndex.name) cannot be read (\(error)); the next run reads its record again")
+                    report.failures.append("trip \(id): its entry in \(ListingIndex.folder) cannot be read (\(error)); the next run reads its record again")
                     listed.entries.buckets[TripRecordBucket.name(TripShard.bucket(of: id))] = nil
                     return nil
                 }
@@ -239,8 +240,8 @@ struct Finalizer: Sendable {
 
         // MARK: - The index and the record, then the markers (only when all of it went through).
         do {
-            try await records.write(index, SiteIndex.name)
-            try await records.write(listed, ListingIndex.name)
+            report.indexPartsWritten = try await records.write(index, over: indexParts)
+            report.indexPartsWritten += try await records.write(listed, over: listedParts)
         } catch {
             report.failures.append(error.description)
         }

@@ -38,8 +38,8 @@ import TabiCore
         var index = ListingIndex()
         index.entries.buckets["b"] = .init(tag: "\"etag\"", entries: ["t1": ListedTrip(entry)])
         index.feed = ["t1": "<p>story\twith\ttabs\n</p>"]
-        try await records.write(index, ListingIndex.name)
-        let read = try #require(try await records.read(ListingIndex.self, ListingIndex.name))
+        try await records.write(index, over: IndexParts())
+        let read = try #require(try await records.read(ListingIndex.self)?.record)
         #expect(read == index)
         let trip = try #require(read.entries.entries["t1"])
         #expect(try trip.entry() == entry)
@@ -47,7 +47,49 @@ import TabiCore
 
         var site = SiteIndex()
         site.trips.buckets["b"] = .init(tag: "t", entries: ["t1": .init(slug: "kyoto", inputs: "i", failed: true, content: nil, stamps: "s\tt")])
-        try await records.write(site, SiteIndex.name)
-        #expect(try await records.read(SiteIndex.self, SiteIndex.name) == site)
+        try await records.write(site, over: IndexParts())
+        #expect(try await records.read(SiteIndex.self)?.record == site)
+    }
+
+    /// The indexes are kept in parts: a night that changed one trip writes its part alone, a
+    /// part of another version is a shortcut less (its buckets are read from their records), a
+    /// damaged part is an error naming it, and the whole index of earlier versions goes.
+    @Test func anIndexIsWrittenInPartsAndOnlyAChangedPartAgain() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("index-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = FolderStore(root: folder)
+        let records = StateRecords(store: store)
+        try await store.write(SiteIndex.wholeName, Data("tabi-press site index 2\n".utf8), md5: "", attributes: .init(), condition: nil)
+        var site = SiteIndex()
+        for number in 0..<600 {
+            let id = "trip-\(number)"
+            let name = TripRecordBucket.name(TripShard.bucket(of: id))
+            site.trips.buckets[name, default: .init(tag: "tag-\(name)", entries: [:])].entries[id] =
+                .init(slug: "slug-\(number)", inputs: "i\(number)", failed: false, content: "c", stamps: nil)
+        }
+        #expect(try await records.write(site, over: IndexParts()) == IndexParts.count)
+        #expect(try await store.read(SiteIndex.wholeName) == nil)
+        let (read, parts) = try #require(try await records.read(SiteIndex.self))
+        #expect(read == site)
+        #expect(parts.stored.count == IndexParts.count)
+        #expect(try await records.write(read, over: parts) == 0)
+
+        var changed = read
+        changed.trips.modify("trip-7") { $0.inputs = "new" }
+        #expect(try await records.write(changed, over: parts) == 1)
+        let part = IndexParts.name(IndexParts.part(ofTrip: "trip-7"), in: SiteIndex.folder)
+        #expect(try await records.read(SiteIndex.self)?.record == changed)
+
+        // Another version's part: its buckets are missing, so a reader finds them stale.
+        try await store.write(part, Data("tabi-press site index 1\nB\tx\ty\n".utf8), md5: "", attributes: .init(), condition: nil)
+        let (older, olderParts) = try #require(try await records.read(SiteIndex.self))
+        #expect(olderParts.stored.count == IndexParts.count - 1)
+        #expect(older.trips.entries["trip-7"] == nil)
+        #expect(older.trips.entries.count < 600 && older.trips.entries.count > 500)
+        #expect(older.trips.staleBuckets([TripShard.bucket(of: "trip-7")], current: [TripShard.bucket(of: "trip-7"): "t"]).count == 1)
+
+        try await store.write(part, Data("tabi-press site index 2\nE\tbefore-any-bucket\n".utf8), md5: "", attributes: .init(), condition: nil)
+        let error = await #expect(throws: StoreError.self) { try await records.read(SiteIndex.self) }
+        #expect(error?.description.contains(part) == true)
     }
 }
