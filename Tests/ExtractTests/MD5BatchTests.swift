@@ -1,13 +1,14 @@
 import Crypto
 @testable import Extract
 import Testing
+import TestSupport
 
 /// The row digests are hashed eight at a time (`MD5Batch`): each must be exactly MD5, whatever
 /// the messages' lengths (around the 55, 56 and 64 bytes where MD5's padding takes another block)
 /// and however many there are.
 @Suite struct MD5BatchTests {
     @Test func everyDigestIsMD5() {
-        var random = SplitMix(state: 3)
+        var random = SplitMix(seed: 3)
         let edges = [0, 1, 54, 55, 56, 57, 63, 64, 65, 119, 120, 128, 1_000]
         for round in 0..<300 {
             let count = round == 0 ? edges.count : Int(random.next() % 20)
@@ -29,16 +30,5 @@ import Testing
             }
         }
         #expect(MD5Batch.digest(of: Array("abc".utf8)) == Array(Insecure.MD5.hash(data: Array("abc".utf8))))
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

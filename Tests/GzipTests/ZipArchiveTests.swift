@@ -1,6 +1,7 @@
 import Foundation
 import Gzip
 import Testing
+import TestSupport
 
 /// The archive `tabi-press export --zip` writes: the same files give the same bytes, and readers
 /// written by others unpack exactly those files.
@@ -87,18 +88,5 @@ import Testing
         // unzip calls an empty archive a warning (status 1), not an unreadable one (status 9).
         let unzip = try await ZipReaders.unzipTest(archive)
         #expect(unzip.status == 1 && (unzip.stdout + unzip.stderr).contains("zipfile is empty"), "\(unzip.stdout)\(unzip.stderr)")
-    }
-}
-
-/// A seeded generator, so shuffled orders are the same every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

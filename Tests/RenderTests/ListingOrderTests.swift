@@ -2,25 +2,14 @@ import Foundation
 import Testing
 import Render
 import TabiCore
+import TestSupport
 
 /// `sortedNewestFirst()` is the listings' order, `sorted(by: newestFirst)`, tie for tie: the
 /// home page, the feed and a trip's links to its neighbours depend on it.
 @Suite struct ListingOrderTests {
-    /// A fixed sequence of numbers (SplitMix64), so a failure can be run again.
-    private struct Numbers: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Placements drawn from few values, so most fields tie and nil dates are common.
     private func placements(_ count: Int, seed: UInt64) -> [ListingPlacement] {
-        var numbers = Numbers(state: seed)
+        var numbers = SplitMix(seed: seed)
         return (0..<count).map { index in
             let day = Int.random(in: 0...4, using: &numbers)
             let start = day == 0 ? nil : CalendarDate(year: 2024, month: 5, day: day)
