@@ -53,11 +53,11 @@ public struct BucketIndex<Entry: Sendable & Equatable>: Sendable, Equatable {
     // MARK: - As lines (``RecordLines``)
 
     /// `B <bucket> <tag>`, then `E <id> <fields…>` for each of its trips, buckets and trips in
-    /// order: of every bucket, or of those in index part `part` (``IndexParts``).
-    func rows(part: Int? = nil, _ fields: (Entry) -> [String]) -> [[String]] {
+    /// order, of the buckets in index part `part` (``IndexParts``).
+    func rows(part: Int, _ fields: (Entry) -> [String]) -> [[String]] {
         var rows: [[String]] = []
         for name in buckets.keys.sorted() {
-            guard let bucket = buckets[name], part == nil || IndexParts.part(ofBucket: name) == part else { continue }
+            guard let bucket = buckets[name], IndexParts.part(ofBucket: name) == part else { continue }
             rows.append(["B", name, bucket.tag])
             for (id, entry) in bucket.entries.sorted(by: { $0.key < $1.key }) { rows.append(["E", id] + fields(entry)) }
         }

@@ -51,7 +51,7 @@ public struct SiteIndex: LinedRecord, Equatable {
         }
     }
 
-    func rows(part: Int?) -> [[String]] {
+    func rows(part: Int) -> [[String]] {
         trips.rows(part: part) { [$0.slug, $0.inputs, $0.failed ? "1" : "0", $0.content ?? "", $0.stamps ?? ""] }
     }
 
@@ -90,9 +90,9 @@ public struct ListingIndex: LinedRecord, Equatable {
     }
 
     /// Each feed trip's story goes with its record bucket's part.
-    func rows(part: Int?) -> [[String]] {
+    func rows(part: Int) -> [[String]] {
         entries.rows(part: part, \.fields) + feed.keys.sorted().compactMap { id in
-            guard part == nil || IndexParts.part(ofTrip: id) == part, let html = feed[id] else { return nil }
+            guard IndexParts.part(ofTrip: id) == part, let html = feed[id] else { return nil }
             return ["F", id, html]
         }
     }

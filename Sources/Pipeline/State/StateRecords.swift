@@ -162,15 +162,8 @@ protocol LinedRecord: Sendable {
     init()
     /// Takes in the rows of one part.
     mutating func add(rows: [[String]]) throws(RecordLinesError)
-    /// The rows of part `part` (``IndexParts``), or of the whole record.
-    func rows(part: Int?) -> [[String]]
-}
-
-extension LinedRecord {
-    init(rows: [[String]]) throws(RecordLinesError) {
-        self.init()
-        try add(rows: rows)
-    }
+    /// The rows of part `part` (``IndexParts``).
+    func rows(part: Int) -> [[String]]
 }
 
 /// A trip record bucket as read, and its tag (nil: there was none).
