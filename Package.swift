@@ -35,11 +35,14 @@ let package = Package(
         // MARK: - Escaping untrusted text, byte by byte or scalar by scalar (never by Character)
         .target(name: "SafeText", swiftSettings: strict),
 
+        // MARK: - Bounded concurrency shared by every layer: a lock, a limiter, a sliding window, a thread
+        .target(name: "Concurrency", swiftSettings: strict),
+
         // MARK: - Thin, safe Swift wrappers: the only code that touches C
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "TabiCore"], swiftSettings: strict),
         .target(name: "Vips", dependencies: ["CVips", "CVipsShim"], swiftSettings: strict),
         .target(name: "PostgresClient", dependencies: ["CPostgres", "SafeText"], swiftSettings: strict),
-        .target(name: "HTTPClient", dependencies: ["CCurl", "CCurlShim"], swiftSettings: strict),
+        .target(name: "HTTPClient", dependencies: ["CCurl", "CCurlShim", "Concurrency"], swiftSettings: strict),
         .target(name: "Gzip", dependencies: ["CZlib"], swiftSettings: strict),
 
         // MARK: - The domain, the content folder and the console
@@ -55,25 +58,25 @@ let package = Package(
         .target(name: "Extract", dependencies: ["TabiCore", "ContentStore", "PostgresClient",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "AWS", dependencies: ["TabiCore", "HTTPClient", "SafeText",
+        .target(name: "AWS", dependencies: ["Concurrency", "TabiCore", "HTTPClient", "SafeText",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "Narrate", dependencies: ["TabiCore", "ContentStore", "AWS", "HTTPClient",
+        .target(name: "Narrate", dependencies: ["Concurrency", "TabiCore", "ContentStore", "AWS", "HTTPClient",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "Render", dependencies: ["TabiCore", "Markdown", "SafeText", "ContentStore",
+        .target(name: "Render", dependencies: ["Concurrency", "TabiCore", "Markdown", "SafeText", "ContentStore",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams")], swiftSettings: strict),
-        .target(name: "Images", dependencies: ["TabiCore", "ContentStore", "Vips",
+        .target(name: "Images", dependencies: ["Concurrency", "TabiCore", "ContentStore", "Vips",
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "Build", dependencies: ["TabiCore", "ContentStore", "Render", "Images", "AWS",
+        .target(name: "Build", dependencies: ["Concurrency", "TabiCore", "ContentStore", "Render", "Images", "AWS",
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "Publish", dependencies: ["TabiCore", "ContentStore", "AWS", "Gzip",
+        .target(name: "Publish", dependencies: ["Concurrency", "TabiCore", "ContentStore", "AWS", "Gzip",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
 
         // MARK: - The stages chained: nightly and export
-        .target(name: "Pipeline", dependencies: ["TabiCore", "ContentStore", "Extract", "Narrate", "Build", "Publish",
+        .target(name: "Pipeline", dependencies: ["Concurrency", "TabiCore", "ContentStore", "Extract", "Narrate", "Build", "Publish",
             "Render", "Images", "AWS", "Gzip",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
@@ -98,22 +101,23 @@ let package = Package(
         .target(name: "IntegrationSupport", dependencies: ["TestSupport", "PostgresClient", "AWS", "HTTPClient", "Narrate"],
                 path: "Tests/IntegrationSupport"),
         .testTarget(name: "TabiCoreTests", dependencies: ["TabiCore", "ContentStore", "TestSupport"]),
+        .testTarget(name: "ConcurrencyTests", dependencies: ["Concurrency"], swiftSettings: strict),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "SafeText", "TabiCore", "TestSupport"]),
-        .testTarget(name: "ImagesTests", dependencies: ["Images", "Vips", "TabiCore", "ContentStore", "TestSupport"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Concurrency", "Images", "Vips", "TabiCore", "ContentStore", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "ContentStore", "Vips", "TabiCore", "AWS", "TestSupport"]),
         .testTarget(name: "ExtractTests", dependencies: ["IntegrationSupport", "Extract", "PostgresClient", "TabiCore", "ContentStore", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "AWSTests", dependencies: ["AWS", "HTTPClient", "TabiCore", "TestSupport",
+        .testTarget(name: "AWSTests", dependencies: ["Concurrency", "AWS", "HTTPClient", "TabiCore", "TestSupport",
             .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NarrateTests", dependencies: ["IntegrationSupport", "Narrate", "AWS", "TabiCore", "TestSupport"]),
-        .testTarget(name: "PublishTests", dependencies: ["IntegrationSupport", "Publish", "AWS", "Gzip", "TabiCore", "TestSupport",
+        .testTarget(name: "PublishTests", dependencies: ["Concurrency", "IntegrationSupport", "Publish", "AWS", "Gzip", "TabiCore", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "TestSupport"]),
         // The whole chain through the binary on real servers: privacy, injection, and (next) nightly.
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AWS", "HTTPClient", "IntegrationSupport", "TestSupport",
+        .testTarget(name: "PipelineTests", dependencies: ["Concurrency", "Pipeline", "AWS", "HTTPClient", "IntegrationSupport", "TestSupport",
             .product(name: "Logging", package: "swift-log")]),
 
         // MARK: - Fuzzing (issue 10): the checks, one libFuzzer executable per target, the property tests

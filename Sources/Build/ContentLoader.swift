@@ -1,3 +1,4 @@
+import Concurrency
 import ContentStore
 import Foundation
 import TabiCore

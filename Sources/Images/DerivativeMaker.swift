@@ -1,3 +1,4 @@
+import Concurrency
 import ContentStore
 import Foundation
 import Logging
@@ -101,7 +102,7 @@ public struct DerivativeMaker: Sendable {
         let output = self.output, recipes = self.recipes, limits = self.limits
         if let hash = group.recordedHash, let original = manifest.originals[hash] {
             let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original)
-            let sizes = await BlockingThread.run {
+            let sizes = await BlockingThread.run(named: "tabi-images") {
                 Vips.isolatingErrors { Self.existingSizes(plan.all, manifest: manifest, remote: remote, output: output) }
             }
             if sizes.count == plan.all.count {
@@ -114,7 +115,7 @@ public struct DerivativeMaker: Sendable {
         case .success(let fetched): bytes = fetched
         case .failure(let error): return .failed(location: error.location, reason: error.reason)
         }
-        return await BlockingThread.run {
+        return await BlockingThread.run(named: "tabi-images") {
             do throws(SourceFailure) {
                 // Isolated, so a broken photo's reason is its own libvips text even when other
                 // photos fail at the same moment (libvips 8.14 has one error buffer per process).

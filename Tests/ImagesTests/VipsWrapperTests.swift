@@ -1,3 +1,4 @@
+import Concurrency
 import Foundation
 import Testing
 import Vips
@@ -142,12 +143,4 @@ import Vips
         let fromEnvironment = ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] != nil
         #expect(Vips.limitMallocArenasToCores() == !fromEnvironment)
     }
-}
-
-/// A value behind a lock, for collecting results from threads.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }

@@ -1,5 +1,6 @@
 import CCurl
 import CCurlShim
+import Concurrency
 import Foundation
 
 /// One thread driving every transfer of an ``HTTPClient`` through a libcurl multi handle.

@@ -1,3 +1,4 @@
+import Concurrency
 import ContentStore
 import Foundation
 
@@ -33,7 +34,7 @@ public struct MediaRoot: MediaSource {
                              reason: "the storage key is not a safe relative path")
         }
         let root = ConfinedFolder(folder)
-        let result = await BlockingThread.run { () -> Result<Data, MediaError> in
+        let result = await BlockingThread.run(named: "tabi-images") { () -> Result<Data, MediaError> in
             do throws(ConfinedFileError) {
                 return .success(try root.read(storageKey, maxBytes: maxBytes))
             } catch {

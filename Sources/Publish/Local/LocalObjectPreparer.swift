@@ -1,4 +1,5 @@
 import AWS
+import Concurrency
 import ContentStore
 import Crypto
 import Foundation

@@ -1,5 +1,5 @@
+import Concurrency
 import Synchronization
-import TabiCore
 import Testing
 
 /// `slidingWindow`: every item once, never more than `concurrency` at a time, and no start after

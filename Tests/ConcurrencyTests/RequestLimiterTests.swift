@@ -1,20 +1,13 @@
-import Synchronization
-import TabiCore
+import Concurrency
 import Testing
 
 /// `RequestLimiter`: never more callers at once than its limit, and a freed slot goes to the
 /// caller that waited longest.
 @Suite struct RequestLimiterTests {
-    final class Shared<Value: Sendable>: Sendable {
-        let value: Mutex<Value>
-        init(_ value: Value) { self.value = Mutex(value) }
-        func withLock<T: Sendable>(_ body: (inout Value) -> T) -> T { value.withLock { body(&$0) } }
-    }
-
     @Test(arguments: [1, 2, 5])
     func neverMoreThanTheLimitAtOnce(limit: Int) async {
         let limiter = RequestLimiter(limit)
-        let counts = Shared((running: 0, most: 0, done: 0))
+        let counts = Locked((running: 0, most: 0, done: 0))
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<20 {
                 group.addTask {
@@ -35,7 +28,7 @@ import Testing
     @Test func aFreedSlotGoesToTheLongestWaiter() async {
         let limiter = RequestLimiter(1)
         await limiter.acquire()
-        let order = Shared<[Int]>([])
+        let order = Locked<[Int]>([])
         await withTaskGroup(of: Void.self) { group in
             for caller in 0..<4 {
                 group.addTask {
