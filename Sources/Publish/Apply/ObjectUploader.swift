@@ -1,4 +1,5 @@
 import AWS
+import Concurrency
 import Crypto
 import Foundation
 import Gzip
@@ -80,28 +81,31 @@ struct ObjectUploader: Sendable {
             try await s3.createMultipartUpload(key: object.key, attributes: object.headers.attributes(md5: object.md5))
         }
         do {
+            // Parts go up in a sliding window; after a failure no further part starts, and the
+            // upload is aborted once the parts in flight are done.
             var completed: [S3Client.CompletedPart] = []
-            try await withThrowingTaskGroup(of: S3Client.CompletedPart.self) { group in
-                var next = 0
-                func launch() {
-                    let part = object.parts[next]
-                    next += 1
-                    group.addTask {
-                        let done = try await limiter.run { () async throws(AWSError) -> S3Client.CompletedPart in
-                            try await s3.uploadPart(key: object.key, uploadId: uploadId, number: part.number,
-                                                    body: .file(opened, offset: part.offset, length: part.length),
-                                                    md5: part.md5)
-                        }
-                        logger.debug("uploaded part \(part.number) of \(object.parts.count) of \(object.key)")
-                        return done
+            var failure: (any Error)?
+            let logger = self.logger
+            await slidingWindow(object.parts.count, concurrency: partConcurrency, canStart: { failure == nil }) { index in
+                let part = object.parts[index]
+                do throws(AWSError) {
+                    let done = try await limiter.run { () async throws(AWSError) -> S3Client.CompletedPart in
+                        try await s3.uploadPart(key: object.key, uploadId: uploadId, number: part.number,
+                                                body: .file(opened, offset: part.offset, length: part.length),
+                                                md5: part.md5)
                     }
+                    logger.debug("uploaded part \(part.number) of \(object.parts.count) of \(object.key)")
+                    return Result<S3Client.CompletedPart, AWSError>.success(done)
+                } catch {
+                    return .failure(error)
                 }
-                while next < min(partConcurrency, object.parts.count) { launch() }
-                while let part = try await group.next() {
-                    completed.append(part)
-                    if next < object.parts.count { launch() }
+            } collect: { _, result in
+                switch result {
+                case .success(let part): completed.append(part)
+                case .failure(let error): failure = failure ?? error
                 }
             }
+            if let failure { throw failure }
             let parts = completed
             let etag = try await limiter.run { () async throws(AWSError) -> String in
                 try await s3.completeMultipartUpload(key: object.key, uploadId: uploadId, parts: parts, expectedETag: object.etag)
