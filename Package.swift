@@ -55,7 +55,7 @@ let package = Package(
                 swiftSettings: strict),
 
         // MARK: - The stages
-        .target(name: "Extract", dependencies: ["TabiCore", "ContentStore", "PostgresClient",
+        .target(name: "Extract", dependencies: ["Concurrency", "TabiCore", "ContentStore", "PostgresClient",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "AWS", dependencies: ["Concurrency", "TabiCore", "HTTPClient", "SafeText",

@@ -9,18 +9,11 @@ public enum BlockingThread {
     /// Libvips and libjpeg keep little on the stack, but a generous stack costs only address space.
     public static let stackSize = 8 << 20
 
-    /// Runs `work` on a new thread called `name` (as `top -H` and a debugger show it; Linux keeps
-    /// a name of at most 15 bytes and ignores a longer one).
+    /// Runs `work` on a new thread called `name` (see ``NamedThread``).
     public static func run<T: Sendable>(named name: String = "tabi-blocking",
                                         _ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
-            let thread = Thread {
-                // Named from inside: on Linux, Foundation never passes a name set before start on.
-                Thread.current.name = name
-                continuation.resume(returning: work())
-            }
-            thread.stackSize = stackSize
-            thread.start()
+            NamedThread.start(named: name, stackSize: stackSize) { continuation.resume(returning: work()) }
         }
     }
 }

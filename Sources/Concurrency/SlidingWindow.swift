@@ -1,9 +1,11 @@
 /// Runs `work(0)`, `work(1)`, … `work(count - 1)` as child tasks, at most `concurrency` at once (a
 /// sliding window over a task group: each finish lets the next one start), and hands each result to
 /// `collect` on the caller's task, in the order they finish. `canStart` is asked before each start;
-/// once it says no, nothing more starts, and what is running still finishes and is collected.
+/// once it says no, nothing more starts, and what is running still finishes and is collected
+/// (`cancelsRunningWhenStopped` false) or is cancelled and then collected (true: for work whose
+/// results are worthless after a failure, such as the model calls of one trip).
 public func slidingWindow<Result: Sendable>(
-    _ count: Int, concurrency: Int, canStart: () -> Bool = { true },
+    _ count: Int, concurrency: Int, canStart: () -> Bool = { true }, cancelsRunningWhenStopped: Bool = false,
     work: @escaping @Sendable (Int) async -> Result, collect: (Int, Result) -> Void
 ) async {
     await withTaskGroup(of: IndexedResult<Result>.self) { group in
@@ -18,7 +20,7 @@ public func slidingWindow<Result: Sendable>(
         while next < max(concurrency, 1), startNext() {}
         while let finished = await group.next() {
             collect(finished.index, finished.value)
-            _ = startNext()
+            if !startNext(), cancelsRunningWhenStopped, !canStart() { group.cancelAll() }
         }
     }
 }

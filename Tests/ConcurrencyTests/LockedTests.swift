@@ -37,6 +37,17 @@ import Testing
         #expect(seen.1 >= BlockingThread.stackSize)
     }
 
+    @Test func aLongNameIsCutToWhatLinuxKeepsAtAScalarBoundary() async {
+        #expect(NamedThread.shortened("tabi-write-12") == "tabi-write-12")
+        #expect(NamedThread.shortened("tabi-press extract writer 1") == "tabi-press extr")
+        #expect(NamedThread.shortened("tabi-日本語-writer") == "tabi-日本語-")  // 5 + 9 + 1 bytes
+        #expect(NamedThread.shortened("tabi-writers-日本") == "tabi-writers-")  // 13 bytes + 3 for 日
+        let comm = await BlockingThread.run(named: "tabi-a-name-far-too-long") {
+            try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)
+        }
+        #expect(comm == "tabi-a-name-far\n", "a name Linux would refuse is cut, not lost")
+    }
+
     @Test func manyBlockedThreadsDoNotStallEachOther() async {
         // Each waits for all the others to start: on the cooperative pool (one thread per core)
         // the later ones could never start and this would hang.

@@ -42,6 +42,24 @@ import Testing
         #expect(Set(collected).count == collected.count)
     }
 
+    @Test func cancelsWhatRunsOnceCanStartSaysNoWhenAsked() async {
+        // Item 0 fails at once; the other three sleep for a minute unless cancelled.
+        var failed = false
+        var outcomes: [Int: Bool] = [:]
+        let clock = ContinuousClock()
+        let started = clock.now
+        await slidingWindow(10, concurrency: 4, canStart: { !failed }, cancelsRunningWhenStopped: true) { index in
+            if index == 0 { return false }
+            do { try await Task.sleep(for: .seconds(60)); return true } catch { return false }
+        } collect: { index, finishedSleeping in
+            outcomes[index] = finishedSleeping
+            if index == 0 { failed = true }
+        }
+        #expect(outcomes.keys.sorted() == [0, 1, 2, 3])  // nothing started after the failure
+        #expect(outcomes.values.allSatisfy { !$0 })  // and the three sleepers were cancelled
+        #expect(clock.now - started < .seconds(30))
+    }
+
     @Test func noItemsAndAZeroBoundAreFine() async {
         var count = 0
         await slidingWindow(0, concurrency: 4) { $0 } collect: { _, _ in count += 1 }

@@ -1,3 +1,4 @@
+import Concurrency
 import Foundation
 
 /// Runs a ``TripWriter`` on a few threads of their own, fed through a bounded hand-off, so
@@ -40,9 +41,7 @@ final class WritingThreads: @unchecked Sendable {
         batch = max(self.capacity / (2 * count), 1)
         running = count
         for index in 0..<count {
-            let thread = Thread { [self] in drain() }
-            thread.name = "tabi-press extract writer \(index + 1)"
-            thread.start()
+            NamedThread.start(named: "tabi-write-\(index + 1)") { [self] in drain() }
         }
     }
 

@@ -39,9 +39,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         // host resume a session instead of a full handshake. One thread, so no lock callbacks.
         share = curl_share_init()
         if let share { tabi_curl_share_setopt_long(share, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_SSL_SESSION.rawValue)) }
-        let thread = Thread { [self] in run() }
-        thread.name = "tabi-http"
-        thread.start()
+        NamedThread.start(named: "tabi-http") { [self] in run() }
     }
 
     deinit {

@@ -153,30 +153,21 @@ struct TripDrafter: Sendable {
 
     /// Runs `tasks` concurrently (within the call limit) and returns their section texts in order.
     /// The first failure cancels the calls still waiting or in flight: the trip has failed anyway.
-    /// Children hand back an ``IndexedResult``, never an `(Int, Result)` tuple (see its comment).
     private func inParallel(_ tasks: [NarrationTask], slug: String) async throws(Failure) -> [String] {
-        let results = await withTaskGroup(of: IndexedResult<Result<String, Failure>>.self) { group in
-            for (index, task) in tasks.enumerated() {
-                group.addTask {
-                    do throws(Failure) {
-                        return IndexedResult(index: index, value: .success(try await call(task, slug: slug)))
-                    } catch {
-                        return IndexedResult(index: index, value: .failure(error))
-                    }
-                }
-            }
-            var texts = [String](repeating: "", count: tasks.count)
-            for await finished in group {
-                switch finished.value {
-                case .success(let text): texts[finished.index] = text
-                case .failure(let failure):
-                    group.cancelAll()
-                    return Result<[String], Failure>.failure(failure)
-                }
-            }
-            return .success(texts)
-        }
-        return try results.get()
+        var texts = [String](repeating: "", count: tasks.count)
+        var failure: Failure?
+        await slidingWindow(tasks.count, concurrency: tasks.count, canStart: { failure == nil }, cancelsRunningWhenStopped: true,
+                            work: { index in
+                                do throws(Failure) { return .success(try await call(tasks[index], slug: slug)) } catch { return .failure(error) }
+                            },
+                            collect: { (index, result: Result<String, Failure>) in
+                                switch result {
+                                case .success(let text): texts[index] = text
+                                case .failure(let error): failure = failure ?? error
+                                }
+                            })
+        if let failure { throw failure }
+        return texts
     }
 
     /// One call, within the limit: the answer's text (a story's raw text, or a cleaned section).

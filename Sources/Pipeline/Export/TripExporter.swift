@@ -1,4 +1,5 @@
 import Build
+import Concurrency
 import ContentStore
 import Extract
 import Foundation
@@ -66,7 +67,7 @@ public struct TripExporter: Sendable {
         if !options.skipExtract {
             let extractOptions = ExtractOptions(content: options.content, tripIds: [options.tripID])
             let databaseURL = options.databaseURL, logger = self.logger
-            let result = await BlockingCall.run { () -> Result<ExtractReport, ExtractError> in
+            let result = await BlockingThread.run(named: "tabi-extract") { () -> Result<ExtractReport, ExtractError> in
                 Result { () throws(ExtractError) in try Extractor(options: extractOptions, logger: logger).run(databaseURL: databaseURL) }
             }
             do { extractReport = try result.get() } catch { throw .extract(error) }

@@ -1,4 +1,5 @@
 import Build
+import Concurrency
 import ContentStore
 import Extract
 import Foundation
@@ -234,7 +235,7 @@ public struct NightlyRunner: Sendable {
         extractOptions.shard = options.shard
         let shardOptions = extractOptions
         let databaseURL = options.databaseURL, logger = self.logger
-        let result = await BlockingCall.run { () -> Result<ExtractReport, ExtractError> in
+        let result = await BlockingThread.run(named: "tabi-extract") { () -> Result<ExtractReport, ExtractError> in
             Result { () throws(ExtractError) in try Extractor(options: shardOptions, logger: logger).run(databaseURL: databaseURL) }
         }
         do { return try result.get() } catch { throw .extract(error) }
@@ -277,15 +278,6 @@ public enum NightlyError: Error, Sendable, CustomStringConvertible {
         case .state(let error): "cannot read the state: \(error)"
         case .setup(let message): message
         case .refused(let message): message
-        }
-    }
-}
-
-/// Runs blocking work (libpq) on a thread of its own, off Swift's cooperative pool.
-enum BlockingCall {
-    static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: work()) }
         }
     }
 }
