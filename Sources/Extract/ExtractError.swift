@@ -9,8 +9,6 @@ public enum ExtractError: Error, Sendable, CustomStringConvertible {
     case database(PostgresError)
     /// `Content/` could not be listed or a folder could not be made.
     case content(FileError)
-    /// A `--trip` value that is not a UUID.
-    case invalidTripId(String)
     /// The plan would withdraw more trips than ``ExtractOptions/maxWithdrawals`` allows; nothing
     /// was written or withdrawn.
     case tooManyWithdrawals(count: Int, limit: Int)
@@ -19,7 +17,6 @@ public enum ExtractError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .cannotConnect(let error), .database(let error): error.description
         case .content(let error): error.description
-        case .invalidTripId(let text): "--trip \"\(text)\" is not a trip id (a UUID like 0b5e2c1e-6c55-4a57-9a43-2f0d0e1e6a01)"
         case .tooManyWithdrawals(let count, let limit):
             "the database no longer has \(count) of the trips in Content/ as public or unlisted, more than "
                 + "--max-withdrawals \(limit) allows, so nothing was changed; check that this is the right "
@@ -27,10 +24,10 @@ public enum ExtractError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// 2 when nothing could be done (no connection, bad arguments, a refused plan), 1 otherwise.
+    /// 2 when nothing could be done (no connection, a refused plan), 1 otherwise.
     public var exitCode: Int32 {
         switch self {
-        case .cannotConnect, .invalidTripId, .tooManyWithdrawals: 2
+        case .cannotConnect, .tooManyWithdrawals: 2
         case .database, .content: 1
         }
     }

@@ -40,17 +40,4 @@ public struct ExtractOptions: Sendable {
         self.dryRun = dryRun
         self.maxWithdrawals = maxWithdrawals
     }
-
-    /// Checks and normalises `--trip` values (UUIDs, lower case, each once).
-    public static func tripIds(_ values: [String]) throws(ExtractError) -> [String] {
-        var ids: [String] = []
-        for value in values {
-            guard let uuid = UUID(uuidString: value.trimmingCharacters(in: .whitespaces)) else {
-                throw ExtractError.invalidTripId(value)
-            }
-            let id = uuid.uuidString.lowercased()
-            if !ids.contains(id) { ids.append(id) }
-        }
-        return ids
-    }
 }

@@ -21,10 +21,10 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var inputs: BuildInputOptions
 
-    @Option(help: "Where the site is written.")
+    @Option(help: ArgumentHelp("Where the site is written.", valueName: "dir"))
     var output: String = "Output"
 
-    @Option(help: "How many photos to encode at once (default: the number of cores).")
+    @Option(help: ArgumentHelp("How many photos to encode at once (default: the number of cores).", valueName: "n"))
     var concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

@@ -5,16 +5,16 @@ import TabiCore
 
 /// What a build reads, for `build` and `preview`: the content, the theme and the photo originals.
 struct BuildInputOptions: ParsableArguments {
-    @Option(help: "The content folder (trips/<slug>/trip.json and story.md).")
+    @Option(help: ArgumentHelp("The content folder (trips/<slug>/trip.json and story.md).", valueName: "dir"))
     var content: String = "Content"
 
-    @Option(help: "The theme folder (default: Themes/<theme from tabi.yml>).")
+    @Option(help: ArgumentHelp("The theme folder (default: Themes/<theme from tabi.yml>).", valueName: "dir"))
     var theme: String?
 
-    @Option(help: "Where photo originals resolve by storage key: a folder, or s3://bucket[/prefix] (default: <content>/media).")
+    @Option(help: ArgumentHelp("Where photo originals resolve by storage key: a folder, or s3://bucket[/prefix] (default: <content>/media).", valueName: "dir-or-s3-url"))
     var media: String?
 
-    @Option(help: "The AWS profile for --media s3://... (default: AWS_PROFILE, else default).")
+    @Option(help: ArgumentHelp("The AWS profile for --media s3://... (default: AWS_PROFILE, else default).", valueName: "name"))
     var profile: String?
 
     var contentURL: URL { URL(fileURLWithPath: content) }

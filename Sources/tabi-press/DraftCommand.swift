@@ -20,22 +20,26 @@ struct DraftCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The content folder (trips/<slug>/trip.json).")
+    @Option(help: ArgumentHelp("The content folder (trips/<slug>/trip.json).", valueName: "dir"))
     var content: String = "Content"
 
     @Option(help: "Who writes the stories (default: narrator.kind in tabi.yml, else offline).")
     var narrator: NarratorKind?
 
-    @Option(help: "The model id (default: narrator.model in tabi.yml; Bedrock: anthropic.claude-3-sonnet-20240229-v1:0).")
+    @Option(help: ArgumentHelp("The model id (default: narrator.model in tabi.yml; Bedrock: anthropic.claude-3-sonnet-20240229-v1:0).", valueName: "id"))
     var model: String?
 
     @Option(name: .customLong("bedrock-api"), help: "InvokeModel (Anthropic messages) or Converse (default: narrator.bedrockAPI in tabi.yml, else invoke).")
     var bedrockAPI: BedrockAPIKind?
 
-    @Option(name: .customLong("trip"), help: "Draft only this trip (a slug); repeat for more.")
+    @Option(name: .customLong("trip"), help: ArgumentHelp("Draft only this trip (its UUID); repeat for more.", valueName: TripArgument.valueName),
+            transform: TripArgument.uuid)
     var trips: [String] = []
 
-    @Option(help: "How many trips, and model calls, at once.")
+    @Option(name: .customLong("slug"), help: "Draft only the trip in Content/trips/<slug>/; repeat for more.")
+    var slugs: [String] = []
+
+    @Option(help: ArgumentHelp("How many trips, and model calls, at once.", valueName: "n"))
     var concurrency: Int = 4
 
     @Flag(help: "Send trips whose facts, prompt and model have not changed.")
@@ -47,10 +51,10 @@ struct DraftCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Say what would be drafted, skipped or kept; call nothing, write nothing.")
     var dryRun = false
 
-    @Option(help: "The AWS profile for Bedrock (default: AWS_PROFILE, else default).")
+    @Option(help: ArgumentHelp("The AWS profile for Bedrock (default: AWS_PROFILE, else default).", valueName: "name"))
     var profile: String?
 
-    @Option(help: "The theme folder whose prompt.mustache is used (default: Themes/<theme from tabi.yml>).")
+    @Option(help: ArgumentHelp("The theme folder whose prompt.mustache is used (default: Themes/<theme from tabi.yml>).", valueName: "dir"))
     var theme: String?
 
     func validate() throws {
@@ -69,7 +73,7 @@ struct DraftCommand: AsyncParsableCommand {
                                                  theme: URL(fileURLWithPath: theme ?? "Themes/\(config.theme)"))
             let narrator = try await setup.make(checkCredentials: !dryRun)
             let options = DraftOptions(content: URL(fileURLWithPath: content), settings: config.narrator,
-                                       language: config.language, trips: trips, concurrency: concurrency, force: force,
+                                       language: config.language, tripIds: trips, slugs: slugs, concurrency: concurrency, force: force,
                                        overwriteEdits: overwriteEdits, dryRun: dryRun,
                                        progress: site.quiet ? nil : ProgressDrawer().progress)
             report = try await DraftRunner(options: options, narrator: narrator, prompt: prompt, logger: logger).run()

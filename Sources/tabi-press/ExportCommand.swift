@@ -31,13 +31,13 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: ArgumentHelp("The trip (its UUID).", valueName: "uuid"))
+    @Option(help: ArgumentHelp("The trip (its UUID).", valueName: TripArgument.valueName), transform: TripArgument.uuid)
     var trip: String
-    @Option(help: "The content folder the trip is extracted into and drafted in.")
+    @Option(help: ArgumentHelp("The content folder the trip is extracted into and drafted in.", valueName: "dir"))
     var content: String = "Content"
-    @Option(help: "The theme folder (default: Themes/<theme from tabi.yml>).")
+    @Option(help: ArgumentHelp("The theme folder (default: Themes/<theme from tabi.yml>).", valueName: "dir"))
     var theme: String?
-    @Option(help: "Where photo originals resolve: a folder, or s3://bucket[/prefix] (default: <content>/media).")
+    @Option(help: ArgumentHelp("Where photo originals resolve: a folder, or s3://bucket[/prefix] (default: <content>/media).", valueName: "dir-or-s3-url"))
     var media: String?
     @Option(help: ArgumentHelp("The database (default: DATABASE_URL, then libpq's PG* environment).", valueName: "url"))
     var databaseURL: String?
@@ -45,26 +45,25 @@ struct ExportCommand: AsyncParsableCommand {
     var skipExtract = false
     @Option(help: "Who writes the stories; none skips drafting (default: narrator.kind in tabi.yml, else offline).")
     var narrator: PipelineNarratorKind?
-    @Option(help: "The model id (default: narrator.model in tabi.yml).")
+    @Option(help: ArgumentHelp("The model id (default: narrator.model in tabi.yml).", valueName: "id"))
     var model: String?
-    @Option(help: "The AWS profile (default: AWS_PROFILE, else default).")
+    @Option(help: ArgumentHelp("The AWS profile (default: AWS_PROFILE, else default).", valueName: "name"))
     var profile: String?
 
-    @Option(help: "Write the site into this folder (empty, or holding an earlier export).")
+    @Option(help: ArgumentHelp("Write the site into this folder (empty, or holding an earlier export).", valueName: "dir"))
     var output: String?
-    @Option(help: "Write the site as a zip archive.")
+    @Option(help: ArgumentHelp("Write the site as a zip archive.", valueName: "file"))
     var zip: String?
     @Option(help: "Publish the site to this S3 bucket.")
     var bucket: String?
     @Option(help: "With --bucket: a key prefix to publish under.")
     var prefix: String = ""
-    @Option(name: .customLong("distribution"), help: "With --bucket: the CloudFront distribution to invalidate.")
+    @Option(name: .customLong("distribution"), help: ArgumentHelp("With --bucket: the CloudFront distribution to invalidate.", valueName: "id"))
     var distributionId: String?
-    @Option(help: "With --bucket: where publish keeps its private records (s3://bucket[/prefix]).")
+    @Option(help: ArgumentHelp("With --bucket: where publish keeps its private records (s3://bucket[/prefix]).", valueName: "s3://bucket[/prefix]"))
     var state: String?
 
     func validate() throws {
-        guard UUID(uuidString: trip) != nil else { throw ValidationError("--trip must be a trip's UUID, not \(trip)") }
         guard [output, zip, bucket].compactMap({ $0 }).count == 1 else {
             throw ValidationError("give one of --output DIR, --zip FILE or --bucket NAME")
         }
@@ -143,6 +142,7 @@ struct ExportCommand: AsyncParsableCommand {
         if let profile { arguments += ["--profile", profile] }
         if let configPath = site.configPath { arguments += ["--config", configPath] }
         if site.quiet { arguments.append("--quiet") }
+        if site.verbose { arguments.append("--verbose") }
         var command = try PublishCommand.parse(arguments)
         try await command.run()
     }

@@ -29,11 +29,13 @@ struct ExtractCommand: ParsableCommand {
             arguments, or a plan over --max-withdrawals.
             """)
 
-    @Option(help: "The content folder (trips are written to <content>/trips/<slug>/trip.json).")
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: ArgumentHelp("The content folder (trips are written to <content>/trips/<slug>/trip.json).", valueName: "dir"))
     var content: String = "Content"
 
-    @Option(name: .customLong("trip"), help: ArgumentHelp("Only this trip (its UUID); repeat for more.",
-                                                          valueName: "uuid"))
+    @Option(name: .customLong("trip"), help: ArgumentHelp("Only this trip (its UUID); repeat for more.", valueName: TripArgument.valueName),
+            transform: TripArgument.uuid)
     var trips: [String] = []
 
     @Flag(help: "Only the trips whose public data changed since the last extract.")
@@ -53,25 +55,22 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Read over one connection only (by default four or five more join the same snapshot).")
     var singleConnection = false
 
-    @Flag(help: "Log more (each trip's problems are always logged).")
-    var verbose = false
-
     func validate() throws {
         guard maxWithdrawals >= 0 else { throw ValidationError("--max-withdrawals must be 0 or more") }
     }
 
     func run() throws {
-        ConsoleLogHandler.bootstrap(level: verbose ? .debug : .info)
-        let ids: [String]
-        do { ids = try ExtractOptions.tripIds(trips) } catch {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
-        }
-        let options = ExtractOptions(content: URL(fileURLWithPath: content, isDirectory: true), tripIds: ids,
+        // Extract uses no setting of tabi.yml today; a --config that does not load still stops it,
+        // as it stops every other command.
+        _ = try site.loadConfig()
+        site.bootstrapLogging()
+        let options = ExtractOptions(content: URL(fileURLWithPath: content, isDirectory: true), tripIds: Self.once(trips),
                                      changedOnly: changed, parallelReads: !singleConnection, dryRun: dryRun,
                                      maxWithdrawals: maxWithdrawals)
         let bar = ProgressHolder()
+        let quiet = site.quiet
         let extractor = Extractor(options: options, logger: Logger(label: "tabi-press.extract")) { event in
+            guard !quiet else { return }
             switch event {
             case .reading(let total): bar.bar = ProgressBar(label: "trips", total: total)
             case .tripDone: bar.bar?.advance()
@@ -95,6 +94,12 @@ struct ExtractCommand: ParsableCommand {
         }
         print(report.summary)
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+
+    /// Each trip id once, in the order given.
+    private static func once(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
     }
 
     private func printError(_ message: String) {

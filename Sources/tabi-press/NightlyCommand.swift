@@ -37,11 +37,11 @@ struct NightlyCommand: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
 
     // MARK: - Content and stages
-    @Option(help: "The content folder (only its trips/ need to persist between runs).")
+    @Option(help: ArgumentHelp("The content folder (only its trips/ need to persist between runs).", valueName: "dir"))
     var content: String = "Content"
-    @Option(help: "The theme folder (default: Themes/<theme from tabi.yml>).")
+    @Option(help: ArgumentHelp("The theme folder (default: Themes/<theme from tabi.yml>).", valueName: "dir"))
     var theme: String?
-    @Option(help: "Where photo originals resolve: a folder, or s3://bucket[/prefix] (default: <content>/media).")
+    @Option(help: ArgumentHelp("Where photo originals resolve: a folder, or s3://bucket[/prefix] (default: <content>/media).", valueName: "dir-or-s3-url"))
     var media: String?
     @Option(help: ArgumentHelp("The database (default: DATABASE_URL, then libpq's PG* environment).", valueName: "url"))
     var databaseURL: String?
@@ -49,7 +49,7 @@ struct NightlyCommand: AsyncParsableCommand {
     var skipExtract = false
     @Option(help: "Who writes the stories; none skips drafting (default: narrator.kind in tabi.yml, else offline).")
     var narrator: PipelineNarratorKind?
-    @Option(help: "The model id (default: narrator.model in tabi.yml).")
+    @Option(help: ArgumentHelp("The model id (default: narrator.model in tabi.yml).", valueName: "id"))
     var model: String?
     @Option(name: .customLong("bedrock-api"), help: "InvokeModel (Anthropic messages) or Converse (default: narrator.bedrockAPI in tabi.yml, else invoke).")
     var bedrockAPI: BedrockAPIKind?
@@ -59,23 +59,23 @@ struct NightlyCommand: AsyncParsableCommand {
     var bucket: String?
     @Option(help: "A key prefix in the bucket to publish under (e.g. blog/).")
     var prefix: String = ""
-    @Option(name: .customLong("site-folder"), help: "Publish into this folder instead of a bucket (a local origin).")
+    @Option(name: .customLong("site-folder"), help: ArgumentHelp("Publish into this folder instead of a bucket (a local origin).", valueName: "dir"))
     var siteFolder: String?
-    @Option(name: .customLong("distribution"), help: "The CloudFront distribution id to invalidate.")
+    @Option(name: .customLong("distribution"), help: ArgumentHelp("The CloudFront distribution id to invalidate.", valueName: "id"))
     var distributionId: String?
     @Option(help: "The distribution's origin path, when it is not the bucket root.")
     var originPath: String = ""
-    @Option(help: "Where the run's private records go: s3://bucket[/prefix] or a folder; never where readers can fetch it.")
+    @Option(help: ArgumentHelp("Where the run's private records go: s3://bucket[/prefix] or a folder; never where readers can fetch it.", valueName: "dir-or-s3-url"))
     var state: String?
-    @Option(help: "The AWS profile (default: AWS_PROFILE, else default).")
+    @Option(help: ArgumentHelp("The AWS profile (default: AWS_PROFILE, else default).", valueName: "name"))
     var profile: String?
 
     // MARK: - Sharding
     @Option(help: ArgumentHelp("This worker's share of the trips, K/N (K from 0).", valueName: "K/N"))
     var shard: String?
-    @Option(help: "The number of shards; this worker's index comes from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX.")
+    @Option(help: ArgumentHelp("The number of shards; this worker's index comes from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX.", valueName: "n"))
     var shards: Int?
-    @Option(help: "Names this night's run, the same for all its shards (default: TABI_RUN_ID, else the AWS Batch job id, else a new one).")
+    @Option(help: ArgumentHelp("Names this night's run, the same for all its shards (default: TABI_RUN_ID, else the AWS Batch job id, else a new one).", valueName: "id"))
     var runId: String?
     @Flag(help: "Run only the finalize step: listings, orphaned media, one invalidation.")
     var finalize = false
@@ -85,17 +85,17 @@ struct NightlyCommand: AsyncParsableCommand {
     // MARK: - Guards and output
     @Flag(help: "List each trip of this shard and what would be done (new, changed, withdrawn, unchanged); touch nothing.")
     var dryRun = false
-    @Option(help: "Write the run's report as JSON to this file.")
+    @Option(help: ArgumentHelp("Write the run's report as JSON to this file.", valueName: "file"))
     var report: String?
     @Flag(help: "Read and hash every trip's files, even those whose size and modification time are the ones recorded.")
     var rehash = false
-    @Option(help: "Refuse a run deleting more pages than this (default: publish.maxDeletes in tabi.yml).")
+    @Option(help: ArgumentHelp("Refuse a run deleting more pages than this (default: publish.maxDeletes in tabi.yml).", valueName: "n"))
     var maxDeletes: Int?
-    @Option(help: "Refuse an extract withdrawing more trips than this.")
+    @Option(help: ArgumentHelp("Refuse an extract withdrawing more trips than this.", valueName: "n"))
     var maxWithdrawals: Int = 25
-    @Option(help: "Photos encoded and objects sent at once (default: the number of cores).")
+    @Option(help: ArgumentHelp("Photos encoded and objects sent at once (default: the number of cores).", valueName: "n"))
     var concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "How long the lock holds, in minutes.")
+    @Option(help: ArgumentHelp("How long the lock holds, in minutes.", valueName: "minutes"))
     var leaseMinutes: Int = 180
 
     func validate() throws {

@@ -28,7 +28,7 @@ struct PreviewCommand: AsyncParsableCommand {
     @Option(help: "The port on 127.0.0.1 (0: any free port; the address is printed).")
     var port: Int = 1313
 
-    @Option(help: "Where the preview is built (default: a new temporary folder, removed at the end).")
+    @Option(help: ArgumentHelp("Where the preview is built (default: a new temporary folder, removed at the end).", valueName: "dir"))
     var output: String?
 
     func validate() throws {

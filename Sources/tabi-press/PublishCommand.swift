@@ -22,7 +22,7 @@ struct PublishCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The built site.")
+    @Option(help: ArgumentHelp("The built site.", valueName: "dir"))
     var output: String = "Output"
 
     @Option(help: "The S3 bucket.")
@@ -31,7 +31,7 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(help: "A key prefix in the bucket to publish under (a folder, e.g. blog/).")
     var prefix: String = ""
 
-    @Option(name: .customLong("distribution"), help: "The CloudFront distribution id to invalidate.")
+    @Option(name: .customLong("distribution"), help: ArgumentHelp("The CloudFront distribution id to invalidate.", valueName: "id"))
     var distributionId: String?
 
     @Option(help: "The distribution's origin path, when it is not the bucket root (e.g. /blog for --prefix blog/).")
@@ -45,23 +45,23 @@ struct PublishCommand: AsyncParsableCommand {
     @Flag(help: "Print the plan and write nothing.")
     var dryRun = false
 
-    @Option(help: "Refuse a plan deleting more objects (default: publish.maxDeletes in tabi.yml, 256).")
+    @Option(help: ArgumentHelp("Refuse a plan deleting more objects (default: publish.maxDeletes in tabi.yml, 256).", valueName: "n"))
     var maxDeletes: Int?
 
     @Option(help: ArgumentHelp("How long to keep asking while CloudFront has too many invalidations in progress.",
                                valueName: "seconds"))
     var invalidationWait: Int = 600
 
-    @Option(help: "Requests in flight at once.")
+    @Option(help: ArgumentHelp("Requests in flight at once.", valueName: "n"))
     var concurrency: Int = 16
 
-    @Option(help: "Files larger than this go up in parts (bytes, or with K, M, G; default 16M).", transform: ByteSize.parse)
+    @Option(help: ArgumentHelp("Files larger than this go up in parts (bytes, or with K, M, G; default 16M).", valueName: "size"), transform: ByteSize.parse)
     var multipartThreshold: Int64 = MultipartSettings.defaults.threshold
 
-    @Option(help: "The size of multipart parts, at least 5M (default 8M).", transform: ByteSize.parse)
+    @Option(help: ArgumentHelp("The size of multipart parts, at least 5M (default 8M).", valueName: "size"), transform: ByteSize.parse)
     var partSize: Int64 = MultipartSettings.defaults.partSize
 
-    @Option(help: "The AWS profile (default: AWS_PROFILE, else default).")
+    @Option(help: ArgumentHelp("The AWS profile (default: AWS_PROFILE, else default).", valueName: "name"))
     var profile: String?
 
     func validate() throws {

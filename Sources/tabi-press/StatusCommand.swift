@@ -25,10 +25,10 @@ struct StatusCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The content folder (trips/<slug>/trip.json and story.md).")
+    @Option(help: ArgumentHelp("The content folder (trips/<slug>/trip.json and story.md).", valueName: "dir"))
     var content: String = "Content"
 
-    @Option(help: "The built site.")
+    @Option(help: ArgumentHelp("The built site.", valueName: "dir"))
     var output: String = "Output"
 
     @Option(help: "The S3 bucket the site is published to: each trip's page is compared with the built one.")
@@ -40,7 +40,7 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(help: "The narrator whose next draft is considered (default: narrator.kind in tabi.yml, else offline).")
     var narrator: NarratorKind?
 
-    @Option(help: "The AWS profile (default: AWS_PROFILE, else default).")
+    @Option(help: ArgumentHelp("The AWS profile (default: AWS_PROFILE, else default).", valueName: "name"))
     var profile: String?
 
     @Flag(help: "Print the status as JSON, for scripts.")

@@ -6,8 +6,9 @@ import TabiCore
 public struct DraftOptions: Sendable {
     /// The content folder.
     public var content: ContentDirectory
-    /// The trips to draft, by slug; empty for every trip.
-    public var trips: [String]
+    /// The trips to draft, by slug (`--slug`) and by id (`--trip`); both empty for every trip.
+    public var slugs: [String]
+    public var tripIds: [String]
     /// The most trips drafted, and calls in flight, at once.
     public var concurrency: Int
     /// Send trips whose inputs did not change.
@@ -23,13 +24,14 @@ public struct DraftOptions: Sendable {
     /// Show a progress bar (or progress lines) on standard error.
     public var progress: StageProgress?
 
-    public init(content: URL, settings: NarratorSettings = .defaults, language: String = "en", trips: [String] = [],
+    public init(content: URL, settings: NarratorSettings = .defaults, language: String = "en", tripIds: [String] = [], slugs: [String] = [],
                 concurrency: Int = 4, force: Bool = false, overwriteEdits: Bool = false, dryRun: Bool = false,
                 progress: StageProgress? = nil) {
         self.content = ContentDirectory(root: content)
         self.settings = settings
         self.language = language
-        self.trips = trips
+        self.tripIds = tripIds
+        self.slugs = slugs
         self.concurrency = max(concurrency, 1)
         self.force = force
         self.overwriteEdits = overwriteEdits

@@ -59,14 +59,15 @@ public struct DraftRunner: Sendable {
     /// The slugs to draft, and trip folders that cannot be (as failures).
     private func slugs() throws(DraftSetupError) -> ([String], [TripOutcome]) {
         let content = options.content
-        if !options.trips.isEmpty {
-            var seen = Set<String>()
-            let wanted = options.trips.filter { seen.insert($0).inserted }
-            for slug in wanted {
+        if !options.slugs.isEmpty || !options.tripIds.isEmpty {
+            var wanted: [String] = []
+            for slug in options.slugs where !wanted.contains(slug) {
                 guard Slug.isValid(slug), FileManager.default.fileExists(atPath: content.tripFile(of: slug).path) else {
-                    throw DraftSetupError(message: "--trip \(slug): there is no \(content.tripsFolder.path)/\(slug)/trip.json")
+                    throw DraftSetupError(message: "--slug \(slug): there is no \(content.tripsFolder.path)/\(slug)/trip.json")
                 }
+                wanted.append(slug)
             }
+            for slug in try slugs(ofTrips: options.tripIds) where !wanted.contains(slug) { wanted.append(slug) }
             return (wanted, [])
         }
         guard FileManager.default.fileExists(atPath: content.root.path) else {
@@ -77,6 +78,30 @@ public struct DraftRunner: Sendable {
             return (slugs, invalid.map { TripOutcome(slug: $0.slug ?? URL(fileURLWithPath: $0.file).lastPathComponent, result: .failed($0.description)) })
         } catch {
             throw DraftSetupError(message: error.description)
+        }
+    }
+}
+
+extension DraftRunner {
+    /// The folders holding the trips `ids` (lower-case UUIDs), in the order asked; a trip that no
+    /// `trip.json` holds stops the run before anything is sent.
+    fileprivate func slugs(ofTrips ids: [String]) throws(DraftSetupError) -> [String] {
+        guard !ids.isEmpty else { return [] }
+        let content = options.content
+        var folders: [String: String] = [:]
+        do {
+            for slug in try content.slugs().slugs {
+                guard let trip = try? content.trip(slug) else { continue }
+                folders[trip.id.lowercased()] = slug
+            }
+        } catch {
+            throw DraftSetupError(message: error.description)
+        }
+        return try ids.map { id throws(DraftSetupError) in
+            guard let slug = folders[id] else {
+                throw DraftSetupError(message: "--trip \(id): no trip.json in \(content.tripsFolder.path) holds this trip")
+            }
+            return slug
         }
     }
 }

@@ -86,7 +86,7 @@ public struct TripExporter: Sendable {
         var draftReport: DraftReport?
         if let narrator = options.narrator {
             let draftOptions = DraftOptions(content: options.content, settings: options.config.narrator,
-                                            language: options.config.language, trips: [slug])
+                                            language: options.config.language, slugs: [slug])
             do {
                 draftReport = try await DraftRunner(options: draftOptions, narrator: narrator, prompt: options.prompt, logger: logger).run()
             } catch {

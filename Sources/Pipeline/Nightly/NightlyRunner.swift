@@ -249,7 +249,7 @@ public struct NightlyRunner: Sendable {
             if slugs.isEmpty { return nil }
         }
         let draftOptions = DraftOptions(content: options.content, settings: options.config.narrator, language: options.config.language,
-                                        trips: slugs, concurrency: min(options.concurrency, 4))
+                                        slugs: slugs, concurrency: min(options.concurrency, 4))
         let report: DraftReport
         do {
             report = try await DraftRunner(options: draftOptions, narrator: narrator, prompt: options.prompt, logger: logger).run()

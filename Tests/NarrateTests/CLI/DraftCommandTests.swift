@@ -68,7 +68,7 @@ import TestSupport
                                                     "--bedrock-api", "converse", "--quiet"], environment: standin.environment())
         #expect(converse.status == 0, "\(converse.stderr)")
         let openai = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "openai",
-                                                  "--model", "gpt-cli", "--trip", "cli-api"], environment: standin.environment())
+                                                  "--model", "gpt-cli", "--slug", "cli-api"], environment: standin.environment())
         #expect(openai.status == 0, "\(openai.stderr)")
         #expect(openai.stdout.contains("cli-api: drafted story.md (the trip, prompt or model changed)"))
         #expect(try standin.requests().map { $0.api ?? "" } == ["converse", "openai"])
@@ -121,9 +121,29 @@ import TestSupport
         ])
         #expect(noCredentials.status == 2)
         #expect(noCredentials.stderr.contains("the bedrock narrator needs AWS credentials"))
-        let noTrip = try await CommandRunner.run(tabiPress, ["draft", "--trip", "nowhere"] + content)
+        let noSlug = try await CommandRunner.run(tabiPress, ["draft", "--slug", "nowhere"] + content)
+        #expect(noSlug.status == 2)
+        #expect(noSlug.stderr.contains("--slug nowhere: there is no"))
+        let unknownTrip = "0b5e2c1e-6c55-4a57-9a43-2f0d0e1e6a01"
+        let noTrip = try await CommandRunner.run(tabiPress, ["draft", "--trip", unknownTrip] + content)
         #expect(noTrip.status == 2)
-        #expect(noTrip.stderr.contains("--trip nowhere: there is no"))
+        #expect(noTrip.stderr.contains("--trip \(unknownTrip): no trip.json in"), "\(noTrip.stderr)")
+        // A slug given to --trip is a command-line error, as in extract and export.
+        let slugAsTrip = try await CommandRunner.run(tabiPress, ["draft", "--trip", "cli-setup"] + content)
+        #expect(slugAsTrip.status == 64)
+        #expect(slugAsTrip.stderr.contains("not a trip id"), "\(slugAsTrip.stderr)")
         #expect(fixture.story("cli-setup") == nil)
+    }
+
+    @Test(arguments: CommandRunner.binaries)
+    func tripTakesTheIdAndSlugTheFolderAsInEveryCommand(binary: CommandRunner.Binary) async throws {
+        let tabiPress = try binary.url()
+        let fixture = try ContentFixture([TripMaker.trip("by-id"), TripMaker.trip("by-slug"), TripMaker.trip("left-alone")])
+        let id = TripMaker.uuid("by-id").uppercased()  // any case, as the app may print it
+        let result = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--trip", id, "--slug", "by-slug", "-q"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(fixture.story("by-id") != nil)
+        #expect(fixture.story("by-slug") != nil)
+        #expect(fixture.story("left-alone") == nil)
     }
 }
