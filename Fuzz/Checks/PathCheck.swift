@@ -1,6 +1,4 @@
 import ContentStore
-import Extract
-import Images
 import TabiCore
 
 /// Paths and names made from untrusted text. A path the folder or media root accepts never
@@ -31,12 +29,12 @@ public enum PathCheck {
             problems.append("ConfinedFolder.components(of: \(shown(path))) does not join back to the path")
         }
         let safe = plain && bytes.count <= 1024 && !bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C }
-        if Images.StorageKey.isSafe(path) != safe {
-            problems.append("Images.StorageKey.isSafe(\(shown(path))) is \(!safe), the bytes say \(safe)")
+        if StorageKey.isSafe(path) != safe {
+            problems.append("StorageKey.isSafe(\(shown(path))) is \(!safe), the bytes say \(safe)")
         }
-        let extractSafe = bytes.withUnsafeBufferPointer { Extract.StorageKey.problem($0) == nil }
+        let extractSafe = bytes.withUnsafeBufferPointer { StorageKey.problem($0) == nil }
         if extractSafe != safe {
-            problems.append("Extract.StorageKey accepts \(shown(path)): \(extractSafe), the bytes say \(safe)")
+            problems.append("StorageKey.problem accepts \(shown(path)): \(extractSafe), the bytes say \(safe)")
         }
         return problems
     }

@@ -1,6 +1,7 @@
 import AWS
 import Foundation
 import Images
+import TabiCore
 
 /// Photo originals in an S3 bucket (`--media s3://bucket/prefix`): a storage key is an object
 /// key under the prefix. Images asks for an original only when a derivative must be made, so

@@ -1,6 +1,7 @@
 import Concurrency
 import ContentStore
 import Foundation
+import TabiCore
 
 /// Originals in a local folder (`--media DIR`, by default `Content/media`): a storage key is a
 /// relative path under it.

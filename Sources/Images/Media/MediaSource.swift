@@ -30,16 +30,3 @@ public struct MediaError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "cannot read the original \(location): \(reason)" }
 }
-
-/// The shape every storage key must have before it is joined to a root: relative, `/`-separated,
-/// no empty, `.` or `..` components, no backslashes or control characters. Trip files come from
-/// a database other people write to, so a key must never reach outside the media root.
-/// Checked byte by byte, never by `Character` (see ``ConfinedFolder/components(of:)``).
-public enum StorageKey {
-    public static func isSafe(_ key: String) -> Bool {
-        let bytes = key.utf8
-        guard bytes.count <= 1024,
-              !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") }) else { return false }
-        return ConfinedFolder.isConfined(key)
-    }
-}

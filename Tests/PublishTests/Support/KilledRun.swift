@@ -54,7 +54,7 @@ enum StalledKill {
         try await moto.stall(after: requests)
         let process = CommandRunner.process(executable, arguments, environment: moto.environment(), in: folder)
         let log = folder.appendingPathComponent("killed-run-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
