@@ -16,7 +16,7 @@ import TabiCore
 /// is built again (and reported again) every time, until it is fixed, and an unlisted trip, whose
 /// address is a secret, is built every time (few are, and this file must not name them).
 struct PageCache: Sendable, Equatable {
-    static let relativePath = "_tabi/pages.jsonl"
+    static let relativePath = OutputLayout.pageRecords
     /// Changes whenever the file's shape or what a key covers changes.
     static let version = 2
 

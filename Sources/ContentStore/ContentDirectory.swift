@@ -10,8 +10,24 @@ public struct ContentDirectory: Sendable {
         self.root = root.standardizedFileURL
     }
 
+    // MARK: The names of the layout, for every stage that reads or writes it
+
+    /// `trips/<slug>/trip.json`: the trip's public facts, written by extract.
+    public static let tripFileName = "trip.json"
+    /// `trips/<slug>/story.md`: the story, drafted by draft, then a writer's.
+    public static let storyFileName = "story.md"
+    /// `trips/<slug>/story.draft.md`: a newer draft kept beside a story a writer has edited.
+    public static let proposalFileName = "story.draft.md"
+    /// `trips/<slug>/story.source.json`: what draft last generated (Narrate's `GenerationRecord`).
+    public static let generationRecordFileName = "story.source.json"
+    /// `trips/.withdrawn/<slug>/`: where extract puts aside a trip that is no longer public. A
+    /// dot-folder, so ``slugs()`` and therefore build never see it.
+    public static let withdrawnFolderName = ".withdrawn"
+
     /// `Content/trips/`
     public var tripsFolder: URL { root.appendingPathComponent("trips", isDirectory: true) }
+    /// `Content/trips/.withdrawn/`
+    public var withdrawnFolder: URL { tripsFolder.appendingPathComponent(Self.withdrawnFolderName, isDirectory: true) }
 
     /// The folder of one trip. The slug must be valid, so the path cannot leave `trips/`.
     public func folder(of slug: String) -> URL {
@@ -19,8 +35,12 @@ public struct ContentDirectory: Sendable {
         return tripsFolder.appendingPathComponent(slug, isDirectory: true)
     }
 
-    public func tripFile(of slug: String) -> URL { folder(of: slug).appendingPathComponent("trip.json", isDirectory: false) }
-    public func storyFile(of slug: String) -> URL { folder(of: slug).appendingPathComponent("story.md", isDirectory: false) }
+    public func tripFile(of slug: String) -> URL { folder(of: slug).appendingPathComponent(Self.tripFileName, isDirectory: false) }
+    public func storyFile(of slug: String) -> URL { folder(of: slug).appendingPathComponent(Self.storyFileName, isDirectory: false) }
+    public func proposalFile(of slug: String) -> URL { folder(of: slug).appendingPathComponent(Self.proposalFileName, isDirectory: false) }
+    public func generationRecordFile(of slug: String) -> URL {
+        folder(of: slug).appendingPathComponent(Self.generationRecordFileName, isDirectory: false)
+    }
 
     /// The content folder, read without following links inside it (see ``ConfinedFolder``).
     public var confined: ConfinedFolder { ConfinedFolder(root) }
@@ -128,9 +148,6 @@ public struct ContentDirectory: Sendable {
         guard confined.kind(of: path) != .missing else { return nil }
         return try story(slug, from: read(path, maxBytes: Self.maximumStoryFileBytes), file: Self.proposalFileName)
     }
-
-    /// The name of the newer draft beside a writer's `story.md`.
-    public static let proposalFileName = "story.draft.md"
 
     /// Parses the bytes of `trips/<slug>/story.md` (or another story file of it), read by the caller.
     public func story(_ slug: String, from data: Data, file: String = "story.md") throws(ContentError) -> Story {

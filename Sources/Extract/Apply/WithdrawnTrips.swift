@@ -10,7 +10,7 @@ import TabiCore
 /// Inside `trips/` so that a worker keeping only `Content/trips/` keeps it too; a dot-folder, so
 /// ``ContentDirectory/slugs()`` and therefore `build` never see it.
 struct WithdrawnTrips {
-    static let folderName = ".withdrawn"
+    static let folderName = ContentDirectory.withdrawnFolderName
     static let recordName = "withdrawn.json"
 
     /// What `withdrawn.json` holds.

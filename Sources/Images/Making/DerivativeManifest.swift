@@ -14,7 +14,7 @@ struct DerivativeManifest: Codable, Sendable, Equatable {
 
     static let currentVersion = 1
     /// Where the manifest lives under the output folder.
-    static let relativePath = "_tabi/derivatives.json"
+    static let relativePath = OutputLayout.derivativeManifest
 
     /// Reads the manifest; a missing, unreadable or foreign-version file reads as empty (the
     /// files themselves remain the truth, and their headers are cheap to read).

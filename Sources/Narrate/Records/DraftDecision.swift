@@ -1,3 +1,5 @@
+import ContentStore
+
 /// What `draft` does with one trip, decided from the files alone before any call: the edit
 /// detection at the heart of "edits are sacred".
 public enum DraftDecision: Sendable, Equatable {
@@ -43,10 +45,19 @@ public enum DraftDecision: Sendable, Equatable {
     }
 }
 
-/// The file a draft is written to.
+/// The file a draft is written to. The raw values are the names ``ContentDirectory`` gives them
+/// (`DraftTargetTests` holds them equal): a raw value must be a literal.
 public enum DraftTarget: String, Sendable, Equatable, Codable {
     /// `story.md`.
     case story = "story.md"
     /// `story.draft.md`, beside a writer's `story.md`.
     case storyDraft = "story.draft.md"
+
+    /// The file's name in the trip's folder.
+    public var fileName: String {
+        switch self {
+        case .story: ContentDirectory.storyFileName
+        case .storyDraft: ContentDirectory.proposalFileName
+        }
+    }
 }

@@ -84,9 +84,7 @@ public struct GenerationRecord: Codable, Sendable, Equatable {
     }
 
     /// The file's name in the trip's folder.
-    public static let fileName = "story.source.json"
-    /// Where a draft goes when `story.md` is a writer's.
-    public static let draftFileName = "story.draft.md"
+    public static let fileName = ContentDirectory.generationRecordFileName
 
     /// Pretty JSON, keys sorted, final newline.
     public func encoded() -> Data {
@@ -105,16 +103,4 @@ public struct GenerationRecord: Codable, Sendable, Equatable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
-}
-
-extension ContentDirectory {
-    /// `trips/<slug>/story.draft.md`: a new draft kept beside a story a writer has edited.
-    public func storyDraftFile(of slug: String) -> URL {
-        folder(of: slug).appendingPathComponent(GenerationRecord.draftFileName)
-    }
-
-    /// `trips/<slug>/story.source.json`: the trip's ``GenerationRecord``.
-    public func generationRecordFile(of slug: String) -> URL {
-        folder(of: slug).appendingPathComponent(GenerationRecord.fileName)
-    }
 }

@@ -14,10 +14,11 @@ struct TripFolder: Sendable {
     let content: ContentDirectory
     private let confined: ConfinedFolder
 
-    /// The most bytes read of `trip.json`.
-    static let maxTripBytes = 64 << 20
-    /// The most bytes read of `story.md`, `story.draft.md` or `story.source.json`.
-    static let maxStoryBytes = 16 << 20
+    /// The most bytes read of `trip.json`: as much as build reads.
+    static let maxTripBytes = ContentDirectory.maximumTripFileBytes
+    /// The most bytes read of `story.md`, `story.draft.md` or `story.source.json`: as much as build
+    /// reads of a story (draft once read 16 MiB of a story build refuses past 8).
+    static let maxStoryBytes = ContentDirectory.maximumStoryFileBytes
 
     init(_ slug: String, in content: ContentDirectory) {
         self.slug = slug
@@ -37,7 +38,7 @@ struct TripFolder: Sendable {
 
     /// The SHA-256 of `story.md`, nil when there is none.
     func storySHA256() throws(TripDrafter.Failure) -> String? {
-        try read(DraftTarget.story.rawValue, limit: Self.maxStoryBytes).map(ContentHash.sha256)
+        try read(DraftTarget.story.fileName, limit: Self.maxStoryBytes).map(ContentHash.sha256)
     }
 
     /// The trip's record, with a write a killed run left pending settled (see
@@ -47,7 +48,7 @@ struct TripFolder: Sendable {
         guard let record = try read(GenerationRecord.fileName, limit: Self.maxStoryBytes).flatMap(GenerationRecord.decode)
         else { return nil }
         guard let pending = record.pending else { return record }
-        let settled = record.settled(pendingFileSHA256: try read(pending.file.rawValue, limit: Self.maxStoryBytes).map(ContentHash.sha256))
+        let settled = record.settled(pendingFileSHA256: try read(pending.file.fileName, limit: Self.maxStoryBytes).map(ContentHash.sha256))
         if !readOnly { try write(settled) }
         return settled
     }
@@ -76,19 +77,19 @@ struct TripFolder: Sendable {
     /// Writes a story to `target` (see ``checkWritable(_:)``).
     func write(_ story: Data, to target: DraftTarget) throws(TripDrafter.Failure) {
         try checkWritable(target)
-        try write(story, to: url(of: target.rawValue))
+        try write(story, to: url(of: target.fileName))
     }
 
     /// Throws unless `target` is a regular file or missing: the rename of a write would replace
     /// a link (a writer's), and a link is never draft's to replace.
     func checkWritable(_ target: DraftTarget) throws(TripDrafter.Failure) {
         let problem: ConfinedFileError.Problem
-        switch confined.kind(of: path(of: target.rawValue)) {
+        switch confined.kind(of: path(of: target.fileName)) {
         case .file, .missing: return
         case .link: problem = .symbolicLink
         case .folder, .other: problem = .notARegularFile
         }
-        throw TripDrafter.Failure(message: ConfinedFileError(path: url(of: target.rawValue).path, problem: problem).description)
+        throw TripDrafter.Failure(message: ConfinedFileError(path: url(of: target.fileName).path, problem: problem).description)
     }
 
     /// Writes the record.

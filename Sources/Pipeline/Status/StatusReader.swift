@@ -44,7 +44,7 @@ public struct StatusReader: Sendable {
             if directory.confined.kind(of: folder + ContentDirectory.proposalFileName) != .missing {
                 status.draftWaiting = true
                 let base = content.appendingPathComponent("trips/\(slug)").path + "/"
-                status.diffCommand = "diff -u \(Self.quoted(base + "story.md")) \(Self.quoted(base + ContentDirectory.proposalFileName))"
+                status.diffCommand = "diff -u \(Self.quoted(base + ContentDirectory.storyFileName)) \(Self.quoted(base + ContentDirectory.proposalFileName))"
             }
             if let drafts {
                 switch drafts[slug] {

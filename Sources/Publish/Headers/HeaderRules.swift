@@ -1,3 +1,4 @@
+import ContentStore
 import Crypto
 import Foundation
 import TabiCore
@@ -29,7 +30,7 @@ public struct HeaderRules: Sendable {
 
     /// The built-in rules, in order. Changing them changes ``fingerprint`` via ``builtInVersion``.
     public static let builtIn: [PublishHeaderRule] = [
-        PublishHeaderRule(pattern: "_tabi/**", cacheControl: privateState),
+        PublishHeaderRule(pattern: OutputLayout.reservedFolder + "**", cacheControl: privateState),
         PublishHeaderRule(pattern: "assets/**/*.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f].*",
                           cacheControl: immutable),
         PublishHeaderRule(pattern: "media/**", cacheControl: immutable),

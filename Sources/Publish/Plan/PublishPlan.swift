@@ -1,3 +1,5 @@
+import ContentStore
+
 /// What a publish will do, as plain data: computed from the output folder and one listing,
 /// printed by `--dry-run`, then applied in order.
 public struct PublishPlan: Sendable {
@@ -81,10 +83,9 @@ public enum PublishStage: Int, Sendable, Hashable, Comparable, CaseIterable, Cus
     case listings
 
     /// The root files that list other pages.
-    public static let listingPaths: Set<String> = ["index.html", "feed.xml", "sitemap.xml", "404.html", "robots.txt"]
-    /// The folders of the pages that list trips: the home page's later pages, the tag pages and
-    /// the parts of a sitemap too large for one file.
-    public static let listingFolders = ["page/", "tags/", "sitemaps/"]
+    public static let listingPaths = OutputLayout.listingFiles
+    /// The folders of the pages that list trips.
+    public static let listingFolders = OutputLayout.listingFolders
 
     /// The stage of a site path.
     public static func of(_ path: String) -> PublishStage {

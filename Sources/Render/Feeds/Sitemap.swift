@@ -1,3 +1,4 @@
+import ContentStore
 import SafeText
 import TabiCore
 
@@ -111,6 +112,6 @@ struct Sitemap {
     /// Lets every crawler in, except into the pipeline's state under `_tabi/` (publish keeps it in
     /// the bucket beside the site), and points it at the sitemap.
     func robots() -> String {
-        "User-agent: *\nAllow: /\nDisallow: \(urls.basePath)_tabi/\n\nSitemap: \(urls.absolute(SiteURLs.sitemap))\n"
+        "User-agent: *\nAllow: /\nDisallow: \(urls.basePath)\(OutputLayout.reservedFolder)\n\nSitemap: \(urls.absolute(SiteURLs.sitemap))\n"
     }
 }

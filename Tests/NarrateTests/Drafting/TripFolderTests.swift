@@ -120,7 +120,7 @@ import TestSupport
         let fixture = try ContentFixture([trip])
         let narrator = OfflineNarrator()
         let slug = trip.slug
-        let storyFile = fixture.content.storyFile(of: slug), draftFile = fixture.content.storyDraftFile(of: slug)
+        let storyFile = fixture.content.storyFile(of: slug), draftFile = fixture.content.proposalFile(of: slug)
         let recordFile = fixture.content.generationRecordFile(of: slug)
         if target == .storyDraft { try fixture.writeStory(slug, "---\ntitle: \"By hand\"\n---\nMine.\n") }
         _ = try await fixture.draft(with: narrator)

@@ -30,7 +30,7 @@ final class ContentFixture: @unchecked Sendable {
 
     func story(_ slug: String) -> Data? { FileManager.default.contents(atPath: content.storyFile(of: slug).path) }
     func storyText(_ slug: String) -> String? { story(slug).map { String(decoding: $0, as: UTF8.self) } }
-    func draftFile(_ slug: String) -> Data? { FileManager.default.contents(atPath: content.storyDraftFile(of: slug).path) }
+    func draftFile(_ slug: String) -> Data? { FileManager.default.contents(atPath: content.proposalFile(of: slug).path) }
 
     func record(_ slug: String) -> GenerationRecord? {
         FileManager.default.contents(atPath: content.generationRecordFile(of: slug).path).flatMap(GenerationRecord.decode)
