@@ -2,6 +2,7 @@ import AWS
 import Concurrency
 import Crypto
 import Foundation
+import Publish
 import TabiCore
 
 /// Reads and writes the nightly records (JSON) in the private state store.
@@ -49,7 +50,7 @@ public struct StateRecords: Sendable {
     /// Stores `data` under `name`, never cached, with its MD5.
     private func put(_ data: Data, _ name: String, contentType: String, condition: S3WriteCondition?) async throws(StoreError) {
         try await store.write(name, data, md5: ContentHash.hex(Insecure.MD5.hash(data: data)),
-                              attributes: S3ObjectAttributes(contentType: contentType, cacheControl: "no-cache, private"),
+                              attributes: S3ObjectAttributes(contentType: contentType, cacheControl: HeaderRules.privateState),
                               condition: condition)
     }
 
