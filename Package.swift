@@ -9,7 +9,7 @@ let package = Package(
     name: "tabi-press",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "tabi-press", targets: ["tabi-press"]),
+        .executable(name: "tabi-press", targets: ["tabi-press"])
     ],
     // Exact versions: the product is an executable, so two builds must resolve the same code, and
     // Package.resolved cannot be committed (its revisions differ from the package copies CI uses).
@@ -24,8 +24,9 @@ let package = Package(
     ],
     targets: [
         // MARK: - C libraries (system modules found by pkg-config) and variadic shims
-        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
-                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -47,92 +48,169 @@ let package = Package(
         .target(name: "Gzip", dependencies: ["CZlib"], swiftSettings: strict),
 
         // MARK: - The domain, the content folder and the console
-        .target(name: "TabiCore", dependencies: [
-            .product(name: "Yams", package: "Yams"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ], swiftSettings: strict),
+        .target(
+            name: "TabiCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ], swiftSettings: strict),
         .target(name: "ContentStore", dependencies: ["TabiCore"], swiftSettings: strict),
-        .target(name: "Console", dependencies: ["TabiCore", .product(name: "Logging", package: "swift-log")],
-                swiftSettings: strict),
+        .target(
+            name: "Console", dependencies: ["TabiCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
 
         // MARK: - The stages
-        .target(name: "Extract", dependencies: ["Concurrency", "TabiCore", "ContentStore", "PostgresClient",
-            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "AWS", dependencies: ["Concurrency", "TabiCore", "HTTPClient", "SafeText",
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "Narrate", dependencies: ["Concurrency", "TabiCore", "ContentStore", "AWS", "HTTPClient",
-            .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "Render", dependencies: ["Concurrency", "TabiCore", "Markdown", "SafeText", "ContentStore",
-            .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "Yams", package: "Yams")], swiftSettings: strict),
-        .target(name: "Images", dependencies: ["Concurrency", "TabiCore", "ContentStore", "Vips",
-            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "Build", dependencies: ["Concurrency", "TabiCore", "ContentStore", "Render", "Images", "AWS",
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "Publish", dependencies: ["Concurrency", "TabiCore", "ContentStore", "AWS", "Gzip",
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(
+            name: "Extract",
+            dependencies: [
+                "Concurrency", "TabiCore", "ContentStore", "PostgresClient",
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
+        .target(
+            name: "AWS",
+            dependencies: [
+                "Concurrency", "TabiCore", "HTTPClient", "SafeText",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
+        .target(
+            name: "Narrate",
+            dependencies: [
+                "Concurrency", "TabiCore", "ContentStore", "AWS", "HTTPClient",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
+        .target(
+            name: "Render",
+            dependencies: [
+                "Concurrency", "TabiCore", "Markdown", "SafeText", "ContentStore",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ], swiftSettings: strict),
+        .target(
+            name: "Images",
+            dependencies: [
+                "Concurrency", "TabiCore", "ContentStore", "Vips",
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
+        .target(
+            name: "Build",
+            dependencies: [
+                "Concurrency", "TabiCore", "ContentStore", "Render", "Images", "AWS",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
+        .target(
+            name: "Publish",
+            dependencies: [
+                "Concurrency", "TabiCore", "ContentStore", "AWS", "Gzip",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
 
         // MARK: - The stages chained: nightly and export
-        .target(name: "Pipeline", dependencies: ["Concurrency", "TabiCore", "ContentStore", "Extract", "Narrate", "Build", "Publish",
-            "Render", "Images", "AWS", "Gzip",
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Concurrency", "TabiCore", "ContentStore", "Extract", "Narrate", "Build", "Publish",
+                "Render", "Images", "AWS", "Gzip",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
 
         // MARK: - A writer's live preview: the site served on 127.0.0.1, rebuilt on each save
-        .target(name: "Preview", dependencies: ["Build", "ContentStore", "Publish", "TabiCore",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(
+            name: "Preview",
+            dependencies: [
+                "Build", "ContentStore", "Publish", "TabiCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
 
         // MARK: - The command line only
-        .executableTarget(name: "tabi-press", dependencies: [
-            "TabiCore", "ContentStore", "Console", "Extract", "Narrate", "Build", "Publish", "AWS", "Vips", "Pipeline", "Gzip", "Preview",
-            "HTTPClient", "Images", "Markdown", "PostgresClient",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Logging", package: "swift-log"),
-        ], swiftSettings: strict),
+        .executableTarget(
+            name: "tabi-press",
+            dependencies: [
+                "TabiCore", "ContentStore", "Console", "Extract", "Narrate", "Build", "Publish", "AWS", "Vips", "Pipeline", "Gzip",
+                "Preview",
+                "HTTPClient", "Images", "Markdown", "PostgresClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["TabiCore"], path: "Tests/TestSupport", swiftSettings: strict),
         // The real servers the integration tests run against: a PostgreSQL database of their own,
         // the Bedrock/OpenAI stand-in and moto's S3 + CloudFront.
-        .target(name: "IntegrationSupport", dependencies: ["TestSupport", "PostgresClient", "AWS", "Narrate"],
-                path: "Tests/IntegrationSupport", swiftSettings: strict),
+        .target(
+            name: "IntegrationSupport", dependencies: ["TestSupport", "PostgresClient", "AWS", "Narrate"],
+            path: "Tests/IntegrationSupport", swiftSettings: strict),
         .testTarget(name: "TabiCoreTests", dependencies: ["TabiCore", "ContentStore"], swiftSettings: strict),
         .testTarget(name: "ConcurrencyTests", dependencies: ["Concurrency"], swiftSettings: strict),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: strict),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Markdown", "SafeText", "TabiCore", "TestSupport",
-            .product(name: "Mustache", package: "swift-mustache")], swiftSettings: strict),
-        .testTarget(name: "ImagesTests", dependencies: ["Concurrency", "Images", "Vips", "TabiCore", "ContentStore", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "BuildTests", dependencies: ["Build", "ContentStore", "Images", "Vips", "TabiCore", "AWS", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "ExtractTests", dependencies: ["IntegrationSupport", "Extract", "PostgresClient", "TabiCore", "ContentStore", "TestSupport",
-            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .testTarget(name: "AWSTests", dependencies: ["Concurrency", "AWS", "HTTPClient", "TabiCore", "TestSupport",
-            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .testTarget(name: "NarrateTests", dependencies: ["IntegrationSupport", "Narrate", "AWS", "ContentStore", "TabiCore", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "PublishTests", dependencies: ["Concurrency", "IntegrationSupport", "Publish", "AWS", "ContentStore", "Gzip", "TabiCore", "TestSupport",
-            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(
+            name: "RenderTests",
+            dependencies: [
+                "Render", "Markdown", "SafeText", "TabiCore", "TestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ], swiftSettings: strict),
+        .testTarget(
+            name: "ImagesTests", dependencies: ["Concurrency", "Images", "Vips", "TabiCore", "ContentStore", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BuildTests", dependencies: ["Build", "ContentStore", "Images", "Vips", "TabiCore", "AWS", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ExtractTests",
+            dependencies: [
+                "IntegrationSupport", "Extract", "PostgresClient", "TabiCore", "ContentStore", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
+        .testTarget(
+            name: "AWSTests",
+            dependencies: [
+                "Concurrency", "AWS", "HTTPClient", "TabiCore", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
+        .testTarget(
+            name: "NarrateTests", dependencies: ["IntegrationSupport", "Narrate", "AWS", "ContentStore", "TabiCore", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "PublishTests",
+            dependencies: [
+                "Concurrency", "IntegrationSupport", "Publish", "AWS", "ContentStore", "Gzip", "TabiCore", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "PreviewTests", dependencies: ["Preview"], swiftSettings: strict),
         // The whole chain through the binary on real servers: privacy, injection, and (next) nightly.
-        .testTarget(name: "PipelineTests", dependencies: ["Concurrency", "Pipeline", "AWS", "HTTPClient", "IntegrationSupport", "Render", "TabiCore", "TestSupport",
-            .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: [
+                "Concurrency", "Pipeline", "AWS", "HTTPClient", "IntegrationSupport", "Render", "TabiCore", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
 
         // MARK: - Fuzzing (issue 10): the checks, one libFuzzer executable per target, the property tests
         // `make fuzz` builds the executables with `-sanitize=fuzzer -DFUZZING` in .build-fuzz; a plain
         // build makes them replay tools (see Fuzz/README.md).
-        .target(name: "FuzzChecks", dependencies: ["Markdown", "SafeText", "TabiCore", "ContentStore", "TestSupport", .product(name: "Yams", package: "Yams")], path: "Fuzz/Checks", swiftSettings: strict),
+        .target(
+            name: "FuzzChecks",
+            dependencies: ["Markdown", "SafeText", "TabiCore", "ContentStore", "TestSupport", .product(name: "Yams", package: "Yams")],
+            path: "Fuzz/Checks", swiftSettings: strict),
         .executableTarget(name: "fuzz-markdown", dependencies: ["FuzzChecks"], path: "Fuzz/Targets/fuzz-markdown", swiftSettings: strict),
         .executableTarget(name: "fuzz-escapers", dependencies: ["FuzzChecks"], path: "Fuzz/Targets/fuzz-escapers", swiftSettings: strict),
-        .executableTarget(name: "fuzz-front-matter", dependencies: ["FuzzChecks"], path: "Fuzz/Targets/fuzz-front-matter", swiftSettings: strict),
+        .executableTarget(
+            name: "fuzz-front-matter", dependencies: ["FuzzChecks"], path: "Fuzz/Targets/fuzz-front-matter", swiftSettings: strict),
         .executableTarget(name: "fuzz-paths", dependencies: ["FuzzChecks"], path: "Fuzz/Targets/fuzz-paths", swiftSettings: strict),
-        .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks", "Markdown", "SafeText", "TabiCore", "TestSupport",
-            .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: [
+                "FuzzChecks", "Markdown", "SafeText", "TabiCore", "TestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

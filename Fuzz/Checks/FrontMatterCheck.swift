@@ -52,14 +52,17 @@ public enum FrontMatterCheck {
         if input.bool() { matter.title = field(text(20)) }
         if input.bool() { matter.summary = field(input.text(.yaml, pieces: 30)) }
         if input.bool() { matter.cover = field(text(4)) }
-        if input.bool() { matter.date = CalendarDate(year: input.int(in: 1...9999), month: input.int(in: 1...12), day: input.int(in: 1...28)) }
+        if input.bool() {
+            matter.date = CalendarDate(year: input.int(in: 1...9999), month: input.int(in: 1...12), day: input.int(in: 1...28))
+        }
         matter.tags = (0..<input.int(in: 0...3)).map { _ in field(text(5)) }
         matter.draft = input.bool()
         let named: Set<String> = ["title", "summary", "cover", "date", "tags", "draft"]
         for _ in 0..<input.int(in: 0...3) {
             let key = field(input.text(.yaml, pieces: 3))
             guard !named.contains(key), !matter.extra.contains(where: { $0.key == key }),
-                  let yaml = canonicalYAML(node(from: &input, depth: 2)) else { continue }
+                let yaml = canonicalYAML(node(from: &input, depth: 2))
+            else { continue }
             matter.extra.append((key, yaml))
         }
         return Story(frontMatter: matter, body: input.text(.markdown, pieces: 60))
@@ -72,8 +75,11 @@ public enum FrontMatterCheck {
     static func node(from input: inout FuzzInput, depth: Int) -> Node {
         let kind = depth == 0 ? 0 : input.int(in: 0...2)
         switch kind {
-        case 1: return .sequence(.init((0..<input.int(in: 0...3)).map { _ in node(from: &input, depth: depth - 1) },
-                                       .implicit, input.bool() ? .flow : .block))
+        case 1:
+            return .sequence(
+                .init(
+                    (0..<input.int(in: 0...3)).map { _ in node(from: &input, depth: depth - 1) },
+                    .implicit, input.bool() ? .flow : .block))
         case 2:
             let pairs = (0..<input.int(in: 0...3)).map { _ in (node(from: &input, depth: 0), node(from: &input, depth: depth - 1)) }
             return .mapping(.init(pairs, .implicit, input.bool() ? .flow : .block))
@@ -155,7 +161,11 @@ struct LibYAMLLines {
         for scalar in text.unicodeScalars {
             defer { previous = scalar }
             if scalar == "\n", previous == "\r" { continue }
-            if ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) { lines.append([]) } else { lines[lines.count - 1].append(scalar) }
+            if ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) {
+                lines.append([])
+            } else {
+                lines[lines.count - 1].append(scalar)
+            }
         }
     }
 

@@ -68,12 +68,13 @@ public struct FuzzInput {
     public mutating func anyScalar() -> Unicode.Scalar {
         let value = (UInt32(byte()) << 16 | UInt32(byte()) << 8 | UInt32(byte())) % 0x110000
         let plane = byte() % 4
-        let folded: UInt32 = switch plane {
-        case 0: value % 0x100        // controls, Latin-1
-        case 1: value % 0x3000       // scripts, combining marks, general punctuation (U+2028, U+2029)
-        case 2: value % 0x10000      // the whole BMP (U+FEFF, U+FFFE, U+FFFF)
-        default: value
-        }
+        let folded: UInt32 =
+            switch plane {
+            case 0: value % 0x100  // controls, Latin-1
+            case 1: value % 0x3000  // scripts, combining marks, general punctuation (U+2028, U+2029)
+            case 2: value % 0x10000  // the whole BMP (U+FEFF, U+FFFE, U+FFFF)
+            default: value
+            }
         return Unicode.Scalar(folded) ?? "\u{FFFD}"
     }
 }

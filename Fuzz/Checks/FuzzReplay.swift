@@ -30,7 +30,9 @@ public enum FuzzReplay {
         let start = Date()
         let (failure, count) = run.run(target)
         let elapsed = Date().timeIntervalSince(start)
-        print("fuzz-\(target.rawValue): \(count) inputs in \(Int(elapsed)) s (\(Int(Double(count) / max(elapsed, 0.001))) exec/s), FUZZ_SEED=\(run.seed)")
+        print(
+            "fuzz-\(target.rawValue): \(count) inputs in \(Int(elapsed)) s (\(Int(Double(count) / max(elapsed, 0.001))) exec/s), FUZZ_SEED=\(run.seed)"
+        )
         if let failure {
             print("FAILED: \(failure)")
             exit(1)

@@ -12,10 +12,11 @@ public struct FuzzRun: Sendable {
     /// From `FUZZ_SEED`, `FUZZ_ITERATIONS` and `FUZZ_SECONDS` when set; a fixed seed otherwise.
     public static func fromEnvironment(iterations: Int = 400, seconds: Double = 4, maximumLength: Int = 1024) -> FuzzRun {
         let environment = ProcessInfo.processInfo.environment
-        return FuzzRun(seed: environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x7AB1_F022,
-                       iterations: environment["FUZZ_ITERATIONS"].flatMap { Int($0) } ?? iterations,
-                       seconds: environment["FUZZ_SECONDS"].flatMap { Double($0) } ?? seconds,
-                       maximumLength: maximumLength)
+        return FuzzRun(
+            seed: environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x7AB1_F022,
+            iterations: environment["FUZZ_ITERATIONS"].flatMap { Int($0) } ?? iterations,
+            seconds: environment["FUZZ_SECONDS"].flatMap { Double($0) } ?? seconds,
+            maximumLength: maximumLength)
     }
 
     public init(seed: UInt64, iterations: Int, seconds: Double, maximumLength: Int = 1024) {

@@ -25,7 +25,8 @@ public enum HTMLSafety {
                     problems.append("<\(tag.name) id=\"\(value)\">: an id outside [a-z0-9-]")
                 }
                 if name == "href" || name == "src", let scheme = scheme(of: decodeEntities(value)),
-                   !(name == "src" ? ["http", "https"] : ["http", "https", "mailto", "tel"]).contains(scheme) {
+                    !(name == "src" ? ["http", "https"] : ["http", "https", "mailto", "tel"]).contains(scheme)
+                {
                     problems.append("<\(tag.name) \(name)=\"\(value)\">: the scheme \(scheme)")
                 }
             }
@@ -46,11 +47,16 @@ public enum HTMLSafety {
                 continue
             }
             let name = String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<end])).lowercased()
-            let named: [String: Unicode.Scalar] = ["amp": "&", "colon": ":", "tab": "\t", "newline": "\n",
-                                                   "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+            let named: [String: Unicode.Scalar] = [
+                "amp": "&", "colon": ":", "tab": "\t", "newline": "\n",
+                "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
+            ]
             var decoded: Unicode.Scalar? = named[name]
-            if name.hasPrefix("#x") { decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-            else if name.hasPrefix("#") { decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
+            if name.hasPrefix("#x") {
+                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            } else if name.hasPrefix("#") {
+                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+            }
             if let decoded {
                 out.append(decoded)
                 scalars = scalars[scalars.index(after: end)...]
@@ -71,7 +77,7 @@ public enum HTMLSafety {
         for scalar in scalars {
             if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
             guard scalar.isASCII, let byte = UInt8(exactly: scalar.value),
-                  isLetter(byte) || (!scheme.isEmpty && (isDigit(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E))
+                isLetter(byte) || (!scheme.isEmpty && (isDigit(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E))
             else { return nil }
             scheme.unicodeScalars.append(scalar)
         }

@@ -11,26 +11,32 @@ public enum MarkdownCheck {
 
     public static func findings(_ input: inout FuzzInput) -> [String] {
         let flags = input.byte()
-        let options = MarkdownOptions(smartPunctuation: flags & 1 != 0, footnotes: flags & 2 == 0,
-                                      hardBreaks: flags & 4 != 0)
+        let options = MarkdownOptions(
+            smartPunctuation: flags & 1 != 0, footnotes: flags & 2 == 0,
+            hardBreaks: flags & 4 != 0)
         var limits = MarkdownLimits.defaults
         if flags & 8 != 0 {
-            limits = MarkdownLimits(maximumBytes: input.int(in: 0...512), maximumNesting: input.int(in: 0...4),
-                                    maximumTableColumns: input.int(in: 0...4))
+            limits = MarkdownLimits(
+                maximumBytes: input.int(in: 0...512), maximumNesting: input.int(in: 0...4),
+                maximumTableColumns: input.int(in: 0...4))
         }
         let prefix = flags & 16 != 0 ? input.text(.path, pieces: 3) : ""
         let offset = input.int(in: -2...7)
         let markdown = input.text(.markdown, pieces: 600)
-        return findings(markdown: markdown, renderer: MarkdownRenderer(options: options, limits: limits),
-                        idPrefix: prefix, headingOffset: offset)
+        return findings(
+            markdown: markdown, renderer: MarkdownRenderer(options: options, limits: limits),
+            idPrefix: prefix, headingOffset: offset)
     }
 
-    public static func findings(markdown: String, renderer: MarkdownRenderer = MarkdownRenderer(),
-                                idPrefix: String = "", headingOffset: Int = 0) -> [String] {
+    public static func findings(
+        markdown: String, renderer: MarkdownRenderer = MarkdownRenderer(),
+        idPrefix: String = "", headingOffset: Int = 0
+    ) -> [String] {
         let rendered: RenderedMarkdown
         do {
-            rendered = try renderer.html(from: markdown, idPrefix: idPrefix, reservedIDs: ["main", "top"],
-                                         headingOffset: headingOffset)
+            rendered = try renderer.html(
+                from: markdown, idPrefix: idPrefix, reservedIDs: ["main", "top"],
+                headingOffset: headingOffset)
         } catch {
             return refusalProblems(error, markdown: markdown, limits: renderer.limits)
         }
@@ -42,8 +48,9 @@ public enum MarkdownCheck {
         let ids = rendered.headings.map(\.id)
         if Set(ids).count != ids.count { problems.append("two headings share an id: \(ids)") }
         if ids.contains(where: { ["main", "top"].contains($0) }) { problems.append("a heading took a reserved id: \(ids)") }
-        let again = try? renderer.html(from: markdown, idPrefix: idPrefix, reservedIDs: ["main", "top"],
-                                       headingOffset: headingOffset)
+        let again = try? renderer.html(
+            from: markdown, idPrefix: idPrefix, reservedIDs: ["main", "top"],
+            headingOffset: headingOffset)
         if again?.html.utf8.elementsEqual(rendered.html.utf8) != true { problems.append("a second render differs") }
         return problems
     }

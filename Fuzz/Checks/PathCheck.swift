@@ -78,6 +78,9 @@ public enum PathCheck {
     static func shown(_ text: String) -> String {
         let count = text.unicodeScalars.count
         let more = count > 160 ? "…(\(count - 160) more)" : ""
-        return "\"" + text.unicodeScalars.prefix(160).map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined() + more + "\""
+        return "\""
+            + text.unicodeScalars.prefix(160).map {
+                $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? String($0) : "\\u{\(String($0.value, radix: 16))}"
+            }.joined() + more + "\""
     }
 }

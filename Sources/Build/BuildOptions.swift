@@ -21,8 +21,10 @@ public struct BuildOptions: Sendable {
     /// note, and each `story.draft.md` gets a page of its own. Never for a site that is published.
     public var preview = false
 
-    public init(content: URL, output: URL, theme: URL, media: any MediaSource, config: SiteConfig,
-                concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, progress: StageProgress? = nil) {
+    public init(
+        content: URL, output: URL, theme: URL, media: any MediaSource, config: SiteConfig,
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, progress: StageProgress? = nil
+    ) {
         self.content = content
         self.output = output
         self.theme = theme

@@ -1,8 +1,8 @@
 import Concurrency
 import ContentStore
 import Foundation
-import TabiCore
 import Render
+import TabiCore
 
 /// Reads every trip of `Content/` with its story, keeping each broken one apart so the rest build.
 /// A trip the last build left as it would build it now (``PageCache``) is not read at all.
@@ -45,9 +45,11 @@ struct ContentLoader: Sendable {
         let (found, invalid) = try content.tripStamps()
         // A link where a trip's folder or trip.json should be makes that trip broken: its
         // previous pages stay, and nothing is read through the link.
-        var loaded = Loaded(trips: [], brokenSlugs: Set(invalid.compactMap(\.slug)), failures: invalid.map {
-            BuildFailure(trip: $0.slug, file: $0.file, reason: $0.reason)
-        })
+        var loaded = Loaded(
+            trips: [], brokenSlugs: Set(invalid.compactMap(\.slug)),
+            failures: invalid.map {
+                BuildFailure(trip: $0.slug, file: $0.file, reason: $0.reason)
+            })
         let proposals = preview ? proposalStamps(found.map(\.slug)) : [:]
         var toRead: [(slug: String, stamps: String)] = []
         for trip in found {

@@ -51,7 +51,8 @@ struct PageCache: Sendable, Equatable {
         let empty = PageCache(siteKey: siteKey)
         let folder = ConfinedFolder(output)
         guard case .file = folder.kind(of: relativePath), let data = try? folder.read(relativePath),
-              let cache = decoded(data), cache.siteKey == siteKey else { return empty }
+            let cache = decoded(data), cache.siteKey == siteKey
+        else { return empty }
         return cache
     }
 
@@ -78,8 +79,10 @@ struct PageCache: Sendable, Equatable {
     /// took 100 MB at 10,000 trips).
     func encoded() -> Data {
         let encoder = Self.sortedEncoder()
-        var data = Self.sortedJSON(Header(version: version, siteKey: siteKey, listingFiles: listingFiles,
-                                          pageKeys: pageKeys.isEmpty ? nil : pageKeys), encoder)
+        var data = Self.sortedJSON(
+            Header(
+                version: version, siteKey: siteKey, listingFiles: listingFiles,
+                pageKeys: pageKeys.isEmpty ? nil : pageKeys), encoder)
         for slug in trips.keys.sorted() {
             guard let trip = trips[slug] else { continue }
             data.append(0x0A)
@@ -99,14 +102,15 @@ struct PageCache: Sendable, Equatable {
     static func decoded(_ data: Data, parts: Int = ProcessInfo.processInfo.activeProcessorCount) -> PageCache? {
         let lines = lineRanges(data)
         guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: data[first]),
-              header.version == version else { return nil }
+            header.version == version
+        else { return nil }
         let body = Array(lines.dropFirst())
         let runs = max(1, min(parts, body.count / 256))
         let decoded = Mutex([[Line]?](repeating: nil, count: runs))
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             let decoder = JSONDecoder()
             var read: [Line] = []
-            for range in body[body.count * run / runs ..< body.count * (run + 1) / runs] {
+            for range in body[body.count * run / runs..<body.count * (run + 1) / runs] {
                 guard let line = try? decoder.decode(Line.self, from: data[range]) else { return }
                 read.append(line)
             }
@@ -139,7 +143,7 @@ struct PageCache: Sendable, Equatable {
             var start = 0
             while start < bytes.count {
                 let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-                if end > start { ranges.append(base + start ..< base + end) }
+                if end > start { ranges.append(base + start..<base + end) }
                 start = end + 1
             }
             return ranges
@@ -251,7 +255,8 @@ extension PageCache {
     /// the same stamps, and every file it wrote among those `present` in `Output/`.
     func reusable(_ slug: String, stamps: String, present: Set<String>) -> CachedTrip? {
         guard let cached = trips[slug], cached.stamps == stamps,
-              cached.files.allSatisfy(present.contains), cached.derivatives.keys.allSatisfy(present.contains) else { return nil }
+            cached.files.allSatisfy(present.contains), cached.derivatives.keys.allSatisfy(present.contains)
+        else { return nil }
         return cached
     }
 

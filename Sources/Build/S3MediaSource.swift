@@ -42,7 +42,9 @@ public struct S3MediaSource: MediaSource {
             let reason: String
             switch error.kind {
             case .service:
-                reason = error.isNotFound ? "the object does not exist (\(error.code ?? "404"))"
+                reason =
+                    error.isNotFound
+                    ? "the object does not exist (\(error.code ?? "404"))"
                     : "\(error.code ?? "HTTP \(error.statusCode ?? 0)")\(error.message.map { ": \($0)" } ?? "")"
             default:
                 reason = error.description
@@ -53,8 +55,9 @@ public struct S3MediaSource: MediaSource {
         case .complete(let data):
             return data
         case .tooLarge(let size):
-            throw MediaError(storageKey: storageKey, location: location(of: storageKey),
-                             reason: "it is \(size) bytes, more than images.maxBytes (\(maxBytes)); only its first bytes were fetched")
+            throw MediaError(
+                storageKey: storageKey, location: location(of: storageKey),
+                reason: "it is \(size) bytes, more than images.maxBytes (\(maxBytes)); only its first bytes were fetched")
         }
     }
 }

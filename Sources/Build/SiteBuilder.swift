@@ -33,8 +33,9 @@ public struct SiteBuilder: Sendable {
             throw .contentMissing(options.content.path)
         }
         // The last build's pages of the trips that did not change stay as they are.
-        let siteKey = try? PageCache.siteKey(config: options.config, recipes: renderer.imageRecipes,
-                                              theme: options.theme, preview: options.preview)
+        let siteKey = try? PageCache.siteKey(
+            config: options.config, recipes: renderer.imageRecipes,
+            theme: options.theme, preview: options.preview)
         let cache = siteKey.map { PageCache.load(from: options.output, siteKey: $0) } ?? PageCache(siteKey: "")
         // `Output/` walked once: its links go now, its files say which trips' pages are all
         // there, and the sweep at the end removes what the site no longer has.
@@ -56,7 +57,8 @@ public struct SiteBuilder: Sendable {
         report.trips = loaded.trips.count + loaded.reused.count
         report.tripsReused = loaded.reused.count
         for trip in loaded.trips where trip.visibility == .unlisted && !Slug.hasUnlistedToken(trip.slug, tripID: trip.id) {
-            logger.warning("""
+            logger.warning(
+                """
                 trip \(trip.slug) is unlisted but its slug does not end with its token, so anyone who knows \
                 its title can find its page; `tabi-press extract` moves it to \(trip.slug)-\(Slug.unlistedToken(forTripID: trip.id))
                 """)
@@ -68,12 +70,14 @@ public struct SiteBuilder: Sendable {
             kept.originals.merge(cached.originals) { first, _ in first }
             kept.derivatives.merge(cached.derivatives) { first, _ in first }
         }
-        let maker = DerivativeMaker(recipes: renderer.imageRecipes, limits: options.config.imageLimits,
-                                    media: options.media, output: options.output, concurrency: options.concurrency)
+        let maker = DerivativeMaker(
+            recipes: renderer.imageRecipes, limits: options.config.imageLimits,
+            media: options.media, output: options.output, concurrency: options.concurrency)
         let progress = options.progress
         progress?(.started(label: "photos", total: jobs.count))
-        let batch = await maker.make(jobs, keeping: kept,
-                                     progress: progress.map { progress in { @Sendable steps in progress(.advanced(count: steps)) } })
+        let batch = await maker.make(
+            jobs, keeping: kept,
+            progress: progress.map { progress in { @Sendable steps in progress(.advanced(count: steps)) } })
         progress?(.finished)
         report.photosEncoded = batch.encoded
         // An unchanged trip's derivatives are reused without being looked at.
@@ -83,37 +87,45 @@ public struct SiteBuilder: Sendable {
         }
 
         // MARK: - Pages
-        let pages = try await TripPages.build(loaded.trips, loader: loader, reused: loaded.reused, renderer: renderer,
-                                              renditions: batch.renditions, output: options.output,
-                                              concurrency: options.concurrency)
+        let pages = try await TripPages.build(
+            loaded.trips, loader: loader, reused: loaded.reused, renderer: renderer,
+            renditions: batch.renditions, output: options.output,
+            concurrency: options.concurrency)
         report.tripsRendered = loaded.trips.count - pages.unreadable.count
         report.failures += pages.problems.map {
-            BuildFailure(trip: $0.slug, file: options.content.appendingPathComponent("trips/\($0.slug)/\($0.file)").path,
-                         reason: ($0.post.map { "\($0): " } ?? "") + $0.reason)
+            BuildFailure(
+                trip: $0.slug, file: options.content.appendingPathComponent("trips/\($0.slug)/\($0.file)").path,
+                reason: ($0.post.map { "\($0): " } ?? "") + $0.reason)
         }
         report.failures += pages.failures
         // With no listed trip changed, added or gone, the listings are what the last build wrote.
-        let listingsStand = cache.listingsStand(reused: loaded.reused,
-                                                renderedListed: pages.made.values.contains { $0.listing != nil },
-                                                present: sweeper.files)
+        let listingsStand = cache.listingsStand(
+            reused: loaded.reused,
+            renderedListed: pages.made.values.contains { $0.listing != nil },
+            present: sweeper.files)
         // Otherwise a listing page is rendered again only when what it shows changed: its place
         // among its listing's pages, its trips, or the entry of one of them.
-        let changedEntries = Set(pages.made.compactMap { slug, made -> String? in
-            guard var now = made.listing else { return nil }
-            var before = cache.trips[slug]?.listing
-            now.storyHTML = nil
-            before?.storyHTML = nil
-            return now == before ? nil : now.id
-        })
+        let changedEntries = Set(
+            pages.made.compactMap { slug, made -> String? in
+                guard var now = made.listing else { return nil }
+                var before = cache.trips[slug]?.listing
+                now.storyHTML = nil
+                before?.storyHTML = nil
+                return now == before ? nil : now.id
+            })
         var pageKeys: [String: String] = [:], pagesLeft: [String] = []
-        let listingFiles = listingsStand ? [] : renderer.listingFiles(pages.listings) { page in
-            let key = PageCache.pageKey(page)
-            pageKeys[page.path] = key
-            guard cache.pageKeys[page.path] == key, !page.ids.contains(where: changedEntries.contains),
-                  sweeper.contains(page.path) else { return true }
-            pagesLeft.append(page.path)
-            return false
-        }
+        let listingFiles =
+            listingsStand
+            ? []
+            : renderer.listingFiles(pages.listings) { page in
+                let key = PageCache.pageKey(page)
+                pageKeys[page.path] = key
+                guard cache.pageKeys[page.path] == key, !page.ids.contains(where: changedEntries.contains),
+                    sweeper.contains(page.path)
+                else { return true }
+                pagesLeft.append(page.path)
+                return false
+            }
         let files = renderer.assets() + listingFiles
         let counts = OutputWriter(output: options.output).write(files)
         report.pagesWritten = counts.written + pages.written
@@ -127,7 +139,8 @@ public struct SiteBuilder: Sendable {
         next.readLines = cache.readLines
         next.trips = pages.cached
         // Listings not all written are rendered again next time.
-        next.listingFiles = listingsStand ? cache.listingFiles : counts.failures.isEmpty ? (listingFiles.map(\.path) + pagesLeft).sorted() : []
+        next.listingFiles =
+            listingsStand ? cache.listingFiles : counts.failures.isEmpty ? (listingFiles.map(\.path) + pagesLeft).sorted() : []
         next.pageKeys = listingsStand ? cache.pageKeys : counts.failures.isEmpty ? pageKeys : [:]
         // Only public trips: an unlisted trip's address is a secret, and this file sits in
         // `Output/`, which a site owner might copy anywhere with another tool.
@@ -140,9 +153,10 @@ public struct SiteBuilder: Sendable {
                     photos.add(source, renditions: renditions)
                 }
             }
-            next.trips[slug] = CachedTrip(stamps: stamps, files: made.files, originals: photos.originals,
-                                          derivatives: photos.derivatives, listing: made.listing,
-                                          neighbours: made.neighbours)
+            next.trips[slug] = CachedTrip(
+                stamps: stamps, files: made.files, originals: photos.originals,
+                derivatives: photos.derivatives, listing: made.listing,
+                neighbours: made.neighbours)
         }
         // Twice the feed, so trips leaving it seldom mean reading others again.
         next.dropStories(keepingNewest: 2 * SiteRenderer.feedEntryCount)

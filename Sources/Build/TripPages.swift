@@ -38,9 +38,11 @@ struct TripPages {
     /// Reads `trips` again through `loader`, renders and writes them `concurrency` at a time, and
     /// relinks the `reused` pages whose neighbours changed. Throws only for what stops a whole
     /// build (a slug that is not one).
-    static func build(_ trips: [TripOutline], loader: ContentLoader, reused: [String: CachedTrip],
-                      renderer: SiteRenderer, renditions: [String: PhotoRenditions], output: URL,
-                      concurrency: Int) async throws(BuildError) -> TripPages {
+    static func build(
+        _ trips: [TripOutline], loader: ContentLoader, reused: [String: CachedTrip],
+        renderer: SiteRenderer, renditions: [String: PhotoRenditions], output: URL,
+        concurrency: Int
+    ) async throws(BuildError) -> TripPages {
         let placements = trips.compactMap(\.placement) + reused.values.compactMap { $0.listing?.placement }
         let neighbours = TripNeighbours.of(placements.sortedNewestFirst())
         var pages = TripPages()
@@ -92,8 +94,10 @@ struct TripPages {
 
     /// Puts new links into each reused page whose neighbours changed: read from `output` and
     /// written back with only its links changed.
-    private mutating func relink(_ reused: [String: CachedTrip], neighbours: [String: TripNeighbours],
-                                 renderer: SiteRenderer, output: URL) {
+    private mutating func relink(
+        _ reused: [String: CachedTrip], neighbours: [String: TripNeighbours],
+        renderer: SiteRenderer, output: URL
+    ) {
         let folder = ConfinedFolder(output)
         cached.reserveCapacity(cached.count + reused.count)
         for slug in reused.keys.sorted() {
@@ -119,8 +123,10 @@ struct TripPages {
                 cached[slug] = trip
             } catch {
                 // Left out of the cache: the next build renders the trip again.
-                failures.append(BuildFailure(trip: slug, file: output.appendingPathComponent(path).path,
-                                             reason: "cannot put the links to its neighbours in: \(error)"))
+                failures.append(
+                    BuildFailure(
+                        trip: slug, file: output.appendingPathComponent(path).path,
+                        reason: "cannot put the links to its neighbours in: \(error)"))
             }
         }
     }

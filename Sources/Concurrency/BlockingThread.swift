@@ -10,8 +10,10 @@ public enum BlockingThread {
     public static let stackSize = 8 << 20
 
     /// Runs `work` on a new thread called `name` (see ``NamedThread``).
-    public static func run<T: Sendable>(named name: String = "tabi-blocking",
-                                        _ work: @escaping @Sendable () -> T) async -> T {
+    public static func run<T: Sendable>(
+        named name: String = "tabi-blocking",
+        _ work: @escaping @Sendable () -> T
+    ) async -> T {
         await withCheckedContinuation { continuation in
             NamedThread.start(named: name, stackSize: stackSize) { continuation.resume(returning: work()) }
         }

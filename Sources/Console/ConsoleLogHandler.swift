@@ -1,6 +1,6 @@
-import Synchronization
 import Foundation
 import Logging
+import Synchronization
 
 /// A swift-log handler printing one plain line per message to standard error:
 /// `warning: <message> key=value ...`. Messages are built by the stages, which never put secrets

@@ -45,8 +45,10 @@ public enum AtomicFile {
     /// Writes `bytes` to `url` unless it already holds them; see ``write(_:to:)``. For callers that
     /// keep their bytes in a reused buffer rather than in `Data`.
     @discardableResult
-    public static func write(bytes: UnsafeRawBufferPointer, to url: URL,
-                             durability: Durability = .renamed) throws(FileError) -> Outcome {
+    public static func write(
+        bytes: UnsafeRawBufferPointer, to url: URL,
+        durability: Durability = .renamed
+    ) throws(FileError) -> Outcome {
         let path = url.path
         switch holds(bytes, path: path) {
         case .same: return .unchanged
@@ -114,12 +116,16 @@ public enum AtomicFile {
     /// fsync every file (and `FileManager.createFile` adds its own temporary file and rename), which
     /// made writing thousands of files wait on the disk; the rename that follows is what keeps
     /// readers from ever seeing half a file.
-    private static func writeNew(_ bytes: UnsafeRawBufferPointer, to temporary: String, for path: String,
-                                 sync: Bool) throws(FileError) {
+    private static func writeNew(
+        _ bytes: UnsafeRawBufferPointer, to temporary: String, for path: String,
+        sync: Bool
+    ) throws(FileError) {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
-            throw FileError(path: path, action: "write", reason: "cannot create \((temporary as NSString).lastPathComponent): "
-                                + String(cString: strerror(errno)))
+            throw FileError(
+                path: path, action: "write",
+                reason: "cannot create \((temporary as NSString).lastPathComponent): "
+                    + String(cString: strerror(errno)))
         }
         var failure: Int32 = 0
         var offset = 0
@@ -157,8 +163,10 @@ extension AtomicFile {
     /// shared volume, or a name from before hosts were recorded). A run still writing keeps its own.
     /// - Returns: the names removed.
     @discardableResult
-    public static func removeStaleTemporaryFiles(in folder: URL, maximumAge: TimeInterval = 3600,
-                                                 now: Date = Date()) -> [String] {
+    public static func removeStaleTemporaryFiles(
+        in folder: URL, maximumAge: TimeInterval = 3600,
+        now: Date = Date()
+    ) -> [String] {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return [] }
         var removed: [String] = []
@@ -182,7 +190,9 @@ enum TemporaryName {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "host" }
         let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-        let name = String(decoding: bytes, as: UTF8.self).unicodeScalars.filter { $0.isASCII && ($0 == "-" || CharacterSet.alphanumerics.contains($0)) }
+        let name = String(decoding: bytes, as: UTF8.self).unicodeScalars.filter {
+            $0.isASCII && ($0 == "-" || CharacterSet.alphanumerics.contains($0))
+        }
         return name.isEmpty ? "host" : String(String.UnicodeScalarView(name.prefix(64)))
     }()
 
@@ -219,7 +229,8 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
     }
 
     public init(path: String, action: String, underlying: any Error) {
-        let reason = (underlying as NSError).localizedFailureReason
+        let reason =
+            (underlying as NSError).localizedFailureReason
             ?? (underlying as NSError).localizedDescription
         self.init(path: path, action: action, reason: reason)
     }

@@ -150,7 +150,8 @@ public struct ConfinedFolder: Sendable {
     /// none). Each folder is opened once without following a link (a link where a folder should
     /// be gives no stamps); its files are only `lstat`ed, never opened.
     public func stamps(of names: [String], inEachOf folders: [String], in parent: String) throws(ConfinedFileError)
-        -> [String: [String: Stamp]] {
+        -> [String: [String: Stamp]]
+    {
         let top = try openFolder(parent)
         defer { close(top) }
         var found: [String: [String: Stamp]] = [:]

@@ -11,7 +11,8 @@ extension ConfinedFolder {
     /// folder and an `lstat` a file. A parent stays open while any of its folders waits to be
     /// read, so at most one descriptor per level of depth is held.
     public func walk(_ path: String = "", skipHidden: Bool = true) throws(ConfinedFileError)
-        -> (files: [String], refused: [String]) {
+        -> (files: [String], refused: [String])
+    {
         let found = try tree(path, skipHidden: skipHidden)
         return (found.files, found.refused)
     }

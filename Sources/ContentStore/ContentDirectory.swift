@@ -67,8 +67,11 @@ public struct ContentDirectory: Sendable {
         for entry in entries where !entry.name.hasPrefix(".") {
             switch entry.kind {
             case .folder: names.append(entry.name)
-            case .link: refused.append(ContentError(file: tripsFolder.appendingPathComponent(entry.name).path,
-                                                    reason: Self.linkReason, slug: Slug.isValid(entry.name) ? entry.name : nil))
+            case .link:
+                refused.append(
+                    ContentError(
+                        file: tripsFolder.appendingPathComponent(entry.name).path,
+                        reason: Self.linkReason, slug: Slug.isValid(entry.name) ? entry.name : nil))
             default: continue
             }
         }
@@ -99,8 +102,10 @@ public struct ContentDirectory: Sendable {
             guard let tripJSON = stamps[name]?["trip.json"] else {
                 // No regular trip.json: a folder of something else, unless a link stands there.
                 if confined.kind(of: "trips/\(name)/trip.json") == .link {
-                    invalid.append(ContentError(file: path + "/trip.json", reason: Self.linkReason,
-                                                slug: Slug.isValid(name) ? name : nil))
+                    invalid.append(
+                        ContentError(
+                            file: path + "/trip.json", reason: Self.linkReason,
+                            slug: Slug.isValid(name) ? name : nil))
                 }
                 continue
             }

@@ -30,8 +30,10 @@ public struct ExtractOptions: Sendable {
     /// The default of ``maxWithdrawals``.
     public static let defaultMaxWithdrawals = 25
 
-    public init(content: URL, tripIds: [String] = [], changedOnly: Bool = false, batchSize: Int = 1_000,
-                parallelReads: Bool = true, dryRun: Bool = false, maxWithdrawals: Int = defaultMaxWithdrawals) {
+    public init(
+        content: URL, tripIds: [String] = [], changedOnly: Bool = false, batchSize: Int = 1_000,
+        parallelReads: Bool = true, dryRun: Bool = false, maxWithdrawals: Int = defaultMaxWithdrawals
+    ) {
         self.content = content
         self.tripIds = tripIds
         self.changedOnly = changedOnly

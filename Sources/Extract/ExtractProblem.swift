@@ -19,8 +19,10 @@ public struct ExtractProblem: Sendable, Equatable, CustomStringConvertible {
     public var subject: String?
     public var reason: String
 
-    public init(_ severity: Severity, tripId: String? = nil, slug: String? = nil, subject: String? = nil,
-                reason: String) {
+    public init(
+        _ severity: Severity, tripId: String? = nil, slug: String? = nil, subject: String? = nil,
+        reason: String
+    ) {
         self.severity = severity
         self.tripId = tripId
         self.slug = slug

@@ -65,7 +65,8 @@ public struct ExtractReport: Sendable {
             return "extract (dry run): would read \(toRead.count) (\(new) new), \(unchanged.count) unchanged, "
                 + "would withdraw \(withdrawn.count)" + (toRename.isEmpty ? "" : ", would rename \(toRename.count)")
         }
-        var line = "extract: \(written.count) written, \(unchanged.count) unchanged, \(withdrawn.count) withdrawn, "
+        var line =
+            "extract: \(written.count) written, \(unchanged.count) unchanged, \(withdrawn.count) withdrawn, "
             + "\(failed.count) failed"
         if !restored.isEmpty { line += ", \(restored.count) restored" }
         if !renamed.isEmpty { line += ", \(renamed.count) renamed" }

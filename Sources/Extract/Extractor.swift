@@ -30,8 +30,10 @@ public struct Extractor {
     /// to show that the run still reads one snapshot).
     var afterPlanning: () -> Void = {}
 
-    public init(options: ExtractOptions, logger: Logger = Logger(label: "tabi-press.extract"),
-                progress: @escaping (ExtractProgress) -> Void = { _ in }) {
+    public init(
+        options: ExtractOptions, logger: Logger = Logger(label: "tabi-press.extract"),
+        progress: @escaping (ExtractProgress) -> Void = { _ in }
+    ) {
         self.options = options
         self.logger = logger
         self.progress = progress
@@ -74,9 +76,11 @@ public struct Extractor {
         let plan: ExtractPlan
         do {
             let candidates = try readCandidates(connection)
-            plan = ExtractPlan.make(candidates: candidates, inventory: inventory, tripIds: options.tripIds,
-                                    changedOnly: options.changedOnly)
-                .limited(to: options.shard)
+            plan = ExtractPlan.make(
+                candidates: candidates, inventory: inventory, tripIds: options.tripIds,
+                changedOnly: options.changedOnly
+            )
+            .limited(to: options.shard)
         } catch {
             throw .database(error)
         }
@@ -139,8 +143,10 @@ public struct Extractor {
 
     private func openStream(_ connection: Connection, snapshot: String?, tripIds: [String]?) throws(PostgresError) -> TripStream {
         let stream = try TripStream(connection, snapshot: snapshot, tripIds: tripIds, batchSize: options.batchSize)
-        logger.debug(stream.isParallel ? "reading the streams over \(stream.connectionCount) more connections joined to the snapshot"
-                                       : "reading the streams over one connection")
+        logger.debug(
+            stream.isParallel
+                ? "reading the streams over \(stream.connectionCount) more connections joined to the snapshot"
+                : "reading the streams over one connection")
         return stream
     }
 
@@ -163,9 +169,11 @@ public struct Extractor {
         let sql = options.changedOnly ? SourceQueries.candidatesWithFingerprints : SourceQueries.candidates
         try connection.forEachRow(sql, [ids], operation: "list the public trips") { row in
             guard let id = row.string(0) else { return }
-            candidates.append(Candidate(id: id, title: row.string(1) ?? "",
-                                        fingerprint: options.changedOnly ? row.string(4) : nil,
-                                        isUnlisted: row.string(3) == "unlisted"))
+            candidates.append(
+                Candidate(
+                    id: id, title: row.string(1) ?? "",
+                    fingerprint: options.changedOnly ? row.string(4) : nil,
+                    isUnlisted: row.string(3) == "unlisted"))
         }
         return candidates
     }

@@ -11,8 +11,9 @@ enum RawDeflate {
         guard limit > 0 else { return nil }
         var stream = z_stream()
         // Negative window bits: raw deflate. Memory level 9 and the default strategy, fixed.
-        let status = deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY,
-                                   ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        let status = deflateInit2_(
+            &stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY,
+            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw GzipError(code: status, stage: "deflateInit2") }
         defer { deflateEnd(&stream) }
 

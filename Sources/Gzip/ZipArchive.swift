@@ -55,8 +55,9 @@ public struct ZipArchive: Sendable {
         } catch {
             throw .compressionFailed(path: path, stage: error.stage, code: error.code)
         }
-        let entry = Entry(name: name, method: deflated == nil ? Method.stored : Method.deflated,
-                          checksum: CRC32.checksum(data), size: data.count, body: deflated ?? data)
+        let entry = Entry(
+            name: name, method: deflated == nil ? Method.stored : Method.deflated,
+            checksum: CRC32.checksum(data), size: data.count, body: deflated ?? data)
         let grown = length + Layout.localHeader + name.count + entry.body.count + Layout.centralHeader + name.count
         // Every offset, and the central directory's own offset and size, are below this total.
         guard grown <= limit else { throw .archiveTooLarge(path: path, size: grown + Layout.endRecord, limit: limit) }

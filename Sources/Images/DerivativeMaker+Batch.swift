@@ -5,8 +5,10 @@ import TabiCore
 // MARK: - Assembling the batch and the manifest
 
 extension DerivativeMaker {
-    func finish(_ jobs: [PhotoJob], groups: [SourceGroup], outcomes: [SourceOutcome?],
-                keeping kept: PublishedDerivatives) -> DerivativeBatch {
+    func finish(
+        _ jobs: [PhotoJob], groups: [SourceGroup], outcomes: [SourceOutcome?],
+        keeping kept: PublishedDerivatives
+    ) -> DerivativeBatch {
         var batch = DerivativeBatch()
         var manifest = DerivativeManifest(derivatives: kept.derivatives, originals: kept.originals)
         var failures: [(index: Int, failure: PhotoFailure)] = []
@@ -25,7 +27,8 @@ extension DerivativeMaker {
                 }
                 if let mismatch = result.hashMismatch {
                     let job = jobs[group.jobIndices[0]]
-                    logger.warning("""
+                    logger.warning(
+                        """
                         trip \(job.tripSlug), photo \(job.photo.id): the recorded sha256 \(mismatch.recorded.prefix(16))… \
                         does not match the file's \(mismatch.actual.prefix(16))…; derivatives are named by the file
                         """)
@@ -37,8 +40,13 @@ extension DerivativeMaker {
             case nil:
                 let location = media.location(of: group.storageKey)
                 for index in group.jobIndices {
-                    failures.append((index, failure(jobs[index], file: location,
-                                                    reason: "the build was cancelled before this photo was done")))
+                    failures.append(
+                        (
+                            index,
+                            failure(
+                                jobs[index], file: location,
+                                reason: "the build was cancelled before this photo was done")
+                        ))
                 }
             }
         }
@@ -57,7 +65,8 @@ extension DerivativeMaker {
     }
 
     private func failure(_ job: PhotoJob, file: String, reason: String) -> PhotoFailure {
-        PhotoFailure(tripSlug: job.tripSlug, photoId: job.photo.id, storageKey: job.photo.storageKey,
-                     file: file, reason: reason)
+        PhotoFailure(
+            tripSlug: job.tripSlug, photoId: job.photo.id, storageKey: job.photo.storageKey,
+            file: file, reason: reason)
     }
 }

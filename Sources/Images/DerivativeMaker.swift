@@ -40,9 +40,11 @@ public struct DerivativeMaker: Sendable {
     public let concurrency: Int
     let logger: Logger
 
-    public init(recipes: ImageRecipes, limits: ImageLimits = .defaults, media: any MediaSource, output: URL,
-                concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
-                logger: Logger = Logger(label: "tabi.images")) {
+    public init(
+        recipes: ImageRecipes, limits: ImageLimits = .defaults, media: any MediaSource, output: URL,
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+        logger: Logger = Logger(label: "tabi.images")
+    ) {
         self.recipes = recipes
         self.limits = limits
         self.media = media
@@ -67,9 +69,11 @@ public struct DerivativeMaker: Sendable {
     /// count as existing (nothing is fetched, encoded or written for them). `keeping` lists those
     /// of photos not in this call that the site still shows (a build that left unchanged trips
     /// out): they stay in the manifest.
-    public func make(_ jobs: [PhotoJob], published: PublishedDerivatives = PublishedDerivatives(),
-                     keeping: PublishedDerivatives = PublishedDerivatives(),
-                     progress: (@Sendable (Int) -> Void)? = nil) async -> DerivativeBatch {
+    public func make(
+        _ jobs: [PhotoJob], published: PublishedDerivatives = PublishedDerivatives(),
+        keeping: PublishedDerivatives = PublishedDerivatives(),
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async -> DerivativeBatch {
         let groups = SourceGroup.grouping(jobs)
         var outcomes = [SourceOutcome?](repeating: nil, count: groups.count)
         do throws(VipsError) {
@@ -119,10 +123,12 @@ public struct DerivativeMaker: Sendable {
             do throws(SourceFailure) {
                 // Isolated, so a broken photo's reason is its own libvips text even when other
                 // photos fail at the same moment (libvips 8.14 has one error buffer per process).
-                return .made(try Vips.isolatingErrors { () throws(SourceFailure) -> SourceResult in
-                    try Self.derive(bytes, recordedHash: group.recordedHash, recipes: recipes, limits: limits,
-                                    manifest: manifest, remote: remote, output: output)
-                })
+                return .made(
+                    try Vips.isolatingErrors { () throws(SourceFailure) -> SourceResult in
+                        try Self.derive(
+                            bytes, recordedHash: group.recordedHash, recipes: recipes, limits: limits,
+                            manifest: manifest, remote: remote, output: output)
+                    })
             } catch {
                 return .failed(location: location, reason: error.reason)
             }
@@ -151,22 +157,27 @@ public struct DerivativeMaker: Sendable {
     /// `limits.maxPixels`), plan, then decode and encode whatever files are missing. Safe to run
     /// twice (it rebuilds everything from the bytes and writes atomically), as
     /// ``Vips/isolatingErrors(_:)`` may.
-    private static func derive(_ bytes: ImageBytes, recordedHash: String?, recipes: ImageRecipes, limits: ImageLimits,
-                               manifest: DerivativeManifest, remote: Set<String>, output: URL) throws(SourceFailure) -> SourceResult {
+    private static func derive(
+        _ bytes: ImageBytes, recordedHash: String?, recipes: ImageRecipes, limits: ImageLimits,
+        manifest: DerivativeManifest, remote: Set<String>, output: URL
+    ) throws(SourceFailure) -> SourceResult {
         let hash = bytes.withUnsafeBytes { ContentHash.sha256($0) }
         let original: DerivativeEncoder.Original
         do throws(VipsError) {
             original = try DerivativeEncoder.open(bytes)
         } catch {
             // A refused format's message names it ("it is SVG (svgload_source), and only …").
-            throw SourceFailure(reason: error.refusedLoader != nil ? error.message
-                                    : "it is not an image libvips can read (\(error.message))")
+            throw SourceFailure(
+                reason: error.refusedLoader != nil
+                    ? error.message
+                    : "it is not an image libvips can read (\(error.message))")
         }
         guard original.pixels <= limits.maxPixels else {
-            throw SourceFailure(reason: """
-                it is \(original.stored.width)×\(original.stored.height) pixels, more than images.maxPixels \
-                (\(limits.maxPixels)); it was not decoded
-                """)
+            throw SourceFailure(
+                reason: """
+                    it is \(original.stored.width)×\(original.stored.height) pixels, more than images.maxPixels \
+                    (\(limits.maxPixels)); it was not decoded
+                    """)
         }
         let plan = DerivativePlan(recipes: recipes, sourceHash: hash, original: original.size)
         var sizes = existingSizes(plan.all, manifest: manifest, remote: remote, output: output)
@@ -178,15 +189,18 @@ public struct DerivativeMaker: Sendable {
             throw SourceFailure(reason: error.description)
         }
         let mismatch = recordedHash.flatMap { $0 == hash ? nil : (recorded: $0, actual: hash) }
-        return SourceResult(plan: plan, sizes: sizes, encoded: missing.count,
-                            reused: plan.all.count - missing.count, hashMismatch: mismatch)
+        return SourceResult(
+            plan: plan, sizes: sizes, encoded: missing.count,
+            reused: plan.all.count - missing.count, hashMismatch: mismatch)
     }
 
     /// Sizes of the specs whose files exist: from the manifest, else from the file's header.
     /// Only regular files count: a link or a FIFO where a derivative should be is never followed
     /// or opened, and the derivative is made again in its place.
-    private static func existingSizes(_ specs: [DerivativeSpec], manifest: DerivativeManifest, remote: Set<String>,
-                                      output: URL) -> [String: PixelSize] {
+    private static func existingSizes(
+        _ specs: [DerivativeSpec], manifest: DerivativeManifest, remote: Set<String>,
+        output: URL
+    ) -> [String: PixelSize] {
         let folder = ConfinedFolder(output)
         var sizes: [String: PixelSize] = [:]
         for spec in specs {

@@ -52,8 +52,10 @@ public struct DerivativeBatch: Sendable, Equatable {
     /// every photo that succeeded: what ``PublishedDerivatives`` needs to reuse them later.
     public var sources: [String: PhotoSource] = [:]
 
-    public init(renditions: [String: PhotoRenditions] = [:], failures: [PhotoFailure] = [],
-                encoded: Int = 0, reused: Int = 0, files: Set<String> = []) {
+    public init(
+        renditions: [String: PhotoRenditions] = [:], failures: [PhotoFailure] = [],
+        encoded: Int = 0, reused: Int = 0, files: Set<String> = []
+    ) {
         self.renditions = renditions
         self.failures = failures
         self.encoded = encoded

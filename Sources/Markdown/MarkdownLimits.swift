@@ -81,7 +81,8 @@ public struct MarkdownLimits: Sendable, Equatable {
                 var end = index
                 while end < line.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[end]) { end += 1 }
                 guard end < line.endIndex, line[end] == UInt8(ascii: ".") || line[end] == UInt8(ascii: ")"),
-                      isBlank(end + 1) else { break }
+                    isBlank(end + 1)
+                else { break }
                 markers += 1
                 index = end + 1
             } else {

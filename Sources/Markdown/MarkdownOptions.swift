@@ -12,8 +12,10 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// The accessible names of task-list checkboxes, in the page's language.
     public var taskListLabels: TaskListLabels
 
-    public init(smartPunctuation: Bool = true, footnotes: Bool = true, hardBreaks: Bool = false,
-                taskListLabels: TaskListLabels = .english) {
+    public init(
+        smartPunctuation: Bool = true, footnotes: Bool = true, hardBreaks: Bool = false,
+        taskListLabels: TaskListLabels = .english
+    ) {
         self.smartPunctuation = smartPunctuation
         self.footnotes = footnotes
         self.hardBreaks = hardBreaks

@@ -28,9 +28,11 @@ public struct MarkdownRenderer: Sendable {
     /// becomes that one, and each deeper level used the next, so the page's outline skips no level.
     /// `images` draws the images it knows (with their size); every other image becomes a link
     /// (``ImageMarkup``). Throws, without parsing, when the text is over ``limits``.
-    public func html(from markdown: String, idPrefix: String = "", reservedIDs: Set<String> = [],
-                     headingOffset: Int = 0, topHeadingLevel: Int? = nil,
-                     images: MarkdownImageDrawer? = nil) throws(MarkdownRefusal) -> RenderedMarkdown {
+    public func html(
+        from markdown: String, idPrefix: String = "", reservedIDs: Set<String> = [],
+        headingOffset: Int = 0, topHeadingLevel: Int? = nil,
+        images: MarkdownImageDrawer? = nil
+    ) throws(MarkdownRefusal) -> RenderedMarkdown {
         try limits.check(markdown)
         parseCounter?.count.add(1, ordering: .relaxed)
         let prefix = IDText.kept(idPrefix)
@@ -38,8 +40,9 @@ public struct MarkdownRenderer: Sendable {
         ImageMarkup.apply(to: document, drawer: images)
         UnsafeContentFilter.apply(to: document)
         let summary = Self.summary(of: document)
-        var anchors = HeadingAnchors(prefix: prefix, reserved: reservedIDs, levelOffset: headingOffset,
-                                     topLevel: topHeadingLevel)
+        var anchors = HeadingAnchors(
+            prefix: prefix, reserved: reservedIDs, levelOffset: headingOffset,
+            topLevel: topHeadingLevel)
         let headings = anchors.apply(to: document)
         // Before footnotes: a reference in a table cell then sits in a custom node that can hold its markup.
         TableMarkup.apply(to: document)
@@ -48,12 +51,12 @@ public struct MarkdownRenderer: Sendable {
         return RenderedMarkdown(html: document.html(), headings: headings, summary: summary)
     }
 
-
     /// The first paragraph that is body text (not in a footnote, quote or list), as plain text.
     private static func summary(of document: CmarkDocument) -> String? {
         for node in document.nodes() where node.type == CMARK_NODE_PARAGRAPH {
             guard !node.isInside(CMARK_NODE_FOOTNOTE_DEFINITION), !node.isInside(CMARK_NODE_BLOCK_QUOTE),
-                  !node.isInside(CMARK_NODE_ITEM) else { continue }
+                !node.isInside(CMARK_NODE_ITEM)
+            else { continue }
             let text = HeadingAnchors.collapsingWhitespace(node.plainText)
             if !text.isEmpty { return text }
         }

@@ -37,12 +37,14 @@ public final class Connection {
         if let password = environment["PGPASSWORD"], !password.isEmpty { secrets.append(password) }
         if let used = PQpass(handle).map({ String(cString: $0) }), !used.isEmpty { secrets.append(used) }
         self.secrets = secrets
-        target = ConnectionTarget(host: Connection.text(PQhost(handle)), port: Connection.text(PQport(handle)),
-                                  database: Connection.text(PQdb(handle)), user: Connection.text(PQuser(handle)))
+        target = ConnectionTarget(
+            host: Connection.text(PQhost(handle)), port: Connection.text(PQport(handle)),
+            database: Connection.text(PQdb(handle)), user: Connection.text(PQuser(handle)))
         guard PQstatus(handle) == CONNECTION_OK else {
-            let error = PostgresError(kind: .connect, target: target,
-                                      message: PostgresError.oneLine(Connection.text(PQerrorMessage(handle)), redacting: secrets),
-                                      usedPassword: PQconnectionUsedPassword(handle) == 1)
+            let error = PostgresError(
+                kind: .connect, target: target,
+                message: PostgresError.oneLine(Connection.text(PQerrorMessage(handle)), redacting: secrets),
+                usedPassword: PQconnectionUsedPassword(handle) == 1)
             throw error  // every property is set, so deinit runs and finishes the handle
         }
     }
@@ -73,8 +75,10 @@ public final class Connection {
 
     /// Runs one statement in single-row mode, calling `body` as each row arrives, so memory stays
     /// flat however many rows there are. The rest of the rows are drained if one fails.
-    public func forEachRow(_ sql: String, _ parameters: [String?] = [], operation: String,
-                           _ body: (PostgresRow) -> Void) throws(PostgresError) {
+    public func forEachRow(
+        _ sql: String, _ parameters: [String?] = [], operation: String,
+        _ body: (PostgresRow) -> Void
+    ) throws(PostgresError) {
         statementCount += 1
         let sent = Connection.withCStrings(parameters) { values in
             PQsendQueryParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0)
@@ -150,8 +154,9 @@ public final class Connection {
         }
         if message.isEmpty { message = Connection.text(PQerrorMessage(handle)) }
         if PQstatus(handle) != CONNECTION_OK { message = "the connection was lost: " + message }
-        return PostgresError(kind: .query, target: target, sqlState: sqlState,
-                             message: PostgresError.oneLine(message, redacting: secrets), operation: operation)
+        return PostgresError(
+            kind: .query, target: target, sqlState: sqlState,
+            message: PostgresError.oneLine(message, redacting: secrets), operation: operation)
     }
 
     private func drain() {

@@ -17,10 +17,13 @@ public final class Cursor {
     /// With `prefetch`, the next batch is always asked for as soon as one arrives, so the server
     /// makes it while the caller works through the current one. The cursor must then have the
     /// connection to itself.
-    public init(_ connection: Connection, name: String, query: String, parameters: [String?] = [],
-                batchSize: Int = 2_000, prefetch: Bool = false, operation: String) throws(PostgresError) {
-        precondition(name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") },
-                     "cursor names are identifiers chosen by the program")
+    public init(
+        _ connection: Connection, name: String, query: String, parameters: [String?] = [],
+        batchSize: Int = 2_000, prefetch: Bool = false, operation: String
+    ) throws(PostgresError) {
+        precondition(
+            name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") },
+            "cursor names are identifiers chosen by the program")
         self.connection = connection
         self.name = name
         self.batchSize = max(batchSize, 1)
@@ -36,8 +39,10 @@ public final class Cursor {
     public func peek() throws(PostgresError) -> PostgresRow? {
         if let batch, position < batch.rowCount { return PostgresRow(result: batch, index: Int32(position)) }
         guard !exhausted else { return nil }
-        let next = prefetching ? try connection.receive(operation: operation)
-                               : try connection.query(fetch, operation: operation)
+        let next =
+            prefetching
+            ? try connection.receive(operation: operation)
+            : try connection.query(fetch, operation: operation)
         // A short batch is the last one: no need to ask again for an empty one.
         if next.rowCount < batchSize {
             exhausted = true

@@ -28,8 +28,10 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// Whether the server asked for a password and one was sent (never the password itself).
     public var usedPassword: Bool
 
-    public init(kind: Kind, target: ConnectionTarget, sqlState: String? = nil, message: String,
-                operation: String? = nil, usedPassword: Bool = false) {
+    public init(
+        kind: Kind, target: ConnectionTarget, sqlState: String? = nil, message: String,
+        operation: String? = nil, usedPassword: Bool = false
+    ) {
         self.kind = kind
         self.target = target
         self.sqlState = sqlState

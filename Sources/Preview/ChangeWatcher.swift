@@ -17,15 +17,17 @@ struct ChangeWatcher: Sendable {
             guard manager.fileExists(atPath: root.path, isDirectory: &isFolder) else { continue }
             let files: [URL]
             if isFolder.boolValue {
-                let walker = manager.enumerator(at: root, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey],
-                                                options: [.skipsHiddenFiles])
+                let walker = manager.enumerator(
+                    at: root, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey],
+                    options: [.skipsHiddenFiles])
                 files = (walker?.allObjects as? [URL]) ?? []
             } else {
                 files = [root]
             }
             for file in files where !Self.isScratch(file.lastPathComponent) {
                 guard let values = try? file.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]),
-                      values.isRegularFile == true else { continue }
+                    values.isRegularFile == true
+                else { continue }
                 found[file.path] = "\(values.fileSize ?? -1)@\(values.contentModificationDate?.timeIntervalSince1970 ?? 0)"
             }
         }

@@ -47,14 +47,17 @@ public struct PreviewServer: Sendable {
 
         let router = Router()
         router.get(RouterPath(PreviewScript.path)) { _, _ in
-            SiteFolder.uncached(.ok, type: "text/javascript; charset=utf-8", ResponseBody(byteBuffer: ByteBuffer(string: PreviewScript.source)))
+            SiteFolder.uncached(
+                .ok, type: "text/javascript; charset=utf-8", ResponseBody(byteBuffer: ByteBuffer(string: PreviewScript.source)))
         }
         router.get("/_preview/events") { _, _ in
             let events = await builds.subscribe()
-            return SiteFolder.uncached(.ok, type: "text/event-stream", ResponseBody { writer in
-                for await event in events { try await writer.write(ByteBuffer(string: event)) }
-                try await writer.finish(nil)
-            })
+            return SiteFolder.uncached(
+                .ok, type: "text/event-stream",
+                ResponseBody { writer in
+                    for await event in events { try await writer.write(ByteBuffer(string: event)) }
+                    try await writer.finish(nil)
+                })
         }
         let files = SiteFolder(root: site)
         router.get("/") { request, _ in files.response(for: request.uri.path) }
@@ -62,20 +65,25 @@ public struct PreviewServer: Sendable {
 
         let address = BindAddress.hostname(options.host, port: options.port)
         let host = options.host
-        let watching = WatchService(watcher: ChangeWatcher(paths: [options.build.content, options.build.theme]
-                                        + (options.configFile.map { [$0] } ?? [])),
-                                    builds: builds, rebuild: { await self.build(into: builds) })
-        let app = Application(router: router, configuration: .init(address: address, serverName: "tabi-press preview"),
-                              onServerRunning: { channel in ready("http://\(host):\(channel.localAddress?.port ?? 0)/") },
-                              logger: Logger(label: "tabi.preview.http"))
+        let watching = WatchService(
+            watcher: ChangeWatcher(
+                paths: [options.build.content, options.build.theme]
+                    + (options.configFile.map { [$0] } ?? [])),
+            builds: builds, rebuild: { await self.build(into: builds) })
+        let app = Application(
+            router: router, configuration: .init(address: address, serverName: "tabi-press preview"),
+            onServerRunning: { channel in ready("http://\(host):\(channel.localAddress?.port ?? 0)/") },
+            logger: Logger(label: "tabi.preview.http"))
         // Until an interrupt or a termination signal. Services stop in the reverse order: the
         // watching first, which ends the pages' event streams, so the server has no request
         // left open when its turn comes. A shell's background job starts with interrupts
         // ignored: Ctrl-C (or a test's interrupt) must reach the preview all the same.
         signal(SIGINT, SIG_DFL)
-        let group = ServiceGroup(configuration: .init(services: [.init(service: app), .init(service: watching)],
-                                                      gracefulShutdownSignals: [.sigterm, .sigint],
-                                                      logger: Logger(label: "tabi.preview.services")))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: app), .init(service: watching)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: Logger(label: "tabi.preview.services")))
         try await group.run()
     }
 
@@ -152,7 +160,8 @@ struct SiteFolder: Sendable {
     /// plain name (no `..`, no empty or hidden part); nil otherwise.
     static func sitePath(_ raw: String) -> String? {
         // Split by scalars, never by `Character`: a `/` glued to a combining mark is still a `/`.
-        let pathOnly = raw.unicodeScalars.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first
+        let pathOnly =
+            raw.unicodeScalars.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first
             .map { String(String.UnicodeScalarView($0)) } ?? ""
         guard let decoded = pathOnly.removingPercentEncoding else { return nil }
         let parts = decoded.unicodeScalars.split(separator: "/", omittingEmptySubsequences: true).map(Array.init)

@@ -29,12 +29,14 @@ public struct PublishOptions: Sendable {
     /// may read, in the served `_tabi/publish/`.
     public var state: S3Location?
 
-    public init(output: URL, bucket: String, keys: PublishKeys, distributionId: String? = nil,
-                cdnPaths: CloudFrontPaths = CloudFrontPaths(originPath: ""), dryRun: Bool = false,
-                maxDeletes: Int = PublishSettings.defaults.maxDeletes, concurrency: Int = 16,
-                multipart: MultipartSettings = .defaults, settings: PublishSettings = .defaults,
-                invalidation: InvalidationBatcher = InvalidationBatcher(), progress: StageProgress? = nil,
-                state: S3Location? = nil) {
+    public init(
+        output: URL, bucket: String, keys: PublishKeys, distributionId: String? = nil,
+        cdnPaths: CloudFrontPaths = CloudFrontPaths(originPath: ""), dryRun: Bool = false,
+        maxDeletes: Int = PublishSettings.defaults.maxDeletes, concurrency: Int = 16,
+        multipart: MultipartSettings = .defaults, settings: PublishSettings = .defaults,
+        invalidation: InvalidationBatcher = InvalidationBatcher(), progress: StageProgress? = nil,
+        state: S3Location? = nil
+    ) {
         self.output = output
         self.bucket = bucket
         self.keys = keys

@@ -40,28 +40,36 @@ public struct PublishReport: Sendable {
         let unchanged = "\(plan.unchanged.count) unchanged (\(ByteCount(plan.unchangedBytes)))"
         var lines: [String] = []
         if dryRun {
-            lines.append("Dry run for \(planned.bucketURL): would upload \(plan.uploads.count) (\(ByteCount(plan.uploadBytes))), "
-                + "delete \(plan.deletes.count), leave \(unchanged); nothing was written.")
+            lines.append(
+                "Dry run for \(planned.bucketURL): would upload \(plan.uploads.count) (\(ByteCount(plan.uploadBytes))), "
+                    + "delete \(plan.deletes.count), leave \(unchanged); nothing was written.")
             if planned.distributionId != nil {
-                lines.append(planned.invalidationBatch.isEmpty ? "Nothing to invalidate."
-                    : "Would invalidate \(planned.invalidationBatch.count) paths: \(planned.invalidationBatch.joined(separator: " "))")
+                lines.append(
+                    planned.invalidationBatch.isEmpty
+                        ? "Nothing to invalidate."
+                        : "Would invalidate \(planned.invalidationBatch.count) paths: \(planned.invalidationBatch.joined(separator: " "))")
             }
         } else {
             let bytes = uploaded.reduce(Int64(0)) { $0 + $1.object.size }
-            lines.append("Published to \(planned.bucketURL) in \(seconds): \(uploaded.count) uploaded (\(ByteCount(bytes))), "
-                + "\(deleted.count) deleted, \(unchanged), \(failures.count) failed"
-                + (skippedUploads > 0 ? ", \(skippedUploads) not tried after a failed stage." : "."))
+            lines.append(
+                "Published to \(planned.bucketURL) in \(seconds): \(uploaded.count) uploaded (\(ByteCount(bytes))), "
+                    + "\(deleted.count) deleted, \(unchanged), \(failures.count) failed"
+                    + (skippedUploads > 0 ? ", \(skippedUploads) not tried after a failed stage." : "."))
             if failed {
                 let keys = failures.map(\.key)
-                lines.append("Failed: " + keys.prefix(20).joined(separator: ", ") + (keys.count > 20 ? " and \(keys.count - 20) more" : "")
-                    + " (the errors are above; publish again to retry them).")
+                lines.append(
+                    "Failed: " + keys.prefix(20).joined(separator: ", ") + (keys.count > 20 ? " and \(keys.count - 20) more" : "")
+                        + " (the errors are above; publish again to retry them).")
             }
             if let invalidation {
-                lines.append("Invalidated \(invalidatedPaths.count) paths on \(planned.distributionId ?? "?") "
-                    + "(invalidation \(invalidation.id), \(invalidation.status)): \(invalidatedPaths.joined(separator: " "))")
+                lines.append(
+                    "Invalidated \(invalidatedPaths.count) paths on \(planned.distributionId ?? "?") "
+                        + "(invalidation \(invalidation.id), \(invalidation.status)): \(invalidatedPaths.joined(separator: " "))")
             } else if let distribution = planned.distributionId {
-                lines.append(failed ? "Invalidation of \(distribution) not sent; the next publish sends it."
-                                    : "Nothing to invalidate on \(distribution).")
+                lines.append(
+                    failed
+                        ? "Invalidation of \(distribution) not sent; the next publish sends it."
+                        : "Nothing to invalidate on \(distribution).")
             }
         }
         lines.append("Requests: \(requests).")

@@ -37,8 +37,9 @@ public struct Publisher: Sendable {
         let planned = try await plan()
         onPlan(planned)
         if planned.plan.deletes.count > options.maxDeletes {
-            throw .refused("the plan deletes \(planned.plan.deletes.count) objects, more than --max-deletes \(options.maxDeletes) "
-                + "allows; check --output and --prefix, then raise --max-deletes (or publish.maxDeletes in tabi.yml) to go ahead")
+            throw .refused(
+                "the plan deletes \(planned.plan.deletes.count) objects, more than --max-deletes \(options.maxDeletes) "
+                    + "allows; check --output and --prefix, then raise --max-deletes (or publish.maxDeletes in tabi.yml) to go ahead")
         }
         if options.dryRun {
             return PublishReport(planned: planned, dryRun: true, requests: requests, duration: ContinuousClock.now - start)
@@ -86,8 +87,9 @@ public struct Publisher: Sendable {
         let (buildFiles, unreadableBuild) = store.isPrivate ? readBuildFiles(scan.buildFiles) : ([], [])
         for refused in scan.refused + unreadable + unreadableBuild { logger.error("\(refused); it is not published") }
         let remote = RemoteState(listing: listing, keys: options.keys, records: records)
-        let planner = PublishPlanner(keys: options.keys, rules: rules,
-                                     cdnPaths: options.distributionId == nil ? nil : options.cdnPaths)
+        let planner = PublishPlanner(
+            keys: options.keys, rules: rules,
+            cdnPaths: options.distributionId == nil ? nil : options.cdnPaths)
 
         var inspection = RemoteInspection(headerHashes: await recordedHeaders(remote, planner: planner, local: local))
         let toInspect = planner.keysToInspect(local: local, remote: remote, recorded: inspection.headerHashes)
@@ -96,16 +98,18 @@ public struct Publisher: Sendable {
             inspection.headerHashes[key] = ObjectHeaders(head: head).hash
             if let md5 = head.metadata[ObjectMetadata.md5] { inspection.md5s[key] = md5 }
         }
-        let plan = planner.plan(local: local, refused: scan.refused + unreadable + unreadableBuild, remote: remote,
-                                inspection: inspection, buildFiles: buildFiles,
-                                unkept: store.isPrivate ? [] : scan.buildFiles.map(\.path))
+        let plan = planner.plan(
+            local: local, refused: scan.refused + unreadable + unreadableBuild, remote: remote,
+            inspection: inspection, buildFiles: buildFiles,
+            unkept: store.isPrivate ? [] : scan.buildFiles.map(\.path))
         let (pending, servedPendingKey) = await pendingInvalidation(remote)
         var paths = Set(plan.invalidationPaths)
         if let pending { paths.formUnion(pending.paths ?? [everything]) }
-        return PlannedPublish(plan: plan, pending: pending, servedPendingKey: servedPendingKey, invalidationPaths: paths.sorted(),
-                              invalidationBatch: options.invalidation.batch(paths, root: options.cdnPaths.root(of: options.keys)),
-                              bucketURL: s3.url(of: options.keys.prefix), distributionId: options.distributionId,
-                              store: store, planner: planner)
+        return PlannedPublish(
+            plan: plan, pending: pending, servedPendingKey: servedPendingKey, invalidationPaths: paths.sorted(),
+            invalidationBatch: options.invalidation.batch(paths, root: options.cdnPaths.root(of: options.keys)),
+            bucketURL: s3.url(of: options.keys.prefix), distributionId: options.distributionId,
+            store: store, planner: planner)
     }
 
     /// The path that invalidates the whole site: `/*`, or `/blog/*` for a site under a prefix.

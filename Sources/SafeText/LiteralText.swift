@@ -20,7 +20,8 @@ extension String {
         var replaced = false
         while index < bytes.count {
             if bytes[index] == target[0], index + target.count <= bytes.count,
-               bytes[index..<(index + target.count)].elementsEqual(target) {
+                bytes[index..<(index + target.count)].elementsEqual(target)
+            {
                 out += replacement.utf8
                 index += target.count
                 replaced = true

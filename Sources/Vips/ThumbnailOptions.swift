@@ -20,9 +20,11 @@ public struct ThumbnailOptions: Sendable, Equatable {
     /// libvips's largest coordinate: a box side this long never limits.
     public static let unbounded = 10_000_000
 
-    public init(width: Int, height: Int = ThumbnailOptions.unbounded, size: Size = .down,
-                crop: Crop? = nil, autorotate: Bool = true, importProfile: String? = nil,
-                exportProfile: String? = nil) {
+    public init(
+        width: Int, height: Int = ThumbnailOptions.unbounded, size: Size = .down,
+        crop: Crop? = nil, autorotate: Bool = true, importProfile: String? = nil,
+        exportProfile: String? = nil
+    ) {
         self.width = width
         self.height = height
         self.size = size

@@ -28,9 +28,10 @@ public struct VipsError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The input is `loader`'s format, which is not read.
     static func refused(_ loader: VipsLoader, operation: String) -> VipsError {
-        VipsError(operation: operation,
-                  message: "it is \(loader.formatName) (\(loader.nickname)), and only \(VipsLoader.allowedFormats) are read",
-                  refusedLoader: loader)
+        VipsError(
+            operation: operation,
+            message: "it is \(loader.formatName) (\(loader.nickname)), and only \(VipsLoader.allowedFormats) are read",
+            refusedLoader: loader)
     }
 
     public var description: String { "libvips could not \(operation): \(message)" }
@@ -52,7 +53,8 @@ public struct VipsError: Error, Sendable, Equatable, CustomStringConvertible {
             .filter { !$0.isEmpty }
         var seen = Set<String>()
         let unique = lines.filter { seen.insert($0).inserted }
-        let message = unique.isEmpty
+        let message =
+            unique.isEmpty
             ? "no reason given (a failure on another thread may have reported it)"
             : unique.joined(separator: "; ")
         return VipsError(operation: operation, message: message)

@@ -13,10 +13,11 @@ extension VipsImage {
     private func makeThumbnail(_ options: ThumbnailOptions) throws(VipsError) -> VipsImage {
         var out: UnsafeMutablePointer<CVips.VipsImage>?
         let status = options.withProfiles { importProfile, exportProfile in
-            tabi_vips_thumbnail_image(pointer, &out, Int32(clamping: options.width),
-                                      Int32(clamping: options.height), options.size.cValue,
-                                      options.crop?.cValue ?? -1, options.autorotate ? 0 : 1,
-                                      importProfile, exportProfile)
+            tabi_vips_thumbnail_image(
+                pointer, &out, Int32(clamping: options.width),
+                Int32(clamping: options.height), options.size.cValue,
+                options.crop?.cValue ?? -1, options.autorotate ? 0 : 1,
+                importProfile, exportProfile)
         }
         guard status == 0, let out else { throw VipsError.take(operation: "resize the image") }
         return VipsImage(owning: out)
@@ -48,7 +49,8 @@ extension VipsImage {
         }
         var out: UnsafeMutablePointer<CVips.VipsImage>?
         guard tabi_vips_colourspace(pointer, &out, Int32(VIPS_INTERPRETATION_sRGB.rawValue)) == 0,
-              let out else {
+            let out
+        else {
             throw VipsError.take(operation: "convert to sRGB")
         }
         return VipsImage(owning: out)

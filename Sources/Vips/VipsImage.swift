@@ -25,8 +25,9 @@ public final class VipsImage {
     public var bands: Int { Int(vips_image_get_bands(pointer)) }
     /// How the pixel values are to be read (sRGB, CMYK, B_W, …).
     public var interpretation: Interpretation {
-        let nick = vips_enum_nick(vips_interpretation_get_type(),
-                                  Int32(vips_image_get_interpretation(pointer).rawValue))
+        let nick = vips_enum_nick(
+            vips_interpretation_get_type(),
+            Int32(vips_image_get_interpretation(pointer).rawValue))
         return Interpretation(rawValue: nick.map { String(cString: $0) } ?? "unknown")
     }
     public var hasAlpha: Bool { vips_image_hasalpha(pointer) != 0 }
@@ -72,7 +73,8 @@ public final class VipsImage {
         var values: UnsafeMutablePointer<Double>?
         var count: Int32 = 0
         guard tabi_vips_getpoint(pointer, &values, &count, Int32(clamping: x), Int32(clamping: y)) == 0,
-              let values else {
+            let values
+        else {
             throw VipsError.take(operation: "read the pixel at \(x),\(y)")
         }
         defer { g_free(values) }
@@ -84,7 +86,8 @@ public final class VipsImage {
         var data: UnsafeRawPointer?
         var length = 0
         guard vips_image_get_typeof(pointer, field) != 0,
-              vips_image_get_blob(pointer, field, &data, &length) == 0 else { return nil }
+            vips_image_get_blob(pointer, field, &data, &length) == 0
+        else { return nil }
         return length
     }
 }

@@ -55,8 +55,11 @@ public final class VipsInput {
     public func header() throws(VipsError) -> VipsImage {
         try Vips.isolatingErrors { () throws(VipsError) in
             let loader = try acceptedLoader(operation: "read the image header")
-            guard let image = tabi_vips_image_new_from_source(pointer, Int32(failOn.rawValue),
-                                                              loader.singleFrameOptions) else {
+            guard
+                let image = tabi_vips_image_new_from_source(
+                    pointer, Int32(failOn.rawValue),
+                    loader.singleFrameOptions)
+            else {
                 throw VipsError.take(operation: "read the image header")
             }
             return try Self.checked(VipsImage(owning: image), operation: "read the image header")
@@ -75,11 +78,12 @@ public final class VipsInput {
         let loader = try acceptedLoader(operation: "decode the image")
         var out: UnsafeMutablePointer<CVips.VipsImage>?
         let status = options.withProfiles { importProfile, exportProfile in
-            tabi_vips_thumbnail_source(pointer, &out, Int32(clamping: options.width),
-                                       Int32(clamping: options.height), options.size.cValue,
-                                       options.crop?.cValue ?? -1, options.autorotate ? 0 : 1,
-                                       importProfile, exportProfile, Int32(failOn.rawValue),
-                                       loader.singleFrameOptions)
+            tabi_vips_thumbnail_source(
+                pointer, &out, Int32(clamping: options.width),
+                Int32(clamping: options.height), options.size.cValue,
+                options.crop?.cValue ?? -1, options.autorotate ? 0 : 1,
+                importProfile, exportProfile, Int32(failOn.rawValue),
+                loader.singleFrameOptions)
         }
         guard status == 0, let out else { throw VipsError.take(operation: "decode the image") }
         return try Self.checked(VipsImage(owning: out), operation: "decode the image")

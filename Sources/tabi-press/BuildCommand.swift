@@ -1,10 +1,10 @@
-import ArgumentParser
 import AWS
+import ArgumentParser
 import Build
 import Console
 import Foundation
-import Vips
 import Images
+import Vips
 
 /// `tabi-press build`: Content/ → Output/.
 struct BuildCommand: AsyncParsableCommand {

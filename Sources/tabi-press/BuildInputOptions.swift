@@ -11,7 +11,10 @@ struct BuildInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The theme folder (default: Themes/<theme from tabi.yml>).", valueName: "dir"))
     var theme: String?
 
-    @Option(help: ArgumentHelp("Where photo originals resolve by storage key: a folder, or s3://bucket[/prefix] (default: <content>/media).", valueName: "dir-or-s3-url"))
+    @Option(
+        help: ArgumentHelp(
+            "Where photo originals resolve by storage key: a folder, or s3://bucket[/prefix] (default: <content>/media).",
+            valueName: "dir-or-s3-url"))
     var media: String?
 
     @Option(help: ArgumentHelp("The AWS profile for --media s3://... (default: AWS_PROFILE, else default).", valueName: "name"))
@@ -21,7 +24,8 @@ struct BuildInputOptions: ParsableArguments {
 
     /// The options of a build of these inputs into `output`.
     func buildOptions(config: SiteConfig, output: URL) throws -> BuildOptions {
-        BuildOptions(content: contentURL, output: output, theme: URL(fileURLWithPath: theme ?? "Themes/\(config.theme)"),
-                     media: try MediaOption.source(media, content: contentURL, profile: profile), config: config)
+        BuildOptions(
+            content: contentURL, output: output, theme: URL(fileURLWithPath: theme ?? "Themes/\(config.theme)"),
+            media: try MediaOption.source(media, content: contentURL, profile: profile), config: config)
     }
 }

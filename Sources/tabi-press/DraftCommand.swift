@@ -26,14 +26,20 @@ struct DraftCommand: AsyncParsableCommand {
     @Option(help: "Who writes the stories (default: narrator.kind in tabi.yml, else offline).")
     var narrator: NarratorKind?
 
-    @Option(help: ArgumentHelp("The model id (default: narrator.model in tabi.yml; Bedrock: anthropic.claude-3-sonnet-20240229-v1:0).", valueName: "id"))
+    @Option(
+        help: ArgumentHelp(
+            "The model id (default: narrator.model in tabi.yml; Bedrock: anthropic.claude-3-sonnet-20240229-v1:0).", valueName: "id"))
     var model: String?
 
-    @Option(name: .customLong("bedrock-api"), help: "InvokeModel (Anthropic messages) or Converse (default: narrator.bedrockAPI in tabi.yml, else invoke).")
+    @Option(
+        name: .customLong("bedrock-api"),
+        help: "InvokeModel (Anthropic messages) or Converse (default: narrator.bedrockAPI in tabi.yml, else invoke).")
     var bedrockAPI: BedrockAPIKind?
 
-    @Option(name: .customLong("trip"), help: ArgumentHelp("Draft only this trip (its UUID); repeat for more.", valueName: TripArgument.valueName),
-            transform: TripArgument.uuid)
+    @Option(
+        name: .customLong("trip"),
+        help: ArgumentHelp("Draft only this trip (its UUID); repeat for more.", valueName: TripArgument.valueName),
+        transform: TripArgument.uuid)
     var trips: [String] = []
 
     @Option(name: .customLong("slug"), help: "Draft only the trip in Content/trips/<slug>/; repeat for more.")
@@ -65,17 +71,20 @@ struct DraftCommand: AsyncParsableCommand {
         let config = try site.loadConfig()
         site.bootstrapLogging()
         let logger = Logger(label: "tabi.draft")
-        let setup = NarratorSetup(settings: config.narrator, kind: narrator?.rawValue, model: model, bedrockAPI: bedrockAPI?.rawValue,
-                                  profile: profile, logger: logger)
+        let setup = NarratorSetup(
+            settings: config.narrator, kind: narrator?.rawValue, model: model, bedrockAPI: bedrockAPI?.rawValue,
+            profile: profile, logger: logger)
         let report: DraftReport
         do {
-            let prompt = try PromptTemplate.load(settings: config.narrator,
-                                                 theme: URL(fileURLWithPath: theme ?? "Themes/\(config.theme)"))
+            let prompt = try PromptTemplate.load(
+                settings: config.narrator,
+                theme: URL(fileURLWithPath: theme ?? "Themes/\(config.theme)"))
             let narrator = try await setup.make(checkCredentials: !dryRun)
-            let options = DraftOptions(content: URL(fileURLWithPath: content), settings: config.narrator,
-                                       language: config.language, tripIds: trips, slugs: slugs, concurrency: concurrency, force: force,
-                                       overwriteEdits: overwriteEdits, dryRun: dryRun,
-                                       progress: site.quiet ? nil : ProgressDrawer().progress)
+            let options = DraftOptions(
+                content: URL(fileURLWithPath: content), settings: config.narrator,
+                language: config.language, tripIds: trips, slugs: slugs, concurrency: concurrency, force: force,
+                overwriteEdits: overwriteEdits, dryRun: dryRun,
+                progress: site.quiet ? nil : ProgressDrawer().progress)
             report = try await DraftRunner(options: options, narrator: narrator, prompt: prompt, logger: logger).run()
         } catch let error as PromptError {
             throw CLIFailure(message: error.description, code: 2)

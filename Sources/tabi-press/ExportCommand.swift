@@ -37,7 +37,9 @@ struct ExportCommand: AsyncParsableCommand {
     var content: String = "Content"
     @Option(help: ArgumentHelp("The theme folder (default: Themes/<theme from tabi.yml>).", valueName: "dir"))
     var theme: String?
-    @Option(help: ArgumentHelp("Where photo originals resolve: a folder, or s3://bucket[/prefix] (default: <content>/media).", valueName: "dir-or-s3-url"))
+    @Option(
+        help: ArgumentHelp(
+            "Where photo originals resolve: a folder, or s3://bucket[/prefix] (default: <content>/media).", valueName: "dir-or-s3-url"))
     var media: String?
     @Option(help: ArgumentHelp("The database (default: DATABASE_URL, then libpq's PG* environment).", valueName: "url"))
     var databaseURL: String?
@@ -58,9 +60,12 @@ struct ExportCommand: AsyncParsableCommand {
     var bucket: String?
     @Option(help: "With --bucket: a key prefix to publish under.")
     var prefix: String = ""
-    @Option(name: .customLong("distribution"), help: ArgumentHelp("With --bucket: the CloudFront distribution to invalidate.", valueName: "id"))
+    @Option(
+        name: .customLong("distribution"), help: ArgumentHelp("With --bucket: the CloudFront distribution to invalidate.", valueName: "id"))
     var distributionId: String?
-    @Option(help: ArgumentHelp("With --bucket: where publish keeps its private records (s3://bucket[/prefix]).", valueName: "s3://bucket[/prefix]"))
+    @Option(
+        help: ArgumentHelp(
+            "With --bucket: where publish keeps its private records (s3://bucket[/prefix]).", valueName: "s3://bucket[/prefix]"))
     var state: String?
 
     func validate() throws {
@@ -81,8 +86,10 @@ struct ExportCommand: AsyncParsableCommand {
         if (narrator?.rawValue ?? config.narrator.kind) != "none" {
             do {
                 prompt = try PromptTemplate.load(settings: config.narrator, theme: themeURL)
-                narratorInstance = try await NarratorSetup(settings: config.narrator, kind: narrator?.rawValue, model: model,
-                                                           profile: profile, logger: logger).make()
+                narratorInstance = try await NarratorSetup(
+                    settings: config.narrator, kind: narrator?.rawValue, model: model,
+                    profile: profile, logger: logger
+                ).make()
             } catch let error as PromptError {
                 throw CLIFailure(message: error.description, code: 2)
             } catch let error as DraftSetupError {
@@ -90,7 +97,8 @@ struct ExportCommand: AsyncParsableCommand {
             }
         }
         let options = TripExporter.Options(
-            tripID: trip, content: contentURL, config: config, theme: themeURL, media: try MediaOption.source(media, content: contentURL, profile: profile),
+            tripID: trip, content: contentURL, config: config, theme: themeURL,
+            media: try MediaOption.source(media, content: contentURL, profile: profile),
             databaseURL: databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
             skipExtract: skipExtract, narrator: narratorInstance, prompt: prompt)
         let export: TripExporter.Export
@@ -105,7 +113,9 @@ struct ExportCommand: AsyncParsableCommand {
             do { try ExportFolder.write(export.files, to: URL(fileURLWithPath: output), tripID: trip.lowercased()) } catch {
                 throw CLIFailure(message: error.description, code: 2)
             }
-            print("export: trip \(export.slug) → \(output)/ (\(export.files.count) files, \(ByteCount(Int64(bytes)))); open \(output)/index.html")
+            print(
+                "export: trip \(export.slug) → \(output)/ (\(export.files.count) files, \(ByteCount(Int64(bytes)))); open \(output)/index.html"
+            )
         } else if let zip {
             try writeZip(export, to: zip)
             print("export: trip \(export.slug) → \(zip) (\(export.files.count) files)")

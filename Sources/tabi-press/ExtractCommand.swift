@@ -34,22 +34,27 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The content folder (trips are written to <content>/trips/<slug>/trip.json).", valueName: "dir"))
     var content: String = "Content"
 
-    @Option(name: .customLong("trip"), help: ArgumentHelp("Only this trip (its UUID); repeat for more.", valueName: TripArgument.valueName),
-            transform: TripArgument.uuid)
+    @Option(
+        name: .customLong("trip"), help: ArgumentHelp("Only this trip (its UUID); repeat for more.", valueName: TripArgument.valueName),
+        transform: TripArgument.uuid)
     var trips: [String] = []
 
     @Flag(help: "Only the trips whose public data changed since the last extract.")
     var changed = false
 
-    @Option(help: ArgumentHelp("The database (default: DATABASE_URL, then libpq's PG* environment).",
-                               valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "The database (default: DATABASE_URL, then libpq's PG* environment).",
+            valueName: "url"))
     var databaseURL: String?
 
     @Flag(help: "Print which trips would be read (with their slugs) and which withdrawn; change nothing.")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("Refuse a run that would withdraw more trips than this (default \(ExtractOptions.defaultMaxWithdrawals)).",
-                               valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Refuse a run that would withdraw more trips than this (default \(ExtractOptions.defaultMaxWithdrawals)).",
+            valueName: "n"))
     var maxWithdrawals = ExtractOptions.defaultMaxWithdrawals
 
     @Flag(help: "Read over one connection only (by default four or five more join the same snapshot).")
@@ -64,9 +69,10 @@ struct ExtractCommand: ParsableCommand {
         // as it stops every other command.
         _ = try site.loadConfig()
         site.bootstrapLogging()
-        let options = ExtractOptions(content: URL(fileURLWithPath: content, isDirectory: true), tripIds: Self.once(trips),
-                                     changedOnly: changed, parallelReads: !singleConnection, dryRun: dryRun,
-                                     maxWithdrawals: maxWithdrawals)
+        let options = ExtractOptions(
+            content: URL(fileURLWithPath: content, isDirectory: true), tripIds: Self.once(trips),
+            changedOnly: changed, parallelReads: !singleConnection, dryRun: dryRun,
+            maxWithdrawals: maxWithdrawals)
         let bar = ProgressHolder()
         let quiet = site.quiet
         let extractor = Extractor(options: options, logger: Logger(label: "tabi-press.extract")) { event in

@@ -41,7 +41,9 @@ struct NightlyCommand: AsyncParsableCommand {
     var content: String = "Content"
     @Option(help: ArgumentHelp("The theme folder (default: Themes/<theme from tabi.yml>).", valueName: "dir"))
     var theme: String?
-    @Option(help: ArgumentHelp("Where photo originals resolve: a folder, or s3://bucket[/prefix] (default: <content>/media).", valueName: "dir-or-s3-url"))
+    @Option(
+        help: ArgumentHelp(
+            "Where photo originals resolve: a folder, or s3://bucket[/prefix] (default: <content>/media).", valueName: "dir-or-s3-url"))
     var media: String?
     @Option(help: ArgumentHelp("The database (default: DATABASE_URL, then libpq's PG* environment).", valueName: "url"))
     var databaseURL: String?
@@ -51,7 +53,9 @@ struct NightlyCommand: AsyncParsableCommand {
     var narrator: PipelineNarratorKind?
     @Option(help: ArgumentHelp("The model id (default: narrator.model in tabi.yml).", valueName: "id"))
     var model: String?
-    @Option(name: .customLong("bedrock-api"), help: "InvokeModel (Anthropic messages) or Converse (default: narrator.bedrockAPI in tabi.yml, else invoke).")
+    @Option(
+        name: .customLong("bedrock-api"),
+        help: "InvokeModel (Anthropic messages) or Converse (default: narrator.bedrockAPI in tabi.yml, else invoke).")
     var bedrockAPI: BedrockAPIKind?
 
     // MARK: - Where the site and its state go
@@ -59,13 +63,18 @@ struct NightlyCommand: AsyncParsableCommand {
     var bucket: String?
     @Option(help: "A key prefix in the bucket to publish under (e.g. blog/).")
     var prefix: String = ""
-    @Option(name: .customLong("site-folder"), help: ArgumentHelp("Publish into this folder instead of a bucket (a local origin).", valueName: "dir"))
+    @Option(
+        name: .customLong("site-folder"),
+        help: ArgumentHelp("Publish into this folder instead of a bucket (a local origin).", valueName: "dir"))
     var siteFolder: String?
     @Option(name: .customLong("distribution"), help: ArgumentHelp("The CloudFront distribution id to invalidate.", valueName: "id"))
     var distributionId: String?
     @Option(help: "The distribution's origin path, when it is not the bucket root.")
     var originPath: String = ""
-    @Option(help: ArgumentHelp("Where the run's private records go: s3://bucket[/prefix] or a folder; never where readers can fetch it.", valueName: "dir-or-s3-url"))
+    @Option(
+        help: ArgumentHelp(
+            "Where the run's private records go: s3://bucket[/prefix] or a folder; never where readers can fetch it.",
+            valueName: "dir-or-s3-url"))
     var state: String?
     @Option(help: ArgumentHelp("The AWS profile (default: AWS_PROFILE, else default).", valueName: "name"))
     var profile: String?
@@ -73,9 +82,14 @@ struct NightlyCommand: AsyncParsableCommand {
     // MARK: - Sharding
     @Option(help: ArgumentHelp("This worker's share of the trips, K/N (K from 0).", valueName: "K/N"))
     var shard: String?
-    @Option(help: ArgumentHelp("The number of shards; this worker's index comes from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "The number of shards; this worker's index comes from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX.", valueName: "n"))
     var shards: Int?
-    @Option(help: ArgumentHelp("Names this night's run, the same for all its shards (default: TABI_RUN_ID, else the AWS Batch job id, else a new one).", valueName: "id"))
+    @Option(
+        help: ArgumentHelp(
+            "Names this night's run, the same for all its shards (default: TABI_RUN_ID, else the AWS Batch job id, else a new one).",
+            valueName: "id"))
     var runId: String?
     @Flag(help: "Run only the finalize step: listings, orphaned media, one invalidation.")
     var finalize = false
@@ -124,8 +138,9 @@ struct NightlyCommand: AsyncParsableCommand {
         let result: NightlyReport
         do { result = try await runner.run() } catch { throw CLIFailure(message: error.description, code: 2) }
         for line in result.trips where dryRun || site.verbose || !line.failures.isEmpty || (line.action != .unchanged && !site.quiet) {
-            print("\(line.id) \(line.slug): \(line.action.rawValue) (\(line.reason))"
-                + (line.failures.isEmpty ? "" : "; " + line.failures.joined(separator: "; ")))
+            print(
+                "\(line.id) \(line.slug): \(line.action.rawValue) (\(line.reason))"
+                    + (line.failures.isEmpty ? "" : "; " + line.failures.joined(separator: "; ")))
         }
         print(result.summary)
         try writeReport(result.json)
@@ -144,7 +159,8 @@ struct NightlyCommand: AsyncParsableCommand {
     private func nightlyOptions(config: SiteConfig, logger: Logger) async throws -> NightlyOptions {
         let environment = ProcessInfo.processInfo.environment
         let shard = try resolvedShard(environment)
-        let run = runId ?? environment["TABI_RUN_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        let run =
+            runId ?? environment["TABI_RUN_ID"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["AWS_BATCH_JOB_ID"].map { String($0.split(separator: ":").first ?? "") }.flatMap { $0.isEmpty ? nil : $0 }
         if !shard.isWhole, run == nil {
             throw CLIFailure(message: "the shards of one run need one run id: give --run-id or TABI_RUN_ID", code: 2)
@@ -152,7 +168,9 @@ struct NightlyCommand: AsyncParsableCommand {
         let configPath = site.configPath ?? "tabi.yml"
         let configText = (try? String(contentsOfFile: configPath, encoding: .utf8)) ?? ""
         let contentURL = URL(fileURLWithPath: content)
-        let aws = bucket == nil && !(state ?? "").hasPrefix("s3://") && !(media ?? "").hasPrefix("s3://") ? nil
+        let aws =
+            bucket == nil && !(state ?? "").hasPrefix("s3://") && !(media ?? "").hasPrefix("s3://")
+            ? nil
             : try awsConfiguration()
         let siteStore: any ObjectStore
         var cdn: NightlyOptions.CDN?
@@ -166,12 +184,14 @@ struct NightlyCommand: AsyncParsableCommand {
                 throw CLIFailure(message: "--origin-path \(originPath) must be the start of --prefix \(prefix)", code: 2)
             }
             if let distributionId {
-                cdn = .init(client: CloudFrontClient(settings: try settings(aws, .cloudFront)), distributionId: distributionId,
-                            paths: paths, keys: keys)
+                cdn = .init(
+                    client: CloudFrontClient(settings: try settings(aws, .cloudFront)), distributionId: distributionId,
+                    paths: paths, keys: keys)
             }
             guard let stateURL = state ?? config.publish.state, let location = S3Location(url: stateURL) else {
-                throw CLIFailure(message: "nightly keeps its records in a private place: give --state s3://bucket[/prefix] "
-                    + "(another bucket, or a prefix the distribution does not serve)", code: 2)
+                throw CLIFailure(
+                    message: "nightly keeps its records in a private place: give --state s3://bucket[/prefix] "
+                        + "(another bucket, or a prefix the distribution does not serve)", code: 2)
             }
             do { try StateStore.check(location, site: bucket, keys: keys, cdnPaths: paths) } catch {
                 throw CLIFailure(message: error.description, code: 2)
@@ -188,7 +208,8 @@ struct NightlyCommand: AsyncParsableCommand {
         } else {
             let folder = URL(fileURLWithPath: stateURL).standardizedFileURL
             if let siteFolder, folder.path.hasPrefix(URL(fileURLWithPath: siteFolder).standardizedFileURL.path + "/") {
-                throw CLIFailure(message: "--state \(stateURL) is inside --site-folder \(siteFolder), where readers could fetch it", code: 2)
+                throw CLIFailure(
+                    message: "--state \(stateURL) is inside --site-folder \(siteFolder), where readers could fetch it", code: 2)
             }
             stateStore = FolderStore(root: folder)
         }
@@ -198,9 +219,11 @@ struct NightlyCommand: AsyncParsableCommand {
         if !finalize, (narrator?.rawValue ?? config.narrator.kind) != "none" {
             do {
                 prompt = try PromptTemplate.load(settings: config.narrator, theme: themeURL)
-                narratorInstance = try await NarratorSetup(settings: config.narrator, kind: narrator?.rawValue, model: model,
-                                                           bedrockAPI: bedrockAPI?.rawValue, profile: profile, logger: logger)
-                    .make(checkCredentials: !dryRun)
+                narratorInstance = try await NarratorSetup(
+                    settings: config.narrator, kind: narrator?.rawValue, model: model,
+                    bedrockAPI: bedrockAPI?.rawValue, profile: profile, logger: logger
+                )
+                .make(checkCredentials: !dryRun)
             } catch let error as PromptError {
                 throw CLIFailure(message: error.description, code: 2)
             } catch let error as DraftSetupError {
@@ -227,8 +250,9 @@ struct NightlyCommand: AsyncParsableCommand {
             let names = ["JOB_COMPLETION_INDEX", "AWS_BATCH_JOB_ARRAY_INDEX"]
             guard let (name, value) = names.lazy.compactMap({ name in environment[name].map { (name, $0) } }).first else {
                 if shards == 1 { return .all }
-                throw CLIFailure(message: "--shards \(shards) needs this worker's index: JOB_COMPLETION_INDEX (Kubernetes) "
-                    + "or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch), or give --shard K/N", code: 2)
+                throw CLIFailure(
+                    message: "--shards \(shards) needs this worker's index: JOB_COMPLETION_INDEX (Kubernetes) "
+                        + "or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch), or give --shard K/N", code: 2)
             }
             guard let index = Int(value) else { throw CLIFailure(message: "\(name)=\(value) is not a number", code: 2) }
             return try TripShard(index: index, count: shards)

@@ -55,8 +55,9 @@ struct PreviewCommand: AsyncParsableCommand {
         options.preview = true
         let configFile = site.configPath ?? (FileManager.default.fileExists(atPath: "tabi.yml") ? "tabi.yml" : nil)
         let siteOptions = site
-        let server = PreviewServer(options: .init(build: options, configFile: configFile.map { URL(fileURLWithPath: $0) }, port: port),
-                                   loadConfig: { try siteOptions.loadConfig() })
+        let server = PreviewServer(
+            options: .init(build: options, configFile: configFile.map { URL(fileURLWithPath: $0) }, port: port),
+            loadConfig: { try siteOptions.loadConfig() })
         do {
             try await server.run { address in
                 FileHandle.standardOutput.write(Data("preview: serving \(address) (built in \(folder.path)); Ctrl-C stops it\n".utf8))

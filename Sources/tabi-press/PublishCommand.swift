@@ -1,6 +1,6 @@
+import AWS
 import ArgumentParser
 import Console
-import AWS
 import Foundation
 import Publish
 import TabiCore
@@ -37,9 +37,11 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(help: "The distribution's origin path, when it is not the bucket root (e.g. /blog for --prefix blog/).")
     var originPath: String = ""
 
-    @Option(help: ArgumentHelp("Where to keep what may name unlisted pages (owed invalidation paths, the build's manifest): "
-                               + "an S3 location the distribution does not serve (default: publish.state in tabi.yml; "
-                               + "without one, nothing naming a path is kept).", valueName: "s3://bucket[/prefix]"))
+    @Option(
+        help: ArgumentHelp(
+            "Where to keep what may name unlisted pages (owed invalidation paths, the build's manifest): "
+                + "an S3 location the distribution does not serve (default: publish.state in tabi.yml; "
+                + "without one, nothing naming a path is kept).", valueName: "s3://bucket[/prefix]"))
     var state: String?
 
     @Flag(help: "Print the plan and write nothing.")
@@ -48,14 +50,18 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Refuse a plan deleting more objects (default: publish.maxDeletes in tabi.yml, 256).", valueName: "n"))
     var maxDeletes: Int?
 
-    @Option(help: ArgumentHelp("How long to keep asking while CloudFront has too many invalidations in progress.",
-                               valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "How long to keep asking while CloudFront has too many invalidations in progress.",
+            valueName: "seconds"))
     var invalidationWait: Int = 600
 
     @Option(help: ArgumentHelp("Requests in flight at once.", valueName: "n"))
     var concurrency: Int = 16
 
-    @Option(help: ArgumentHelp("Files larger than this go up in parts (bytes, or with K, M, G; default 16M).", valueName: "size"), transform: ByteSize.parse)
+    @Option(
+        help: ArgumentHelp("Files larger than this go up in parts (bytes, or with K, M, G; default 16M).", valueName: "size"),
+        transform: ByteSize.parse)
     var multipartThreshold: Int64 = MultipartSettings.defaults.threshold
 
     @Option(help: ArgumentHelp("The size of multipart parts, at least 5M (default 8M).", valueName: "size"), transform: ByteSize.parse)
@@ -99,8 +105,9 @@ struct PublishCommand: AsyncParsableCommand {
         do { keys = try PublishKeys(prefix: prefix) } catch { throw CLIFailure(message: error.description, code: 2) }
         let cdnPaths = CloudFrontPaths(originPath: originPath)
         guard keys.prefix.hasPrefix(cdnPaths.originPrefix) else {
-            throw CLIFailure(message: "--origin-path \(originPath) must be the start of --prefix \(prefix): "
-                + "the distribution could not serve the keys otherwise", code: 2)
+            throw CLIFailure(
+                message: "--origin-path \(originPath) must be the start of --prefix \(prefix): "
+                    + "the distribution could not serve the keys otherwise", code: 2)
         }
         var stateLocation: S3Location?
         if let url = state ?? config.publish.state {
@@ -109,11 +116,12 @@ struct PublishCommand: AsyncParsableCommand {
             }
             stateLocation = location
         }
-        return PublishOptions(output: URL(fileURLWithPath: output), bucket: bucket, keys: keys, distributionId: distributionId,
-                              cdnPaths: cdnPaths, dryRun: dryRun, maxDeletes: maxDeletes ?? config.publish.maxDeletes,
-                              concurrency: concurrency,
-                              multipart: MultipartSettings(threshold: multipartThreshold, partSize: partSize),
-                              settings: config.publish, progress: site.quiet || dryRun ? nil : ProgressDrawer().progress, state: stateLocation)
+        return PublishOptions(
+            output: URL(fileURLWithPath: output), bucket: bucket, keys: keys, distributionId: distributionId,
+            cdnPaths: cdnPaths, dryRun: dryRun, maxDeletes: maxDeletes ?? config.publish.maxDeletes,
+            concurrency: concurrency,
+            multipart: MultipartSettings(threshold: multipartThreshold, partSize: partSize),
+            settings: config.publish, progress: site.quiet || dryRun ? nil : ProgressDrawer().progress, state: stateLocation)
     }
 
     private func makePublisher(_ options: PublishOptions) throws -> Publisher {

@@ -6,7 +6,9 @@ import TabiCore
 
 /// Options every command shares: where the settings are, and how much to say.
 struct SiteOptions: ParsableArguments {
-    @Option(name: .customLong("config"), help: ArgumentHelp("The site settings (default: ./tabi.yml when it exists, else the embedded defaults).", valueName: "file"))
+    @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp("The site settings (default: ./tabi.yml when it exists, else the embedded defaults).", valueName: "file"))
     var configPath: String?
 
     @Flag(name: .shortAndLong, help: "Only warnings, errors and the summary.")

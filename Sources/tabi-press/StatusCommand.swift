@@ -1,5 +1,5 @@
-import ArgumentParser
 import AWS
+import ArgumentParser
 import Foundation
 import Logging
 import Narrate
@@ -70,8 +70,10 @@ struct StatusCommand: AsyncParsableCommand {
             let setup = NarratorSetup(settings: config.narrator, kind: narrator?.rawValue, profile: profile, logger: logger)
             let prompt = try PromptTemplate.load(settings: config.narrator, theme: URL(fileURLWithPath: "Themes/\(config.theme)"))
             let options = DraftOptions(content: content, settings: config.narrator, language: config.language, dryRun: true)
-            let report = try await DraftRunner(options: options, narrator: try await setup.make(checkCredentials: false),
-                                               prompt: prompt, logger: logger).run()
+            let report = try await DraftRunner(
+                options: options, narrator: try await setup.make(checkCredentials: false),
+                prompt: prompt, logger: logger
+            ).run()
             return Dictionary(report.outcomes.map { ($0.slug, $0.result) }) { first, _ in first }
         } catch {
             notes.append("draft: \(error)")
@@ -85,10 +87,13 @@ struct StatusCommand: AsyncParsableCommand {
         do {
             let keys = try PublishKeys(prefix: prefix)
             let aws = try AWSConfiguration.load(profile: profile)
-            let options = PublishOptions(output: URL(fileURLWithPath: output), bucket: bucket, keys: keys, dryRun: true,
-                                         settings: config.publish)
-            let planned = try await Publisher(options: options, s3: S3Client(settings: try aws.settings(for: .s3), bucket: bucket),
-                                              cloudFront: nil).plan()
+            let options = PublishOptions(
+                output: URL(fileURLWithPath: output), bucket: bucket, keys: keys, dryRun: true,
+                settings: config.publish)
+            let planned = try await Publisher(
+                options: options, s3: S3Client(settings: try aws.settings(for: .s3), bucket: bucket),
+                cloudFront: nil
+            ).plan()
             var pages: [String: TripState.Published] = [:]
             for upload in planned.plan.uploads {
                 let parts = upload.object.path.split(separator: "/")

@@ -12,8 +12,10 @@ struct TabiPress: AsyncParsableCommand {
             build (Content/ → Output/), publish (Output/ → S3 + CloudFront).
             """,
         version: VersionText.text,
-        subcommands: [ExtractCommand.self, DraftCommand.self, BuildCommand.self, PublishCommand.self, NightlyCommand.self, ExportCommand.self,
-                      StatusCommand.self, PreviewCommand.self])
+        subcommands: [
+            ExtractCommand.self, DraftCommand.self, BuildCommand.self, PublishCommand.self, NightlyCommand.self, ExportCommand.self,
+            StatusCommand.self, PreviewCommand.self,
+        ])
 
     /// Prints a ``CLIFailure`` as one line and exits with its code; everything else as
     /// swift-argument-parser does.

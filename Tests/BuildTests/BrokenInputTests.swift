@@ -1,7 +1,7 @@
 import Build
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// One broken trip, story or photo is named and skipped; everything else is built.
 @Suite struct BrokenInputTests {

@@ -1,7 +1,7 @@
 import Build
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A disk that fills up during a build: each write that fails is named, nothing is left half
 /// written (no page cut short, no temporary file), the process does not crash, and once there is
@@ -38,8 +38,9 @@ import TestSupport
 
         let report = try await site.build(output: full)
         #expect(!report.failures.isEmpty, "160 KiB cannot hold the site")
-        #expect(report.failures.allSatisfy { $0.reason.contains("No space left on device") || $0.reason.contains("space") },
-                "\(report.failures.map(\.description).prefix(3))")
+        #expect(
+            report.failures.allSatisfy { $0.reason.contains("No space left on device") || $0.reason.contains("space") },
+            "\(report.failures.map(\.description).prefix(3))")
         let written = try FolderFiles.contents(under: full)
         for (path, data) in written {
             #expect(!path.split(separator: "/").last!.hasPrefix(".tabi-tmp-"), "\(path) is a temporary file left behind")

@@ -1,7 +1,7 @@
 import Build
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Builds are deterministic and incremental: the same content gives the same bytes, a second
 /// build writes nothing, a change rewrites only what it touches, and what is gone is removed.
@@ -81,9 +81,11 @@ import TestSupport
             try Data("partial".utf8).write(to: url)
         }
         // And folders that hold nothing, or only folders that hold nothing.
-        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("old/deeper/empty"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: site.output.appendingPathComponent("old/deeper/empty"), withIntermediateDirectories: true)
         let report = try await site.build()
-        #expect(Set(report.removed) == ["trips/coast-walk/.tabi-tmp-1234-index.html", "media/ab/.tabi-tmp-99-x.jpg", "media/zz/stale.webp"])
+        #expect(
+            Set(report.removed) == ["trips/coast-walk/.tabi-tmp-1234-index.html", "media/ab/.tabi-tmp-99-x.jpg", "media/zz/stale.webp"])
         #expect(try FolderFiles.contents(under: site.output) == clean)
         // Emptied folders go with their last file; the trip's folder, which still holds its page, stays.
         for gone in ["media/zz", "old"] {

@@ -1,14 +1,16 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A build killed with SIGKILL at any moment leaves a usable site, and the next build is correct.
 @Suite struct KilledBuildTests {
     @Test(arguments: CommandRunner.binaries, [150, 400, 800])
     func aKilledBuildLeavesAUsableSiteAndTheNextBuildIsCorrect(binary: CommandRunner.Binary, afterMilliseconds delay: Int) async throws {
         let site = try SiteFixture()
-        let arguments = ["build", "--content", site.content.path, "--output", site.output.path,
-                         "--theme", RepositoryPaths.defaultTheme.path, "--quiet"]
+        let arguments = [
+            "build", "--content", site.content.path, "--output", site.output.path,
+            "--theme", RepositoryPaths.defaultTheme.path, "--quiet",
+        ]
         #expect(try await CommandRunner.run(try binary.url(), arguments).status == 0)
         let previous = try FolderFiles.contents(under: site.output)
 
@@ -33,7 +35,8 @@ import TestSupport
                 for candidate in match.1.split(separator: ",") {
                     let url = String(candidate.trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
                     guard !url.hasPrefix("http") else { continue }
-                    let resolved = URL(fileURLWithPath: folder.isEmpty ? url : folder + "/" + url, relativeTo: URL(fileURLWithPath: "/")).standardizedFileURL.path.dropFirst()
+                    let resolved = URL(fileURLWithPath: folder.isEmpty ? url : folder + "/" + url, relativeTo: URL(fileURLWithPath: "/"))
+                        .standardizedFileURL.path.dropFirst()
                     #expect(interrupted[String(resolved)] != nil, "\(path) shows \(resolved), which is missing")
                 }
             }
@@ -43,8 +46,14 @@ import TestSupport
         // The next build gives exactly what a build from scratch gives.
         #expect(try await CommandRunner.run(try binary.url(), arguments + ["--config", settings.path]).status == 0)
         let scratch = site.folder("Scratch")
-        #expect(try await CommandRunner.run(try binary.url(), ["build", "--content", site.content.path, "--output", scratch.path,
-                                             "--theme", RepositoryPaths.defaultTheme.path, "--quiet", "--config", settings.path]).status == 0)
+        #expect(
+            try await CommandRunner.run(
+                try binary.url(),
+                [
+                    "build", "--content", site.content.path, "--output", scratch.path,
+                    "--theme", RepositoryPaths.defaultTheme.path, "--quiet", "--config", settings.path,
+                ]
+            ).status == 0)
         let resumed = try FolderFiles.contents(under: site.output), fresh = try FolderFiles.contents(under: scratch)
         #expect(resumed.keys.sorted() == fresh.keys.sorted())
         for (path, data) in fresh { #expect(resumed[path] == data, "\(path) differs from a build from scratch") }

@@ -1,7 +1,7 @@
 import Foundation
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 import Vips
 
 /// A 24-megapixel photo is never held in memory at full size: shrink-on-load for a JPEG, a
@@ -27,9 +27,12 @@ import Vips
     @Test func buildingA24MegapixelPNGNeedsLessThanItsFullFrame() async throws {
         let folder = TemporaryFolder("tabi-png")
         let png = folder("big.png")
-        let result = try await CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), [
-            "vips", "thumbnail", RepositoryPaths.fixtures.appendingPathComponent("images/landscape-gps.jpg").path, png.path,
-            "\(Self.width)", "--height", "\(Self.height)", "--size", "force"])
+        let result = try await CommandRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "vips", "thumbnail", RepositoryPaths.fixtures.appendingPathComponent("images/landscape-gps.jpg").path, png.path,
+                "\(Self.width)", "--height", "\(Self.height)", "--size", "force",
+            ])
         #expect(result.status == 0, "vips thumbnail (libvips-tools, scripts/install-deps test): \(result.stderr)")
         let big = try Data(contentsOf: png)
         #expect(try VipsInput(bytes: big).header().loader == "pngload_source")
@@ -44,14 +47,18 @@ import Vips
     private func peaks(replacingLandscapeWith bytes: Data) throws -> (baseline: Int, withLarge: Int) {
         let small = try SiteFixture()
         let large = try SiteFixture()
-        let key = try #require(try FileManager.default.subpathsOfDirectory(atPath: large.media.path).first { $0.hasSuffix("landscape-gps.jpg") })
+        let key = try #require(
+            try FileManager.default.subpathsOfDirectory(atPath: large.media.path).first { $0.hasSuffix("landscape-gps.jpg") })
         try bytes.write(to: large.media.appendingPathComponent(key))
         try removeRecordedHashes(in: large)
 
         func peak(_ site: SiteFixture) throws -> Int {
-            let result = try PeakMemory.run(CommandRunner.tabiPress, [
-                "build", "--content", site.content.path, "--output", site.output.path,
-                "--theme", RepositoryPaths.defaultTheme.path, "--quiet", "--concurrency", "1"])
+            let result = try PeakMemory.run(
+                CommandRunner.tabiPress,
+                [
+                    "build", "--content", site.content.path, "--output", site.output.path,
+                    "--theme", RepositoryPaths.defaultTheme.path, "--quiet", "--concurrency", "1",
+                ])
             #expect(result.status == 0)
             return result.peakBytes
         }

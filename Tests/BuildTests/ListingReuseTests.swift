@@ -1,8 +1,8 @@
 import Build
 import Foundation
-import Testing
 import TabiCore
 import TestSupport
+import Testing
 
 /// At scale a rebuild leaves what did not change in the listings too: a listing page whose trips
 /// and place are the same is not rendered again, and the record keeps the story HTML the feed
@@ -14,8 +14,9 @@ extension PageCacheTests {
         let site = try SiteFixture()
         let trips = FixtureTrips(content: site.content, media: site.media)
         for n in 0..<110 {
-            try site.add(trip: "day-\(n)", title: "Day \(n)", start: String(format: "2023-%02d-%02d", 1 + n / 28, 1 + n % 28),
-                         photos: [], story: nil)
+            try site.add(
+                trip: "day-\(n)", title: "Day \(n)", start: String(format: "2023-%02d-%02d", 1 + n / 28, 1 + n % 28),
+                photos: [], story: nil)
             try trips.story("day-\(n)", title: "Day \(n)", body: "The story of *day \(n)*.")
         }
         return site

@@ -1,6 +1,7 @@
-@testable import Build
 import Foundation
 import Testing
+
+@testable import Build
 
 /// `_tabi/pages.jsonl` line by line.
 @Suite struct PageCacheLineTests {
@@ -31,8 +32,9 @@ import Testing
     @Test(arguments: [1, 2, 3, 8]) func runsSideBySideReadTheSameRecord(parts: Int) throws {
         var cache = PageCache(siteKey: "k")
         for index in 0..<2_000 {
-            cache.trips[String(format: "trip-%04d", index)] = CachedTrip(stamps: "s\(index)", files: ["trips/trip-\(index)/index.html"],
-                                                                          originals: [:], derivatives: [:], neighbours: "n\(index % 7)")
+            cache.trips[String(format: "trip-%04d", index)] = CachedTrip(
+                stamps: "s\(index)", files: ["trips/trip-\(index)/index.html"],
+                originals: [:], derivatives: [:], neighbours: "n\(index % 7)")
         }
         let data = cache.encoded()
         let read = try #require(PageCache.decoded(data, parts: parts))

@@ -1,8 +1,8 @@
 import Build
 import Foundation
-import Testing
 import TabiCore
 import TestSupport
+import Testing
 
 /// A build renders only the trips whose files changed since the last one (`Output/_tabi/pages.jsonl`),
 /// and what it leaves is byte for byte what a build from scratch makes.
@@ -45,8 +45,9 @@ import TestSupport
         let report = try await site.build()
         #expect(report.tripsRendered == 2 && report.tripsReused == 1)
         #expect(try site.text("index.html").contains("Coast Walk, again"), "the listings show the change")
-        #expect(try site.text("trips/city-break/index.html").contains("Coast Walk, again"),
-                "its neighbour's link names the new title: the page took new links without being rendered")
+        #expect(
+            try site.text("trips/city-break/index.html").contains("Coast Walk, again"),
+            "its neighbour's link names the new title: the page took new links without being rendered")
         try await expectSameAsFromScratch(site)
     }
 
@@ -108,8 +109,9 @@ import TestSupport
             #expect(report.tripsRendered == 2 && report.tripsReused == 1 || report.tripsRendered == 3)
         }
         // Once the photo is back, the trip shows it and is kept like the others.
-        try FileManager.default.copyItem(at: RepositoryPaths.fixtures.appendingPathComponent("images/alpha.png"),
-                                         to: URL(fileURLWithPath: media + "/" + alpha))
+        try FileManager.default.copyItem(
+            at: RepositoryPaths.fixtures.appendingPathComponent("images/alpha.png"),
+            to: URL(fileURLWithPath: media + "/" + alpha))
         let fixed = try await site.build()
         #expect(!fixed.failed && fixed.tripsRendered == 2)
         #expect(try site.text("trips/city-break/index.html").contains("Photo 2 of City Break"))
@@ -139,8 +141,13 @@ import TestSupport
         let record = site.output.appendingPathComponent("_tabi/pages.jsonl")
         let lines = try site.text("_tabi/pages.jsonl").split(separator: "\n")
         #expect(lines.count == 3, "a header and the two public trips")
-        #expect(lines.dropFirst().map { $0.hasPrefix("{\"slug\":\"city-break\",") || $0.hasPrefix("{\"slug\":\"coast-walk\",") } == [true, true])
-        for damaged in [lines[0] + "\n" + lines[1] + "\n{\"slug\":\n", lines[0].replacingOccurrences(of: "\"version\":2", with: "\"version\":1") + "\n"] {
+        #expect(
+            lines.dropFirst().map { $0.hasPrefix("{\"slug\":\"city-break\",") || $0.hasPrefix("{\"slug\":\"coast-walk\",") } == [
+                true, true,
+            ])
+        for damaged in [
+            lines[0] + "\n" + lines[1] + "\n{\"slug\":\n", lines[0].replacingOccurrences(of: "\"version\":2", with: "\"version\":1") + "\n",
+        ] {
             try damaged.write(to: record, atomically: true, encoding: .utf8)
             let report = try await site.build()
             #expect(report.tripsRendered == 3 && report.tripsReused == 0 && !report.failed, "\(report.summary)")

@@ -2,8 +2,8 @@ import AWS
 import Build
 import Foundation
 import Images
-import Testing
 import TestSupport
+import Testing
 
 /// Originals in a bucket (moto's S3, Tests/Tools/moto_standin.py): fetched with a ranged GET, so
 /// an object over `images.maxBytes` is refused with its size and never downloaded whole.
@@ -15,13 +15,16 @@ import TestSupport
     }
 
     @Test func originalsOverMaxBytesAreRefusedWithTheirSize() async throws {
-        let server = try PythonServer("moto_standin.py", ["--bucket", "tabi-media"], discardingStandardError: true,
-                                      needs: "python3 with moto[server] and boto3")
+        let server = try PythonServer(
+            "moto_standin.py", ["--bucket", "tabi-media"], discardingStandardError: true,
+            needs: "python3 with moto[server] and boto3")
         let announced = try JSONDecoder().decode(Announcement.self, from: server.announcement)
         let settings = AWSSettings(
             endpoint: try AWSEndpoint(url: "http://127.0.0.1:\(announced.port)", signingRegion: "us-east-1", isCustom: true),
-            credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: announced.accessKeyId,
-                                                                  secretAccessKey: announced.secretAccessKey)))
+            credentials: StaticCredentialsProvider(
+                AWSCredentials(
+                    accessKeyId: announced.accessKeyId,
+                    secretAccessKey: announced.secretAccessKey)))
         let s3 = S3Client(settings: settings, bucket: "tabi-media")
         let photo = try Data(contentsOf: RepositoryPaths.fixtures.appendingPathComponent("images/small.jpg"))
         let large = Data(repeating: 0xFF, count: 100_000)

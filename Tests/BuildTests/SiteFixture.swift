@@ -13,15 +13,18 @@ final class SiteFixture: @unchecked Sendable {
     var media: URL { folder("Content/media") }
 
     init() throws {
-        try add(trip: "coast-walk", title: "Coast Walk", start: "2024-05-01", photos: ["landscape-gps.jpg", "orientation-6.jpg", "cmyk.jpg"])
+        try add(
+            trip: "coast-walk", title: "Coast Walk", start: "2024-05-01", photos: ["landscape-gps.jpg", "orientation-6.jpg", "cmyk.jpg"])
         try add(trip: "city-break", title: "City Break", start: "2024-03-10", photos: ["small.jpg", "alpha.png"])
         try add(trip: "secret-garden", title: "Secret Garden", start: "2024-06-01", visibility: .unlisted, photos: ["small.jpg"])
     }
 
     /// Writes a trip with one post per photo, its photos copied under the media root, and a
     /// story titled like the trip (or `story` as the whole file; nil for none).
-    func add(trip slug: String, title: String, start: String, visibility: TripVisibility = .public,
-             photos: [String], story: String? = "") throws {
+    func add(
+        trip slug: String, title: String, start: String, visibility: TripVisibility = .public,
+        photos: [String], story: String? = ""
+    ) throws {
         let trips = FixtureTrips(content: content, media: media)
         try trips.add(trip: slug, title: title, start: start, visibility: visibility, photos: photos)
         if story == "" {
@@ -32,8 +35,9 @@ final class SiteFixture: @unchecked Sendable {
     }
 
     func options(output: URL? = nil) -> BuildOptions {
-        BuildOptions(content: content, output: output ?? self.output, theme: RepositoryPaths.defaultTheme,
-                     media: MediaRoot(folder: media), config: .defaults, concurrency: 2)
+        BuildOptions(
+            content: content, output: output ?? self.output, theme: RepositoryPaths.defaultTheme,
+            media: MediaRoot(folder: media), config: .defaults, concurrency: 2)
     }
 
     func build(output: URL? = nil) async throws -> BuildReport {

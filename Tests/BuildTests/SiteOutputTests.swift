@@ -1,7 +1,7 @@
 import Build
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Vips
 
 /// What a reader gets: listings that respect visibility, pages safe under a strict CSP, and

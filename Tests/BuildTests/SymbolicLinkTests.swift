@@ -1,8 +1,8 @@
 import Build
 import ContentStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Links planted in `Content/`, the theme or `Output/` are never followed: a `story.md` that
 /// points at `/proc/self/environ` or a credentials file is refused, named, and never published.
@@ -44,16 +44,19 @@ import TestSupport
         let outside = site.folder("outside-trip")
         try FileManager.default.copyItem(at: site.content.appendingPathComponent("trips/city-break"), to: outside)
         try FileManager.default.removeItem(at: site.content.appendingPathComponent("trips/city-break"))
-        try FileManager.default.createSymbolicLink(at: site.content.appendingPathComponent("trips/city-break"),
-                                                   withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(
+            at: site.content.appendingPathComponent("trips/city-break"),
+            withDestinationURL: outside)
         let tripFile = site.content.appendingPathComponent("trips/coast-walk/trip.json")
         try FileManager.default.moveItem(at: tripFile, to: site.folder("outside-trip.json"))
         try FileManager.default.createSymbolicLink(at: tripFile, withDestinationURL: site.folder("outside-trip.json"))
 
         let report = try await site.build()
-        #expect(report.failures.map(\.file).compactMap { $0 }.sorted() == [
-            site.content.appendingPathComponent("trips/city-break").path, tripFile.path,
-        ].sorted())
+        #expect(
+            report.failures.map(\.file).compactMap { $0 }.sorted()
+                == [
+                    site.content.appendingPathComponent("trips/city-break").path, tripFile.path,
+                ].sorted())
         #expect(report.failures.allSatisfy { $0.reason.contains("symbolic link") })
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("trips/city-break").path))
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("trips/coast-walk").path))

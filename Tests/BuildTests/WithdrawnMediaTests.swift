@@ -1,7 +1,7 @@
 import Build
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A trip that leaves the site takes its photos with it the same night, even while an unrelated
 /// photo fails; a broken trip keeps its previous page and exactly the images that page shows.
@@ -17,9 +17,10 @@ import TestSupport
     func referenced(_ site: SiteFixture, page path: String) throws -> Set<String> {
         let page = try site.text(path)
         let regex = try NSRegularExpression(pattern: #"media/[0-9a-f]{2}/[^"' ,]+"#)
-        return Set(regex.matches(in: page, range: NSRange(page.startIndex..., in: page)).map {
-            String(page[Range($0.range, in: page)!])
-        })
+        return Set(
+            regex.matches(in: page, range: NSRange(page.startIndex..., in: page)).map {
+                String(page[Range($0.range, in: page)!])
+            })
     }
 
     /// Adds a trip whose one photo has bytes no other trip has (a fixture with bytes appended
@@ -33,9 +34,11 @@ import TestSupport
         let tripFile = site.content.appendingPathComponent("trips/\(slug)/trip.json")
         let json = try String(contentsOf: tripFile, encoding: .utf8)
         let recorded = try NSRegularExpression(pattern: #""sha256" : "[0-9a-f]{64}""#)
-        try recorded.stringByReplacingMatches(in: json, range: NSRange(json.startIndex..., in: json),
-                                              withTemplate: "\"sha256\" : \"\(String(repeating: "0", count: 64))\"")
-            .write(to: tripFile, atomically: true, encoding: .utf8)
+        try recorded.stringByReplacingMatches(
+            in: json, range: NSRange(json.startIndex..., in: json),
+            withTemplate: "\"sha256\" : \"\(String(repeating: "0", count: 64))\""
+        )
+        .write(to: tripFile, atomically: true, encoding: .utf8)
     }
 
     @Test func aWithdrawnTripsMediaGoWhileAnotherPhotoFails() async throws {

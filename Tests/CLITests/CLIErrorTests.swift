@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CLIErrorTests {
     @Test(arguments: CommandRunner.binaries) func anUnknownOptionIsAUsageError(binary: CommandRunner.Binary) async throws {
@@ -11,9 +11,12 @@ import TestSupport
 
     @Test(arguments: CommandRunner.binaries) func aMissingContentFolderIsNamed(binary: CommandRunner.Binary) async throws {
         let folder = TemporaryFolder()
-        let result = try await CommandRunner.run(try binary.url(), 
-            ["build", "--content", folder("nope").path, "--output", folder("out").path,
-             "--theme", RepositoryPaths.defaultTheme.path, "--quiet"])
+        let result = try await CommandRunner.run(
+            try binary.url(),
+            [
+                "build", "--content", folder("nope").path, "--output", folder("out").path,
+                "--theme", RepositoryPaths.defaultTheme.path, "--quiet",
+            ])
         #expect(result.status == 2)
         #expect(result.stderr.contains(folder("nope").path))
     }

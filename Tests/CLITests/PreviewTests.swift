@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
+import Testing
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Testing
-import TestSupport
 
 /// `tabi-press preview` through the binary: it serves the site on 127.0.0.1, a save rebuilds it
 /// and open pages hear of it, drafts show with a note, and nothing outside the site is served.
@@ -20,9 +21,13 @@ import TestSupport
         let output = Pipe()
 
         init(_ binary: URL, content: URL, folder: TemporaryFolder) throws {
-            process = CommandRunner.process(binary, ["preview", "--content", content.path, "--port", "0",
-                                                     "--output", folder("preview").path, "--media", content.appendingPathComponent("media").path],
-                                            in: RepositoryPaths.root)
+            process = CommandRunner.process(
+                binary,
+                [
+                    "preview", "--content", content.path, "--port", "0",
+                    "--output", folder("preview").path, "--media", content.appendingPathComponent("media").path,
+                ],
+                in: RepositoryPaths.root)
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -76,8 +81,9 @@ import TestSupport
         #expect(proposal.status == 200 && proposal.body.contains("class=\"diff\"") && proposal.body.contains("diff-added"))
 
         // An open page listens for builds.
-        let events = CommandRunner.process(URL(fileURLWithPath: "/usr/bin/curl"),
-                                           ["-sN", "--max-time", "20", preview.address + "_preview/events"])
+        let events = CommandRunner.process(
+            URL(fileURLWithPath: "/usr/bin/curl"),
+            ["-sN", "--max-time", "20", preview.address + "_preview/events"])
         let eventsOut = Pipe()
         events.standardOutput = eventsOut
         try events.run()
@@ -88,7 +94,8 @@ import TestSupport
         let text = try String(contentsOf: story, encoding: .utf8)
         try await Task.sleep(for: .milliseconds(300))
         let saved = Date()
-        try text.replacingOccurrences(of: "goes quiet.", with: "goes QUIET, says the writer.").write(to: story, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "goes quiet.", with: "goes QUIET, says the writer.").write(
+            to: story, atomically: true, encoding: .utf8)
         var seen: Date?
         while Date().timeIntervalSince(saved) < 60 {
             page = try await preview.get(tripPath)
@@ -122,10 +129,13 @@ import TestSupport
         let content = try WriterCommandTests.content(in: folder)
         try "secret".write(to: folder("secret.txt"), atomically: true, encoding: .utf8)
         let preview = try Running(try CommandRunner.Binary.debug.url(), content: content, folder: folder)
-        try FileManager.default.createSymbolicLink(at: folder("preview").appendingPathComponent("leak.txt"),
-                                                   withDestinationURL: folder("secret.txt"))
-        for path in ["../secret.txt", "%2e%2e/secret.txt", "leak.txt", "%2e%2e%2fsecret.txt", "trips/..%2f..%2fsecret.txt",
-                     ".tabi-tmp-x", "no/such/page/"] {
+        try FileManager.default.createSymbolicLink(
+            at: folder("preview").appendingPathComponent("leak.txt"),
+            withDestinationURL: folder("secret.txt"))
+        for path in [
+            "../secret.txt", "%2e%2e/secret.txt", "leak.txt", "%2e%2e%2fsecret.txt", "trips/..%2f..%2fsecret.txt",
+            ".tabi-tmp-x", "no/such/page/",
+        ] {
             let response = try await preview.get(path)
             #expect(response.status == 404, "\(path): \(response.status)")
             #expect(!response.body.contains("secret"), "\(path) served a file outside the site")
@@ -135,9 +145,10 @@ import TestSupport
     @Test func aPublishedBuildHasNoPreviewInIt() async throws {
         let folder = TemporaryFolder()
         let content = try WriterCommandTests.content(in: folder)
-        let result = try await CommandRunner.run(try CommandRunner.Binary.debug.url(),
-                                           ["build", "--content", content.path, "--output", folder("Output").path, "--quiet"],
-                                           in: RepositoryPaths.root)
+        let result = try await CommandRunner.run(
+            try CommandRunner.Binary.debug.url(),
+            ["build", "--content", content.path, "--output", folder("Output").path, "--quiet"],
+            in: RepositoryPaths.root)
         #expect(result.status == 0, "\(result.stderr)")
         let files = FileManager.default.enumerator(atPath: folder("Output").path)?.allObjects as? [String] ?? []
         #expect(!files.contains { $0.contains("proposal") || $0.contains("_preview") })

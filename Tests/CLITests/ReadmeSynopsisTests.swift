@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every command's synopsis in README.md is what `--help` says: one fenced block per command,
 /// under a `<!-- synopsis: <command> -->` marker, equal to ``Synopsis`` made from the binary.
@@ -15,7 +15,9 @@ import TestSupport
         #expect(Set(shown.keys) == Set(commands), "README synopses for \(shown.keys.sorted()), commands \(commands.sorted())")
         for name in commands {
             let expected = Synopsis.text(of: try await Self.dump([name]).command)
-            #expect(shown[name] == expected, """
+            #expect(
+                shown[name] == expected,
+                """
                 README's synopsis of \(name) differs from its --help; the block under \(Self.marker)\(name) --> should read:
                 ```sh
                 \(expected)
@@ -25,17 +27,24 @@ import TestSupport
     }
 
     @Test func aSynopsisShowsChoicesRepeatsAndShortNames() {
-        let command = Synopsis.Command(commandName: "draft", arguments: [
-            .init(kind: "flag", names: [.init(kind: "long", name: "quiet"), .init(kind: "short", name: "q")], valueName: "quiet",
-                  isOptional: true, isRepeating: false, shouldDisplay: true),
-            .init(kind: "option", names: [.init(kind: "long", name: "narrator")], valueName: "narrator", isOptional: true,
-                  isRepeating: false, shouldDisplay: true, allValues: ["offline", "bedrock"]),
-            .init(kind: "option", names: [.init(kind: "long", name: "trip")], valueName: "uuid", isOptional: false,
-                  isRepeating: true, shouldDisplay: true),
-            .init(kind: "flag", names: [.init(kind: "long", name: "hidden")], isOptional: true, isRepeating: false, shouldDisplay: false),
-            .init(kind: "flag", names: [.init(kind: "short", name: "h"), .init(kind: "long", name: "help")], isOptional: true,
-                  isRepeating: false, shouldDisplay: true),
-        ])
+        let command = Synopsis.Command(
+            commandName: "draft",
+            arguments: [
+                .init(
+                    kind: "flag", names: [.init(kind: "long", name: "quiet"), .init(kind: "short", name: "q")], valueName: "quiet",
+                    isOptional: true, isRepeating: false, shouldDisplay: true),
+                .init(
+                    kind: "option", names: [.init(kind: "long", name: "narrator")], valueName: "narrator", isOptional: true,
+                    isRepeating: false, shouldDisplay: true, allValues: ["offline", "bedrock"]),
+                .init(
+                    kind: "option", names: [.init(kind: "long", name: "trip")], valueName: "uuid", isOptional: false,
+                    isRepeating: true, shouldDisplay: true),
+                .init(
+                    kind: "flag", names: [.init(kind: "long", name: "hidden")], isOptional: true, isRepeating: false, shouldDisplay: false),
+                .init(
+                    kind: "flag", names: [.init(kind: "short", name: "h"), .init(kind: "long", name: "help")], isOptional: true,
+                    isRepeating: false, shouldDisplay: true),
+            ])
         #expect(Synopsis.text(of: command) == "tabi-press draft [-q|--quiet] [--narrator offline|bedrock] --trip <uuid> ...")
     }
 

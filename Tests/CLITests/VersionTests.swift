@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `tabi-press --version` names the C libraries it runs with, as pkg-config (an independent
 /// reader of the installed packages) names them.

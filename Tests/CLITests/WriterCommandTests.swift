@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `status` and the option values that are a fixed set, through the binary, on a copy of the
 /// sample trip (a writer's story.md with a newer draft beside it).
@@ -11,15 +11,18 @@ import TestSupport
     static func content(in folder: TemporaryFolder) throws -> URL {
         let content = folder("Content")
         try FileManager.default.createDirectory(at: content.appendingPathComponent("trips"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: RepositoryPaths.content.appendingPathComponent("trips/\(sample)"),
-                                        to: content.appendingPathComponent("trips/\(sample)"))
-        try FileManager.default.copyItem(at: RepositoryPaths.content.appendingPathComponent("media"), to: content.appendingPathComponent("media"))
+        try FileManager.default.copyItem(
+            at: RepositoryPaths.content.appendingPathComponent("trips/\(sample)"),
+            to: content.appendingPathComponent("trips/\(sample)"))
+        try FileManager.default.copyItem(
+            at: RepositoryPaths.content.appendingPathComponent("media"), to: content.appendingPathComponent("media"))
         return content
     }
 
     static func status(_ binary: URL, _ content: URL, _ output: URL) async throws -> [String: Any] {
-        let result = try await CommandRunner.run(binary, ["status", "--content", content.path, "--output", output.path, "--json"],
-                                           in: RepositoryPaths.root)
+        let result = try await CommandRunner.run(
+            binary, ["status", "--content", content.path, "--output", output.path, "--json"],
+            in: RepositoryPaths.root)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         return ((json?["trips"] as? [[String: Any]])?.first { $0["slug"] as? String == sample }) ?? [:]
@@ -44,8 +47,9 @@ import TestSupport
         #expect((status["needs"] as? [String])?.contains("a newer draft to review") == true)
 
         // Built: current; a save after the build: outdated.
-        let build = try await CommandRunner.run(tabi, ["build", "--content", content.path, "--output", output.path, "--quiet"],
-                                          in: RepositoryPaths.root)
+        let build = try await CommandRunner.run(
+            tabi, ["build", "--content", content.path, "--output", output.path, "--quiet"],
+            in: RepositoryPaths.root)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(try await Self.status(tabi, content, output)["built"] as? String == "current")
         let story = trip.appendingPathComponent("story.md")
@@ -60,11 +64,13 @@ import TestSupport
         // The facts change in the app (a new trip.json): the next draft would write again.
         let tripFile = trip.appendingPathComponent("trip.json")
         let facts = try String(contentsOf: tripFile, encoding: .utf8)
-        try facts.replacingOccurrences(of: "\"title\" : \"", with: "\"title\" : \"Renamed: ").write(to: tripFile, atomically: true, encoding: .utf8)
+        try facts.replacingOccurrences(of: "\"title\" : \"", with: "\"title\" : \"Renamed: ").write(
+            to: tripFile, atomically: true, encoding: .utf8)
         #expect(try await Self.status(tabi, content, output)["factsChanged"] as? Bool == true)
 
         // The table says the same for a person, with the command that shows the waiting draft.
-        let table = try await CommandRunner.run(tabi, ["status", "--content", content.path, "--output", output.path], in: RepositoryPaths.root)
+        let table = try await CommandRunner.run(
+            tabi, ["status", "--content", content.path, "--output", output.path], in: RepositoryPaths.root)
         #expect(table.status == 0)
         #expect(table.stdout.contains("TRIP") && table.stdout.contains("NEEDS"))
         #expect(table.stdout.contains("\(Self.sample): see the newer draft with: \(diff)"))
@@ -73,10 +79,14 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: trip.appendingPathComponent("story.source.json.tmp").path))
     }
 
-    @Test(arguments: CommandRunner.binaries) func aValueOutsideAFixedSetIsAUsageErrorAndHelpListsThem(binary: CommandRunner.Binary) async throws {
+    @Test(arguments: CommandRunner.binaries) func aValueOutsideAFixedSetIsAUsageErrorAndHelpListsThem(binary: CommandRunner.Binary)
+        async throws
+    {
         let tabi = try binary.url()
-        for (command, option, typo) in [("draft", "--narrator", "bedrok"), ("nightly", "--narrator", "offlne"),
-                                        ("draft", "--bedrock-api", "convers"), ("status", "--narrator", "gpt")] {
+        for (command, option, typo) in [
+            ("draft", "--narrator", "bedrok"), ("nightly", "--narrator", "offlne"),
+            ("draft", "--bedrock-api", "convers"), ("status", "--narrator", "gpt"),
+        ] {
             let result = try await CommandRunner.run(tabi, [command, option, typo])
             #expect(result.status == 64, "\(command) \(option) \(typo): \(result.status)")
             #expect(result.stderr.contains(typo), "\(result.stderr)")

@@ -24,7 +24,10 @@ import Testing
         struct Refused: Error {}
         let value = Locked([1])
         #expect(throws: Refused.self) { try value.withLock { _ in throw Refused() } }
-        #expect(value.withLock { $0.append(2); return $0 } == [1, 2])
+        #expect(
+            value.withLock {
+                $0.append(2); return $0
+            } == [1, 2])
     }
 
     @Test func blockingWorkRunsOnANamedThreadOfItsOwn() async {

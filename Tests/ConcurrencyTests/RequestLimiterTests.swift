@@ -12,9 +12,13 @@ import Testing
             for _ in 0..<20 {
                 group.addTask {
                     await limiter.run {
-                        counts.withLock { $0.running += 1; $0.most = max($0.most, $0.running) }
+                        counts.withLock {
+                            $0.running += 1; $0.most = max($0.most, $0.running)
+                        }
                         try? await Task.sleep(for: .milliseconds(3))
-                        counts.withLock { $0.running -= 1; $0.done += 1 }
+                        counts.withLock {
+                            $0.running -= 1; $0.done += 1
+                        }
                     }
                 }
             }

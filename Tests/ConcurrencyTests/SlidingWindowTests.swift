@@ -7,7 +7,11 @@ import Testing
 @Suite struct SlidingWindowTests {
     final class Gauge: Sendable {
         let counts = Mutex((running: 0, most: 0))
-        func enter() { counts.withLock { $0.running += 1; $0.most = max($0.most, $0.running) } }
+        func enter() {
+            counts.withLock {
+                $0.running += 1; $0.most = max($0.most, $0.running)
+            }
+        }
         func leave() { counts.withLock { $0.running -= 1 } }
         var most: Int { counts.withLock { $0.most } }
     }
@@ -62,8 +66,16 @@ import Testing
 
     @Test func noItemsAndAZeroBoundAreFine() async {
         var count = 0
-        await slidingWindow(0, concurrency: 4) { $0 } collect: { _, _ in count += 1 }
-        await slidingWindow(3, concurrency: 0) { $0 } collect: { _, _ in count += 1 }
+        await slidingWindow(0, concurrency: 4) {
+            $0
+        } collect: { _, _ in
+            count += 1
+        }
+        await slidingWindow(3, concurrency: 0) {
+            $0
+        } collect: { _, _ in
+            count += 1
+        }
         #expect(count == 3)
     }
 }

@@ -6,8 +6,12 @@ import Testing
 @Suite struct CommandLineTests {
     @Test(arguments: CommandRunner.binaries) func anUnreachableDatabaseExitsWithTwoAndOneLine(binary: CommandRunner.Binary) async throws {
         let folder = TemporaryFolder("tabi-cli")
-        let result = try await CommandRunner.run(try binary.url(), ["extract", "--content", folder("Content").path,
-                                                  "--database-url", "postgresql://app:Hunter2-Secret@127.0.0.1:1/travel"])
+        let result = try await CommandRunner.run(
+            try binary.url(),
+            [
+                "extract", "--content", folder("Content").path,
+                "--database-url", "postgresql://app:Hunter2-Secret@127.0.0.1:1/travel",
+            ])
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1)
@@ -19,37 +23,46 @@ import Testing
         let run = try ExtractHarness()
         try run.database.trip("From the environment")
         let url = try #require(URLComponents(string: run.database.url))
-        let environment = ["DATABASE_URL": "", "PGHOST": url.host ?? "", "PGPORT": String(url.port ?? 5432),
-                           "PGUSER": url.user ?? "", "PGPASSWORD": url.password ?? "", "PGDATABASE": run.database.name,
-                           "PGSSLMODE": "disable"]
+        let environment = [
+            "DATABASE_URL": "", "PGHOST": url.host ?? "", "PGPORT": String(url.port ?? 5432),
+            "PGUSER": url.user ?? "", "PGPASSWORD": url.password ?? "", "PGDATABASE": run.database.name,
+            "PGSSLMODE": "disable",
+        ]
         let result = try await CommandRunner.run(try binary.url(), ["extract", "--content", run.content.path], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try run.slugs() == ["from-the-environment"])
         // A wrong password from the environment is named as a failed login, and not shown.
-        let refused = try await CommandRunner.run(try binary.url(), ["extract", "--content", run.content.path],
-                                                  environment: environment.merging(["PGPASSWORD": "Wrong-Secret-42"]) { $1 })
+        let refused = try await CommandRunner.run(
+            try binary.url(), ["extract", "--content", run.content.path],
+            environment: environment.merging(["PGPASSWORD": "Wrong-Secret-42"]) { $1 })
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("password authentication failed") && refused.stderr.contains("(a password was sent)"))
         #expect(!refused.stderr.contains("Wrong-Secret-42"))
     }
 
     @Test(arguments: CommandRunner.binaries) func aTripThatIsNotAnIdIsABadArgument(binary: CommandRunner.Binary) async throws {
-        let result = try await CommandRunner.run(try binary.url(), ["extract", "--trip", "../../etc", "--database-url", "postgresql://127.0.0.1:1/x"])
+        let result = try await CommandRunner.run(
+            try binary.url(), ["extract", "--trip", "../../etc", "--database-url", "postgresql://127.0.0.1:1/x"])
         // A command-line error (exit 64) naming the option and the value, as in draft and export.
         #expect(result.status == 64)
-        #expect(result.stderr.contains("'../../etc'") && result.stderr.contains("--trip") && result.stderr.contains("not a trip id"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("'../../etc'") && result.stderr.contains("--trip") && result.stderr.contains("not a trip id"),
+            "\(result.stderr)")
     }
 
     @Test(arguments: CommandRunner.binaries) func databaseURLFromTheEnvironmentAndASummaryLine(binary: CommandRunner.Binary) async throws {
         let run = try ExtractHarness()
         try run.database.post(try run.database.trip("From the command line"))
-        let result = try await CommandRunner.run(try binary.url(), ["extract", "--content", run.content.path], environment: ["DATABASE_URL": run.database.url])
+        let result = try await CommandRunner.run(
+            try binary.url(), ["extract", "--content", run.content.path], environment: ["DATABASE_URL": run.database.url])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("extract: 1 written, 0 unchanged, 0 withdrawn, 0 failed; 1 posts, 0 photos in "))
         #expect(try run.slugs() == ["from-the-command-line"])
     }
 
-    @Test(arguments: CommandRunner.binaries) func aPlanOverMaxWithdrawalsExitsWithTwoAndSaysHowToGoOn(binary: CommandRunner.Binary) async throws {
+    @Test(arguments: CommandRunner.binaries) func aPlanOverMaxWithdrawalsExitsWithTwoAndSaysHowToGoOn(binary: CommandRunner.Binary)
+        async throws
+    {
         let run = try ExtractHarness()
         try run.database.trip("First")
         try run.database.trip("Second")

@@ -1,6 +1,6 @@
-import IntegrationSupport
 import Extract
 import Foundation
+import IntegrationSupport
 import PostgresClient
 import TabiCore
 import Testing
@@ -15,7 +15,8 @@ import Testing
         try db.photo(try db.post(trip), trip: trip)
         let role = "reader_" + UUID().uuidString.prefix(8).lowercased()
         let password = "pw-" + UUID().uuidString
-        try db.connection.execute("""
+        try db.connection.execute(
+            """
             CREATE ROLE \(role) LOGIN PASSWORD '\(password)';
             GRANT CONNECT ON DATABASE \(db.name) TO \(role);
             GRANT USAGE ON SCHEMA public TO \(role);
@@ -43,7 +44,8 @@ import Testing
             for day in 1...3 { try db.photo(try db.post(trip, at: "2024-11-0\(day)T09:00:00Z"), trip: trip) }
         }
         let role = "single_" + UUID().uuidString.prefix(8).lowercased()
-        try db.connection.execute("""
+        try db.connection.execute(
+            """
             CREATE ROLE \(role) LOGIN PASSWORD 'pw' CONNECTION LIMIT 1;
             GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(role);
             """, operation: "make a role with one connection")
@@ -72,8 +74,10 @@ import Testing
     }
 
     @Test func aPasswordNeverShowsEvenInAMalformedURL() throws {
-        for url in ["postgresql://traveller:S3cret%zzPass@127.0.0.1:1/tabi", "host=127.0.0.1 port=1 password=S3cretPass dbname=x",
-                    "postgresql://traveller:S3cretPass@127.0.0.1:1/tabi?sslmode=nonsense"] {
+        for url in [
+            "postgresql://traveller:S3cret%zzPass@127.0.0.1:1/tabi", "host=127.0.0.1 port=1 password=S3cretPass dbname=x",
+            "postgresql://traveller:S3cretPass@127.0.0.1:1/tabi?sslmode=nonsense",
+        ] {
             #expect { _ = try Connection(url) } throws: { error in
                 let text = "\(error)"
                 return !text.contains("S3cret") && !text.contains("\n")
@@ -113,8 +117,9 @@ import Testing
     @Test func everyElementComesBackAsSentWhateverMarksFollowItsQuotes() throws {
         let run = try ExtractHarness()
         let elements = HostileElements.all + ["a\\\u{301}b"]
-        let result = try run.database.connection.query("SELECT unnest($1::text[])", [PostgresArray.literal(elements)],
-                                                       operation: "read the array back")
+        let result = try run.database.connection.query(
+            "SELECT unnest($1::text[])", [PostgresArray.literal(elements)],
+            operation: "read the array back")
         #expect(result.rows.map { $0.string(0) } == elements)
     }
 }

@@ -1,17 +1,19 @@
 import ContentStore
-@testable import Extract
 import Foundation
 import TabiCore
 import TestSupport
 import Testing
 
+@testable import Extract
+
 /// Reading `Content/` before a run, without a database: ids, slugs and stamps of what is there.
 @Suite struct ContentInventoryTests {
     private func trip(_ id: String, _ slug: String, fingerprint: String? = "f-\(UUID())") -> Trip {
-        Trip(id: id, slug: slug, title: "T \"quoted\" \n \"id\" : \"fake\"",
-             destinations: [Destination(id: "nested-destination", name: "N")],
-             posts: [Post(id: "nested-post", timestamp: Timestamp("2024-01-01T00:00:00Z")!, content: "\n  \"slug\" : \"x\"")],
-             source: fingerprint.map { SourceStamp(updatedAt: nil, fingerprint: $0) })
+        Trip(
+            id: id, slug: slug, title: "T \"quoted\" \n \"id\" : \"fake\"",
+            destinations: [Destination(id: "nested-destination", name: "N")],
+            posts: [Post(id: "nested-post", timestamp: Timestamp("2024-01-01T00:00:00Z")!, content: "\n  \"slug\" : \"x\"")],
+            source: fingerprint.map { SourceStamp(updatedAt: nil, fingerprint: $0) })
     }
 
     @Test func filesAsWrittenAndFilesReformattedByHandReadTheSame() throws {

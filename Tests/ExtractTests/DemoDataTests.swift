@@ -2,8 +2,8 @@ import ContentStore
 import Extract
 import Foundation
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 /// The demo database (`demo/`, which `scripts/demo-db` loads for `make demo`): the app's schema,
 /// and the sample trip's rows, from which extract writes the committed `trip.json` byte for byte,
@@ -30,8 +30,9 @@ import TestSupport
         try #require(parts.count == 2, "demo/app-schema.sql has lost the line ending its header")
         #expect(parts[0].split(separator: "\n").allSatisfy { $0.hasPrefix("--") }, "its header is comments only")
         let copy = Data(parts[1].utf8)
-        #expect(ContentHash.sha256(copy) == Self.appSchemaSHA256,
-                "demo/app-schema.sql was changed below its header: the app owns that part")
+        #expect(
+            ContentHash.sha256(copy) == Self.appSchemaSHA256,
+            "demo/app-schema.sql was changed below its header: the app owns that part")
         // Beside a checkout of the app's files (not in a fresh clone), the copy must still be theirs.
         let app = RepositoryPaths.root.appendingPathComponent("../shared/app-schema.sql").standardizedFileURL
         if let original = FileManager.default.contents(atPath: app.path) {
@@ -52,8 +53,9 @@ import TestSupport
 
         #expect(report.problems.isEmpty, "\(report.problems.map(\.description))")
         #expect(report.written.isEmpty && report.unchanged.map(\.slug) == [Self.slug], "\(Self.regenerate)")
-        #expect(try Data(contentsOf: run.contentDirectory.tripFile(of: Self.slug)) == committed,
-                "\(Self.regenerate)")
+        #expect(
+            try Data(contentsOf: run.contentDirectory.tripFile(of: Self.slug)) == committed,
+            "\(Self.regenerate)")
         // Its stamp is the database's own fingerprint of the rows: the next night reads no trip.
         let again = try run.extract(changed: true)
         #expect(again.written.isEmpty && again.unchanged.map(\.slug) == [Self.slug] && again.posts == 0)
@@ -67,11 +69,13 @@ import TestSupport
         let report = try run.extract()
 
         #expect(report.problems.isEmpty && report.written.map(\.slug) == [Self.titleSlug])
-        let committed = String(decoding: try Data(contentsOf: Self.committedFolder.appendingPathComponent("trip.json")),
-                               as: UTF8.self)
+        let committed = String(
+            decoding: try Data(contentsOf: Self.committedFolder.appendingPathComponent("trip.json")),
+            as: UTF8.self)
         let expected = committed.replacingOccurrences(of: "\"slug\" : \"\(Self.slug)\"", with: "\"slug\" : \"\(Self.titleSlug)\"")
         #expect(expected != committed)
-        #expect(String(decoding: try Data(contentsOf: run.contentDirectory.tripFile(of: Self.titleSlug)), as: UTF8.self)
+        #expect(
+            String(decoding: try Data(contentsOf: run.contentDirectory.tripFile(of: Self.titleSlug)), as: UTF8.self)
                 == expected, "\(Self.regenerate)")
     }
 

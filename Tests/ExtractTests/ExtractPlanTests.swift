@@ -1,10 +1,13 @@
-@testable import Extract
 import Testing
+
+@testable import Extract
 
 /// The plan alone, without a database: slugs given once, in order, never reused.
 @Suite struct ExtractPlanTests {
-    private func inventory(_ trips: [(String, String, String?)], withdrawn: [String: String] = [:],
-                           taken: Set<String> = []) -> ContentInventory {
+    private func inventory(
+        _ trips: [(String, String, String?)], withdrawn: [String: String] = [:],
+        taken: Set<String> = []
+    ) -> ContentInventory {
         var inventory = ContentInventory()
         for (id, slug, fingerprint) in trips {
             inventory.trips[id] = .init(id: id, slug: slug, fingerprint: fingerprint)
@@ -16,8 +19,10 @@ import Testing
 
     @Test func knownTripsKeepTheirSlugAndNewOnesAvoidEveryTakenName() {
         let plan = ExtractPlan.make(
-            candidates: [Candidate(id: "a", title: "Kyoto"), Candidate(id: "b", title: "Kyoto"),
-                         Candidate(id: "c", title: "Kyoto"), Candidate(id: "d", title: "🌊")],
+            candidates: [
+                Candidate(id: "a", title: "Kyoto"), Candidate(id: "b", title: "Kyoto"),
+                Candidate(id: "c", title: "Kyoto"), Candidate(id: "d", title: "🌊"),
+            ],
             inventory: inventory([("a", "old-name", nil)], withdrawn: ["z": "kyoto"], taken: ["kyoto-2"]),
             tripIds: [], changedOnly: false)
         #expect(plan.fetch.map(\.slug) == ["old-name", "kyoto-3", "kyoto-4", "trip-d"])
@@ -26,8 +31,10 @@ import Testing
 
     @Test func changedSkipsMatchingFingerprintsAndWithdrawsWhatIsGone() {
         let plan = ExtractPlan.make(
-            candidates: [Candidate(id: "a", title: "A", fingerprint: "1"), Candidate(id: "b", title: "B", fingerprint: "2"),
-                         Candidate(id: "w", title: "W", fingerprint: "3")],
+            candidates: [
+                Candidate(id: "a", title: "A", fingerprint: "1"), Candidate(id: "b", title: "B", fingerprint: "2"),
+                Candidate(id: "w", title: "W", fingerprint: "3"),
+            ],
             inventory: inventory([("a", "a", "1"), ("b", "b", "old"), ("gone", "gone", "9")], withdrawn: ["w": "w-slug"]),
             tripIds: [], changedOnly: true)
         #expect(plan.unchanged.map(\.id) == ["a"])

@@ -6,8 +6,10 @@ import Testing
 /// Extract writes posts and photos from the rows' bytes, without the model: every file must still
 /// be exactly what the model encodes, and every value what decoding a row into the model gives.
 @Suite struct FileBytesTests {
-    static let awkward = ["quote \" and backslash \\ and slash /", "tab\tnew line\nreturn\r", "\u{1}\u{8}\u{c}\u{1f}\u{7f}",
-                          "東京の秋 🍁", "رحلة إلى القاهرة", "line\u{2028}separator", "<b>&amp;</b>", ""]
+    static let awkward = [
+        "quote \" and backslash \\ and slash /", "tab\tnew line\nreturn\r", "\u{1}\u{8}\u{c}\u{1f}\u{7f}",
+        "東京の秋 🍁", "رحلة إلى القاهرة", "line\u{2028}separator", "<b>&amp;</b>", "",
+    ]
 
     @Test func everyFileIsWhatTheModelEncodes() throws {
         let run = try ExtractHarness()
@@ -35,8 +37,11 @@ import Testing
             let bytes = try Data(contentsOf: run.contentDirectory.tripFile(of: slug))
             let trip = try TripJSON.decode(bytes)
             #expect(TripJSON.encode(trip) == bytes, "\(slug)")
-            #expect(trip.posts.map(\.timestamp.description) == ["2024-11-02T08:00:00.5Z", "2024-11-02T09:00:00.5Z",
-                                                                 "2024-11-02T10:00:00.5Z", "2024-11-03T00:00:00Z"])
+            #expect(
+                trip.posts.map(\.timestamp.description) == [
+                    "2024-11-02T08:00:00.5Z", "2024-11-02T09:00:00.5Z",
+                    "2024-11-02T10:00:00.5Z", "2024-11-03T00:00:00Z",
+                ])
             #expect(trip.posts.map(\.photos.count) == [2, 2, 2, 0])
             for post in trip.posts.dropLast() {
                 #expect(post.photos.map(\.position) == [0, 1])
@@ -79,8 +84,10 @@ import Testing
     @Test func photosOfTripsOnBothSidesOfTheSplitAreAllRead() throws {
         let run = try ExtractHarness()
         let db = run.database
-        let ids = ["00000000-0000-0000-0000-000000000001", "7fffffff-ffff-ffff-ffff-ffffffffffff",
-                   "80000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"]
+        let ids = [
+            "00000000-0000-0000-0000-000000000001", "7fffffff-ffff-ffff-ffff-ffffffffffff",
+            "80000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
+        ]
         for id in ids {
             let trip = try db.trip("Trip \(id.prefix(8))", id: id)
             let post = try db.post(trip)

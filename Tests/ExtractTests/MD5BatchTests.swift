@@ -1,7 +1,8 @@
 import Crypto
-@testable import Extract
-import Testing
 import TestSupport
+import Testing
+
+@testable import Extract
 
 /// The row digests are hashed eight at a time (`MD5Batch`): each must be exactly MD5, whatever
 /// the messages' lengths (around the 55, 56 and 64 bytes where MD5's padding takes another block)

@@ -22,7 +22,8 @@ import Testing
         // cut between planning and reading, as a restart would.
         let cut = {
             let admin = try! Connection(db.url)
-            _ = try! admin.query("""
+            _ = try! admin.query(
+                """
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                 WHERE application_name = 'tabi-press extract' AND datname = current_database()
                 """, operation: "cut the run's connections")

@@ -40,8 +40,10 @@ import Testing
     @Test func hostileTitlesNeverMakeAPathOutsideContent() throws {
         let run = try ExtractHarness()
         let db = run.database
-        let titles = ["../../etc", "/etc/passwd", "..", ".", "a/../../b", "C:\\Windows\\System32", "🏖️🌊", "   ",
-                      "-leading-dash", "trips/../../../x", String(repeating: "long title ", count: 40)]
+        let titles = [
+            "../../etc", "/etc/passwd", "..", ".", "a/../../b", "C:\\Windows\\System32", "🏖️🌊", "   ",
+            "-leading-dash", "trips/../../../x", String(repeating: "long title ", count: 40),
+        ]
         var ids: [String] = []
         for (index, title) in titles.enumerated() {
             ids.append(try db.trip(title, createdAt: "2024-01-0\(index % 9 + 1)T00:00:0\(index % 10)Z"))

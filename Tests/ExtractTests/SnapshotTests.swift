@@ -24,7 +24,8 @@ import Testing
             _ = try! other.query("UPDATE travel_posts SET content = 'After.' WHERE id = $1", [post], operation: "edit")
             _ = try! other.query("UPDATE post_photos SET caption = 'New caption' WHERE post_id = $1", [post], operation: "edit")
             newcomer = UUID().uuidString.lowercased()
-            _ = try! other.query("""
+            _ = try! other.query(
+                """
                 INSERT INTO travels (id, user_id, title, visibility) SELECT $1, user_id, 'Newcomer', 'public'
                 FROM travels WHERE id = $2
                 """, [newcomer, trip], operation: "add")

@@ -11,21 +11,27 @@ import Testing
         let db = run.database
         let trip = try db.trip("Ten years of travel")
         // 2019 and 2031 fall in the default partition; 2024-2026 in the yearly ones.
-        let times = ["2031-02-03T04:05:06.789Z", "2024-12-31T23:59:59.999999Z", "2019-06-01T00:00:00Z",
-                     "2026-01-01T00:00:00Z", "2025-07-14T12:00:00+02:00"]
+        let times = [
+            "2031-02-03T04:05:06.789Z", "2024-12-31T23:59:59.999999Z", "2019-06-01T00:00:00Z",
+            "2026-01-01T00:00:00Z", "2025-07-14T12:00:00+02:00",
+        ]
         var posts: [String: String] = [:]
         for time in times { posts[try db.post(trip, at: time, title: time)] = time }
-        let partitions = try db.run("""
+        let partitions = try db.run(
+            """
             SELECT tableoid::regclass::text FROM travel_posts WHERE travel_id = $1 GROUP BY 1 ORDER BY 1
-            """, [trip]).rows.compactMap { $0.string(0) }
+            """, [trip]
+        ).rows.compactMap { $0.string(0) }
         #expect(partitions == ["travel_posts_default", "travel_posts_y2024", "travel_posts_y2025", "travel_posts_y2026"])
 
         try run.extract()
 
         let extracted = try #require(try run.trip(id: trip))
-        #expect(extracted.posts.map(\.timestamp.description) == [
-            "2019-06-01T00:00:00Z", "2024-12-31T23:59:59.999999Z", "2025-07-14T10:00:00Z",
-            "2026-01-01T00:00:00Z", "2031-02-03T04:05:06.789Z"])
+        #expect(
+            extracted.posts.map(\.timestamp.description) == [
+                "2019-06-01T00:00:00Z", "2024-12-31T23:59:59.999999Z", "2025-07-14T10:00:00Z",
+                "2026-01-01T00:00:00Z", "2031-02-03T04:05:06.789Z",
+            ])
         #expect(Set(extracted.posts.map(\.id)) == Set(posts.keys))
     }
 
@@ -95,7 +101,8 @@ import Testing
         #expect(report.failed == [broken])
         #expect(report.exitCode == 1)
         let messages = report.problems.map(\.description)
-        #expect(messages.contains { $0.contains("trip \(bad) (broken-rows)") && $0.contains("photo \(climbing)") && $0.contains("climbs out") })
+        #expect(
+            messages.contains { $0.contains("trip \(bad) (broken-rows)") && $0.contains("photo \(climbing)") && $0.contains("climbs out") })
         #expect(messages.contains { $0.contains("post \(endless)") && $0.contains("timestamp") })
         #expect(messages.contains { $0.contains("latitude") })
         #expect(messages.contains { $0.contains("trip \(broken)") && $0.contains("status") })

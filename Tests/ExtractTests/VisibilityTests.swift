@@ -37,14 +37,16 @@ import Testing
         let trip = try db.trip("Hokkaido in Winter")
         let shown = try db.post(trip, at: "2024-11-02T09:30:00Z", title: "Sapporo")
         let shownPhoto = try db.photo(shown, trip: trip, caption: "Snow festival")
-        let hidden = try db.post(trip, at: "2024-11-03T09:30:00Z", title: "PRIVATE-POST-TITLE",
-                                 content: "PRIVATE-POST-TEXT", visibility: "private")
+        let hidden = try db.post(
+            trip, at: "2024-11-03T09:30:00Z", title: "PRIVATE-POST-TITLE",
+            content: "PRIVATE-POST-TEXT", visibility: "private")
         let hiddenPhoto = try db.photo(hidden, trip: trip, key: "trips/PRIVATE-POST-KEY.jpg", caption: "PRIVATE-POST-CAPTION")
         // The cover is a photo of the private post: it must not be named either.
         try db.run("UPDATE travels SET cover_photo_id = $1 WHERE id = $2", [hiddenPhoto, trip])
         // A photo that claims a public post of this trip but belongs to another trip's row is not this trip's.
         let other = try db.trip("Somewhere private", visibility: "private")
-        try db.run("""
+        try db.run(
+            """
             INSERT INTO post_photos (id, post_id, travel_id, storage_key, caption)
             VALUES (gen_random_uuid(), $1, $2, 'trips/PRIVATE-OTHER-KEY.jpg', 'PRIVATE-OTHER-CAPTION')
             """, [shown, other])

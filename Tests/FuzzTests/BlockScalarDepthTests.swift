@@ -1,7 +1,8 @@
-@testable import FuzzChecks
 import Testing
-@testable import TabiCore
 import Yams
+
+@testable import FuzzChecks
+@testable import TabiCore
 
 /// The depth guard reads block scalars by their indentation: brackets in their text do not
 /// count, brackets after them do. Checked against libyaml on documents built to stress exactly
@@ -18,8 +19,9 @@ import Yams
             composed += 1
             let depth = withExtendedLifetime(parser) { FrontMatterCheck.flowDepth(root, in: yaml) }
             let estimate = YAMLGuard.flowDepth(of: yaml)
-            #expect(estimate >= min(depth, YAMLGuard.maximumFlowDepth + 1),
-                    "document \(iteration): depth \(depth), estimated \(estimate): \(PathCheck.shown(yaml))")
+            #expect(
+                estimate >= min(depth, YAMLGuard.maximumFlowDepth + 1),
+                "document \(iteration): depth \(depth), estimated \(estimate): \(PathCheck.shown(yaml))")
             if textHasBrackets, depth == 0, estimate == 0 { bracketsInText += 1 }
         }
         // The documents are worth checking: many compose, and in many the guard saw through
@@ -43,13 +45,15 @@ import Yams
                 continue
             }
             // The text of the block and the column of the collection holding it.
-            let (head, parent): (String, Int) = sequence
+            let (head, parent): (String, Int) =
+                sequence
                 ? pick([("- ", 0), ("- - ", 2), ("- k: ", 2), ("- ? ", 2)])
                 : pick([(key, 0), (key + "\n  - ", 2), (key + "\n  - k: ", 4), (key + "\n  j: ", 2), ("? \(key)\n: ", 0)])
             let indicator = pick(["", "", "1", "2", "3"])
             let chomp = pick(["", "-", "+"])
-            lines.append(head + pick(["|", ">"]) + (random.next() % 2 == 0 ? chomp + indicator : indicator + chomp)
-                + pick(["", "", " # [["]))
+            lines.append(
+                head + pick(["|", ">"]) + (random.next() % 2 == 0 ? chomp + indicator : indicator + chomp)
+                    + pick(["", "", " # [["]))
             for _ in 0..<Int(random.next() % 4) {
                 let spaces = String(repeating: " ", count: max(0, parent + pick([-1, 0, 1, 1, 2, 2, 3, 4])))
                 let text = (0..<Int(1 + random.next() % 4)).map { _ in

@@ -1,6 +1,7 @@
-@testable import FuzzChecks
 import Testing
 import Yams
+
+@testable import FuzzChecks
 
 /// The checks catch what they are for: each is shown a planted bad output.
 @Suite struct CheckerTests {
@@ -22,7 +23,8 @@ import Yams
     }
 
     @Test func safeHTMLIsNot() {
-        let html = "<h2 id=\"day-1\">Day</h2>\n<p><a href=\"https://x.example/?a=1&amp;b=2\">x</a> <a href=\"#fn-1\">1</a>"
+        let html =
+            "<h2 id=\"day-1\">Day</h2>\n<p><a href=\"https://x.example/?a=1&amp;b=2\">x</a> <a href=\"#fn-1\">1</a>"
             + " <a href=\"http://x.example/a,JaVaScRiPt:##\">found by fuzz-markdown: a comma in one address is text</a>"
             + " <img src=\"photos/a.jpg\" alt=\"a\"></p>\n"
         #expect(HTMLSafety.problems(in: html) == [])
@@ -47,8 +49,10 @@ import Yams
 
     /// Yams composes every collection with the style `.any`: the depth the guard is checked
     /// against is read from the text at each collection's mark (it was always 0 until this test).
-    @Test(arguments: [("a: [[b]]\n", 2), ("a:\n  - [x, {y: [z]}]\n", 3), ("[a]: b\n", 1), ("{a: b}: c\n", 1),
-                      ("- a\n- b\n", 0), ("\u{2028}x: é\u{85}y: [{}]\r\nz: [\n  [a]]\n", 2)])
+    @Test(arguments: [
+        ("a: [[b]]\n", 2), ("a:\n  - [x, {y: [z]}]\n", 3), ("[a]: b\n", 1), ("{a: b}: c\n", 1),
+        ("- a\n- b\n", 0), ("\u{2028}x: é\u{85}y: [{}]\r\nz: [\n  [a]]\n", 2),
+    ])
     func theFlowDepthOracleReadsFlowStyleFromTheText(yaml: String, depth: Int) throws {
         let parser = try Parser(yaml: yaml)
         let root = try #require(try parser.singleRoot())

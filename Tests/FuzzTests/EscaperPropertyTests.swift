@@ -1,7 +1,7 @@
 import FuzzChecks
 import SafeText
-import Testing
 import TestSupport
+import Testing
 
 /// HTMLText and XMLText leave no markup character raw, whatever mark follows or precedes it,
 /// and lose nothing but what XML cannot carry.

@@ -1,7 +1,7 @@
 import Foundation
 import Gzip
-import Testing
 import TestSupport
+import Testing
 
 /// Reading gzip back: what `gzip` and our own compressor wrote, within a byte budget.
 @Suite struct GunzipTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Gzip
-import Testing
 import TestSupport
+import Testing
 
 /// The archive `tabi-press export --zip` writes: the same files give the same bytes, and readers
 /// written by others unpack exactly those files.
@@ -47,9 +47,12 @@ import TestSupport
             #expect(entry.internalAttr == 0, "\(entry.name)")
             #expect(entry.extra.isEmpty && entry.comment.isEmpty, "\(entry.name)")
             // The local header says what the central directory says: sizes and CRC up front.
-            #expect(entry.local == .init(extractVersion: 20, flags: 0x0800, method: entry.method, time: 0, date: 0x21,
-                                         crc: entry.crc, compressedSize: entry.compressedSize, size: entry.size,
-                                         nameBytes: entry.nameBytes, extraLength: 0), "\(entry.name)")
+            #expect(
+                entry.local
+                    == .init(
+                        extractVersion: 20, flags: 0x0800, method: entry.method, time: 0, date: 0x21,
+                        crc: entry.crc, compressedSize: entry.compressedSize, size: entry.size,
+                        nameBytes: entry.nameBytes, extraLength: 0), "\(entry.name)")
         }
     }
 
@@ -62,8 +65,10 @@ import TestSupport
 
     @Test func incompressibleFilesAreStoredAndTextIsDeflated() async throws {
         let noise = ZipFixtures.noise(1 << 20)
-        let archive = try ZipFixtures.archive([("noise.bin", noise), ("story.md", ZipFixtures.text),
-                                               ("one.txt", Data("a".utf8)), ("empty.txt", Data())])
+        let archive = try ZipFixtures.archive([
+            ("noise.bin", noise), ("story.md", ZipFixtures.text),
+            ("one.txt", Data("a".utf8)), ("empty.txt", Data()),
+        ])
         let entries = await Dictionary(uniqueKeysWithValues: try ZipReaders.python(archive).entries.map { ($0.name, $0) })
         let stored = try #require(entries["noise.bin"])
         #expect(stored.method == 0 && stored.compressedSize == noise.count)

@@ -1,7 +1,7 @@
 import Foundation
 import Gzip
-import Testing
 import TestSupport
+import Testing
 
 /// Entry paths that could write outside the folder an archive is unpacked into, or that readers
 /// could split differently, are refused; the archive is left as it was.
@@ -21,18 +21,23 @@ import TestSupport
 
     /// A `/` or `.` glued to a mark is one `Character`: the bytes still say what the path is.
     static var marked: [(String, ZipPathProblem)] {
-        HostileText.joiningMarks.flatMap { mark in [
-            ("../\(mark)x", .parentSegment),
-            ("/\(mark)x", .absolute),
-            ("a//\(mark)b", .emptySegment),
-            ("a/\(mark)../b", .fusedSeparator),
-            ("a/.\(mark)/b", .fusedSeparator),
-            ("a/..\(mark)", .fusedSeparator),
-            ("photo.\(mark)jpg", .fusedSeparator),
-        ] as [(String, ZipPathProblem)] } + HostileText.prependMarks.flatMap { mark in [
-            ("a\(mark)/b", .fusedSeparator),
-            ("\(mark)../x", .fusedSeparator),
-        ] as [(String, ZipPathProblem)] }
+        HostileText.joiningMarks.flatMap { mark in
+            [
+                ("../\(mark)x", .parentSegment),
+                ("/\(mark)x", .absolute),
+                ("a//\(mark)b", .emptySegment),
+                ("a/\(mark)../b", .fusedSeparator),
+                ("a/.\(mark)/b", .fusedSeparator),
+                ("a/..\(mark)", .fusedSeparator),
+                ("photo.\(mark)jpg", .fusedSeparator),
+            ] as [(String, ZipPathProblem)]
+        }
+            + HostileText.prependMarks.flatMap { mark in
+                [
+                    ("a\(mark)/b", .fusedSeparator),
+                    ("\(mark)../x", .fusedSeparator),
+                ] as [(String, ZipPathProblem)]
+            }
     }
 
     @Test func hostilePathsAreRefusedAndLeaveTheArchiveAsItWas() throws {
@@ -55,8 +60,10 @@ import TestSupport
     }
 
     @Test func plainNamesWithDotsMarksAndOtherScriptsAreKeptByteForByte() async throws {
-        let paths = ["...", "..a", "a..", ".hidden", "a/b.c/d", "a/...b", "東京/写真.jpg", "cafe\u{301}.txt",
-                     "caf\u{E9}.txt", "\u{301}x", "a/b\u{301}/c", "emoji/👍🏻.txt", "name with spaces", "C:x"]
+        let paths = [
+            "...", "..a", "a..", ".hidden", "a/b.c/d", "a/...b", "東京/写真.jpg", "cafe\u{301}.txt",
+            "caf\u{E9}.txt", "\u{301}x", "a/b\u{301}/c", "emoji/👍🏻.txt", "name with spaces", "C:x",
+        ]
         var archive = ZipArchive()
         for path in paths { try archive.add(path: path, data: Data(path.utf8)) }
         let listing = try await ZipReaders.python(archive.encoded())
@@ -80,9 +87,11 @@ import TestSupport
     }
 
     @Test func errorsReadAsOneSentenceNamingThePath() {
-        #expect(ZipError.unsafePath("../x", .parentSegment).description
-            == #"refusing ZIP entry path "../x": it has a .. segment, which climbs out of the folder it is unpacked into"#)
-        #expect(ZipError.unsafePath("a\0b", .controlCharacter(0)).description
-            == #"refusing ZIP entry path "a\0b": it holds the control character 0x00"#)
+        #expect(
+            ZipError.unsafePath("../x", .parentSegment).description
+                == #"refusing ZIP entry path "../x": it has a .. segment, which climbs out of the folder it is unpacked into"#)
+        #expect(
+            ZipError.unsafePath("a\0b", .controlCharacter(0)).description
+                == #"refusing ZIP entry path "a\0b": it holds the control character 0x00"#)
     }
 }

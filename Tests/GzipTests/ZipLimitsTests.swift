@@ -1,6 +1,7 @@
 import Foundation
-@testable import Gzip
 import Testing
+
+@testable import Gzip
 
 /// There is no ZIP64: past 65,535 entries or 4 GiB, adding throws, and the archive stays one
 /// every reader takes.
@@ -48,8 +49,10 @@ import Testing
     }
 
     @Test func limitErrorsSayThereIsNoZIP64() {
-        let errors: [ZipError] = [.tooManyEntries(path: "x"), .entryTooLarge(path: "x", size: 5, limit: 4),
-                                  .archiveTooLarge(path: "x", size: 5, limit: 4)]
+        let errors: [ZipError] = [
+            .tooManyEntries(path: "x"), .entryTooLarge(path: "x", size: 5, limit: 4),
+            .archiveTooLarge(path: "x", size: 5, limit: 4),
+        ]
         for error in errors { #expect(error.description.contains("without ZIP64, which this writer does not support")) }
     }
 }

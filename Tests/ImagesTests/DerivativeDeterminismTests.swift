@@ -1,8 +1,8 @@
 import Foundation
 import Images
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 /// A derivative's bytes are a function of its name (the original's hash and the recipe): made
 /// alone, it is the same file as when the build makes every derivative of the photo at once.
@@ -38,8 +38,10 @@ import TestSupport
         switch name {
         case "large.png":
             let folder = TemporaryFolder("tabi-large-png")
-            try ImageTools.vips(["thumbnail", ImageFixtures.url("landscape-gps.jpg").path, folder("large.png").path,
-                                 "3600", "--height", "2400", "--size", "force"])
+            try ImageTools.vips([
+                "thumbnail", ImageFixtures.url("landscape-gps.jpg").path, folder("large.png").path,
+                "3600", "--height", "2400", "--size", "force",
+            ])
             return try Data(contentsOf: folder("large.png"))
         case "orientation-6.png":
             return try ImageTools.vipsCopy(ImageFixtures.url("orientation-6.jpg"), to: "png")

@@ -1,6 +1,7 @@
 import Foundation
 import TabiCore
 import Testing
+
 @testable import Images
 
 /// Planning is pure: names, widths and decode sizes from a hash and a size, no image needed.

@@ -55,10 +55,11 @@ import Vips
         ])
 
         #expect(batch.renditions.keys.sorted() == ["good"])
-        #expect(batch.failures.map(\.reason) == [
-            "it is 60000×60000 pixels, more than images.maxPixels (100000000); it was not decoded",
-            "it is 65535×65535 pixels, more than images.maxPixels (100000000); it was not decoded",
-        ])
+        #expect(
+            batch.failures.map(\.reason) == [
+                "it is 60000×60000 pixels, more than images.maxPixels (100000000); it was not decoded",
+                "it is 65535×65535 pixels, more than images.maxPixels (100000000); it was not decoded",
+            ])
         // Had either been decoded, libvips would have allocated gigabytes for its pixels. The
         // counter is process-wide, so the bound leaves room for the other tests running alongside.
         #expect(Vips.trackedMemoryHighwater < 512 << 20, "\(Vips.trackedMemoryHighwater) bytes")

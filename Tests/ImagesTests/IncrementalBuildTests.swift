@@ -2,8 +2,8 @@ import ContentStore
 import Foundation
 import Images
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 import Vips
 
 /// Content addressing: an unchanged photo is never encoded twice, a changed recipe makes new files,

@@ -1,8 +1,8 @@
 import Foundation
 import Images
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 import Vips
 
 /// What an original is comes from its bytes, not its name, and the allowed formats in their less

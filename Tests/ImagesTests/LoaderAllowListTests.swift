@@ -7,14 +7,18 @@ import Vips
 /// wrapper refuses other formats by name before any loader runs.
 @Suite struct LoaderAllowListTests {
     @Test func libvipsItselfBlocksEveryLoaderButTheAllowedOnes() throws {
-        for allowed in ["jpegload_source", "pngload_source", "webpload_source", "heifload_source", "gifload_source",
-                        "jpegload", "pngload_buffer"] {
+        for allowed in [
+            "jpegload_source", "pngload_source", "webpload_source", "heifload_source", "gifload_source",
+            "jpegload", "pngload_buffer",
+        ] {
             #expect(try Vips.isBlocked(allowed) == false, "\(allowed)")
         }
-        for refused in ["svgload_source", "pdfload_source", "matrixload_source", "csvload_source", "fitsload_source",
-                        "vipsload_source", "ppmload_source", "radload_source", "tiffload_source", "jp2kload_source",
-                        "openexrload", "analyzeload", "rawload", "magickload_buffer", "openslideload_source",
-                        "jxlload_source", "matrixload", "csvload"] {
+        for refused in [
+            "svgload_source", "pdfload_source", "matrixload_source", "csvload_source", "fitsload_source",
+            "vipsload_source", "ppmload_source", "radload_source", "tiffload_source", "jp2kload_source",
+            "openexrload", "analyzeload", "rawload", "magickload_buffer", "openslideload_source",
+            "jxlload_source", "matrixload", "csvload",
+        ] {
             // A loader this libvips was built without cannot run either (nil).
             #expect(try Vips.isBlocked(refused) != false, "\(refused)")
         }
@@ -43,10 +47,11 @@ import Vips
             #expect(decode?.refusedLoader?.family == sample.family, "\(sample.name)")
         }
         let svg = #expect(throws: VipsError.self) { try VipsInput(bytes: HostileFiles.svgBomb).header() }
-        #expect(svg?.description == """
-            libvips could not read the image header: it is SVG (svgload_source), and only JPEG, PNG, WebP, \
-            HEIF/AVIF and GIF are read
-            """)
+        #expect(
+            svg?.description == """
+                libvips could not read the image header: it is SVG (svgload_source), and only JPEG, PNG, WebP, \
+                HEIF/AVIF and GIF are read
+                """)
     }
 
     @Test func filesAreHeldToTheSameList() throws {

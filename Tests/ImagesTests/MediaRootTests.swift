@@ -1,8 +1,8 @@
 import Foundation
 import Images
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 /// The media root is read without following links and without reading more than
 /// `images.maxBytes`: a link, a FIFO or an oversized file fails alone, named.
@@ -16,7 +16,8 @@ import TestSupport
         let links = FileManager.default
         // A photo that is a link (to a file outside, and to the good photo inside), and one under
         // a folder that is a link.
-        try links.createSymbolicLink(at: media.appendingPathComponent("travels/trip/outside.jpg"), withDestinationURL: elsewhere("secret.jpg"))
+        try links.createSymbolicLink(
+            at: media.appendingPathComponent("travels/trip/outside.jpg"), withDestinationURL: elsewhere("secret.jpg"))
         try links.createSymbolicLink(atPath: media.appendingPathComponent("travels/trip/inside.jpg").path, withDestinationPath: "good.jpg")
         try links.createSymbolicLink(at: media.appendingPathComponent("travels/linked"), withDestinationURL: elsewhere.url)
         let photos = [
@@ -26,11 +27,12 @@ import TestSupport
         ]
         let batch = await workspace.make(photos + [good])
         #expect(batch.renditions.keys.sorted() == ["good"])
-        #expect(batch.failures.map(\.reason) == [
-            "it is a symbolic link, and links inside the media root are never followed",
-            "it is a symbolic link, and links inside the media root are never followed",
-            "\(media.path)/travels/linked is a symbolic link, and links inside the media root are never followed",
-        ])
+        #expect(
+            batch.failures.map(\.reason) == [
+                "it is a symbolic link, and links inside the media root are never followed",
+                "it is a symbolic link, and links inside the media root are never followed",
+                "\(media.path)/travels/linked is a symbolic link, and links inside the media root are never followed",
+            ])
         #expect(batch.failures.map(\.file) == photos.map { "\(media.path)/\($0.storageKey)" })
 
         // The root itself may be a link (a mounted volume): it is followed once.
@@ -46,14 +48,18 @@ import TestSupport
         let fifo = workspace.media.appendingPathComponent("travels/trip/fifo.jpg")
         try FileManager.default.createDirectory(at: fifo.deletingLastPathComponent(), withIntermediateDirectories: true)
         #expect(mkfifo(fifo.path, 0o600) == 0)
-        try FileManager.default.createDirectory(at: workspace.media.appendingPathComponent("travels/trip/folder.jpg"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: workspace.media.appendingPathComponent("travels/trip/folder.jpg"),
+            withIntermediateDirectories: true)
         // A FIFO nobody writes to would block a plain open forever.
-        let batch = await workspace.make([Photo(id: "fifo", storageKey: "travels/trip/fifo.jpg"),
-                                          Photo(id: "folder", storageKey: "travels/trip/folder.jpg")])
-        #expect(batch.failures.map(\.reason) == [
-            "it is not a regular file (a FIFO, device or socket is never read)", "it is a folder, not a file",
+        let batch = await workspace.make([
+            Photo(id: "fifo", storageKey: "travels/trip/fifo.jpg"),
+            Photo(id: "folder", storageKey: "travels/trip/folder.jpg"),
         ])
+        #expect(
+            batch.failures.map(\.reason) == [
+                "it is not a regular file (a FIFO, device or socket is never read)", "it is a folder, not a file",
+            ])
     }
 
     @Test func anOriginalOverMaxBytesIsRefusedBeforeItIsRead() async throws {
@@ -68,9 +74,10 @@ import TestSupport
         let size = try ImageFixtures.data("small.jpg").count
 
         let batch = await workspace.make([Photo(id: "huge", storageKey: "travels/trip/huge.jpg"), photo])
-        #expect(batch.failures.map(\.reason) == [
-            "it is 68719476736 bytes, more than images.maxBytes (52428800); it was not read",
-        ])
+        #expect(
+            batch.failures.map(\.reason) == [
+                "it is 68719476736 bytes, more than images.maxBytes (52428800); it was not read"
+            ])
         #expect(batch.renditions[photo.id] != nil)
 
         // The limit is inclusive: a file of exactly maxBytes is read, one byte more is not.

@@ -1,8 +1,8 @@
 import Foundation
 import Images
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 import Vips
 
 /// Every EXIF orientation (1–8) gives upright derivatives, for a JPEG (shrink-on-load) and a PNG
@@ -11,8 +11,10 @@ import Vips
 @Suite struct OrientationTests {
     /// Where the stored top-left corner is once the image is upright, per orientation.
     enum Corner { case topLeft, topRight, bottomRight, bottomLeft }
-    static let corners: [Int: Corner] = [1: .topLeft, 2: .topRight, 3: .bottomRight, 4: .bottomLeft,
-                                         5: .topLeft, 6: .topRight, 7: .bottomRight, 8: .bottomLeft]
+    static let corners: [Int: Corner] = [
+        1: .topLeft, 2: .topRight, 3: .bottomRight, 4: .bottomLeft,
+        5: .topLeft, 6: .topRight, 7: .bottomRight, 8: .bottomLeft,
+    ]
 
     @Test(arguments: ["jpg", "png"], 1...8)
     func derivativesAreUprightWithTheMarkedCornerWhereItBelongs(format: String, orientation: Int) async throws {
@@ -33,8 +35,9 @@ import Vips
         for rendition in [renditions.medium] + renditions.responsive {
             let image = try VipsInput(file: workspace.file(rendition).path)
                 .thumbnail(ThumbnailOptions(width: rendition.width, height: rendition.height, autorotate: false)).copyToMemory()
-            #expect(image.orientation == 1 && (image.width > image.height) == !swapped,
-                    "\(format) \(orientation) \(rendition.path): \(image.width)×\(image.height)")
+            #expect(
+                image.orientation == 1 && (image.width > image.height) == !swapped,
+                "\(format) \(orientation) \(rendition.path): \(image.width)×\(image.height)")
             for candidate in [Corner.topLeft, .topRight, .bottomRight, .bottomLeft] {
                 let pixel = try Self.pixel(image, near: candidate)
                 let red = pixel[0] > 180 && pixel[1] < 80 && pixel[2] < 80

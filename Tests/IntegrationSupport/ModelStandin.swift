@@ -19,16 +19,20 @@ public final class ModelStandin: @unchecked Sendable {
     /// A stand-in that throttles every `throttleEvery`th new request once, answers a `faults`
     /// share of attempts with a fault of `faultKinds` (all when empty; see the script), and waits
     /// `answerDelay` seconds before each answer.
-    public init(throttleEvery: Int = 0, faults: Double = 0, faultKinds: [String] = [], faultSeed: String = "0",
-         stallSeconds: Double = 3, answerDelay: Double = 0, alsoAccepting: [(accessKey: String, secret: String)] = []) throws {
-        server = try PythonServer("bedrock_standin.py", alsoAccepting.flatMap { ["--credentials", "\($0.accessKey):\($0.secret)"] } + [
-            "--credentials", "\(Self.accessKey):\(Self.secret)",
-            "--credentials", "\(Self.temporaryAccessKey):\(Self.temporarySecret):\(Self.sessionToken)",
-            "--openai-key", Self.openAIKey,
-            "--log", folder("requests.jsonl").path, "--throttle-every", "\(throttleEvery)",
-            "--faults", "\(faults)", "--fault-kinds", faultKinds.joined(separator: ","), "--fault-seed", faultSeed,
-            "--stall-seconds", "\(stallSeconds)", "--answer-delay", "\(answerDelay)",
-        ])
+    public init(
+        throttleEvery: Int = 0, faults: Double = 0, faultKinds: [String] = [], faultSeed: String = "0",
+        stallSeconds: Double = 3, answerDelay: Double = 0, alsoAccepting: [(accessKey: String, secret: String)] = []
+    ) throws {
+        server = try PythonServer(
+            "bedrock_standin.py",
+            alsoAccepting.flatMap { ["--credentials", "\($0.accessKey):\($0.secret)"] } + [
+                "--credentials", "\(Self.accessKey):\(Self.secret)",
+                "--credentials", "\(Self.temporaryAccessKey):\(Self.temporarySecret):\(Self.sessionToken)",
+                "--openai-key", Self.openAIKey,
+                "--log", folder("requests.jsonl").path, "--throttle-every", "\(throttleEvery)",
+                "--faults", "\(faults)", "--fault-kinds", faultKinds.joined(separator: ","), "--fault-seed", faultSeed,
+                "--stall-seconds", "\(stallSeconds)", "--answer-delay", "\(answerDelay)",
+            ])
     }
 
     /// Temporary credentials the stand-in also accepts: a session token to keep out of every log.
@@ -102,34 +106,43 @@ public final class ModelStandin: @unchecked Sendable {
     }
 
     /// Settings for Bedrock on the stand-in: fixed credentials, retries that do not wait.
-    public func settings(secret: String = ModelStandin.secret, maxAttempts: Int = 5,
-                  timeouts: HTTPTimeouts = AWSSettings.modelTimeouts) throws -> AWSSettings {
-        AWSSettings(endpoint: try AWSEndpoint(url: server.baseURL, signingRegion: "us-east-1", isCustom: true),
-                    credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: Self.accessKey, secretAccessKey: secret)),
-                    retry: AWSRetryPolicy(maxAttempts: maxAttempts, random: { 0.5 }), timeouts: timeouts, clock: Self.noWaiting)
+    public func settings(
+        secret: String = ModelStandin.secret, maxAttempts: Int = 5,
+        timeouts: HTTPTimeouts = AWSSettings.modelTimeouts
+    ) throws -> AWSSettings {
+        AWSSettings(
+            endpoint: try AWSEndpoint(url: server.baseURL, signingRegion: "us-east-1", isCustom: true),
+            credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: Self.accessKey, secretAccessKey: secret)),
+            retry: AWSRetryPolicy(maxAttempts: maxAttempts, random: { 0.5 }), timeouts: timeouts, clock: Self.noWaiting)
     }
 
     /// The narrator for `api` (`invoke`, `converse`, `openai`) on the stand-in.
-    public func narrator(_ api: String, secret: String = ModelStandin.secret, openAIKey: String = ModelStandin.openAIKey,
-                  timeouts: HTTPTimeouts = AWSSettings.modelTimeouts) throws -> any Narrator {
+    public func narrator(
+        _ api: String, secret: String = ModelStandin.secret, openAIKey: String = ModelStandin.openAIKey,
+        timeouts: HTTPTimeouts = AWSSettings.modelTimeouts
+    ) throws -> any Narrator {
         switch api {
         case "invoke": return BedrockInvokeNarrator(settings: try settings(secret: secret, timeouts: timeouts), model: Self.model)
         case "converse": return BedrockConverseNarrator(settings: try settings(secret: secret, timeouts: timeouts), model: Self.model)
-        default: return OpenAINarrator(baseURL: server.baseURL + "/v1", apiKey: openAIKey, model: "gpt-standin",
-                                       retry: AWSRetryPolicy(random: { 0.5 }), clock: Self.noWaiting, timeouts: timeouts)
+        default:
+            return OpenAINarrator(
+                baseURL: server.baseURL + "/v1", apiKey: openAIKey, model: "gpt-standin",
+                retry: AWSRetryPolicy(random: { 0.5 }), clock: Self.noWaiting, timeouts: timeouts)
         }
     }
 
     /// The environment for running `tabi-press draft` against the stand-in; `temporary` signs with
     /// the temporary credentials and their session token.
     public func environment(secret: String = ModelStandin.secret, temporary: Bool = false) -> [String: String?] {
-        ["AWS_ENDPOINT_URL_BEDROCK_RUNTIME": server.baseURL, "AWS_ACCESS_KEY_ID": temporary ? Self.temporaryAccessKey : Self.accessKey,
-         "AWS_SECRET_ACCESS_KEY": temporary ? Self.temporarySecret : secret, "AWS_SESSION_TOKEN": temporary ? Self.sessionToken : nil,
-         "AWS_REGION": "us-east-1", "AWS_PROFILE": nil,
-         "AWS_CONFIG_FILE": "/nonexistent/config", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/credentials",
-         "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": nil,
-         "AWS_CONTAINER_CREDENTIALS_FULL_URI": nil, "AWS_MAX_ATTEMPTS": "2",
-         "OPENAI_BASE_URL": server.baseURL + "/v1", "OPENAI_API_KEY": Self.openAIKey]
+        [
+            "AWS_ENDPOINT_URL_BEDROCK_RUNTIME": server.baseURL, "AWS_ACCESS_KEY_ID": temporary ? Self.temporaryAccessKey : Self.accessKey,
+            "AWS_SECRET_ACCESS_KEY": temporary ? Self.temporarySecret : secret, "AWS_SESSION_TOKEN": temporary ? Self.sessionToken : nil,
+            "AWS_REGION": "us-east-1", "AWS_PROFILE": nil,
+            "AWS_CONFIG_FILE": "/nonexistent/config", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/credentials",
+            "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": nil,
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI": nil, "AWS_MAX_ATTEMPTS": "2",
+            "OPENAI_BASE_URL": server.baseURL + "/v1", "OPENAI_API_KEY": Self.openAIKey,
+        ]
     }
 
     public static let noWaiting = AWSClock(now: { Date() }, sleep: { _ in })

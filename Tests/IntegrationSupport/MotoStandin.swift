@@ -1,7 +1,7 @@
 import AWS
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// moto's S3 + CloudFront server (`Tests/Tools/moto_standin.py`), started for one test on a
 /// free port and stopped with it. With `auth`, every request after the setup (bucket, IAM user
@@ -83,8 +83,9 @@ public final class MotoStandin: @unchecked Sendable {
         if auth { arguments += ["--auth", "--verify"] }
         for bucket in buckets { arguments += ["--bucket", bucket] }
         if let denyPut { arguments += ["--deny-put", denyPut] }
-        server = try PythonServer("moto_standin.py", arguments, discardingStandardError: true,
-                                  needs: "python3 with moto[server] and boto3")
+        server = try PythonServer(
+            "moto_standin.py", arguments, discardingStandardError: true,
+            needs: "python3 with moto[server] and boto3")
         announcement = try JSONDecoder().decode(Announcement.self, from: server.announcement)
     }
 
@@ -107,9 +108,12 @@ public final class MotoStandin: @unchecked Sendable {
 
     /// Settings for an in-process S3 client signed by the IAM user.
     public func settings() throws -> AWSSettings {
-        AWSSettings(endpoint: try AWSEndpoint(url: endpoint, signingRegion: "us-east-1", isCustom: true),
-                    credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: announcement.accessKeyId,
-                                                                          secretAccessKey: announcement.secretAccessKey)))
+        AWSSettings(
+            endpoint: try AWSEndpoint(url: endpoint, signingRegion: "us-east-1", isCustom: true),
+            credentials: StaticCredentialsProvider(
+                AWSCredentials(
+                    accessKeyId: announcement.accessKeyId,
+                    secretAccessKey: announcement.secretAccessKey)))
     }
 
     // MARK: - Control endpoints
@@ -193,8 +197,9 @@ public final class MotoStandin: @unchecked Sendable {
         guard auth else { return }
         // A request whose client died mid-body never reached moto (nor botocore).
         for request in try await requests() where request.botocoreVerified != true && request.fault != "clientGone" {
-            Issue.record("\(request.method) \(request.path)?\(request.query) is not signed right: \(request.botocoreReason ?? "no signature")",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(request.method) \(request.path)?\(request.query) is not signed right: \(request.botocoreReason ?? "no signature")",
+                sourceLocation: sourceLocation)
         }
     }
 }

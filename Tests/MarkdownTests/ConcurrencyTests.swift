@@ -1,5 +1,5 @@
-import Testing
 import Markdown
+import Testing
 
 /// Pages are built from many tasks at once; a document must render the same whatever else runs.
 @Suite struct ConcurrencyTests {

@@ -1,5 +1,5 @@
-import Testing
 import Markdown
+import Testing
 
 /// The GitHub-flavoured features stories and posts use.
 @Suite struct GFMExtensionTests {
@@ -9,36 +9,39 @@ import Markdown
     /// rest of cmark-gfm's table markup as it was: header row in `<thead>`, short rows padded.
     @Test func tablesAlignCellsWithClasses() throws {
         let html = try renderer.html(from: "| Day | Place | Note | Km |\n|:--|--:|:-:|---|\n| 1 | *Kyoto* | tea | 3 |\n| 2 |\n").html
-        #expect(html == """
-            <table tabindex="0">
-            <thead>
-            <tr>
-            <th class="align-left">Day</th>
-            <th class="align-right">Place</th>
-            <th class="align-center">Note</th>
-            <th>Km</th>
-            </tr>
-            </thead>
-            <tbody>
-            <tr>
-            <td class="align-left">1</td>
-            <td class="align-right"><em>Kyoto</em></td>
-            <td class="align-center">tea</td>
-            <td>3</td>
-            </tr>
-            <tr>
-            <td class="align-left">2</td>
-            <td class="align-right"></td>
-            <td class="align-center"></td>
-            <td></td>
-            </tr>
-            </tbody>
-            </table>
+        #expect(
+            html == """
+                <table tabindex="0">
+                <thead>
+                <tr>
+                <th class="align-left">Day</th>
+                <th class="align-right">Place</th>
+                <th class="align-center">Note</th>
+                <th>Km</th>
+                </tr>
+                </thead>
+                <tbody>
+                <tr>
+                <td class="align-left">1</td>
+                <td class="align-right"><em>Kyoto</em></td>
+                <td class="align-center">tea</td>
+                <td>3</td>
+                </tr>
+                <tr>
+                <td class="align-left">2</td>
+                <td class="align-right"></td>
+                <td class="align-center"></td>
+                <td></td>
+                </tr>
+                </tbody>
+                </table>
 
-            """, "\(html)")
+                """, "\(html)")
         #expect(!html.contains("align=") && !html.contains("style="))
         // A table of one header row has no <tbody>.
-        #expect(try renderer.html(from: "| a |\n|---|\n").html == "<table tabindex=\"0\">\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n</table>\n")
+        #expect(
+            try renderer.html(from: "| a |\n|---|\n").html
+                == "<table tabindex=\"0\">\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n</table>\n")
     }
 
     @Test func strikethrough() throws {
@@ -54,8 +57,9 @@ import Markdown
     /// Checkboxes stay disabled and get an accessible name (axe-core: "Form elements must have labels").
     @Test func taskListCheckboxesHaveAName() throws {
         let html = try renderer.html(from: "- [x] Book ryokan\n- [ ] Buy JR pass\n").html
-        #expect(html == "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"done\" /> Book ryokan</li>\n"
-            + "<li><input type=\"checkbox\" disabled=\"\" aria-label=\"not done\" /> Buy JR pass</li>\n</ul>\n", "\(html)")
+        #expect(
+            html == "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"done\" /> Book ryokan</li>\n"
+                + "<li><input type=\"checkbox\" disabled=\"\" aria-label=\"not done\" /> Buy JR pass</li>\n</ul>\n", "\(html)")
         let loose = try renderer.html(from: "- [ ] a\n\n- [x] b\n\n  more\n").html
         #expect(loose.contains("<li>\n<p><input type=\"checkbox\" disabled=\"\" aria-label=\"not done\" /> a</p>"), "\(loose)")
         #expect(loose.contains("<p><input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"done\" /> b</p>\n<p>more</p>"))
@@ -73,7 +77,8 @@ import Markdown
     }
 
     @Test func footnotesAreNumberedWhateverTheirLabels() throws {
-        let markdown = "Tea[^Tea-Note_<1>] and rain[^x] and tea again[^Tea-Note_<1>].\n\n"
+        let markdown =
+            "Tea[^Tea-Note_<1>] and rain[^x] and tea again[^Tea-Note_<1>].\n\n"
             + "[^Tea-Note_<1>]: Matcha.\n[^x]: Lots.\n[^unused]: Never shown.\n"
         let html = try renderer.html(from: markdown).html
         #expect(html.contains("<a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a>"))
@@ -102,9 +107,14 @@ import Markdown
     /// lets a cell hold no custom node). Tables are now printed by custom nodes of their own
     /// (``TableMarkup``), so a reference in a cell gets its full markup and a way back.
     @Test func aFootnoteReferenceInATableCellLinksBothWays() throws {
-        let html = try renderer.html(from: "| a | b |\n|---|---|\n| x [^n] | [^n] |\n\nText[^n].\n\n[^n]: The note.",
-                                     idPrefix: "post-1-").html
-        #expect(html.contains("<td>x <sup class=\"footnote-ref\"><a href=\"#fn-post-1-1\" id=\"fnref-post-1-1\" data-footnote-ref>1</a></sup></td>"), "\(html)")
+        let html = try renderer.html(
+            from: "| a | b |\n|---|---|\n| x [^n] | [^n] |\n\nText[^n].\n\n[^n]: The note.",
+            idPrefix: "post-1-"
+        ).html
+        #expect(
+            html.contains(
+                "<td>x <sup class=\"footnote-ref\"><a href=\"#fn-post-1-1\" id=\"fnref-post-1-1\" data-footnote-ref>1</a></sup></td>"),
+            "\(html)")
         #expect(html.contains("id=\"fnref-post-1-1-3\""))
         #expect(html.contains("<li id=\"fn-post-1-1\">"))
         #expect(html.contains("href=\"#fnref-post-1-1-3\""))
@@ -126,7 +136,8 @@ import Markdown
 
     @Test func deeplyNestedInputRendersOffTheMainThread() async throws {
         let depth = 20_000
-        let markdown = "# " + String(repeating: "*", count: depth) + "deep" + String(repeating: "*", count: depth)
+        let markdown =
+            "# " + String(repeating: "*", count: depth) + "deep" + String(repeating: "*", count: depth)
             + "\n\n" + String(repeating: "> ", count: depth) + "quote\n\n" + String(repeating: "[", count: depth) + "x"
         // Far past the limits a build applies: the tree walks must survive it even when they are lifted.
         let unlimited = MarkdownLimits(maximumBytes: .max, maximumNesting: .max, maximumTableColumns: .max)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Markdown
+import Testing
 
 /// Every heading gets an id that links can use: stable, unique, and only `[a-z0-9-]`.
 @Suite struct HeadingAnchorTests {
@@ -8,12 +8,14 @@ import Markdown
 
     @Test func headingsGetSluggedIds() throws {
         let rendered = try renderer.html(from: "# Day 2: Arashiyama\n\n## Bamboo *grove* & `monkeys`\n")
-        #expect(rendered.html == "<h1 id=\"day-2-arashiyama\">Day 2: Arashiyama</h1>\n"
-            + "<h2 id=\"bamboo-grove-monkeys\">Bamboo <em>grove</em> &amp; <code>monkeys</code></h2>\n")
-        #expect(rendered.headings == [
-            MarkdownHeading(level: 1, text: "Day 2: Arashiyama", id: "day-2-arashiyama"),
-            MarkdownHeading(level: 2, text: "Bamboo grove & monkeys", id: "bamboo-grove-monkeys"),
-        ])
+        #expect(
+            rendered.html == "<h1 id=\"day-2-arashiyama\">Day 2: Arashiyama</h1>\n"
+                + "<h2 id=\"bamboo-grove-monkeys\">Bamboo <em>grove</em> &amp; <code>monkeys</code></h2>\n")
+        #expect(
+            rendered.headings == [
+                MarkdownHeading(level: 1, text: "Day 2: Arashiyama", id: "day-2-arashiyama"),
+                MarkdownHeading(level: 2, text: "Bamboo grove & monkeys", id: "bamboo-grove-monkeys"),
+            ])
     }
 
     @Test func repeatedHeadingsAreNumbered() throws {
@@ -71,8 +73,9 @@ import Markdown
 
     /// A page's outline skips no level (axe-core's heading-order), whichever levels the writer picked.
     @Test func topHeadingLevelRenumbersTheLevelsUsed() throws {
-        let rendered = try renderer.html(from: "#### Deep\n## Top\n###### Deepest\n#### Deep again\n", headingOffset: 3,
-                                         topHeadingLevel: 2)
+        let rendered = try renderer.html(
+            from: "#### Deep\n## Top\n###### Deepest\n#### Deep again\n", headingOffset: 3,
+            topHeadingLevel: 2)
         #expect(rendered.headings.map(\.level) == [3, 2, 4, 3])
         #expect(rendered.html.contains("<h2 id=\"top\">Top</h2>"))
         #expect(rendered.html.contains("<h4 id=\"deepest\">Deepest</h4>"))

@@ -1,5 +1,5 @@
-import Testing
 import Markdown
+import Testing
 
 /// An image prints only as its drawer draws it (with its size); any other becomes a link.
 @Suite struct ImageMarkupTests {
@@ -33,18 +33,22 @@ import Markdown
 
     @Test func anImageTheDrawerDoesNotKnowBecomesALinkWithItsText() throws {
         let drawer = Drawer()
-        let html = try renderer.html(from: "![the *map*](https://example.com/map.png)\n\n![](map.png) and ![x](photo:nope)",
-                                     images: drawer.draw).html
-        #expect(html == "<p><a href=\"https://example.com/map.png\">the <em>map</em></a></p>\n"
-            + "<p><a href=\"map.png\">map.png</a> and x</p>\n", "photo: is no link scheme: its text stays")
+        let html = try renderer.html(
+            from: "![the *map*](https://example.com/map.png)\n\n![](map.png) and ![x](photo:nope)",
+            images: drawer.draw
+        ).html
+        #expect(
+            html == "<p><a href=\"https://example.com/map.png\">the <em>map</em></a></p>\n"
+                + "<p><a href=\"map.png\">map.png</a> and x</p>\n", "photo: is no link scheme: its text stays")
         #expect(!html.contains("<img"))
         #expect(drawer.asked.count == 3)
     }
 
     @Test func withoutADrawerNoImagePrints() throws {
         let html = try renderer.html(from: "![a](https://example.com/a.jpg) [![b](b.jpg)](https://example.com/)").html
-        #expect(html == "<p><a href=\"https://example.com/a.jpg\">a</a> <a href=\"https://example.com/\">b</a></p>\n",
-                "inside a link the image keeps only its text: links do not nest")
+        #expect(
+            html == "<p><a href=\"https://example.com/a.jpg\">a</a> <a href=\"https://example.com/\">b</a></p>\n",
+            "inside a link the image keeps only its text: links do not nest")
     }
 
     @Test func anImageInATableCellIsItsText() throws {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Markdown
 import Testing
+
+@testable import Markdown
 
 /// What is refused before libcmark-gfm sees it: too many bytes, deep nesting, wide table rows.
 /// Ordinary stories, including indented code in fences, pass.
@@ -32,11 +33,15 @@ import Testing
             Text with a | pipe and 3) not a list.
             """
         try limits.check(story)
-        let sample = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Content/trips").standardized.appendingPathComponent(
-                try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                    .appendingPathComponent("../../Content/trips").standardized.path).first { !$0.hasPrefix(".") }!)
-            .appendingPathComponent("story.md"), encoding: .utf8)
+        let sample = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../Content/trips").standardized.appendingPathComponent(
+                    try FileManager.default.contentsOfDirectory(
+                        atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                            .appendingPathComponent("../../Content/trips").standardized.path
+                    ).first { !$0.hasPrefix(".") }!
+                )
+                .appendingPathComponent("story.md"), encoding: .utf8)
         try limits.check(sample)
     }
 

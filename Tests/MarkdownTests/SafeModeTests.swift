@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Markdown
 
 /// Untrusted Markdown must not be able to put script, markup or dangerous addresses on a page.

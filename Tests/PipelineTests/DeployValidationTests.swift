@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `deploy/`: the Kubernetes manifests, the AWS Batch JSON, `submit` and the Dockerfile pass the
 /// real validators (`deploy/validate`), the validators fail on broken copies, and
@@ -12,9 +12,10 @@ import TestSupport
     /// validators into (`PYTHON`, else `python3`), as `make test` does.
     static func script(_ name: String, _ arguments: [String]) async throws -> CommandRunner.Result {
         let python = ProcessInfo.processInfo.environment["PYTHON"] ?? "python3"
-        return try await CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"),
-                                     [python, deploy.appendingPathComponent(name).path] + arguments,
-                                     in: RepositoryPaths.root)
+        return try await CommandRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [python, deploy.appendingPathComponent(name).path] + arguments,
+            in: RepositoryPaths.root)
     }
 
     /// A copy of the repository's `deploy/` beside links to `Themes/` and `tabi.yml`, for breaking.
@@ -22,8 +23,9 @@ import TestSupport
         let copy = folder("deploy")
         try FileManager.default.copyItem(at: deploy, to: copy)
         for shared in ["Themes", "tabi.yml"] {
-            try FileManager.default.createSymbolicLink(at: folder(shared),
-                                                       withDestinationURL: RepositoryPaths.root.appendingPathComponent(shared))
+            try FileManager.default.createSymbolicLink(
+                at: folder(shared),
+                withDestinationURL: RepositoryPaths.root.appendingPathComponent(shared))
         }
         return copy
     }
@@ -56,8 +58,9 @@ import TestSupport
     @Test func aManifestWithAnUnknownFieldFails() async throws {
         let folder = TemporaryFolder("tabi-deploy")
         let copy = try Self.copyOfDeploy(in: folder)
-        try Self.replace("readOnlyRootFilesystem: true", with: "readOnlyRootFileSystem: true",
-                         in: copy.appendingPathComponent("kubernetes/cronjob.yaml"))
+        try Self.replace(
+            "readOnlyRootFilesystem: true", with: "readOnlyRootFileSystem: true",
+            in: copy.appendingPathComponent("kubernetes/cronjob.yaml"))
         let result = try await Self.script("validate", ["--root", copy.path])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("'readOnlyRootFileSystem' was unexpected"))
@@ -66,8 +69,9 @@ import TestSupport
     @Test func aBatchJSONWithAWrongTypeFails() async throws {
         let folder = TemporaryFolder("tabi-deploy")
         let copy = try Self.copyOfDeploy(in: folder)
-        try Self.replace("\"attemptDurationSeconds\": 7200", with: "\"attemptDurationSeconds\": \"2h\"",
-                         in: copy.appendingPathComponent("aws-batch/job-definition.json"))
+        try Self.replace(
+            "\"attemptDurationSeconds\": 7200", with: "\"attemptDurationSeconds\": \"2h\"",
+            in: copy.appendingPathComponent("aws-batch/job-definition.json"))
         let result = try await Self.script("validate", ["--root", copy.path])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("Invalid type for parameter timeout.attemptDurationSeconds"))

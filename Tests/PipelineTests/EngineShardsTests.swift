@@ -1,7 +1,7 @@
 import Foundation
 import IntegrationSupport
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 11: the shards of a night as N parallel processes, each started with exactly the argv,
 /// environment and working directory its engine gives it (a Kubernetes Indexed Job, an AWS Batch
@@ -62,8 +62,10 @@ import TestSupport
         var ended: [Ended] = []
         for (name, process, out, err) in started {
             await CommandRunner.exit(of: process)
-            ended.append(Ended(name: name, status: process.terminationStatus,
-                               stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8)))
+            ended.append(
+                Ended(
+                    name: name, status: process.terminationStatus,
+                    stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8)))
         }
         return ended
     }
@@ -80,8 +82,9 @@ import TestSupport
     static func configMapSettings() throws -> String {
         let text = try String(contentsOf: DeployValidationTests.deploy.appendingPathComponent("kubernetes/configmap.yaml"), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let start = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "tabi.yml: |" },
-                                 "configmap.yaml has no tabi.yml: | block")
+        let start = try #require(
+            lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "tabi.yml: |" },
+            "configmap.yaml has no tabi.yml: | block")
         let indent = lines[start].prefix { $0 == " " }.count
         var body: [String] = []
         for line in lines[(start + 1)...] {
@@ -95,15 +98,20 @@ import TestSupport
     @Test func kubernetesAndBatchShardsGiveTheBucketOfOneWorker() async throws {
         // tabi-site/tabi-state: one worker with the ConfigMap's settings; -2: the Indexed Job's
         // shards; -3: one worker with the image's settings; -4: the Batch array job and its finalize.
-        let run = try PipelineRun(binary: .debug, buckets: ["tabi-site", "tabi-state", "tabi-site-2", "tabi-state-2",
-                                                            "tabi-site-3", "tabi-state-3", "tabi-site-4", "tabi-state-4",
-                                                            "tabi-originals"])
+        let run = try PipelineRun(
+            binary: .debug,
+            buckets: [
+                "tabi-site", "tabi-state", "tabi-site-2", "tabi-state-2",
+                "tabi-site-3", "tabi-state-3", "tabi-site-4", "tabi-state-4",
+                "tabi-originals",
+            ])
         let db = run.database
         let owner = try db.profile()
         var trips: Set<String> = []
         for index in 0..<8 {
-            let trip = try db.trip("Trip number \(index)", visibility: index == 5 ? "unlisted" : "public", user: owner,
-                                   startDate: "2024-0\(index + 1)-01", endDate: nil)
+            let trip = try db.trip(
+                "Trip number \(index)", visibility: index == 5 ? "unlisted" : "public", user: owner,
+                startDate: "2024-0\(index + 1)-01", endDate: nil)
             trips.insert(trip)
             let post = try db.post(trip, title: "Day \(index)", content: "Post \(index).")
             if index % 3 == 0 {
@@ -111,7 +119,8 @@ import TestSupport
                 try db.photo(post, trip: trip, key: key, sha256: nil)
                 try run.addOriginal(index % 2 == 0 ? "small.jpg" : "landscape-gps.jpg", at: key)
                 // The manifests read originals from s3://tabi-originals/travels: the same bytes there.
-                try await run.moto.put(Data(contentsOf: run.media.appendingPathComponent(key)), key: "travels/\(key)", bucket: "tabi-originals")
+                try await run.moto.put(
+                    Data(contentsOf: run.media.appendingPathComponent(key)), key: "travels/\(key)", bucket: "tabi-originals")
             }
         }
 
@@ -137,7 +146,8 @@ import TestSupport
         let tokenFile = run.folder("eks-pod-identity-token")
         try podIdentityToken.write(to: tokenFile, atomically: true, encoding: .utf8)
         // EKS Pod Identity: the agent wants the projected service-account token as Authorization.
-        let podIdentity = try PythonServer("credentials_standin.py", ["--container-token", podIdentityToken, "--container-credentials", keys])
+        let podIdentity = try PythonServer(
+            "credentials_standin.py", ["--container-token", podIdentityToken, "--container-credentials", keys])
         // Fargate's endpoint takes no token.
         let fargate = try PythonServer("credentials_standin.py", ["--container-credentials", keys])
 
@@ -153,25 +163,27 @@ import TestSupport
         // Kubernetes: the CronJob's Indexed Job; its Content/ is the PersistentVolumeClaim.
         let kubernetesContent = run.folder("kubernetes-Content")
         try FileManager.default.createDirectory(at: kubernetesContent, withIntermediateDirectories: true)
-        let kubernetes = common + [
-            "--map", "/etc/tabi/tabi.yml=\(kubernetesSettings.path)",
-            "--map", "/data/Content=\(kubernetesContent.path)",
-            "--map", "tabi-site=tabi-site-2", "--map", "s3://tabi-state=s3://tabi-state-2",
-            // EKS Pod Identity's agent on 169.254.170.23 and its token file, on this machine.
-            "--set", "AWS_CONTAINER_CREDENTIALS_FULL_URI=\(podIdentity.baseURL)/container/credentials",
-            "--map", "/var/run/secrets/pods.eks.amazonaws.com/serviceaccount/eks-pod-identity-token=\(tokenFile.path)",
-        ]
+        let kubernetes =
+            common + [
+                "--map", "/etc/tabi/tabi.yml=\(kubernetesSettings.path)",
+                "--map", "/data/Content=\(kubernetesContent.path)",
+                "--map", "tabi-site=tabi-site-2", "--map", "s3://tabi-state=s3://tabi-state-2",
+                // EKS Pod Identity's agent on 169.254.170.23 and its token file, on this machine.
+                "--set", "AWS_CONTAINER_CREDENTIALS_FULL_URI=\(podIdentity.baseURL)/container/credentials",
+                "--map", "/var/run/secrets/pods.eks.amazonaws.com/serviceaccount/eks-pod-identity-token=\(tokenFile.path)",
+            ]
         // AWS Batch: the array job and its finalize job; Content/ is the EFS volume.
         let batchContent = run.folder("batch-Content")
         try FileManager.default.createDirectory(at: batchContent, withIntermediateDirectories: true)
-        let batch = common + [
-            "--map", "/etc/tabi/tabi.yml=\(batchSettings.path)",
-            "--map", "/data/Content=\(batchContent.path)",
-            "--map", "tabi-site=tabi-site-4", "--map", "s3://tabi-state=s3://tabi-state-4",
-            // Fargate's endpoint is a path on 169.254.170.2, which a test cannot serve: the full URI stands in.
-            "--unset", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-            "--set", "AWS_CONTAINER_CREDENTIALS_FULL_URI=\(fargate.baseURL)/container/credentials",
-        ]
+        let batch =
+            common + [
+                "--map", "/etc/tabi/tabi.yml=\(batchSettings.path)",
+                "--map", "/data/Content=\(batchContent.path)",
+                "--map", "tabi-site=tabi-site-4", "--map", "s3://tabi-state=s3://tabi-state-4",
+                // Fargate's endpoint is a path on 169.254.170.2, which a test cannot serve: the full URI stands in.
+                "--unset", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+                "--set", "AWS_CONTAINER_CREDENTIALS_FULL_URI=\(fargate.baseURL)/container/credentials",
+            ]
         #expect(try await Self.engineEnv("kubernetes", kubernetes).shards == 4)
         #expect(try await Self.engineEnv("batch", batch).shards == 4)
         let oneBatchContent = run.folder("Content-one-batch")
@@ -184,8 +196,9 @@ import TestSupport
         func night(_ number: Int, handled expected: [String], invalidations: Int) async throws {
             let one = try await run.nightly(["--config", kubernetesSettings.path], narrator: "offline")
             try #require(one.status == 0, "\(one.stdout)\n\(one.stderr)")
-            let oneBatch = try await run.nightly(["--config", batchSettings.path], content: oneBatchContent, site: "tabi-site-3",
-                                           state: "tabi-state-3", narrator: "offline")
+            let oneBatch = try await run.nightly(
+                ["--config", batchSettings.path], content: oneBatchContent, site: "tabi-site-3",
+                state: "tabi-state-3", narrator: "offline")
             try #require(oneBatch.status == 0, "\(oneBatch.stdout)\n\(oneBatch.stderr)")
             let kubernetesReference = try await run.bucketDigest("tabi-site")
             let batchReference = try await run.bucketDigest("tabi-site-3")
@@ -195,7 +208,9 @@ import TestSupport
             let sent = try await run.moto.invalidations().count
             let job = ["--job-name", "tabi-nightly-2900000\(number)"] + kubernetes
             var pods: [(String, Container)] = []
-            for index in 0..<4 { pods.append(("night-\(number)-kubernetes-\(index)", try await Self.engineEnv("kubernetes", ["--index", "\(index)"] + job))) }
+            for index in 0..<4 {
+                pods.append(("night-\(number)-kubernetes-\(index)", try await Self.engineEnv("kubernetes", ["--index", "\(index)"] + job)))
+            }
             for (name, pod) in pods {
                 #expect(pod.environment["AWS_ACCESS_KEY_ID"] == nil && pod.environment["AWS_SECRET_ACCESS_KEY"] == nil, "\(name) has keys")
                 #expect(!pod.argv.contains("--no-auto-finalize") && !pod.argv.contains("--report"), "\(name): \(pod.argv)")
@@ -203,35 +218,43 @@ import TestSupport
             let podsEnded = try await Self.runConcurrently(pods, logs: run.folder("logs"))
             for pod in podsEnded { #expect(pod.status == 0, "\(pod.transcript)") }
             let kubernetesHandled = podsEnded.flatMap { Self.tripsHandled($0.stdout, among: trips) }
-            #expect(kubernetesHandled.sorted() == expected.sorted(),
-                    "night \(number): the pods did not cover each trip exactly once\n\(podsEnded.map(\.transcript).joined(separator: "\n"))")
+            #expect(
+                kubernetesHandled.sorted() == expected.sorted(),
+                "night \(number): the pods did not cover each trip exactly once\n\(podsEnded.map(\.transcript).joined(separator: "\n"))")
             #expect(try await run.moto.invalidations().count == sent + invalidations, "night \(number): the Indexed Job's invalidations")
             #expect(try await run.bucketDigest("tabi-site-2") == kubernetesReference, "night \(number): Kubernetes")
 
             // MARK: AWS Batch
             let arrayJob = ["--job-id", "9b2f7c1e-0d3a-4e5b-8c6d-7e8f9a0b1c2\(number)"] + batch
             var children: [(String, Container)] = []
-            for index in 0..<4 { children.append(("night-\(number)-batch-\(index)", try await Self.engineEnv("batch", ["--index", "\(index)"] + arrayJob))) }
+            for index in 0..<4 {
+                children.append(("night-\(number)-batch-\(index)", try await Self.engineEnv("batch", ["--index", "\(index)"] + arrayJob)))
+            }
             for (name, child) in children {
-                #expect(child.environment["AWS_ACCESS_KEY_ID"] == nil && child.environment["AWS_SECRET_ACCESS_KEY"] == nil, "\(name) has keys")
+                #expect(
+                    child.environment["AWS_ACCESS_KEY_ID"] == nil && child.environment["AWS_SECRET_ACCESS_KEY"] == nil, "\(name) has keys")
                 #expect(child.argv.contains("--no-auto-finalize"), "\(name): \(child.argv)")
             }
             let listingsBefore = try await run.moto.objects(prefix: "index.html", bucket: "tabi-site-4")["index.html"]
             let childrenEnded = try await Self.runConcurrently(children, logs: run.folder("logs"))
             for child in childrenEnded { #expect(child.status == 0, "\(child.transcript)") }
             let batchHandled = childrenEnded.flatMap { Self.tripsHandled($0.stdout, among: trips) }
-            #expect(batchHandled.sorted() == expected.sorted(),
-                    "night \(number): the children did not cover each trip exactly once\n\(childrenEnded.map(\.transcript).joined(separator: "\n"))")
+            #expect(
+                batchHandled.sorted() == expected.sorted(),
+                "night \(number): the children did not cover each trip exactly once\n\(childrenEnded.map(\.transcript).joined(separator: "\n"))"
+            )
             // The listings and the invalidation wait for the finalize job.
-            #expect(try await run.moto.objects(prefix: "index.html", bucket: "tabi-site-4")["index.html"]?.md5 == listingsBefore?.md5,
-                    "night \(number): a child wrote the listings though the array job runs with --no-auto-finalize")
+            #expect(
+                try await run.moto.objects(prefix: "index.html", bucket: "tabi-site-4")["index.html"]?.md5 == listingsBefore?.md5,
+                "night \(number): a child wrote the listings though the array job runs with --no-auto-finalize")
             #expect(try await run.moto.invalidations().count == sent + invalidations, "night \(number): a child sent an invalidation")
 
             let finalize = try await Self.engineEnv("batch", ["--role", "finalize"] + arrayJob)
             #expect(finalize.argv.contains("--finalize"), "\(finalize.argv)")
             let finalized = try await Self.runConcurrently([("night-\(number)-batch-finalize", finalize)], logs: run.folder("logs"))
             for step in finalized { #expect(step.status == 0, "\(step.transcript)") }
-            #expect(try await run.moto.invalidations().count == sent + 2 * invalidations, "night \(number): the finalize job's invalidations")
+            #expect(
+                try await run.moto.invalidations().count == sent + 2 * invalidations, "night \(number): the finalize job's invalidations")
             #expect(try await run.bucketDigest("tabi-site-4") == batchReference, "night \(number): AWS Batch")
         }
 

@@ -1,7 +1,7 @@
 import Foundation
 import IntegrationSupport
-import Testing
 import TestSupport
+import Testing
 
 /// `tabi-press export --trip UUID`: one trip as a blog of its own, from the database, through the
 /// binary: nothing of any other trip in it, a private trip never out of the database.
@@ -29,8 +29,11 @@ import TestSupport
     func export(_ run: PipelineRun, _ trip: String, _ target: [String]) async throws -> CommandRunner.Result {
         var env = run.moto.environment()
         env["DATABASE_URL"] = run.database.url
-        return try await run.run(["export", "--trip", trip, "--content", run.content.path, "--media", run.media.path,
-                            "--theme", RepositoryPaths.defaultTheme.path, "--narrator", "offline"] + target, environment: env)
+        return try await run.run(
+            [
+                "export", "--trip", trip, "--content", run.content.path, "--media", run.media.path,
+                "--theme", RepositoryPaths.defaultTheme.path, "--narrator", "offline",
+            ] + target, environment: env)
     }
 
     @Test(arguments: CommandRunner.binaries)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Shards that finish together all see every marker; exactly one of them finalizes the run
 /// (a conditional write claims the step), round after round.
@@ -13,12 +13,14 @@ import TestSupport
             var processes: [(Process, URL)] = []
             for index in 0..<shards {
                 let report = folder("round-\(round)-\(index).json")
-                let process = CommandRunner.process(try CommandRunner.Binary.debug.url(), [
-                    "nightly", "--content", content.path, "--media", content.appendingPathComponent("media").path,
-                    "--theme", RepositoryPaths.defaultTheme.path, "--skip-extract", "--narrator", "none", "--quiet",
-                    "--site-folder", folder("site").path, "--state", folder("state").path, "--shards", "\(shards)",
-                    "--report", report.path,
-                ], environment: ["JOB_COMPLETION_INDEX": "\(index)", "TABI_RUN_ID": "claim-\(round)"])
+                let process = CommandRunner.process(
+                    try CommandRunner.Binary.debug.url(),
+                    [
+                        "nightly", "--content", content.path, "--media", content.appendingPathComponent("media").path,
+                        "--theme", RepositoryPaths.defaultTheme.path, "--skip-extract", "--narrator", "none", "--quiet",
+                        "--site-folder", folder("site").path, "--state", folder("state").path, "--shards", "\(shards)",
+                        "--report", report.path,
+                    ], environment: ["JOB_COMPLETION_INDEX": "\(index)", "TABI_RUN_ID": "claim-\(round)"])
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 processes.append((process, report))
@@ -47,9 +49,11 @@ enum WriterCommandTestsContent {
         let content = folder("Content")
         try FileManager.default.createDirectory(at: content.appendingPathComponent("trips"), withIntermediateDirectories: true)
         let slug = "autumn-on-foot-basque-country-to-picos"
-        try FileManager.default.copyItem(at: RepositoryPaths.content.appendingPathComponent("trips/\(slug)"),
-                                        to: content.appendingPathComponent("trips/\(slug)"))
-        try FileManager.default.copyItem(at: RepositoryPaths.content.appendingPathComponent("media"), to: content.appendingPathComponent("media"))
+        try FileManager.default.copyItem(
+            at: RepositoryPaths.content.appendingPathComponent("trips/\(slug)"),
+            to: content.appendingPathComponent("trips/\(slug)"))
+        try FileManager.default.copyItem(
+            at: RepositoryPaths.content.appendingPathComponent("media"), to: content.appendingPathComponent("media"))
         return content
     }
 }

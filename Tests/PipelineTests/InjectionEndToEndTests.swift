@@ -1,10 +1,11 @@
 import Foundation
+import IntegrationSupport
+import TestSupport
+import Testing
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import IntegrationSupport
-import Testing
-import TestSupport
 
 /// The injection corpus through every field of the app's database and, echoed back, through a
 /// model's answer and its front matter: every published page parses to the theme's own markup,
@@ -31,8 +32,9 @@ import TestSupport
             let field = { (offset: Int) in corpus[(start + offset) % corpus.count] }
             let owner = try db.profile(displayName: field(7))
             // The description steers the stand-in to echo the trip's text back in its answer.
-            let trip = try db.trip(field(0), user: owner, description: field(1) + " standin:echo-facts",
-                                   createdAt: String(format: "2024-01-01T00:%02d:%02dZ", trips / 60, trips % 60))
+            let trip = try db.trip(
+                field(0), user: owner, description: field(1) + " standin:echo-facts",
+                createdAt: String(format: "2024-01-01T00:%02d:%02dZ", trips / 60, trips % 60))
             let place = try db.destination(trip, name: field(2), countryCode: nil)
             let post = try db.post(trip, title: field(3), content: field(4) + "\n\n[link](\(field(5)))", destination: place)
             try db.photo(post, trip: trip, key: "originals/shared.jpg", caption: field(6), sha256: nil)

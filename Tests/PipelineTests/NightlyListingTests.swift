@@ -1,7 +1,7 @@
 import Foundation
 import IntegrationSupport
-import Testing
 import TestSupport
+import Testing
 
 /// The finalize step renders a listing page (a page of the home page or of a tag) only when the
 /// trips it shows changed, and deletes the pages there are no more of.
@@ -10,8 +10,10 @@ import TestSupport
         let run = try PipelineRun(binary: .debug)
         var ids: [String] = []
         for day in 1...5 {
-            ids.append(try run.database.trip("Day \(day)", description: "Day \(day) out.", startDate: "2024-03-0\(day)",
-                                            endDate: "2024-03-0\(day)"))
+            ids.append(
+                try run.database.trip(
+                    "Day \(day)", description: "Day \(day) out.", startDate: "2024-03-0\(day)",
+                    endDate: "2024-03-0\(day)"))
         }
         let hidden = try run.database.trip("Hidden", visibility: "unlisted", startDate: "2024-03-09", endDate: "2024-03-09")
         let config = run.folder("tabi.yml")
@@ -43,7 +45,8 @@ import TestSupport
             let file = run.content.appendingPathComponent("trips/\(slug)/story.md")
             var story = String(decoding: try Data(contentsOf: file), as: UTF8.self)
             let line = story.split(separator: "\n", omittingEmptySubsequences: false).first { $0.hasPrefix("tags:") }
-            story = line.map { story.replacingOccurrences(of: String($0), with: "tags: \(tags)") }
+            story =
+                line.map { story.replacingOccurrences(of: String($0), with: "tags: \(tags)") }
                 ?? story.replacingOccurrences(of: "\ntitle:", with: "\ntags: \(tags)\ntitle:")
             try Data(story.utf8).write(to: file)
         }

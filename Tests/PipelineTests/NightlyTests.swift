@@ -1,7 +1,7 @@
 import Foundation
 import IntegrationSupport
-import Testing
 import TestSupport
+import Testing
 
 /// `tabi-press nightly` end to end, through the binary, on real servers: PostgreSQL, the Bedrock
 /// stand-in, moto's S3 and CloudFront. A worker keeps nothing but `Content/trips/` between nights.
@@ -18,7 +18,8 @@ import TestSupport
         let gates = try db.post(kyoto, title: "Fushimi Inari", content: "Ten thousand gates.")
         try db.photo(gates, trip: kyoto, key: "originals/kyoto-1.jpg", caption: "Gates at dawn", sha256: nil)
         try db.photo(gates, trip: kyoto, key: "originals/kyoto-2.jpg", caption: "Moss", position: 1, sha256: nil)
-        let lisbon = try db.trip("Lisbon Light", user: owner, description: "Trams and tiles.", startDate: "2024-06-01", endDate: "2024-06-04")
+        let lisbon = try db.trip(
+            "Lisbon Light", user: owner, description: "Trams and tiles.", startDate: "2024-06-01", endDate: "2024-06-04")
         let tram = try db.post(lisbon, title: "Tram 28", content: "Up the hill.")
         try db.photo(tram, trip: lisbon, key: "originals/lisbon.jpg", caption: "Yellow tram", sha256: nil)
         let hidden = try db.trip("Quiet Weekend", visibility: "unlisted", user: owner, description: "Just us.")
@@ -69,7 +70,9 @@ import TestSupport
         #expect(home.contains(kyotoSlug) && home.contains(lisbonSlug))
         #expect(!home.contains(hiddenSlug), "an unlisted trip is in the listings")
         #expect(!(try await run.bucketText(run.siteBucket)).contains("PRIVATE-MARKER"))
-        #expect(!objects.keys.contains { $0.hasPrefix("nightly/") || $0.hasPrefix("_tabi/") }, "state in the site's bucket: \(objects.keys.sorted())")
+        #expect(
+            !objects.keys.contains { $0.hasPrefix("nightly/") || $0.hasPrefix("_tabi/") },
+            "state in the site's bucket: \(objects.keys.sorted())")
         for listing in ["index.html", "feed.xml", "sitemap.xml", "robots.txt", "404.html"] {
             let text = String(decoding: try await run.moto.body(of: listing) ?? Data(), as: UTF8.self)
             #expect(!text.contains(hiddenSlug) && !text.contains(trips.hidden), "\(listing) names the unlisted trip")
@@ -98,8 +101,9 @@ import TestSupport
         #expect(!stateWrites.contains { $0.hasPrefix("nightly/trips/") }, "trip records written on a night with no change: \(stateWrites)")
 
         // MARK: One trip changes in the app: that trip's narrative, its page, and the listings.
-        try run.database.run("UPDATE travels SET description = 'Temples, tea and maples.', updated_at = '2024-12-02T00:00:00Z' WHERE id = $1",
-                             [trips.kyoto])
+        try run.database.run(
+            "UPDATE travels SET description = 'Temples, tea and maples.', updated_at = '2024-12-02T00:00:00Z' WHERE id = $1",
+            [trips.kyoto])
         try await run.moto.resetLog()
         let third = try await run.nightly(distribution + ["--report", run.folder("night-3.json").path], content: quiet)
         #expect(third.status == 0, "\(third.stdout)\n\(third.stderr)")
@@ -141,8 +145,9 @@ import TestSupport
         let db = run.database
         let owner = try db.profile()
         for index in 0..<9 {
-            let trip = try db.trip("Trip number \(index)", visibility: index == 4 ? "unlisted" : "public", user: owner,
-                                   startDate: "2024-0\(index % 9 + 1)-01", endDate: nil)
+            let trip = try db.trip(
+                "Trip number \(index)", visibility: index == 4 ? "unlisted" : "public", user: owner,
+                startDate: "2024-0\(index % 9 + 1)-01", endDate: nil)
             let post = try db.post(trip, title: "Day \(index)", content: "Post \(index).")
             if index % 3 == 0 {
                 try db.photo(post, trip: trip, key: "originals/\(index).jpg", sha256: nil)
@@ -161,9 +166,10 @@ import TestSupport
             for index in 0..<3 {
                 group.addTask {
                     let run = shardRun
-                    let result = try? await run.nightly(["--shards", "3", "--report", run.folder("shard-\(index).json").path],
-                                                        content: shared, site: "tabi-site-2", state: "tabi-state-2", narrator: "offline",
-                                                        environment: ["JOB_COMPLETION_INDEX": "\(index)", "TABI_RUN_ID": "night-1"])
+                    let result = try? await run.nightly(
+                        ["--shards", "3", "--report", run.folder("shard-\(index).json").path],
+                        content: shared, site: "tabi-site-2", state: "tabi-state-2", narrator: "offline",
+                        environment: ["JOB_COMPLETION_INDEX": "\(index)", "TABI_RUN_ID": "night-1"])
                     return (index, result)
                 }
             }
@@ -175,7 +181,9 @@ import TestSupport
         let reports = try (0..<3).map { try PipelineRun.report(run.folder("shard-\($0).json")) }
         let handled = reports.flatMap { ($0["trips"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
         #expect(handled.count == 9 && Set(handled).count == 9, "the shards did not cover each trip exactly once: \(handled)")
-        #expect(reports.filter { $0["finalize"] != nil }.count == 1, "the listings were written by \(reports.filter { $0["finalize"] != nil }.count) shards")
+        #expect(
+            reports.filter { $0["finalize"] != nil }.count == 1,
+            "the listings were written by \(reports.filter { $0["finalize"] != nil }.count) shards")
         #expect(try await run.bucketDigest("tabi-site-2") == (try await run.bucketDigest("tabi-site")))
     }
 
@@ -191,10 +199,14 @@ import TestSupport
         env["DATABASE_URL"] = run.database.url
         env["TABI_RUN_ID"] = "night-1"
         try await run.moto.stall(after: 20)
-        let process = CommandRunner.process(run.binary, ["nightly", "--content", content.path, "--media", run.media.path,
-                                                         "--theme", RepositoryPaths.defaultTheme.path, "--narrator", "offline",
-                                                         "--bucket", "tabi-site-2", "--state", "s3://tabi-state-2"],
-                                            environment: env, in: run.folder.url)
+        let process = CommandRunner.process(
+            run.binary,
+            [
+                "nightly", "--content", content.path, "--media", run.media.path,
+                "--theme", RepositoryPaths.defaultTheme.path, "--narrator", "offline",
+                "--bucket", "tabi-site-2", "--state", "s3://tabi-state-2",
+            ],
+            environment: env, in: run.folder.url)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -202,11 +214,14 @@ import TestSupport
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try await run.moto.release()
-        #expect(try await run.bucketDigest("tabi-site-2") != (try await run.bucketDigest("tabi-site")), "the kill came too late to test anything")
+        #expect(
+            try await run.bucketDigest("tabi-site-2") != (try await run.bucketDigest("tabi-site")),
+            "the kill came too late to test anything")
 
         // The engine retries the killed worker: the same run, so the same lease.
-        let rerun = try await run.nightly(content: content, site: "tabi-site-2", state: "tabi-state-2", narrator: "offline",
-                                    environment: ["TABI_RUN_ID": "night-1"])
+        let rerun = try await run.nightly(
+            content: content, site: "tabi-site-2", state: "tabi-state-2", narrator: "offline",
+            environment: ["TABI_RUN_ID": "night-1"])
         #expect(rerun.status == 0, "\(rerun.stdout)\n\(rerun.stderr)")
         #expect(try await run.bucketDigest("tabi-site-2") == (try await run.bucketDigest("tabi-site")))
     }
@@ -283,7 +298,9 @@ import TestSupport
         try await run.moto.resetLog()
         let dry = try await run.nightly(["--dry-run"], narrator: "offline")
         #expect(dry.status == 0, "\(dry.stdout)\n\(dry.stderr)")
-        #expect(dry.stdout.contains("\(trips.kyoto) ") && dry.stdout.contains("changed (its public data changed in the database)"), "\(dry.stdout)")
+        #expect(
+            dry.stdout.contains("\(trips.kyoto) ") && dry.stdout.contains("changed (its public data changed in the database)"),
+            "\(dry.stdout)")
         #expect(dry.stdout.contains("withdrawn (private or deleted in the database)"), "\(dry.stdout)")
         #expect(dry.stdout.contains("\(newTrip) ") && dry.stdout.contains("new (new in the database)"), "\(dry.stdout)")
         #expect(dry.stdout.contains("\(trips.hidden) ") && dry.stdout.contains("unchanged"), "\(dry.stdout)")

@@ -20,8 +20,10 @@ final class PipelineRun {
     var siteBucket: String { moto.bucket }
     var stateBucket: String { "tabi-state" }
 
-    init(binary: CommandRunner.Binary, modelOptions: [String] = [],
-         buckets: [String] = ["tabi-site", "tabi-state"]) throws {
+    init(
+        binary: CommandRunner.Binary, modelOptions: [String] = [],
+        buckets: [String] = ["tabi-site", "tabi-state"]
+    ) throws {
         self.binary = try binary.url()
         database = try TestDatabase()
         moto = try MotoStandin(auth: true, buckets: buckets)
@@ -55,26 +57,36 @@ final class PipelineRun {
     }
 
     func build() async throws -> CommandRunner.Result {
-        try await run(["build", "--content", content.path, "--output", output.path, "--media", media.path,
-                 "--theme", RepositoryPaths.defaultTheme.path, "--verbose"])
+        try await run([
+            "build", "--content", content.path, "--output", output.path, "--media", media.path,
+            "--theme", RepositoryPaths.defaultTheme.path, "--verbose",
+        ])
     }
 
     func publish() async throws -> CommandRunner.Result {
-        try await run(["publish", "--output", output.path, "--bucket", siteBucket, "--distribution", moto.distributionId,
-                 "--state", "s3://\(stateBucket)", "--verbose"], environment: moto.environment())
+        try await run(
+            [
+                "publish", "--output", output.path, "--bucket", siteBucket, "--distribution", moto.distributionId,
+                "--state", "s3://\(stateBucket)", "--verbose",
+            ], environment: moto.environment())
     }
 
     /// `tabi-press nightly` on the servers: the database, the Bedrock stand-in, moto's S3 and
     /// CloudFront; `extra` adds options (a content folder of its own, a shard, another bucket).
-    func nightly(_ extra: [String] = [], content: URL? = nil, site: String? = nil, state: String? = nil,
-                 narrator: String = "bedrock", environment: [String: String?] = [:]) async throws -> CommandRunner.Result {
+    func nightly(
+        _ extra: [String] = [], content: URL? = nil, site: String? = nil, state: String? = nil,
+        narrator: String = "bedrock", environment: [String: String?] = [:]
+    ) async throws -> CommandRunner.Result {
         var env = moto.environment()
         env["AWS_ENDPOINT_URL_BEDROCK_RUNTIME"] = model.server.baseURL
         env["DATABASE_URL"] = database.url
         for (key, value) in environment { env[key] = value }
-        return try await run(["nightly", "--content", (content ?? self.content).path, "--media", media.path,
-                        "--theme", RepositoryPaths.defaultTheme.path, "--narrator", narrator,
-                        "--bucket", site ?? siteBucket, "--state", "s3://\(state ?? stateBucket)"] + extra, environment: env)
+        return try await run(
+            [
+                "nightly", "--content", (content ?? self.content).path, "--media", media.path,
+                "--theme", RepositoryPaths.defaultTheme.path, "--narrator", narrator,
+                "--bucket", site ?? siteBucket, "--state", "s3://\(state ?? stateBucket)",
+            ] + extra, environment: env)
     }
 
     /// The report a run wrote with `--report`.
@@ -111,7 +123,9 @@ final class PipelineRun {
         var text = ""
         for key in try await moto.objects(bucket: bucket).keys.sorted() {
             text += key + "\n"
-            if let body = try await moto.body(of: key, bucket: bucket) { text += String(decoding: Self.gunzipped(body), as: UTF8.self) + "\n" }
+            if let body = try await moto.body(of: key, bucket: bucket) {
+                text += String(decoding: Self.gunzipped(body), as: UTF8.self) + "\n"
+            }
         }
         return text
     }

@@ -1,7 +1,7 @@
 import Foundation
 import IntegrationSupport
-import Testing
 import TestSupport
+import Testing
 
 /// Nothing private leaves the database: private trips, private posts and their photos, destination
 /// notes and GPS positions, marked in the app's rows, never reach `Content/`, `Output/`, the site's
@@ -31,16 +31,18 @@ import TestSupport
         let post = try db.post(trip, title: "Fushimi Inari", content: "Ten thousand gates.", destination: place)
         try db.photo(post, trip: trip, key: "originals/fushimi.jpg", caption: "Gates at dawn")
         try run.addOriginal("landscape-gps.jpg", at: "originals/fushimi.jpg")
-        let hidden = try db.post(trip, at: "2024-11-03T09:00:00Z", title: "\(Self.marker) private post title",
-                                 content: "\(Self.marker) private post text", visibility: "private")
+        let hidden = try db.post(
+            trip, at: "2024-11-03T09:00:00Z", title: "\(Self.marker) private post title",
+            content: "\(Self.marker) private post text", visibility: "private")
         try db.photo(hidden, trip: trip, key: "originals/\(Self.marker).jpg", caption: "\(Self.marker) private caption")
         try run.addOriginal("small.jpg", at: "originals/\(Self.marker).jpg")
         try db.run("UPDATE travel_posts SET latitude = \(Self.postLatitude) WHERE travel_id = $1", [trip])
         try db.run("UPDATE post_photos SET latitude = \(Self.photoLatitude) WHERE travel_id = $1", [trip])
 
         // A private trip, whole.
-        let secret = try db.trip("\(Self.marker) private trip", visibility: "private", user: owner,
-                                 description: "\(Self.marker) private description")
+        let secret = try db.trip(
+            "\(Self.marker) private trip", visibility: "private", user: owner,
+            description: "\(Self.marker) private description")
         try db.destination(secret, name: "\(Self.marker) private place", notes: Self.marker)
         let secretPost = try db.post(secret, title: "\(Self.marker) post of a private trip", content: Self.marker)
         try db.photo(secretPost, trip: secret, key: "originals/secret-trip.jpg", caption: "\(Self.marker) caption")
@@ -61,8 +63,10 @@ import TestSupport
             ("the prompts", try run.prompts()),
             ("what the commands printed", run.printed),
         ]
-        let secrets = [ModelStandin.secret, run.moto.announcement.secretAccessKey,
-                       URLComponents(string: db.url)?.password ?? "no password"]
+        let secrets = [
+            ModelStandin.secret, run.moto.announcement.secretAccessKey,
+            URLComponents(string: db.url)?.password ?? "no password",
+        ]
         for (place, text) in places {
             #expect(!text.isEmpty, "\(place) is empty: nothing was checked")
             // A public post's position is one of its facts in trip.json (a writer's checkout), never

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Preview
 import Testing
+
+@testable import Preview
 
 /// What the preview server serves and says, without a server: request paths that stay in the
 /// site, the script tag added to pages only, and events no text can break out of.
@@ -10,16 +11,19 @@ import Testing
         #expect(SiteFolder.sitePath("/trips/kyoto/") == "trips/kyoto")
         #expect(SiteFolder.sitePath("/trips/kyoto/index.html?x=1") == "trips/kyoto/index.html")
         #expect(SiteFolder.sitePath("/media/%C3%A9t%C3%A9.jpg") == "media/été.jpg")
-        for hostile in ["/../etc/passwd", "/%2e%2e/etc/passwd", "/trips/%2E%2E%2F%2E%2E%2Fsecret", "/.hidden", "/a/%00b",
-                        "/a\\..\\b", "/trips/\u{301}/../x", "/%ZZ"] {
+        for hostile in [
+            "/../etc/passwd", "/%2e%2e/etc/passwd", "/trips/%2E%2E%2F%2E%2E%2Fsecret", "/.hidden", "/a/%00b",
+            "/a\\..\\b", "/trips/\u{301}/../x", "/%ZZ",
+        ] {
             #expect(SiteFolder.sitePath(hostile) == nil, "\(hostile)")
         }
     }
 
     @Test func onlyHTMLGetsTheReloadScriptBeforeItsHeadEnds() {
         let page = Data("<html><head><title>x</title></head><body>b</body></html>".utf8)
-        #expect(String(decoding: SiteFolder.withReloadScript(page), as: UTF8.self)
-            == "<html><head><title>x</title><script src=\"/_preview/reload.js\" defer></script></head><body>b</body></html>")
+        #expect(
+            String(decoding: SiteFolder.withReloadScript(page), as: UTF8.self)
+                == "<html><head><title>x</title><script src=\"/_preview/reload.js\" defer></script></head><body>b</body></html>")
     }
 
     @Test func anEventsTextCannotEndItOrStartAnother() {

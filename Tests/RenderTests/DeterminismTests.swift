@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import Render
 import TabiCore
 import TestSupport
+import Testing
+
+@testable import Render
 
 /// Same input, same bytes: no build time, no input-order or machine dependence.
 @Suite struct DeterminismTests {
@@ -50,7 +51,8 @@ import TestSupport
         for page in pages {
             parts += try page.files.map { file in
                 guard let trip = page.listing, file.path == "trips/\(trip.slug)/index.html" else { return file }
-                return SiteFile(path: file.path, data: try #require(renderer.withNeighbours(file.data, slug: trip.slug, neighbours[trip.id]!)))
+                return SiteFile(
+                    path: file.path, data: try #require(renderer.withNeighbours(file.data, slug: trip.slug, neighbours[trip.id]!)))
             }
         }
         parts += try renderer.renderListings(TripFixtures.all, renditions: TripFixtures.renditions).files
@@ -60,12 +62,14 @@ import TestSupport
     @Test func concurrentRenderingGivesTheSameFiles() async throws {
         let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
         let renderer = SiteRenderer(config: TripFixtures.config, theme: theme)
-        let many = (0..<40).flatMap { n in TripFixtures.all.map { content -> TripContent in
-            var copy = content
-            copy.trip.slug += "-\(n)"
-            copy.trip.id = "\(n)-" + copy.trip.id
-            return copy
-        } }
+        let many = (0..<40).flatMap { n in
+            TripFixtures.all.map { content -> TripContent in
+                var copy = content
+                copy.trip.slug += "-\(n)"
+                copy.trip.id = "\(n)-" + copy.trip.id
+                return copy
+            }
+        }
         let serial = try renderer.render(trips: many, renditions: TripFixtures.renditions)
         let parallel = try await renderer.render(trips: many, renditions: TripFixtures.renditions, concurrency: 4)
         #expect(parallel.files == serial.files)

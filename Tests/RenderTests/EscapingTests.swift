@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import Render
 import SafeText
 import TabiCore
+import Testing
+
+@testable import Render
 
 /// Everything a traveller or writer typed is text on the page, never markup.
 @Suite struct EscapingTests {
@@ -10,13 +11,15 @@ import TabiCore
         let page = try RenderedSite.fixtures().page("hostile")
         #expect(!page.contains(TripFixtures.hostileText), "raw <script> from a title, story or destination")
         #expect(!page.contains("<img src=x"), "raw <img> from an author, caption or post title")
-        #expect(!page.contains("alert(2)") && !page.contains("alert(3)") && !page.contains("alert(4)"),
-                "the post's raw HTML and javascript: link")
+        #expect(
+            !page.contains("alert(2)") && !page.contains("alert(3)") && !page.contains("alert(4)"),
+            "the post's raw HTML and javascript: link")
         #expect(page.contains("<h1 dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
         #expect(page.contains("<span>By <bdi>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</bdi></span>"))
         #expect(page.contains("<span class=\"place\" dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt;</span>"))
-        #expect(page.contains("<li><a href=\"../../tags/script-alert-1-script/\" dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt;</a></li>"),
-                "a hostile tag")
+        #expect(
+            page.contains("<li><a href=\"../../tags/script-alert-1-script/\" dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt;</a></li>"),
+            "a hostile tag")
         let alts = Markup.tags("img", in: page).compactMap { Markup.attribute("alt", of: $0) }
         #expect(alts.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &#39; onload=&#39;alert(5)"))
     }
@@ -48,8 +51,9 @@ import TabiCore
                 }
                 // The JSON-LD data block is the one <script> a page may have: browsers never run it.
                 let dataBlock = tag.name == "script" && attributes.contains { $0 == ("type", "application/ld+json") }
-                #expect((tag.name != "script" || dataBlock) && tag.name != "style" && tag.name != "iframe",
-                        "\(path) has a <\(tag.name)>")
+                #expect(
+                    (tag.name != "script" || dataBlock) && tag.name != "style" && tag.name != "iframe",
+                    "\(path) has a <\(tag.name)>")
             }
         }
     }

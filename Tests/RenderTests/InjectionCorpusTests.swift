@@ -2,8 +2,8 @@ import Foundation
 import Render
 import SafeText
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 /// The injection corpus through every field a traveller, writer or model controls: every page
 /// still parses to the theme's own markup, and the feed and sitemap still parse as XML.
@@ -17,18 +17,23 @@ import TestSupport
     /// A trip whose every text field is `text`.
     static func trip(_ text: String, index: Int) -> TripContent {
         let id = String(format: "5a5e0000-0000-4000-8000-%012d", index)
-        let photo = Photo(id: "photo-\(index)", storageKey: "originals/p\(index).jpg", contentType: "image/jpeg",
-                          caption: text, width: 4000, height: 3000, position: 0)
+        let photo = Photo(
+            id: "photo-\(index)", storageKey: "originals/p\(index).jpg", contentType: "image/jpeg",
+            caption: text, width: 4000, height: 3000, position: 0)
         let trip = Trip(
             id: id, slug: "t\(index)", title: text, description: text, startDate: CalendarDate("2024-05-01"),
             endDate: CalendarDate("2024-05-03"), status: .completed, visibility: .public, author: text,
             coverPhotoId: photo.id, updatedAt: Timestamp("2024-05-04T10:00:00Z"),
             destinations: [Destination(id: "d\(index)", name: text, countryCode: text, position: 0)],
-            posts: [Post(id: "post-\(index)\(text)", timestamp: Timestamp("2024-05-01T10:00:00Z")!, title: text,
-                         content: text + "\n\n" + "[\(text)](\(text)) ![\(text)](\(text))", destinationId: "d\(index)",
-                         photos: [photo])])
-        let story = Story(frontMatter: StoryFrontMatter(title: text, summary: text, cover: photo.id, tags: [text, "x" + text]),
-                          body: "# \(text)\n\n\(text)\n\n> \(text)\n\n| \(text) | b |\n|---|---|\n| \(text) | c |\n")
+            posts: [
+                Post(
+                    id: "post-\(index)\(text)", timestamp: Timestamp("2024-05-01T10:00:00Z")!, title: text,
+                    content: text + "\n\n" + "[\(text)](\(text)) ![\(text)](\(text))", destinationId: "d\(index)",
+                    photos: [photo])
+            ])
+        let story = Story(
+            frontMatter: StoryFrontMatter(title: text, summary: text, cover: photo.id, tags: [text, "x" + text]),
+            body: "# \(text)\n\n\(text)\n\n> \(text)\n\n| \(text) | b |\n|---|---|\n| \(text) | c |\n")
         return TripContent(trip: trip, story: story)
     }
 
@@ -37,12 +42,14 @@ import TestSupport
         for trip in trips {
             for photo in trip.trip.photos {
                 let rendition = { (tag: String, width: Int, format: ImageFormat) in
-                    ImageRendition(path: "media/ab/abcdef0123456789-\(tag)-000000.\(format.fileExtension)", width: width,
-                                   height: width * 3 / 4, format: format)
+                    ImageRendition(
+                        path: "media/ab/abcdef0123456789-\(tag)-000000.\(format.fileExtension)", width: width,
+                        height: width * 3 / 4, format: format)
                 }
-                all[photo.id] = PhotoRenditions(photoId: photo.id, thumbnail: rendition("300x300c", 300, .jpeg),
-                                                medium: rendition("800x600", 800, .jpeg),
-                                                responsive: [rendition("w480", 480, .webp), rendition("w480", 480, .jpeg)])
+                all[photo.id] = PhotoRenditions(
+                    photoId: photo.id, thumbnail: rendition("300x300c", 300, .jpeg),
+                    medium: rendition("800x600", 800, .jpeg),
+                    responsive: [rendition("w480", 480, .webp), rendition("w480", 480, .jpeg)])
             }
         }
         return all
@@ -60,11 +67,13 @@ import TestSupport
             #expect(problems.isEmpty, "\(file.path): \(problems.prefix(3))")
             // Every tag is one the theme writes: data never opens a tag of its own.
             let names = Set(HTMLScan.startTags(in: html).map(\.name))
-            let theme: Set<String> = ["html", "head", "meta", "title", "link", "body", "a", "header", "div", "img", "nav",
-                                      "main", "footer", "p", "article", "h1", "h2", "h3", "h4", "span", "ul", "li", "section",
-                                      "ol", "picture", "source", "figure", "figcaption", "time", "blockquote", "table",
-                                      "thead", "tbody", "tr", "th", "td", "em", "strong", "sup", "code", "pre", "br", "del", "bdi",
-                                      "script", "svg", "polyline", "circle", "text", "aside", "details", "summary"]
+            let theme: Set<String> = [
+                "html", "head", "meta", "title", "link", "body", "a", "header", "div", "img", "nav",
+                "main", "footer", "p", "article", "h1", "h2", "h3", "h4", "span", "ul", "li", "section",
+                "ol", "picture", "source", "figure", "figcaption", "time", "blockquote", "table",
+                "thead", "tbody", "tr", "th", "td", "em", "strong", "sup", "code", "pre", "br", "del", "bdi",
+                "script", "svg", "polyline", "circle", "text", "aside", "details", "summary",
+            ]
             #expect(names.isSubset(of: theme), "\(file.path): unexpected <\(names.subtracting(theme).sorted())>")
             pages.append(file.path)
         }

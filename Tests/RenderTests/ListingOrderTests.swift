@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Render
 import TabiCore
 import TestSupport
+import Testing
 
 /// `sortedNewestFirst()` is the listings' order, `sorted(by: newestFirst)`, tie for tie: the
 /// home page, the feed and a trip's links to its neighbours depend on it.
@@ -31,8 +31,10 @@ import TestSupport
 
     @Test func newestComesFirstAndUndatedLast() {
         let undated = ListingPlacement(id: "u", slug: "u", title: "U", startDate: nil, updated: nil, tags: [])
-        let old = ListingPlacement(id: "o", slug: "o", title: "O", startDate: CalendarDate(year: 2020, month: 1, day: 1), updated: nil, tags: [])
-        let new = ListingPlacement(id: "n", slug: "n", title: "N", startDate: CalendarDate(year: 2024, month: 1, day: 1), updated: nil, tags: [])
+        let old = ListingPlacement(
+            id: "o", slug: "o", title: "O", startDate: CalendarDate(year: 2020, month: 1, day: 1), updated: nil, tags: [])
+        let new = ListingPlacement(
+            id: "n", slug: "n", title: "N", startDate: CalendarDate(year: 2024, month: 1, day: 1), updated: nil, tags: [])
         #expect([undated, old, new].sortedNewestFirst().map(\.id) == ["n", "o", "u"])
     }
 }

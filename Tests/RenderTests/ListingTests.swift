@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Render
 import TabiCore
 import TestSupport
+import Testing
 
 /// Which trips are listed where, in which order, and what unlisted trips get.
 @Suite struct ListingTests {
@@ -30,8 +30,10 @@ import TestSupport
     @Test func feedAndSitemapFollowTheSameOrder() throws {
         let site = try RenderedSite.fixtures()
         let feed = try FeedDocument.parse(site.text("feed.xml"))
-        #expect(feed.entries.map(\.link) == ["autumn-in-kyoto", "spring-in-lisbon", "porto-weekend", "hostile"]
-            .map { "https://travel.example.com/blog/trips/\($0)/" })
+        #expect(
+            feed.entries.map(\.link)
+                == ["autumn-in-kyoto", "spring-in-lisbon", "porto-weekend", "hostile"]
+                .map { "https://travel.example.com/blog/trips/\($0)/" })
         let sitemap = try FeedDocument.parse(site.text("sitemap.xml"))
         #expect(sitemap.locations.first == "https://travel.example.com/blog/")
         #expect(sitemap.locations.filter { $0.contains("/trips/") } == feed.entries.map(\.link))
@@ -39,8 +41,10 @@ import TestSupport
 
     @Test func tiesAreBrokenByUpdateThenTitleNotInputOrder() throws {
         func trip(_ slug: String, _ title: String, start: String?, updated: String?) -> TripContent {
-            TripContent(trip: Trip(id: slug, slug: slug, title: title, startDate: start.flatMap(CalendarDate.init),
-                                   updatedAt: updated.flatMap(Timestamp.init)))
+            TripContent(
+                trip: Trip(
+                    id: slug, slug: slug, title: title, startDate: start.flatMap(CalendarDate.init),
+                    updatedAt: updated.flatMap(Timestamp.init)))
         }
         let trips = [
             trip("no-date", "A no date", start: nil, updated: "2025-01-01T00:00:00Z"),
@@ -68,7 +72,9 @@ import TestSupport
 
     @Test func robotsPointsAtTheSitemapAndNotFoundPageWorksAtAnyDepth() throws {
         let site = try RenderedSite.fixtures()
-        #expect(site.text("robots.txt") == "User-agent: *\nAllow: /\nDisallow: /blog/_tabi/\n\nSitemap: https://travel.example.com/blog/sitemap.xml\n")
+        #expect(
+            site.text("robots.txt")
+                == "User-agent: *\nAllow: /\nDisallow: /blog/_tabi/\n\nSitemap: https://travel.example.com/blog/sitemap.xml\n")
         let notFound = site.text("404.html")
         #expect(notFound.contains("<meta name=\"robots\" content=\"noindex\">"))
         // Served for /blog/any/depth/: links start from the base path, not from the page.
@@ -87,8 +93,10 @@ import TestSupport
 
     @Test func feedCarriesTheNewestFiftyTripsButTheSitemapAll() throws {
         let trips = (1...60).map { day in
-            TripContent(trip: Trip(id: "t\(day)", slug: "day-\(day)", title: "Day \(day)",
-                                   startDate: CalendarDate(year: 2024, month: 1 + day / 28, day: 1 + day % 28)))
+            TripContent(
+                trip: Trip(
+                    id: "t\(day)", slug: "day-\(day)", title: "Day \(day)",
+                    startDate: CalendarDate(year: 2024, month: 1 + day / 28, day: 1 + day % 28)))
         }
         let site = try RenderedSite.fixtures(trips: trips)
         let feed = try FeedDocument.parse(site.text("feed.xml"))
@@ -107,8 +115,11 @@ import TestSupport
         }
         var twin = TripFixtures.kyoto
         twin.trip.slug = "spring-in-lisbon"
-        #expect(throws: RenderError.duplicateSlug(slug: "spring-in-lisbon",
-                                                  tripIDs: [TripFixtures.lisbon.trip.id, twin.trip.id].sorted())) {
+        #expect(
+            throws: RenderError.duplicateSlug(
+                slug: "spring-in-lisbon",
+                tripIDs: [TripFixtures.lisbon.trip.id, twin.trip.id].sorted())
+        ) {
             try renderer.render(trips: [TripFixtures.lisbon, twin], renditions: [:])
         }
         let message = RenderError.invalidSlug(tripID: "t1", slug: "../x").description

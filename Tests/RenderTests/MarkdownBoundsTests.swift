@@ -1,8 +1,9 @@
+import TabiCore
+import TestSupport
+import Testing
+
 @testable import Markdown
 @testable import Render
-import TabiCore
-import Testing
-import TestSupport
 
 /// Stories and posts over the Markdown limits are left out of their page and reported; the page
 /// and every other trip are still built, and every document is parsed once per build.

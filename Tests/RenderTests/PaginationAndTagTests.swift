@@ -1,15 +1,16 @@
 import Foundation
-import Testing
 import Render
 import TabiCore
 import TestSupport
+import Testing
 
 /// The home page in pages of `pagination.pageSize` trips, and a page per tag.
 @Suite struct PaginationAndTagTests {
     static func trips(_ count: Int, tags: (Int) -> [String] = { _ in [] }) -> [TripContent] {
         (1...count).map { day in
-            let trip = Trip(id: "t\(day)", slug: "day-\(day)", title: "Day \(day)",
-                            startDate: CalendarDate(year: 2024, month: 1 + day / 28, day: 1 + day % 28))
+            let trip = Trip(
+                id: "t\(day)", slug: "day-\(day)", title: "Day \(day)",
+                startDate: CalendarDate(year: 2024, month: 1 + day / 28, day: 1 + day % 28))
             let story = Story(frontMatter: StoryFrontMatter(title: "Day \(day)", tags: tags(day)), body: "Day \(day).")
             return TripContent(trip: trip, story: story)
         }

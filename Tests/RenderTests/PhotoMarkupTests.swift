@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import Render
 import TabiCore
+import Testing
 
 /// Photos are responsive `<picture>`s, sized to avoid layout shift, lazy, described, and left
 /// out when their renditions are missing.
@@ -12,18 +12,23 @@ import TabiCore
 
     @Test func postPhotoIsAPictureWithWebPSourceAndJPEGFallback() throws {
         let page = try RenderedSite.fixtures().page("autumn-in-kyoto")
-        let figure = try #require(page.components(separatedBy: "<figure class=\"photo\">")
-            .first { $0.contains("Torii gates at first light") })
+        let figure = try #require(
+            page.components(separatedBy: "<figure class=\"photo\">")
+                .first { $0.contains("Torii gates at first light") })
         let source = try #require(Markup.tags("source", in: figure).first)
         #expect(Markup.attribute("type", of: source) == "image/webp")
-        #expect(Markup.attribute("srcset", of: source) == [480, 960, 1600]
-            .map { "../../media/photo-fu/photo-fushimi-w\($0).webp \($0)w" }.joined(separator: ", "))
+        #expect(
+            Markup.attribute("srcset", of: source)
+                == [480, 960, 1600]
+                .map { "../../media/photo-fu/photo-fushimi-w\($0).webp \($0)w" }.joined(separator: ", "))
         #expect(Markup.attribute("sizes", of: source) == ImageRecipes.defaults.sizes)
 
         let img = try image(alt: "Torii gates at first light", in: figure)
         #expect(Markup.attribute("src", of: img) == "../../media/photo-fu/photo-fushimi-medium.jpg")
-        #expect(Markup.attribute("srcset", of: img)?.hasPrefix("../../media/photo-fu/photo-fushimi-w480.jpg 480w, "
-            + "../../media/photo-fu/photo-fushimi-medium.jpg 800w") == true)
+        #expect(
+            Markup.attribute("srcset", of: img)?.hasPrefix(
+                "../../media/photo-fu/photo-fushimi-w480.jpg 480w, "
+                    + "../../media/photo-fu/photo-fushimi-medium.jpg 800w") == true)
         #expect(Markup.attribute("sizes", of: img) == ImageRecipes.defaults.sizes)
         #expect(Markup.attribute("width", of: img) == "800")
         #expect(Markup.attribute("height", of: img) == "600")

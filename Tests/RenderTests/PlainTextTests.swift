@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Render
 
 /// One line of untrusted text: whitespace runs and controls become one space, the ends are
@@ -24,8 +25,9 @@ import Testing
         var random = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
             let text = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-            #expect(PlainText.clean(text).map { Array($0.unicodeScalars) } == Self.rule(text).map { Array($0.unicodeScalars) },
-                    "\(Array(text.unicodeScalars))")
+            #expect(
+                PlainText.clean(text).map { Array($0.unicodeScalars) } == Self.rule(text).map { Array($0.unicodeScalars) },
+                "\(Array(text.unicodeScalars))")
         }
     }
 

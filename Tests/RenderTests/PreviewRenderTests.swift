@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import Render
 import TabiCore
 import TestSupport
+import Testing
+
+@testable import Render
 
 /// What only a writer's preview renders: a `draft: true` story with a note, and the newer draft
 /// beside a writer's story on a page of its own with what it changes.
@@ -10,9 +11,11 @@ import TestSupport
     static func kyoto(preview: Bool) -> TripContent {
         var content = TripFixtures.kyoto
         content.story?.frontMatter.draft = true
-        return TripContent(trip: content.trip, story: content.story, preview: preview,
-                           proposal: Story(frontMatter: StoryFrontMatter(title: "Autumn in Kyoto"),
-                                           body: "We came for the maples and stayed for the <tea>.\n\nA new line."))
+        return TripContent(
+            trip: content.trip, story: content.story, preview: preview,
+            proposal: Story(
+                frontMatter: StoryFrontMatter(title: "Autumn in Kyoto"),
+                body: "We came for the maples and stayed for the <tea>.\n\nA new line."))
     }
 
     @Test func aPublishedBuildLeavesDraftsOutAndHasNoProposal() throws {
@@ -78,8 +81,9 @@ import TestSupport
             Destination(id: name, name: name, countryCode: country, latitude: lat, longitude: lon, position: position)
         }
         let route = [place("Lisbon", "PT", 38.72, -9.14, 0), place("Porto", "PT", 41.15, -8.61, 1), place("Vigo", "ES", 42.24, -8.72, 2)]
-        let trip = Trip(id: "t", slug: "t", title: "T", startDate: CalendarDate("2024-05-01"), endDate: CalendarDate("2024-05-08"),
-                        destinations: route)
+        let trip = Trip(
+            id: "t", slug: "t", title: "T", startDate: CalendarDate("2024-05-01"), endDate: CalendarDate("2024-05-08"),
+            destinations: route)
         // Lisbon–Porto about 274 km, Porto–Vigo about 122 km.
         let words = SiteWords(language: "en", strings: ThemeStrings(languages: [:]))
         #expect(TripStats.line(trip: trip, destinations: route, words: words) == "8 days · 3 places · 2 countries · about 400 km")

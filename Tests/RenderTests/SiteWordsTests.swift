@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import Render
 import TabiCore
 import TestSupport
+import Testing
+
+@testable import Render
 
 /// Pages in the site's `language`: dates in each language's own forms, and the theme's words
 /// from its strings files, falling back key by key to English.
@@ -14,17 +15,42 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("en", ["2 November 2024", "1 November 2024", "2–9 November 2024", "28 October – 3 November 2024",
-                "28 December 2024 – 3 January 2025", "From 2 November 2024", "Until 2 November 2024"]),
-        ("fr", ["2 novembre 2024", "1er novembre 2024", "2–9 novembre 2024", "28 octobre – 3 novembre 2024",
-                "28 décembre 2024 – 3 janvier 2025", "Depuis le 2 novembre 2024", "Jusqu’au 2 novembre 2024"]),
-        ("de", ["2. November 2024", "1. November 2024", "2.–9. November 2024", "28. Oktober – 3. November 2024",
-                "28. Dezember 2024 – 3. Januar 2025", "Ab 2. November 2024", "Bis 2. November 2024"]),
-        ("es", ["2 de noviembre de 2024", "1 de noviembre de 2024", "2–9 de noviembre de 2024",
+        (
+            "en",
+            [
+                "2 November 2024", "1 November 2024", "2–9 November 2024", "28 October – 3 November 2024",
+                "28 December 2024 – 3 January 2025", "From 2 November 2024", "Until 2 November 2024",
+            ]
+        ),
+        (
+            "fr",
+            [
+                "2 novembre 2024", "1er novembre 2024", "2–9 novembre 2024", "28 octobre – 3 novembre 2024",
+                "28 décembre 2024 – 3 janvier 2025", "Depuis le 2 novembre 2024", "Jusqu’au 2 novembre 2024",
+            ]
+        ),
+        (
+            "de",
+            [
+                "2. November 2024", "1. November 2024", "2.–9. November 2024", "28. Oktober – 3. November 2024",
+                "28. Dezember 2024 – 3. Januar 2025", "Ab 2. November 2024", "Bis 2. November 2024",
+            ]
+        ),
+        (
+            "es",
+            [
+                "2 de noviembre de 2024", "1 de noviembre de 2024", "2–9 de noviembre de 2024",
                 "28 de octubre – 3 de noviembre de 2024", "28 de diciembre de 2024 – 3 de enero de 2025",
-                "Desde el 2 de noviembre de 2024", "Hasta el 2 de noviembre de 2024"]),
-        ("ja", ["2024年11月2日", "2024年11月1日", "2024年11月2日～9日", "2024年10月28日～11月3日",
-                "2024年12月28日～2025年1月3日", "2024年11月2日から", "2024年11月2日まで"]),
+                "Desde el 2 de noviembre de 2024", "Hasta el 2 de noviembre de 2024",
+            ]
+        ),
+        (
+            "ja",
+            [
+                "2024年11月2日", "2024年11月1日", "2024年11月2日～9日", "2024年10月28日～11月3日",
+                "2024年12月28日～2025年1月3日", "2024年11月2日から", "2024年11月2日まで",
+            ]
+        ),
     ])
     func datesTakeEachLanguagesForms(language: String, expected: [String]) throws {
         let words = try words(language)
@@ -73,7 +99,10 @@ import TestSupport
         case .text(let value): text = value
         case .plural(let one, let other): text = (one ?? "") + other
         }
-        return Set(text.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) })
+        return Set(
+            text.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap {
+                $0.split(separator: "}").first.map(String.init)
+            })
     }
 
     @Test func aFrenchSiteIsFrenchOnEveryPage() throws {
@@ -105,8 +134,10 @@ import TestSupport
     }
 
     @Test func aBadStringsFileNamesTheFileAndTheProblem() throws {
-        for (text, reason) in [("All Trips: x\n", "is not lower_snake_case"), ("a: &x [1]\nb: *x\n", "anchors and aliases are not allowed"),
-                               ("posts: {one: x}\n", "other")] {
+        for (text, reason) in [
+            ("All Trips: x\n", "is not lower_snake_case"), ("a: &x [1]\nb: *x\n", "anchors and aliases are not allowed"),
+            ("posts: {one: x}\n", "other"),
+        ] {
             let copy = try ThemeCopy()
             try copy.write("strings/fr.yml", text)
             let error = try #require(throws: ThemeError.self) { try Theme.load(from: copy.url) }

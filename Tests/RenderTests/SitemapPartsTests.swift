@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Render
 import TabiCore
 import TestSupport
+import Testing
 
 /// A sitemap holds 50,000 URLs at most: a larger site gets an index at `sitemap.xml` and parts.
 @Suite struct SitemapPartsTests {
@@ -12,8 +12,9 @@ import TestSupport
     static func placements(_ count: Int) -> [ListingPlacement] {
         let day = 86_400.0, first = Date(timeIntervalSince1970: 1_577_836_800)
         return (0..<count).map { n in
-            ListingPlacement(id: "t\(n)", slug: "trip-\(n)", title: "Trip \(n)", startDate: nil,
-                             updated: Timestamp(first.addingTimeInterval(-day * Double(n))), tags: [])
+            ListingPlacement(
+                id: "t\(n)", slug: "trip-\(n)", title: "Trip \(n)", startDate: nil,
+                updated: Timestamp(first.addingTimeInterval(-day * Double(n))), tags: [])
         }
     }
 

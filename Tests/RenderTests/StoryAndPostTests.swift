@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Render
 import TabiCore
+import Testing
+
+@testable import Render
 
 /// The narrative, its front matter, drafts, and what a trip page says about posts.
 @Suite struct StoryAndPostTests {
@@ -14,8 +15,9 @@ import TabiCore
         #expect(page.contains("<h2 id=\"temples\">Temples</h2>"), "the story's highest level (`##`) is the page's <h2>, below its <h1>")
         #expect(page.contains("<li><a href=\"#temples\" dir=\"auto\">Temples</a></li>"), "table of contents")
         #expect(page.contains("<a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a>"))
-        #expect(page.contains("<li><a href=\"../../tags/japan/\" dir=\"auto\">japan</a></li>")
-            && page.contains("<li><a href=\"../../tags/autumn/\" dir=\"auto\">autumn</a></li>"))
+        #expect(
+            page.contains("<li><a href=\"../../tags/japan/\" dir=\"auto\">japan</a></li>")
+                && page.contains("<li><a href=\"../../tags/autumn/\" dir=\"auto\">autumn</a></li>"))
     }
 
     @Test func draftStoryIsNotPublished() throws {
@@ -45,29 +47,36 @@ import TabiCore
         #expect(page.contains("<time datetime=\"2024-11-02T09:30:00Z\">09:30 UTC</time></a><span dir=\"auto\">Kyoto</span>"))
         #expect(page.contains("Landed at KIX, took the <em>Haruka</em> to Kyoto."))
         #expect(page.contains("<h4 dir=\"auto\">Fushimi Inari at dawn</h4>"))
-        #expect(page.contains("<h5 id=\"post-post-2-the-summit\">The summit</h5>"), "post headings are prefixed and nested under the post's <h4>")
+        #expect(
+            page.contains("<h5 id=\"post-post-2-the-summit\">The summit</h5>"),
+            "post headings are prefixed and nested under the post's <h4>")
     }
 
     @Test func postsAreADayByDayTimelineNumberedFromTheTripsStart() throws {
         let page = try RenderedSite.fixtures().page("autumn-in-kyoto")
         // Posts on 2, 3 (23:15 UTC) and 6 November; the trip starts on 2 November. No posts, no day 3 or 4.
-        let days = Markup.matches("<section class=\"day\" id=\"(day-\\d+)\"[^>]*>\n<h3 [^>]*><a href=\"#day-\\d+\">([^<]+)</a> "
-                                  + "<time datetime=\"([0-9-]+)\">([^<]+)</time></h3>", in: page)
-        #expect(days.map { Array($0.dropFirst()) } == [
-            ["day-1", "Day 1", "2024-11-02", "2 November 2024"],
-            ["day-2", "Day 2", "2024-11-03", "3 November 2024"],
-            ["day-5", "Day 5", "2024-11-06", "6 November 2024"],
-        ])
+        let days = Markup.matches(
+            "<section class=\"day\" id=\"(day-\\d+)\"[^>]*>\n<h3 [^>]*><a href=\"#day-\\d+\">([^<]+)</a> "
+                + "<time datetime=\"([0-9-]+)\">([^<]+)</time></h3>", in: page)
+        #expect(
+            days.map { Array($0.dropFirst()) } == [
+                ["day-1", "Day 1", "2024-11-02", "2 November 2024"],
+                ["day-2", "Day 2", "2024-11-03", "3 November 2024"],
+                ["day-5", "Day 5", "2024-11-06", "6 November 2024"],
+            ])
         let sections = page.components(separatedBy: "<section class=\"day\"").dropFirst()
-        #expect(sections.map { Markup.matches("<article class=\"post\" id=\"([a-z0-9-]+)\">", in: $0).map { $0[1] } }
+        #expect(
+            sections.map { Markup.matches("<article class=\"post\" id=\"([a-z0-9-]+)\">", in: $0).map { $0[1] } }
                 == [["post-post-1"], ["post-post-2"], ["post-post-3"]])
     }
 
     @Test func timelineDaysCountFromTheFirstPostWhenItIsEarlierOrTheStartIsUnknown() {
         func post(_ id: String, _ time: String) -> Post { Post(id: id, timestamp: Timestamp(time)!) }
         let posts = [post("a", "2024-05-01T08:00:00Z"), post("b", "2024-05-01T20:00:00Z"), post("c", "2024-05-03T09:00:00Z")]
-        let expected = [TripDay(number: 1, date: CalendarDate("2024-05-01")!, posts: 0..<2),
-                        TripDay(number: 3, date: CalendarDate("2024-05-03")!, posts: 2..<3)]
+        let expected = [
+            TripDay(number: 1, date: CalendarDate("2024-05-01")!, posts: 0..<2),
+            TripDay(number: 3, date: CalendarDate("2024-05-03")!, posts: 2..<3),
+        ]
         #expect(TripDay.days(of: posts, start: nil) == expected)
         #expect(TripDay.days(of: posts, start: CalendarDate("2024-05-02")) == expected, "a post before the start date")
         #expect(TripDay.days(of: posts, start: CalendarDate("2024-04-30")).map(\.number) == [2, 4])
@@ -91,8 +100,10 @@ import TabiCore
 
     @Test func destinationsShowNameCountryAndDatesInOrder() throws {
         let page = try RenderedSite.fixtures().page("autumn-in-kyoto")
-        #expect(page.contains("<li><span class=\"place\" dir=\"auto\">Kyoto</span> <span class=\"country\">Japan</span> "
-            + "<time datetime=\"2024-11-02\">2–6 November 2024</time></li>\n<li><span class=\"place\" dir=\"auto\">Nara</span>"))
+        #expect(
+            page.contains(
+                "<li><span class=\"place\" dir=\"auto\">Kyoto</span> <span class=\"country\">Japan</span> "
+                    + "<time datetime=\"2024-11-02\">2–6 November 2024</time></li>\n<li><span class=\"place\" dir=\"auto\">Nara</span>"))
     }
 
     @Test func pageHeadHasCanonicalOpenGraphAndLanguage() throws {
@@ -102,7 +113,8 @@ import TabiCore
         #expect(page.hasPrefix("<!doctype html>\n<html lang=\"ja\">"))
         #expect(page.contains("<link rel=\"canonical\" href=\"https://travel.example.com/blog/trips/autumn-in-kyoto/\">"))
         #expect(page.contains("<meta property=\"og:title\" content=\"Autumn in Kyoto\">"))
-        #expect(page.contains("<meta property=\"og:image\" content=\"https://travel.example.com/blog/media/photo-de/photo-deer-medium.jpg\">"))
+        #expect(
+            page.contains("<meta property=\"og:image\" content=\"https://travel.example.com/blog/media/photo-de/photo-deer-medium.jpg\">"))
         #expect(page.contains("<meta property=\"og:type\" content=\"article\">"))
         #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Kumo Travels\" href=\"../../feed.xml\">"))
         for landmark in ["<header class=\"site-header\"", "<main id=\"main\">", "<article class=\"trip\">", "<nav ", "<footer "] {

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Render
 import TabiCore
 import TestSupport
+import Testing
 
 /// `![alt](photo:<id>)` in a story or post shows one of the trip's own photos, sized; nothing
 /// else prints an `<img>`.
@@ -41,8 +41,10 @@ import TestSupport
         #expect(Markup.attribute("src", of: img) == "../../media/photo-fu/photo-fushimi-medium.jpg")
         #expect(Markup.attribute("width", of: img) == "800" && Markup.attribute("height", of: img) == "600")
         #expect(Markup.attribute("loading", of: img) == "lazy")
-        #expect(Markup.attribute("srcset", of: Markup.tags("source", in: figure).first ?? "") == [480, 960, 1600]
-            .map { "../../media/photo-fu/photo-fushimi-w\($0).webp \($0)w" }.joined(separator: ", "))
+        #expect(
+            Markup.attribute("srcset", of: Markup.tags("source", in: figure).first ?? "")
+                == [480, 960, 1600]
+                .map { "../../media/photo-fu/photo-fushimi-w\($0).webp \($0)w" }.joined(separator: ", "))
         #expect(figure.contains("<figcaption dir=\"auto\">Torii gates at first light</figcaption>"))
         #expect(!story.contains("<p><figure"), "the figure takes the paragraph's place")
     }
@@ -53,8 +55,9 @@ import TestSupport
         let line = try #require(story.components(separatedBy: "\n").first { $0.hasPrefix("<p>The station ") })
         #expect(line.hasPrefix("<p>The station <picture><source type=\"image/webp\""))
         let img = try #require(Markup.tags("img", in: line).first)
-        #expect(Markup.attribute("alt", of: img) == "Kyoto Station's great hall".replacingOccurrences(of: "'", with: "&#39;"),
-                "no text of its own: the caption")
+        #expect(
+            Markup.attribute("alt", of: img) == "Kyoto Station's great hall".replacingOccurrences(of: "'", with: "&#39;"),
+            "no text of its own: the caption")
         #expect(Markup.attribute("width", of: img) == "800")
         #expect(page.contains("Landed at KIX. <picture>"), "a post's text can show its trip's photos too")
     }
@@ -71,8 +74,13 @@ import TestSupport
     @Test func everyImgOfEverySiteFileHasItsSize() throws {
         let site = try Self.site()
         var images = 0
-        for (path, html) in site.htmlPages + [("feed.xml", site.text("feed.xml").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&"))] {
+        for (path, html) in site.htmlPages + [
+            (
+                "feed.xml",
+                site.text("feed.xml").replacingOccurrences(of: "&lt;", with: "<")
+                    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+            )
+        ] {
             for img in Markup.tags("img", in: html) {
                 images += 1
                 #expect(Markup.attribute("width", of: img) != nil && Markup.attribute("height", of: img) != nil, "\(path): \(img)")
@@ -96,7 +104,8 @@ import TestSupport
         #expect(text("index.html").contains("<img src=\"media/photo-fu/photo-fushimi-medium.jpg\""))
         #expect(text("trips/autumn-in-kyoto/index.html").contains("<img src=\"../../media/photo-fu/photo-fushimi-medium.jpg\""))
         #expect(text("feed.xml").contains("src=&quot;https://travel.example.com/blog/media/photo-fu/photo-fushimi-medium.jpg&quot;"))
-        #expect(!files.contains { ($0.path.hasSuffix(".html") || $0.path.hasSuffix(".xml")) && $0.data.contains(1) },
-                "no mark is left in a page or the feed")
+        #expect(
+            !files.contains { ($0.path.hasSuffix(".html") || $0.path.hasSuffix(".xml")) && $0.data.contains(1) },
+            "no mark is left in a page or the feed")
     }
 }

@@ -1,22 +1,25 @@
 import Markdown
 import Mustache
-import Testing
-@testable import Render
 import TabiCore
 import TestSupport
+import Testing
+
+@testable import Render
 
 /// The views answer Mustache lookups by name (faster than `Mirror`); every stored property must
 /// answer, with its own value, or a template would silently lose it.
 @Suite struct TemplateFieldTests {
     @Test func everyStoredPropertyAnswersByName() throws {
         let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
-        let frame = PageFrame(config: TripFixtures.config, urls: SiteURLs(baseURL: TripFixtures.config.baseURL),
-                              assets: theme.assets, words: SiteWords(language: "en", strings: theme.strings))
+        let frame = PageFrame(
+            config: TripFixtures.config, urls: SiteURLs(baseURL: TripFixtures.config.baseURL),
+            assets: theme.assets, words: SiteWords(language: "en", strings: theme.strings))
         let markdown = MarkdownRenderer()
         let renditions = TripFixtures.renditions
         let facts = [TripFixtures.kyoto, TripFixtures.hostile].map {
-            TripFacts(content: $0, renditions: renditions, markdown: markdown,
-                      style: PhotoStyle(sizes: "100vw", templates: theme.templates, words: frame.words))
+            TripFacts(
+                content: $0, renditions: renditions, markdown: markdown,
+                style: PhotoStyle(sizes: "100vw", templates: theme.templates, words: frame.words))
         }
         var ongoing = TripFixtures.kyoto
         ongoing.trip.status = .ongoing
@@ -25,19 +28,22 @@ import TestSupport
         // A page size of one: pages with a pager; the tags index.
         let listings = ListingPages.make(entries.map(\.placement), pageSize: 1)
         let tagIndex = try #require(listings.first { if case .tags = $0.kind { true } else { false } })
-        let pages: [Any] = facts.map {
-            TripPage(facts: $0, renditions: renditions, sizes: "100vw", markdown: markdown, frame: frame, problems: &problems)
-        } + [
-            HomePage(listings[0], trips: [entries[0]], frame: frame),
-            HomePage(tagIndex, trips: [], frame: frame),
-            NotFoundPage(frame: frame),
-        ]
+        let pages: [Any] =
+            facts.map {
+                TripPage(facts: $0, renditions: renditions, sizes: "100vw", markdown: markdown, frame: frame, problems: &problems)
+            } + [
+                HomePage(listings[0], trips: [entries[0]], frame: frame),
+                HomePage(tagIndex, trips: [], frame: frame),
+                NotFoundPage(frame: frame),
+            ]
         var checked: Set<String> = []
         for page in pages { try check(page, path: "\(type(of: page))", checked: &checked) }
         // Every view type was reached.
-        for name in ["TripPage", "HomePage", "NotFoundPage", "SiteView", "PageMeta", "SocialImage", "TripView",
-                     "DestinationView", "ContentsEntry", "PostView", "PhotoView", "PictureSource", "TripCard",
-                     "ThumbnailView", "TagLinkView", "PagerView"] {
+        for name in [
+            "TripPage", "HomePage", "NotFoundPage", "SiteView", "PageMeta", "SocialImage", "TripView",
+            "DestinationView", "ContentsEntry", "PostView", "PhotoView", "PictureSource", "TripCard",
+            "ThumbnailView", "TagLinkView", "PagerView",
+        ] {
             #expect(checked.contains(name), "\(name) was not checked")
         }
     }

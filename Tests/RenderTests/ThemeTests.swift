@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Render
 import TabiCore
 import TestSupport
+import Testing
 
 /// Loading themes: hashed assets, template checks, settings, and errors that name the file.
 @Suite struct ThemeTests {
@@ -47,8 +47,10 @@ import TestSupport
     @Test func stylesheetURLsPointAtHashedAssets() throws {
         let copy = try ThemeCopy()
         try copy.write("assets/fonts/journal.woff2", "not really a font")
-        try copy.append("assets/style.css", "\n@font-face { font-family: J; src: url(\"fonts/journal.woff2?v=2\") format(\"woff2\"); }\n"
-            + ".x { background: url(https://cdn.example.com/a.png), url(missing.png); }\n")
+        try copy.append(
+            "assets/style.css",
+            "\n@font-face { font-family: J; src: url(\"fonts/journal.woff2?v=2\") format(\"woff2\"); }\n"
+                + ".x { background: url(https://cdn.example.com/a.png), url(missing.png); }\n")
         let theme = try Theme.load(from: copy.url)
         let font = try #require(theme.assets.first { $0.source == "fonts/journal.woff2" })
         #expect(font.lookupKey == "fonts_journal_woff2")
@@ -81,8 +83,11 @@ import TestSupport
     @Test func unknownPartialIsAnErrorNamingTheTemplate() throws {
         let copy = try ThemeCopy()
         try copy.append("templates/404.mustache", "{{> partials/nowhere }}\n")
-        #expect(throws: ThemeError.missingPartial(file: copy.url.appendingPathComponent("templates/404.mustache").path,
-                                                  partial: "partials/nowhere")) {
+        #expect(
+            throws: ThemeError.missingPartial(
+                file: copy.url.appendingPathComponent("templates/404.mustache").path,
+                partial: "partials/nowhere")
+        ) {
             try Theme.load(from: copy.url)
         }
     }

@@ -16,7 +16,8 @@ import Testing
         var buffer = [CChar](repeating: 0, count: 256)
         gethostname(&buffer, 255)
         let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return String(name.unicodeScalars.filter { $0 == "-" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) }.map(Character.init))
+        return String(
+            name.unicodeScalars.filter { $0 == "-" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) }.map(Character.init))
     }
 
     func touch(_ name: String, age: TimeInterval = 0) throws -> String {

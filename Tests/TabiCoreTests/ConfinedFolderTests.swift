@@ -18,8 +18,9 @@ import Testing
     var root: URL { base.appendingPathComponent("root") }
 
     func link(_ path: String, to target: String) throws {
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(path).path,
-                                                   withDestinationPath: target)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent(path).path,
+            withDestinationPath: target)
     }
 
     @Test func readsARegularFile() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TabiCore
 
 /// Front matter is written by writers and models: anchors and aliases (the "billion laughs"),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TabiCore
 
 @Suite struct SiteConfigTests {

@@ -1,22 +1,24 @@
 import Testing
+
 @testable import TabiCore
 
 @Suite struct StoryTests {
     @Test func frontMatterAndBodyAreSplit() throws {
-        let story = try Story(parsing: """
-            ---
-            title: "Autumn in Kyoto"
-            summary: Temples and tea
-            cover: 6f1c
-            date: 2024-11-02
-            tags: [japan, autumn]
-            draft: false
-            narrator: {kind: offline}
-            ---
-            # Day one
+        let story = try Story(
+            parsing: """
+                ---
+                title: "Autumn in Kyoto"
+                summary: Temples and tea
+                cover: 6f1c
+                date: 2024-11-02
+                tags: [japan, autumn]
+                draft: false
+                narrator: {kind: offline}
+                ---
+                # Day one
 
-            Text.
-            """)
+                Text.
+                """)
         #expect(story.frontMatter.title == "Autumn in Kyoto")
         #expect(story.frontMatter.summary == "Temples and tea")
         #expect(story.frontMatter.date?.description == "2024-11-02")
@@ -27,8 +29,10 @@ import Testing
     }
 
     @Test func renderingThenParsingGivesTheSameStory() throws {
-        let story = Story(frontMatter: StoryFrontMatter(title: "A \"quoted\": title\nwith: yaml", summary: "- not a list",
-                                                        tags: ["a: b"], draft: true), body: "Body\n")
+        let story = Story(
+            frontMatter: StoryFrontMatter(
+                title: "A \"quoted\": title\nwith: yaml", summary: "- not a list",
+                tags: ["a: b"], draft: true), body: "Body\n")
         let again = try Story(parsing: story.rendered())
         #expect(again == story)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TabiCore
 
 /// `Timestamp` computes days arithmetically (proleptic Gregorian, as PostgreSQL does); it must agree

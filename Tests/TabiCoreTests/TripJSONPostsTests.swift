@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TabiCore
 
 /// Posts written as text while rows are read (`TripJSONPosts`, what extract does) must give the
@@ -22,16 +23,18 @@ import Testing
             let photoOrder = trip.posts.enumerated().shuffled(using: &random)
             try Self.withTexts(seed: random.next()) { text in
                 for post in trip.posts {
-                    posts.append(id: text(post.id), timestamp: post.timestamp, title: post.title.map(text),
-                                 content: post.content.map(text), destinationId: post.destinationId.map(text),
-                                 latitude: post.latitude, longitude: post.longitude)
+                    posts.append(
+                        id: text(post.id), timestamp: post.timestamp, title: post.title.map(text),
+                        content: post.content.map(text), destinationId: post.destinationId.map(text),
+                        latitude: post.latitude, longitude: post.longitude)
                 }
                 for (postIndex, post) in photoOrder {
                     for photo in post.photos {
-                        posts.appendPhoto(to: postIndex, id: text(photo.id), storageKey: text(photo.storageKey),
-                                          contentType: photo.contentType.map(text), sha256: photo.sha256.map(text),
-                                          caption: photo.caption.map(text), takenAt: photo.takenAt, width: photo.width,
-                                          height: photo.height, position: photo.position)
+                        posts.appendPhoto(
+                            to: postIndex, id: text(photo.id), storageKey: text(photo.storageKey),
+                            contentType: photo.contentType.map(text), sha256: photo.sha256.map(text),
+                            caption: photo.caption.map(text), takenAt: photo.takenAt, width: photo.width,
+                            height: photo.height, position: photo.position)
                     }
                 }
                 TripJSON.encode(bare, posts: posts, into: &buffer)
@@ -59,10 +62,12 @@ import Testing
 
     @Test func bytesAreKeptExactlyWhenTheyAreUTF8AndMendedAsAStringWouldBe() {
         var random = TripJSONWriterTests.Random(state: 11)
-        let pieces: [[UInt8]] = [[0x41], [0x7F], [0xC2, 0xA9], [0xE6, 0x9D, 0xB1], [0xF0, 0x9F, 0x8C, 0x8A],
-                                 [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
-                                 [0xF8], [0x80], [0xC2], [0xE6, 0x9D], [0xEF, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF],
-                                 Array("plain ascii text, long enough for the wide path".utf8)]
+        let pieces: [[UInt8]] = [
+            [0x41], [0x7F], [0xC2, 0xA9], [0xE6, 0x9D, 0xB1], [0xF0, 0x9F, 0x8C, 0x8A],
+            [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0xF8], [0x80], [0xC2], [0xE6, 0x9D], [0xEF, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF],
+            Array("plain ascii text, long enough for the wide path".utf8),
+        ]
         for _ in 0..<5_000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int(random.next() % 12) { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TabiCore
 
 /// `trip.json` is read from its bytes when the reader is sure, by `JSONDecoder` otherwise: the two
@@ -24,8 +25,11 @@ import Testing
     /// accepts, `JSONDecoder` decodes to the same trip.
     @Test func whatTheReaderAcceptsJSONDecoderReadsTheSame() {
         var random = Random(state: 99)
-        let pieces: [[UInt8]] = ["\"", "\\", "\\u00e9", "\\ud83d\\ude00", "\\ud83d", "{", "}", "[", "]", ",", ":", "null", "1", "-0", "1.5",
-                                 "1e400", "0x1", " ", "\n", "\u{0}", "é", "\u{FF}"].map { Array($0.utf8) } + [[0xFF], [0xC3]]
+        let pieces: [[UInt8]] =
+            [
+                "\"", "\\", "\\u00e9", "\\ud83d\\ude00", "\\ud83d", "{", "}", "[", "]", ",", ":", "null", "1", "-0", "1.5",
+                "1e400", "0x1", " ", "\n", "\u{0}", "é", "\u{FF}",
+            ].map { Array($0.utf8) } + [[0xFF], [0xC3]]
         var accepted = 0, agreed = 0
         for _ in 0..<6_000 {
             var bytes = Array(TripJSON.encode(TripJSONWriterTests().trip(&random)))
@@ -53,11 +57,11 @@ import Testing
 
     @Test func escapesUnknownKeysAndSpacingReadAsJSONDecoderReadsThem() throws {
         let json = #"""
-        {"slug":"s","id":"t","title":"caf\u00e9 \ud83d\ude00 \/ \"q\" \\ \b\f\n\r\t",
-         "extra": {"deep": [[[{"x": [true, false, null, -1.5e-3, "}"]}]]]}, "status" : "ongoing",
-         "visibility":"unlisted", "destinations": [ ], "posts":[{"id":"p","timestamp":"2024-01-02T03:04:05Z",
-         "photos":[{"id":"ph","storageKey":"k","position":-3,"width":null}],"latitude":-0,"longitude":12}]}
-        """#
+            {"slug":"s","id":"t","title":"caf\u00e9 \ud83d\ude00 \/ \"q\" \\ \b\f\n\r\t",
+             "extra": {"deep": [[[{"x": [true, false, null, -1.5e-3, "}"]}]]]}, "status" : "ongoing",
+             "visibility":"unlisted", "destinations": [ ], "posts":[{"id":"p","timestamp":"2024-01-02T03:04:05Z",
+             "photos":[{"id":"ph","storageKey":"k","position":-3,"width":null}],"latitude":-0,"longitude":12}]}
+            """#
         let data = Data(json.utf8)
         let read = try #require(TripJSONReader.trip(data))
         #expect(read == (try Self.decoder.decode(Trip.self, from: data)))
@@ -79,7 +83,8 @@ import Testing
     }
 
     @Test func errorsStillNameTheField() {
-        let json = #"{"id":"t","slug":"s","title":"T","status":"planning","visibility":"public","destinations":[],"posts":[{"id":"p","photos":[]}]}"#
+        let json =
+            #"{"id":"t","slug":"s","title":"T","status":"planning","visibility":"public","destinations":[],"posts":[{"id":"p","photos":[]}]}"#
         #expect(throws: TripJSONError(field: "posts[0].timestamp", reason: "is missing")) { try TripJSON.decode(Data(json.utf8)) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TabiCore
 
 @Suite struct TripJSONTests {
@@ -7,8 +8,11 @@ import Testing
         id: "0b5e2c1e-6c55-4a57-9a43-2f0d0e1e6a01", slug: "autumn-in-kyoto", title: "Autumn in Kyoto",
         startDate: CalendarDate("2024-11-01"), endDate: CalendarDate("2024-11-05"), author: "Aiko",
         destinations: [Destination(id: "d1", name: "Kyoto", countryCode: "JP", latitude: 35.0116, longitude: 135.7681)],
-        posts: [Post(id: "p1", timestamp: Timestamp("2024-11-01T09:00:00Z")!, title: "Arrival", content: "Hello",
-                     destinationId: "d1", photos: [Photo(id: "ph1", storageKey: "trips/a/ph1.jpg", width: 4000, height: 3000)])])
+        posts: [
+            Post(
+                id: "p1", timestamp: Timestamp("2024-11-01T09:00:00Z")!, title: "Arrival", content: "Hello",
+                destinationId: "d1", photos: [Photo(id: "ph1", storageKey: "trips/a/ph1.jpg", width: 4000, height: 3000)])
+        ])
 
     @Test func encodingIsStableAndRoundTrips() throws {
         let data = TripJSON.encode(Self.trip)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TabiCore
 
 /// `TripJSON.encode` writes its bytes directly; they must be exactly `JSONEncoder`'s, for every
@@ -16,8 +17,10 @@ import Testing
         }
     }
 
-    static let awkward = ["", "plain", "q\"uo\\te/slash", "\u{1}\u{1f}\n\r\t\u{8}\u{c}\u{7f}", "東京の秋", "رحلة",
-                          "emoji 🏖️🌊", "\u{2028}\u{2029}", "<script>&amp;</script>", "tab\tand\nline"]
+    static let awkward = [
+        "", "plain", "q\"uo\\te/slash", "\u{1}\u{1f}\n\r\t\u{8}\u{c}\u{7f}", "東京の秋", "رحلة",
+        "emoji 🏖️🌊", "\u{2028}\u{2029}", "<script>&amp;</script>", "tab\tand\nline",
+    ]
 
     func text(_ r: inout Random) -> String { Self.awkward.randomElement(using: &r)! + String(r.next() % 1000) }
     func maybe<T>(_ r: inout Random, _ make: (inout Random) -> T) -> T? { Bool.random(using: &r) ? make(&r) : nil }
@@ -29,30 +32,36 @@ import Testing
         default: return Double(Int64(bitPattern: r.next()) % 100_000) / 7
         }
     }
-    func time(_ r: inout Random) -> Timestamp { Timestamp(Date(timeIntervalSince1970: Double(r.next() % 4_000_000_000) + Double(r.next() % 1000) / 1000)) }
+    func time(_ r: inout Random) -> Timestamp {
+        Timestamp(Date(timeIntervalSince1970: Double(r.next() % 4_000_000_000) + Double(r.next() % 1000) / 1000))
+    }
 
     func trip(_ r: inout Random) -> Trip {
         let destinations = (0..<Int(r.next() % 3)).map { i in
-            Destination(id: "d\(i)", name: text(&r), countryCode: maybe(&r) { _ in "JP" }, latitude: maybe(&r, double),
-                        longitude: maybe(&r, double), arrivalDate: maybe(&r) { _ in CalendarDate("2024-02-29")! },
-                        departureDate: maybe(&r) { _ in CalendarDate("0001-01-01")! }, position: Int(r.next() % 5) - 2)
+            Destination(
+                id: "d\(i)", name: text(&r), countryCode: maybe(&r) { _ in "JP" }, latitude: maybe(&r, double),
+                longitude: maybe(&r, double), arrivalDate: maybe(&r) { _ in CalendarDate("2024-02-29")! },
+                departureDate: maybe(&r) { _ in CalendarDate("0001-01-01")! }, position: Int(r.next() % 5) - 2)
         }
         let posts = (0..<Int(r.next() % 3)).map { i in
-            Post(id: "p\(i)", timestamp: time(&r), title: maybe(&r, text), content: maybe(&r, text),
-                 destinationId: maybe(&r, text), latitude: maybe(&r, double), longitude: maybe(&r, double),
-                 photos: (0..<Int(r.next() % 3)).map { j in
-                     Photo(id: "ph\(j)", storageKey: "trips/a/\(j).jpg", contentType: maybe(&r) { _ in "image/jpeg" },
-                           sha256: maybe(&r) { _ in String(repeating: "a1", count: 32) }, caption: maybe(&r, text),
-                           takenAt: maybe(&r, time), width: maybe(&r) { Int($0.next() % 9000) },
-                           height: maybe(&r) { Int($0.next() % 9000) }, position: Int(r.next() % 4))
-                 })
+            Post(
+                id: "p\(i)", timestamp: time(&r), title: maybe(&r, text), content: maybe(&r, text),
+                destinationId: maybe(&r, text), latitude: maybe(&r, double), longitude: maybe(&r, double),
+                photos: (0..<Int(r.next() % 3)).map { j in
+                    Photo(
+                        id: "ph\(j)", storageKey: "trips/a/\(j).jpg", contentType: maybe(&r) { _ in "image/jpeg" },
+                        sha256: maybe(&r) { _ in String(repeating: "a1", count: 32) }, caption: maybe(&r, text),
+                        takenAt: maybe(&r, time), width: maybe(&r) { Int($0.next() % 9000) },
+                        height: maybe(&r) { Int($0.next() % 9000) }, position: Int(r.next() % 4))
+                })
         }
-        return Trip(id: "t", slug: "s", title: text(&r), description: maybe(&r, text),
-                    startDate: maybe(&r) { _ in CalendarDate("2024-11-01")! }, endDate: maybe(&r) { _ in CalendarDate("9999-12-31")! },
-                    status: TripStatus.allCases.randomElement(using: &r)!, visibility: TripVisibility.allCases.randomElement(using: &r)!,
-                    author: maybe(&r, text), coverPhotoId: maybe(&r, text), updatedAt: maybe(&r, time),
-                    destinations: destinations, posts: posts,
-                    source: maybe(&r) { SourceStamp(updatedAt: maybe(&$0, time), fingerprint: "f\($0.next() % 99)") })
+        return Trip(
+            id: "t", slug: "s", title: text(&r), description: maybe(&r, text),
+            startDate: maybe(&r) { _ in CalendarDate("2024-11-01")! }, endDate: maybe(&r) { _ in CalendarDate("9999-12-31")! },
+            status: TripStatus.allCases.randomElement(using: &r)!, visibility: TripVisibility.allCases.randomElement(using: &r)!,
+            author: maybe(&r, text), coverPhotoId: maybe(&r, text), updatedAt: maybe(&r, time),
+            destinations: destinations, posts: posts,
+            source: maybe(&r) { SourceStamp(updatedAt: maybe(&$0, time), fingerprint: "f\($0.next() % 99)") })
     }
 
     @Test func writtenBytesEqualJSONEncodersForManyTrips() throws {
@@ -69,7 +78,8 @@ import Testing
     }
 
     @Test func valuesJSONCannotHoldBecomeAbsent() throws {
-        let trip = Trip(id: "t", slug: "s", title: "T", destinations: [Destination(id: "d", name: "N", latitude: .nan, longitude: .infinity)])
+        let trip = Trip(
+            id: "t", slug: "s", title: "T", destinations: [Destination(id: "d", name: "N", latitude: .nan, longitude: .infinity)])
         let decoded = try TripJSON.decode(TripJSON.encode(trip))
         #expect(decoded.destinations.first?.latitude == nil && decoded.destinations.first?.longitude == nil)
     }

@@ -36,15 +36,17 @@ public enum CommandRunner {
             case .release:
                 let environment = ProcessInfo.processInfo.environment
                 guard let path = environment["TABI_RELEASE_BIN"], !path.isEmpty else {
-                    throw MissingBinary(description: environment["TABI_RUN_TESTS"] == nil
-                        ? "TABI_RELEASE_BIN is not set: this test also runs the release build of tabi-press. Run `make test` "
-                            + "(which builds it), or build it with `swift build -c release --product tabi-press` and set "
-                            + "TABI_RELEASE_BIN=$(swift build -c release --show-bin-path)/tabi-press"
-                        : "TABI_RELEASE_BIN is not set although scripts/run-tests is running: its release build step did not export it")
+                    throw MissingBinary(
+                        description: environment["TABI_RUN_TESTS"] == nil
+                            ? "TABI_RELEASE_BIN is not set: this test also runs the release build of tabi-press. Run `make test` "
+                                + "(which builds it), or build it with `swift build -c release --product tabi-press` and set "
+                                + "TABI_RELEASE_BIN=$(swift build -c release --show-bin-path)/tabi-press"
+                            : "TABI_RELEASE_BIN is not set although scripts/run-tests is running: its release build step did not export it")
                 }
                 guard FileManager.default.isExecutableFile(atPath: path) else {
-                    throw MissingBinary(description: "TABI_RELEASE_BIN=\(path) is not an executable file: build it with "
-                        + "`swift build -c release --product tabi-press` (or run `make test`)")
+                    throw MissingBinary(
+                        description: "TABI_RELEASE_BIN=\(path) is not an executable file: build it with "
+                            + "`swift build -c release --product tabi-press` (or run `make test`)")
                 }
                 return URL(fileURLWithPath: path)
             }
@@ -70,8 +72,10 @@ public enum CommandRunner {
 
     /// Runs `executable` with `arguments`, waiting for it to end. `environment` adds to (and
     /// overrides) this process's environment; a value of nil removes a variable.
-    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String?] = [:],
-                           in folder: URL? = nil, input: Data? = nil) throws -> Result {
+    public static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String?] = [:],
+        in folder: URL? = nil, input: Data? = nil
+    ) throws -> Result {
         let running = try Running(process(executable, arguments, environment: environment, in: folder), input: input)
         running.done.wait()
         return running.result
@@ -81,8 +85,10 @@ public enum CommandRunner {
     /// the cooperative pool while it runs: the pipes are read on Dispatch threads and the exit
     /// resumes the caller. Tests run in parallel on a pool as wide as the machine has cores (2
     /// here); a test blocked in `waitUntilExit` for seconds starved the others for minutes.
-    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String?] = [:],
-                           in folder: URL? = nil, input: Data? = nil) async throws -> Result {
+    public static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String?] = [:],
+        in folder: URL? = nil, input: Data? = nil
+    ) async throws -> Result {
         let running = try Running(process(executable, arguments, environment: environment, in: folder), input: input)
         await withCheckedContinuation { (resumed: CheckedContinuation<Void, Never>) in
             running.done.notify(queue: .global()) { resumed.resume() }
@@ -108,17 +114,22 @@ public enum CommandRunner {
             process.terminationHandler = { [done] _ in done.leave() }
             try process.run()
             done.enter()
-            DispatchQueue.global().async { self.out = out.fileHandleForReading.readDataToEndOfFile(); self.done.leave() }
+            DispatchQueue.global().async {
+                self.out = out.fileHandleForReading.readDataToEndOfFile(); self.done.leave()
+            }
             done.enter()
-            DispatchQueue.global().async { self.err = err.fileHandleForReading.readDataToEndOfFile(); self.done.leave() }
+            DispatchQueue.global().async {
+                self.err = err.fileHandleForReading.readDataToEndOfFile(); self.done.leave()
+            }
             if let input { inp.fileHandleForWriting.write(input) }
             try inp.fileHandleForWriting.close()
         }
 
         /// What it left behind; read once `done` is.
         var result: Result {
-            Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                   stderr: String(decoding: err, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
+            Result(
+                status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                stderr: String(decoding: err, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
         }
     }
 
@@ -130,8 +141,10 @@ public enum CommandRunner {
 
     /// A process for `executable`, not started yet, for callers that watch or stop it themselves.
     /// `environment` adds to (and overrides) this process's environment; nil removes a variable.
-    public static func process(_ executable: URL, _ arguments: [String], environment: [String: String?] = [:],
-                               in folder: URL? = nil) -> Process {
+    public static func process(
+        _ executable: URL, _ arguments: [String], environment: [String: String?] = [:],
+        in folder: URL? = nil
+    ) -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -143,14 +156,18 @@ public enum CommandRunner {
     }
 
     /// Runs the built `tabi-press`.
-    public static func tabiPress(_ arguments: [String], environment: [String: String?] = [:],
-                                 in folder: URL? = nil) throws -> Result {
+    public static func tabiPress(
+        _ arguments: [String], environment: [String: String?] = [:],
+        in folder: URL? = nil
+    ) throws -> Result {
         try run(tabiPress, arguments, environment: environment, in: folder)
     }
 
     /// Runs the built `tabi-press` without holding a thread of the cooperative pool.
-    public static func tabiPress(_ arguments: [String], environment: [String: String?] = [:],
-                                 in folder: URL? = nil) async throws -> Result {
+    public static func tabiPress(
+        _ arguments: [String], environment: [String: String?] = [:],
+        in folder: URL? = nil
+    ) async throws -> Result {
         try await run(tabiPress, arguments, environment: environment, in: folder)
     }
 }

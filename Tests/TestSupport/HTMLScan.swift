@@ -33,7 +33,10 @@ public enum HTMLScan {
             let lower = Array("</\(name)".utf8)
             while index < bytes.count {
                 if index + lower.count <= bytes.count,
-                   bytes[index..<(index + lower.count)].map({ isLetter($0) ? $0 | 0x20 : $0 }) == lower { return }
+                    bytes[index..<(index + lower.count)].map({ isLetter($0) ? $0 | 0x20 : $0 }) == lower
+                {
+                    return
+                }
                 index += 1
             }
         }
@@ -54,7 +57,8 @@ public enum HTMLScan {
                 var attributeName: [UInt8] = [isLetter(byte) ? byte | 0x20 : byte]
                 index += 1
                 while let next = at(0), !isSpace(next), next != UInt8(ascii: "/"), next != UInt8(ascii: ">"),
-                      next != UInt8(ascii: "=") {
+                    next != UInt8(ascii: "=")
+                {
                     attributeName.append(isLetter(next) ? next | 0x20 : next)
                     index += 1
                 }
@@ -92,8 +96,10 @@ public enum HTMLScan {
     public static func scriptCapable(_ html: String, allowed: (Tag) -> Bool = { _ in false }) -> [String] {
         var problems: [String] = []
         for tag in startTags(in: html) where !allowed(tag) && !isDataBlock(tag) {
-            if ["script", "style", "iframe", "frame", "object", "embed", "svg", "math", "base", "form",
-                "applet", "template", "noscript"].contains(tag.name) {
+            if [
+                "script", "style", "iframe", "frame", "object", "embed", "svg", "math", "base", "form",
+                "applet", "template", "noscript",
+            ].contains(tag.name) {
                 problems.append("a <\(tag.name)> element")
             }
             if tag.name == "meta", tag.attribute("http-equiv") != nil { problems.append("a <meta http-equiv>") }

@@ -36,18 +36,18 @@ public enum HostileText {
     /// Unicode's Extend (combining marks Mn and Me, ZWNJ, variation selectors, emoji modifiers,
     /// tag characters), ZWJ and SpacingMark classes.
     public static let joiningMarks: [Unicode.Scalar] = [
-        "\u{0301}",   // combining acute accent (Mn)
-        "\u{035C}",   // combining double breve below (Mn)
-        "\u{20DD}",   // combining enclosing circle (Me)
-        "\u{200C}",   // zero width non-joiner (Extend)
-        "\u{200D}",   // zero width joiner (ZWJ)
-        "\u{FE0F}",   // variation selector-16 (Extend)
+        "\u{0301}",  // combining acute accent (Mn)
+        "\u{035C}",  // combining double breve below (Mn)
+        "\u{20DD}",  // combining enclosing circle (Me)
+        "\u{200C}",  // zero width non-joiner (Extend)
+        "\u{200D}",  // zero width joiner (ZWJ)
+        "\u{FE0F}",  // variation selector-16 (Extend)
         "\u{E0100}",  // variation selector-17 (Extend)
         "\u{1F3FB}",  // emoji modifier, light skin tone (Extend)
         "\u{E0041}",  // tag latin capital A (Extend)
-        "\u{FF9E}",   // halfwidth katakana voiced sound mark (Extend)
-        "\u{0903}",   // devanagari sign visarga (SpacingMark)
-        "\u{0E33}",   // thai sara am (SpacingMark)
+        "\u{FF9E}",  // halfwidth katakana voiced sound mark (Extend)
+        "\u{0903}",  // devanagari sign visarga (SpacingMark)
+        "\u{0E33}",  // thai sara am (SpacingMark)
     ]
 
     /// Characters that join the character after them into one grapheme cluster (Prepend).

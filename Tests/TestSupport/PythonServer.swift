@@ -25,8 +25,10 @@ public final class PythonServer: @unchecked Sendable {
 
     /// Starts `Tests/Tools/<script>` with `arguments`; `environment` adds to this process's.
     /// `needs` names what the script needs, for the message when it does not start.
-    public init(_ script: String, _ arguments: [String] = [], environment: [String: String] = [:],
-                discardingStandardError: Bool = false, needs: String = "python3 with botocore") throws {
+    public init(
+        _ script: String, _ arguments: [String] = [], environment: [String: String] = [:],
+        discardingStandardError: Bool = false, needs: String = "python3 with botocore"
+    ) throws {
         process = Process()
         input = Pipe()
         let output = Pipe()

@@ -30,21 +30,24 @@ extension AWSClient {
         }
         let authority = endpoint.authority(host: host)
         let query = AWSQueryItem.encode(request.query)
-        return Location(host: authority, path: path,
-                        url: "\(endpoint.scheme)://\(authority)\(path)" + (query.isEmpty ? "" : "?" + query))
+        return Location(
+            host: authority, path: path,
+            url: "\(endpoint.scheme)://\(authority)\(path)" + (query.isEmpty ? "" : "?" + query))
     }
 
     /// The signed HTTP request of one attempt at `date`: what ``send(_:)`` puts on the wire.
     public func httpRequest(for request: AWSRequest, payloadHash: String, credentials: AWSCredentials, date: Date) -> HTTPRequest {
         let location = location(of: request)
-        var signable = SigV4Request(method: request.method.rawValue, host: location.host, path: location.path,
-                                    query: request.query, headers: request.headers, payloadHash: payloadHash)
+        var signable = SigV4Request(
+            method: request.method.rawValue, host: location.host, path: location.path,
+            query: request.query, headers: request.headers, payloadHash: payloadHash)
         signable.headers.set("Host", location.host)
         signer.sign(&signable, credentials: credentials, date: date)
         signable.headers.set("User-Agent", settings.userAgent)
-        return HTTPRequest(method: request.method, url: location.url, headers: signable.headers, body: request.body,
-                           timeouts: request.timeouts ?? settings.timeouts, version: settings.httpVersion,
-                           responseDestination: request.responseDestination, maxResponseBytes: request.maxResponseBytes)
+        return HTTPRequest(
+            method: request.method, url: location.url, headers: signable.headers, body: request.body,
+            timeouts: request.timeouts ?? settings.timeouts, version: settings.httpVersion,
+            responseDestination: request.responseDestination, maxResponseBytes: request.maxResponseBytes)
     }
 
     /// The hex SHA-256 the signature covers, or `UNSIGNED-PAYLOAD`. Reads a file body once.
@@ -67,9 +70,12 @@ extension AWSClient {
     /// hashed in parallel through the same descriptor.
     private func fileHash(_ region: HTTPFileRegion, _ request: AWSRequest) throws(AWSError) -> String {
         func failure(_ detail: String) -> AWSError {
-            AWSError(kind: .transport(HTTPError(kind: .bodyUnreadable, method: request.method.rawValue,
-                                                host: settings.endpoint.authority, detail: detail)),
-                     service: service.name, operation: request.operation, resource: request.resource, attempts: 0)
+            AWSError(
+                kind: .transport(
+                    HTTPError(
+                        kind: .bodyUnreadable, method: request.method.rawValue,
+                        host: settings.endpoint.authority, detail: detail)),
+                service: service.name, operation: request.operation, resource: request.resource, attempts: 0)
         }
         let file: HTTPOpenFile
         if let opened = region.opened {

@@ -71,7 +71,8 @@ public struct AWSClient: Sendable {
                 if reason == .throttled { $0.throttled += 1 }
             }
             let seconds = String(format: "%.1f s", delay.timeInterval)
-            settings.logger.notice("\(subject(request)): \(Self.summary(of: error)); retry \(attempt) of \(settings.retry.maxAttempts - 1) in \(seconds)")
+            settings.logger.notice(
+                "\(subject(request)): \(Self.summary(of: error)); retry \(attempt) of \(settings.retry.maxAttempts - 1) in \(seconds)")
             do {
                 try await settings.clock.sleep(delay)
             } catch {
@@ -87,8 +88,10 @@ public struct AWSClient: Sendable {
     }
 
     /// One attempt: the 2xx response, or the error with any `Retry-After` it asked for.
-    private func sendOnce(_ request: AWSRequest, _ payloadHash: String, _ credentials: AWSCredentials,
-                          _ attempt: Int) async -> Result<HTTPResponse, AttemptFailure> {
+    private func sendOnce(
+        _ request: AWSRequest, _ payloadHash: String, _ credentials: AWSCredentials,
+        _ attempt: Int
+    ) async -> Result<HTTPResponse, AttemptFailure> {
         let http = httpRequest(for: request, payloadHash: payloadHash, credentials: credentials, date: settings.clock.now())
         do {
             let response = try await settings.httpClient.send(http)
@@ -96,8 +99,10 @@ public struct AWSClient: Sendable {
                 settings.logger.debug("\(subject(request)): HTTP \(response.status) on attempt \(attempt)")
                 return .success(response)
             }
-            return .failure(AttemptFailure(error: serviceError(response, request, attempts: attempt, secrets: credentials.secrets),
-                                           retryAfter: RetryAfter.delay(in: response.headers, now: settings.clock.now())))
+            return .failure(
+                AttemptFailure(
+                    error: serviceError(response, request, attempts: attempt, secrets: credentials.secrets),
+                    retryAfter: RetryAfter.delay(in: response.headers, now: settings.clock.now())))
         } catch {
             if error.kind == .cancelled { return .failure(AttemptFailure(error: failure(.cancelled, request, attempts: attempt))) }
             var transport = error
@@ -112,15 +117,17 @@ public struct AWSClient: Sendable {
 
     private func serviceError(_ response: HTTPResponse, _ request: AWSRequest, attempts: Int, secrets: [String]) -> AWSError {
         let parsed = AWSErrorResponse(response: response)
-        let reason = parsed.code.map { Self.expiredTokenCodes.contains($0) } == true
+        let reason =
+            parsed.code.map { Self.expiredTokenCodes.contains($0) } == true
             ? .credentialsExpired : AWSRetryClassifier.classify(status: response.status, code: parsed.code)
         // Code and request id come from the service too: a misbehaving one (or a proxy) may echo
         // a header into them, so they are redacted like the message.
-        return AWSError(kind: .service, service: service.name, operation: request.operation, resource: request.resource,
-                        statusCode: response.status, code: parsed.code.map { AWSRedaction.redact($0, secrets: secrets) },
-                        message: parsed.message.map { AWSRedaction.redact($0, secrets: secrets) },
-                        requestId: parsed.requestId.map { AWSRedaction.redact($0, secrets: secrets) },
-                        attempts: attempts, retryReason: reason)
+        return AWSError(
+            kind: .service, service: service.name, operation: request.operation, resource: request.resource,
+            statusCode: response.status, code: parsed.code.map { AWSRedaction.redact($0, secrets: secrets) },
+            message: parsed.message.map { AWSRedaction.redact($0, secrets: secrets) },
+            requestId: parsed.requestId.map { AWSRedaction.redact($0, secrets: secrets) },
+            attempts: attempts, retryReason: reason)
     }
 
     private func failure(_ kind: AWSError.Kind, _ request: AWSRequest, attempts: Int) -> AWSError {

@@ -34,11 +34,13 @@ public struct AWSRequest: Sendable {
     /// The longest response body accepted in memory (see ``HTTPRequest/maxResponseBytes``).
     public var maxResponseBytes: Int?
 
-    public init(operation: String, method: HTTPMethod, bucket: String? = nil, path: AWSPath = .root,
-                query: [AWSQueryItem] = [], headers: HTTPHeaders = [:], body: HTTPBody = .empty,
-                payload: AWSPayloadSigning = .signed, resource: String? = nil,
-                responseDestination: HTTPResponseDestination = .memory, timeouts: HTTPTimeouts? = nil,
-                maxResponseBytes: Int? = nil) {
+    public init(
+        operation: String, method: HTTPMethod, bucket: String? = nil, path: AWSPath = .root,
+        query: [AWSQueryItem] = [], headers: HTTPHeaders = [:], body: HTTPBody = .empty,
+        payload: AWSPayloadSigning = .signed, resource: String? = nil,
+        responseDestination: HTTPResponseDestination = .memory, timeouts: HTTPTimeouts? = nil,
+        maxResponseBytes: Int? = nil
+    ) {
         self.operation = operation
         self.method = method
         self.bucket = bucket

@@ -37,52 +37,63 @@ public struct CloudFrontClient: Sendable {
     /// `callerReference` and paths does not make a second invalidation: CloudFront returns the
     /// first, so a retried or repeated call is safe. While the distribution has too many
     /// invalidations in progress, asks again every ``busyPoll`` for up to ``busyWait``.
-    public func createInvalidation(distributionId: String, paths: [String],
-                                   callerReference: String) async throws(AWSError) -> CloudFrontInvalidation {
+    public func createInvalidation(
+        distributionId: String, paths: [String],
+        callerReference: String
+    ) async throws(AWSError) -> CloudFrontInvalidation {
         var waited = Duration.zero
         while true {
             do {
                 return try await createInvalidationOnce(distributionId: distributionId, paths: paths, callerReference: callerReference)
-            } catch where error.code == Self.busyCode && waited + busyPoll <= busyWait && !Task.isCancelled {
+            } catch  where error.code == Self.busyCode && waited + busyPoll <= busyWait && !Task.isCancelled {
                 let busy = error
                 let left = Int((busyWait - waited).timeInterval.rounded())
                 client.settings.logger.notice(
-                    "CloudFront \(distributionId): too many invalidations in progress; asking again in \(Int(busyPoll.timeInterval)) s (for up to \(left) s more)")
+                    "CloudFront \(distributionId): too many invalidations in progress; asking again in \(Int(busyPoll.timeInterval)) s (for up to \(left) s more)"
+                )
                 do { try await client.settings.clock.sleep(busyPoll) } catch { throw busy }
                 waited += busyPoll
             }
         }
     }
 
-    private func createInvalidationOnce(distributionId: String, paths: [String],
-                                        callerReference: String) async throws(AWSError) -> CloudFrontInvalidation {
+    private func createInvalidationOnce(
+        distributionId: String, paths: [String],
+        callerReference: String
+    ) async throws(AWSError) -> CloudFrontInvalidation {
         var xml = XMLBody.declaration + #"<InvalidationBatch xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">"#
         xml += "<Paths>" + XMLBody.element("Quantity", String(paths.count)) + "<Items>"
         for path in paths { xml += XMLBody.element("Path", path) }
         xml += "</Items></Paths>" + XMLBody.element("CallerReference", callerReference) + "</InvalidationBatch>"
-        let request = AWSRequest(operation: "CreateInvalidation", method: .post,
-                                 path: .segments("2020-05-31", "distribution", distributionId, "invalidation"),
-                                 headers: [("Content-Type", "application/xml")], body: .text(xml), resource: distributionId)
+        let request = AWSRequest(
+            operation: "CreateInvalidation", method: .post,
+            path: .segments("2020-05-31", "distribution", distributionId, "invalidation"),
+            headers: [("Content-Type", "application/xml")], body: .text(xml), resource: distributionId)
         return try invalidation(from: try await client.send(request), operation: "CreateInvalidation", distributionId)
     }
 
     /// The state of an invalidation (`InProgress`, `Completed`).
     public func getInvalidation(distributionId: String, id: String) async throws(AWSError) -> CloudFrontInvalidation {
-        let request = AWSRequest(operation: "GetInvalidation", method: .get,
-                                 path: .segments("2020-05-31", "distribution", distributionId, "invalidation", id),
-                                 resource: "\(distributionId) invalidation \(id)")
+        let request = AWSRequest(
+            operation: "GetInvalidation", method: .get,
+            path: .segments("2020-05-31", "distribution", distributionId, "invalidation", id),
+            resource: "\(distributionId) invalidation \(id)")
         return try invalidation(from: try await client.send(request), operation: "GetInvalidation", distributionId)
     }
 
-    private func invalidation(from response: HTTPResponse, operation: String, _ distributionId: String) throws(AWSError) -> CloudFrontInvalidation {
+    private func invalidation(from response: HTTPResponse, operation: String, _ distributionId: String) throws(AWSError)
+        -> CloudFrontInvalidation
+    {
         guard let tree = XMLTree(parsing: response.body), let id = tree["Id"], !id.isEmpty else {
-            throw AWSError(kind: .service, service: client.service.name, operation: operation, resource: distributionId,
-                           statusCode: response.status, code: "MalformedResponse", message: "the response has no invalidation Id")
+            throw AWSError(
+                kind: .service, service: client.service.name, operation: operation, resource: distributionId,
+                statusCode: response.status, code: "MalformedResponse", message: "the response has no invalidation Id")
         }
         let batch = tree.child("InvalidationBatch")
-        return CloudFrontInvalidation(id: id, status: tree["Status"] ?? "",
-                                      paths: batch?.child("Paths")?.child("Items")?.children("Path").map(\.text) ?? [],
-                                      callerReference: batch?["CallerReference"] ?? "")
+        return CloudFrontInvalidation(
+            id: id, status: tree["Status"] ?? "",
+            paths: batch?.child("Paths")?.child("Items")?.children("Path").map(\.text) ?? [],
+            callerReference: batch?["CallerReference"] ?? "")
     }
 }
 

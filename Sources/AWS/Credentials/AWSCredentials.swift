@@ -16,8 +16,10 @@ public struct AWSCredentials: Sendable, Hashable {
     /// for messages.
     public var source: String
 
-    public init(accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil,
-                expiration: Date? = nil, source: String = "static") {
+    public init(
+        accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil,
+        expiration: Date? = nil, source: String = "static"
+    ) {
         self.accessKeyId = accessKeyId
         self.secretAccessKey = secretAccessKey
         self.sessionToken = sessionToken
@@ -42,8 +44,12 @@ extension AWSCredentials: CustomStringConvertible, CustomDebugStringConvertible,
     public var debugDescription: String { description }
 
     public var customMirror: Mirror {
-        Mirror(self, children: ["accessKeyId": accessKeyId, "secretAccessKey": "<redacted>",
-                                "sessionToken": sessionToken == nil ? "none" : "<redacted>",
-                                "expiration": expiration as Any, "source": source])
+        Mirror(
+            self,
+            children: [
+                "accessKeyId": accessKeyId, "secretAccessKey": "<redacted>",
+                "sessionToken": sessionToken == nil ? "none" : "<redacted>",
+                "expiration": expiration as Any, "source": source,
+            ])
     }
 }

@@ -14,8 +14,10 @@ public actor AWSCredentialsChain: AWSCredentialsProvider {
     private var pending: Task<Result<AWSCredentials, AWSCredentialsError>, Never>?
 
     /// `refreshBefore`: how long before expiry temporary credentials are fetched again.
-    public init(sources: [any AWSCredentialsSource], refreshBefore: Duration = .seconds(300),
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        sources: [any AWSCredentialsSource], refreshBefore: Duration = .seconds(300),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.sources = sources
         self.refreshBefore = refreshBefore
         self.now = now
@@ -27,14 +29,18 @@ public actor AWSCredentialsChain: AWSCredentialsProvider {
     /// `profile` is the profile asked for by name (a command-line option); like the CLI's
     /// `--profile`, it skips the environment's keys. Otherwise the profile is `AWS_PROFILE`
     /// (or `AWS_DEFAULT_PROFILE`), else `default`, and environment keys win over it.
-    public static func standard(environment: [String: String], files: AWSSharedFiles, profile: String? = nil,
-                                httpClient: HTTPClient, now: @escaping @Sendable () -> Date = { Date() }) -> AWSCredentialsChain {
+    public static func standard(
+        environment: [String: String], files: AWSSharedFiles, profile: String? = nil,
+        httpClient: HTTPClient, now: @escaping @Sendable () -> Date = { Date() }
+    ) -> AWSCredentialsChain {
         let environmentProfile = AWSSharedFiles.environmentProfile(environment)
         var sources: [any AWSCredentialsSource] = []
         if profile == nil { sources.append(EnvironmentCredentialsSource(environment: environment)) }
-        sources.append(ProfileCredentialsSource(profile: profile ?? environmentProfile ?? "default", files: files,
-                                                environment: environment,
-                                                mustExist: profile != nil || environmentProfile != nil))
+        sources.append(
+            ProfileCredentialsSource(
+                profile: profile ?? environmentProfile ?? "default", files: files,
+                environment: environment,
+                mustExist: profile != nil || environmentProfile != nil))
         sources.append(ContainerCredentialsSource(environment: environment, httpClient: httpClient))
         sources.append(InstanceMetadataCredentialsSource(environment: environment, httpClient: httpClient))
         return AWSCredentialsChain(sources: sources, now: now)

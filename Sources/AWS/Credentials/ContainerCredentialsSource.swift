@@ -27,8 +27,9 @@ public struct ContainerCredentialsSource: AWSCredentialsSource {
         guard let url = try endpoint() else { return nil }
         var headers: HTTPHeaders = [("Accept", "application/json")]
         if let token = try authorizationToken() { headers.add("Authorization", token) }
-        let request = HTTPRequest(method: .get, url: url, headers: headers,
-                                  timeouts: HTTPTimeouts(connect: .seconds(2), total: .seconds(5)))
+        let request = HTTPRequest(
+            method: .get, url: url, headers: headers,
+            timeouts: HTTPTimeouts(connect: .seconds(2), total: .seconds(5)))
         return try await MetadataFetch.credentials(request, client: client, attempts: 3, source: name, what: request.host)
     }
 
@@ -42,7 +43,8 @@ public struct ContainerCredentialsSource: AWSCredentialsSource {
         }
         let allowed = parts.scheme == "https" || parts.host.hasPrefix("127.") || Self.allowedHTTPHosts.contains(parts.host)
         guard allowed else {
-            throw AWSCredentialsError(source: name, reason: "AWS_CONTAINER_CREDENTIALS_FULL_URI must be HTTPS or a loopback or container host, not \(parts.host)")
+            throw AWSCredentialsError(
+                source: name, reason: "AWS_CONTAINER_CREDENTIALS_FULL_URI must be HTTPS or a loopback or container host, not \(parts.host)")
         }
         return full
     }

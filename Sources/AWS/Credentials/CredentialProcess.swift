@@ -19,7 +19,8 @@ enum CredentialProcess {
             do {
                 try process.run()
             } catch {
-                return .failure(AWSCredentialsError(source: source, reason: "credential_process could not start: \(error.localizedDescription)"))
+                return .failure(
+                    AWSCredentialsError(source: source, reason: "credential_process could not start: \(error.localizedDescription)"))
             }
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()

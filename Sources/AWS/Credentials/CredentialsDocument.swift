@@ -42,8 +42,9 @@ struct CredentialsDocument: Decodable {
             }
             expirationDate = date
         }
-        return AWSCredentials(accessKeyId: accessKeyId, secretAccessKey: secretAccessKey,
-                              sessionToken: token ?? sessionToken, expiration: expirationDate, source: source)
+        return AWSCredentials(
+            accessKeyId: accessKeyId, secretAccessKey: secretAccessKey,
+            sessionToken: token ?? sessionToken, expiration: expirationDate, source: source)
     }
 
     /// ISO 8601 with or without fractional seconds (`2024-01-02T03:04:05Z`, `...05.123Z`, `+00:00`).

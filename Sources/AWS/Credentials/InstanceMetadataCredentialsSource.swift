@@ -22,26 +22,29 @@ public struct InstanceMetadataCredentialsSource: AWSCredentialsSource {
     public func resolve() async throws(AWSCredentialsError) -> AWSCredentials? {
         if environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true" { return nil }
         guard let token = await text(.put, "/latest/api/token", [("X-aws-ec2-metadata-token-ttl-seconds", "\(Self.tokenTTLSeconds)")]),
-              let roles = await text(.get, Self.credentialsPath, [("X-aws-ec2-metadata-token", token)]),
-              let role = roles.split(whereSeparator: \.isNewline).first.map(String.init)
+            let roles = await text(.get, Self.credentialsPath, [("X-aws-ec2-metadata-token", token)]),
+            let role = roles.split(whereSeparator: \.isNewline).first.map(String.init)
         else { return nil }
         let request = self.request(.get, Self.credentialsPath + AWSPercentEncoding.encode(role), [("X-aws-ec2-metadata-token", token)])
-        return try await MetadataFetch.credentials(request, client: client, attempts: attempts, source: name,
-                                                   what: "the credentials of role \(role)")
+        return try await MetadataFetch.credentials(
+            request, client: client, attempts: attempts, source: name,
+            what: "the credentials of role \(role)")
     }
 
     /// A 200 response's text, or `nil` for no answer or any other status.
     private func text(_ method: HTTPMethod, _ path: String, _ headers: HTTPHeaders) async -> String? {
         guard case .success(let response) = await MetadataFetch.send(request(method, path, headers), client: client, attempts: attempts),
-              response.status == 200 else { return nil }
+            response.status == 200
+        else { return nil }
         let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
     }
 
     private func request(_ method: HTTPMethod, _ path: String, _ headers: HTTPHeaders) -> HTTPRequest {
         let timeout = Duration.milliseconds(Int((Double(environment["AWS_METADATA_SERVICE_TIMEOUT"] ?? "") ?? 1) * 1000))
-        return HTTPRequest(method: method, url: endpoint + path, headers: headers,
-                           timeouts: HTTPTimeouts(connect: timeout, total: timeout * 2))
+        return HTTPRequest(
+            method: method, url: endpoint + path, headers: headers,
+            timeouts: HTTPTimeouts(connect: timeout, total: timeout * 2))
     }
 
     private var endpoint: String {

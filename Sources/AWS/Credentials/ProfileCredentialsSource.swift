@@ -34,9 +34,11 @@ public struct ProfileCredentialsSource: AWSCredentialsSource {
         }
         for setting in ["role_arn", "sso_session", "sso_start_url", "web_identity_token_file"]
         where configSection?.values[setting] != nil || credentialsSection?.values[setting] != nil {
-            throw AWSCredentialsError(source: name, reason: "\(setting) is not supported by tabi-press; "
-                + "use keys, credential_process (for example `aws configure export-credentials --format process`), "
-                + "or environment variables")
+            throw AWSCredentialsError(
+                source: name,
+                reason: "\(setting) is not supported by tabi-press; "
+                    + "use keys, credential_process (for example `aws configure export-credentials --format process`), "
+                    + "or environment variables")
         }
         return nil
     }
@@ -47,8 +49,9 @@ public struct ProfileCredentialsSource: AWSCredentialsSource {
         case (nil, nil):
             return nil
         case (let key?, let secret?):
-            return AWSCredentials(accessKeyId: key, secretAccessKey: secret, sessionToken: section.values["aws_session_token"],
-                                  source: name)
+            return AWSCredentials(
+                accessKeyId: key, secretAccessKey: secret, sessionToken: section.values["aws_session_token"],
+                source: name)
         default:
             throw AWSCredentialsError(source: name, reason: "\(path) sets only one of aws_access_key_id and aws_secret_access_key")
         }

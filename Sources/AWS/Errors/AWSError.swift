@@ -38,9 +38,11 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
     /// Why the last failure would have been worth retrying (`nil` when it was not).
     public var retryReason: AWSRetryReason?
 
-    public init(kind: Kind, service: String, operation: String, resource: String? = nil, statusCode: Int? = nil,
-                code: String? = nil, message: String? = nil, requestId: String? = nil, attempts: Int = 1,
-                retryReason: AWSRetryReason? = nil) {
+    public init(
+        kind: Kind, service: String, operation: String, resource: String? = nil, statusCode: Int? = nil,
+        code: String? = nil, message: String? = nil, requestId: String? = nil, attempts: Int = 1,
+        retryReason: AWSRetryReason? = nil
+    ) {
         self.kind = kind
         self.service = service
         self.operation = operation

@@ -23,7 +23,8 @@ public struct AWSErrorResponse: Sendable, Hashable {
         let xml = json == nil ? Self.xml(response.body) : nil
         code = Self.typeHeader(response.headers["x-amzn-ErrorType"]) ?? json?.code ?? xml?.code
         message = json?.message ?? xml?.message
-        requestId = response.headers["x-amzn-RequestId"] ?? response.headers["x-amz-request-id"]
+        requestId =
+            response.headers["x-amzn-RequestId"] ?? response.headers["x-amz-request-id"]
             ?? response.headers["x-amzn-request-id"] ?? xml?.requestId
         if code == nil, response.body.isEmpty { code = Self.statusCodes[response.status] }
     }
@@ -41,7 +42,8 @@ public struct AWSErrorResponse: Sendable, Hashable {
 
     private static func json(_ body: Data) -> AWSErrorResponse? {
         guard body.first.map({ $0 == UInt8(ascii: "{") }) ?? false,
-              let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
+            let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+        else { return nil }
         let code = typeHeader((object["__type"] ?? object["code"] ?? object["Code"]) as? String)
         let message = (object["message"] ?? object["Message"] ?? object["errorMessage"]) as? String
         return AWSErrorResponse(code: code, message: message)
@@ -51,9 +53,10 @@ public struct AWSErrorResponse: Sendable, Hashable {
     /// (the query protocols), with the request id beside it or inside it.
     private static func xml(_ body: Data) -> AWSErrorResponse? {
         guard let root = XMLTree(parsing: body),
-              let error = root.name == "Error" ? root : root.child("Error") ?? root.child("Errors")?.child("Error")
+            let error = root.name == "Error" ? root : root.child("Error") ?? root.child("Errors")?.child("Error")
         else { return nil }
-        return AWSErrorResponse(code: error["Code"], message: error["Message"],
-                                requestId: error["RequestId"] ?? root["RequestId"])
+        return AWSErrorResponse(
+            code: error["Code"], message: error["Message"],
+            requestId: error["RequestId"] ?? root["RequestId"])
     }
 }

@@ -17,8 +17,9 @@ public enum AWSRedaction {
             text = text.replacingLiteral(secret, with: placeholder)
         }
         for pattern in patterns {
-            text = pattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
-                                                    withTemplate: "$1\(placeholder)")
+            text = pattern.stringByReplacingMatches(
+                in: text, range: NSRange(text.startIndex..., in: text),
+                withTemplate: "$1\(placeholder)")
         }
         return text.count > 1000 ? String(text.prefix(1000)) + "…" : text
     }

@@ -15,8 +15,10 @@ public struct AWSRetryPolicy: Sendable {
     /// A random number in `[0, 1)` for jitter.
     public var random: @Sendable () -> Double
 
-    public init(maxAttempts: Int = 5, baseDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(20),
-                maxRetryAfter: Duration = .seconds(60), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+    public init(
+        maxAttempts: Int = 5, baseDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(20),
+        maxRetryAfter: Duration = .seconds(60), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
         self.maxAttempts = max(maxAttempts, 1)
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay

@@ -31,10 +31,13 @@ extension S3Client {
         document += "</Delete>"
         let body = Data(document.utf8)
         let resource = keys.count == 1 ? keys[0] : "\(keys.count) keys from \(keys[0])"
-        let headers: HTTPHeaders = [("Content-Type", "application/xml"),
-                                    ("Content-MD5", Data(Insecure.MD5.hash(data: body)).base64EncodedString())]
-        let response = try await send("DeleteObjects", .post, key: nil, query: [AWSQueryItem("delete")], headers: headers,
-                                      body: .data(body), resource: resource)
+        let headers: HTTPHeaders = [
+            ("Content-Type", "application/xml"),
+            ("Content-MD5", Data(Insecure.MD5.hash(data: body)).base64EncodedString()),
+        ]
+        let response = try await send(
+            "DeleteObjects", .post, key: nil, query: [AWSQueryItem("delete")], headers: headers,
+            body: .data(body), resource: resource)
         let tree = try xml(response, "DeleteObjects", resource: resource)
         if let error = embeddedError(tree, response, "DeleteObjects", resource: resource) { throw error }
         return tree.children("Error").map {

@@ -38,17 +38,19 @@ extension S3Client {
         let encoded = tree["EncodingType"] == "url"
         let objects = tree.children("Contents").map { item in
             let key = item["Key"] ?? ""
-            return S3Object(key: encoded ? AWSPercentEncoding.decode(key, plusIsSpace: true) : key,
-                            etag: item["ETag"] ?? "", size: Int64(item["Size"] ?? "") ?? 0,
-                            lastModified: item["LastModified"] ?? "")
+            return S3Object(
+                key: encoded ? AWSPercentEncoding.decode(key, plusIsSpace: true) : key,
+                etag: item["ETag"] ?? "", size: Int64(item["Size"] ?? "") ?? 0,
+                lastModified: item["LastModified"] ?? "")
         }
         let truncated = tree["IsTruncated"] == "true"
         let next = tree["NextContinuationToken"].flatMap { $0.isEmpty ? nil : $0 }
         if truncated && next == nil {
             // Taking the page for the last would plan with a partial listing.
-            throw AWSError(kind: .service, service: client.service.name, operation: "ListObjectsV2", resource: resource,
-                           statusCode: response.status, code: "MalformedResponse",
-                           message: "the page is truncated but has no NextContinuationToken")
+            throw AWSError(
+                kind: .service, service: client.service.name, operation: "ListObjectsV2", resource: resource,
+                statusCode: response.status, code: "MalformedResponse",
+                message: "the page is truncated but has no NextContinuationToken")
         }
         return ListPage(objects: objects, continuationToken: truncated ? next : nil)
     }
@@ -71,16 +73,19 @@ extension S3Client {
             let encoded = tree["EncodingType"] == "url"
             for item in tree.children("Upload") {
                 let key = item["Key"] ?? ""
-                uploads.append(S3MultipartUpload(key: encoded ? AWSPercentEncoding.decode(key, plusIsSpace: true) : key,
-                                                 uploadId: item["UploadId"] ?? "", initiated: item["Initiated"] ?? ""))
+                uploads.append(
+                    S3MultipartUpload(
+                        key: encoded ? AWSPercentEncoding.decode(key, plusIsSpace: true) : key,
+                        uploadId: item["UploadId"] ?? "", initiated: item["Initiated"] ?? ""))
             }
             guard tree["IsTruncated"] == "true", let nextKey = tree["NextKeyMarker"], !nextKey.isEmpty else { break }
             keyMarker = encoded ? AWSPercentEncoding.decode(nextKey, plusIsSpace: true) : nextKey
             uploadMarker = tree["NextUploadIdMarker"]
             if !seen.insert([nextKey, uploadMarker ?? ""]).inserted {
-                throw repeatedMarker("ListMultipartUploads", prefix: prefix,
-                                     "the key marker \(nextKey) with the upload id marker \(uploadMarker ?? "(none)")",
-                                     pages: seen.count + 1)
+                throw repeatedMarker(
+                    "ListMultipartUploads", prefix: prefix,
+                    "the key marker \(nextKey) with the upload id marker \(uploadMarker ?? "(none)")",
+                    pages: seen.count + 1)
             }
         }
         return uploads
@@ -88,9 +93,10 @@ extension S3Client {
 
     /// The error of a listing whose next page would be one it already read.
     private func repeatedMarker(_ operation: String, prefix: String, _ marker: String, pages: Int) -> AWSError {
-        AWSError(kind: .service, service: client.service.name, operation: operation, resource: url(of: prefix),
-                 statusCode: 200, code: "RepeatedMarker",
-                 message: "page \(pages) gave \(marker) again; the listing stops instead of reading the same pages forever")
+        AWSError(
+            kind: .service, service: client.service.name, operation: operation, resource: url(of: prefix),
+            statusCode: 200, code: "RepeatedMarker",
+            message: "page \(pages) gave \(marker) again; the listing stops instead of reading the same pages forever")
     }
 }
 

@@ -10,8 +10,10 @@ extension S3Client {
     ///   - condition: written only if the object is absent (`If-None-Match: *`) or still has an
     ///     ETag (`If-Match`); S3 answers 412 (or 409 to a concurrent conditional write) otherwise,
     ///     see ``AWSError/isConditionFailed``.
-    public func putObject(key: String, body: HTTPBody, md5: String?, attributes: S3ObjectAttributes = S3ObjectAttributes(),
-                          sha256: String? = nil, condition: S3WriteCondition? = nil) async throws(AWSError) -> String {
+    public func putObject(
+        key: String, body: HTTPBody, md5: String?, attributes: S3ObjectAttributes = S3ObjectAttributes(),
+        sha256: String? = nil, condition: S3WriteCondition? = nil
+    ) async throws(AWSError) -> String {
         var headers = attributes.headers
         switch condition {
         case .absent: headers.add("If-None-Match", "*")
@@ -20,8 +22,9 @@ extension S3Client {
         }
         let contentMD5 = md5.flatMap { ContentMD5.base64(hex: $0) }
         if let contentMD5 { headers.add("Content-MD5", contentMD5) }
-        let response = try await send("PutObject", .put, key: key, headers: headers, body: body,
-                                      payload: payload(sha256: sha256, hasContentMD5: contentMD5 != nil))
+        let response = try await send(
+            "PutObject", .put, key: key, headers: headers, body: body,
+            payload: payload(sha256: sha256, hasContentMD5: contentMD5 != nil))
         return S3Object.normalizedETag(response.headers["ETag"] ?? "")
     }
 
@@ -44,7 +47,7 @@ extension S3Client {
         let response: HTTPResponse
         do {
             response = try await send("GetObject", .get, key: key, headers: ["Range": "bytes=0-\(max(0, maxBytes))"])
-        } catch where error.statusCode == 416 && error.code == "InvalidRange" {
+        } catch  where error.statusCode == 416 && error.code == "InvalidRange" {
             // An empty object has no byte 0 to start the range at.
             return .complete(Data())
         }

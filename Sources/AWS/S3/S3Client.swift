@@ -29,12 +29,15 @@ public struct S3Client: Sendable {
     // MARK: - Sending
 
     /// Sends an S3 request on this bucket.
-    func send(_ operation: String, _ method: HTTPMethod, key: String?, query: [AWSQueryItem] = [],
-              headers: HTTPHeaders = [:], body: HTTPBody = .empty, payload: AWSPayloadSigning = .signed,
-              resource: String? = nil) async throws(AWSError) -> HTTPResponse {
-        let request = AWSRequest(operation: operation, method: method, bucket: bucket, path: key.map { .key($0) } ?? .root,
-                                 query: query, headers: headers, body: body, payload: payload,
-                                 resource: resource ?? key ?? url())
+    func send(
+        _ operation: String, _ method: HTTPMethod, key: String?, query: [AWSQueryItem] = [],
+        headers: HTTPHeaders = [:], body: HTTPBody = .empty, payload: AWSPayloadSigning = .signed,
+        resource: String? = nil
+    ) async throws(AWSError) -> HTTPResponse {
+        let request = AWSRequest(
+            operation: operation, method: method, bucket: bucket, path: key.map { .key($0) } ?? .root,
+            query: query, headers: headers, body: body, payload: payload,
+            resource: resource ?? key ?? url())
         return try await client.send(request)
     }
 
@@ -50,9 +53,10 @@ public struct S3Client: Sendable {
     /// Reads an XML response body, or throws naming the operation when it is not XML.
     func xml(_ response: HTTPResponse, _ operation: String, resource: String) throws(AWSError) -> XMLTree {
         guard let tree = XMLTree(parsing: response.body) else {
-            throw AWSError(kind: .service, service: client.service.name, operation: operation, resource: resource,
-                           statusCode: response.status, code: "MalformedResponse",
-                           message: "the response is not XML (\(response.body.count) bytes)")
+            throw AWSError(
+                kind: .service, service: client.service.name, operation: operation, resource: resource,
+                statusCode: response.status, code: "MalformedResponse",
+                message: "the response is not XML (\(response.body.count) bytes)")
         }
         return tree
     }
@@ -64,10 +68,11 @@ public struct S3Client: Sendable {
         guard tree.name == "Error" else { return nil }
         let code = tree["Code"]
         let final = code.map { Self.requestErrorCodes.contains($0) } ?? false
-        return AWSError(kind: .service, service: client.service.name, operation: operation, resource: resource,
-                        statusCode: response.status, code: code, message: tree["Message"],
-                        requestId: tree["RequestId"] ?? response.headers["x-amz-request-id"],
-                        retryReason: final ? nil : AWSRetryClassifier.classify(status: 500, code: code))
+        return AWSError(
+            kind: .service, service: client.service.name, operation: operation, resource: resource,
+            statusCode: response.status, code: code, message: tree["Message"],
+            requestId: tree["RequestId"] ?? response.headers["x-amz-request-id"],
+            retryReason: final ? nil : AWSRetryClassifier.classify(status: 500, code: code))
     }
 
     /// Codes that sending the same request again cannot cure.

@@ -54,8 +54,10 @@ public struct S3ObjectHead: Sendable, Hashable {
     /// `x-amz-meta-*` values by their name without the prefix, lower-case.
     public var metadata: [String: String]
 
-    public init(etag: String, size: Int64, contentType: String? = nil, cacheControl: String? = nil,
-                contentEncoding: String? = nil, metadata: [String: String] = [:]) {
+    public init(
+        etag: String, size: Int64, contentType: String? = nil, cacheControl: String? = nil,
+        contentEncoding: String? = nil, metadata: [String: String] = [:]
+    ) {
         self.etag = S3Object.normalizedETag(etag)
         self.size = size
         self.contentType = contentType
@@ -70,9 +72,10 @@ public struct S3ObjectHead: Sendable, Hashable {
         for header in headers where header.name.lowercased().hasPrefix("x-amz-meta-") {
             metadata[String(header.name.lowercased().dropFirst("x-amz-meta-".count))] = header.value
         }
-        self.init(etag: headers["ETag"] ?? "", size: Int64(headers["Content-Length"] ?? "") ?? 0,
-                  contentType: headers["Content-Type"], cacheControl: headers["Cache-Control"],
-                  contentEncoding: headers["Content-Encoding"], metadata: metadata)
+        self.init(
+            etag: headers["ETag"] ?? "", size: Int64(headers["Content-Length"] ?? "") ?? 0,
+            contentType: headers["Content-Type"], cacheControl: headers["Cache-Control"],
+            contentEncoding: headers["Content-Encoding"], metadata: metadata)
     }
 }
 
@@ -84,8 +87,10 @@ public struct S3ObjectAttributes: Sendable, Hashable {
     /// Sent as `x-amz-meta-<name>`; names lower-case ASCII.
     public var metadata: [String: String]
 
-    public init(contentType: String? = nil, cacheControl: String? = nil, contentEncoding: String? = nil,
-                metadata: [String: String] = [:]) {
+    public init(
+        contentType: String? = nil, cacheControl: String? = nil, contentEncoding: String? = nil,
+        metadata: [String: String] = [:]
+    ) {
         self.contentType = contentType
         self.cacheControl = cacheControl
         self.contentEncoding = contentEncoding

@@ -32,8 +32,10 @@ public struct AWSConfiguration: Sendable {
     /// Where every service's retries are logged.
     public var logger: Logger
 
-    public init(environment: [String: String], profile: String, files: AWSSharedFiles, credentials: any AWSCredentialsProvider,
-                httpClient: HTTPClient = .shared, clock: AWSClock = .system, logger: Logger = Logger(label: "tabi.aws")) {
+    public init(
+        environment: [String: String], profile: String, files: AWSSharedFiles, credentials: any AWSCredentialsProvider,
+        httpClient: HTTPClient = .shared, clock: AWSClock = .system, logger: Logger = Logger(label: "tabi.aws")
+    ) {
         self.environment = environment
         self.profile = profile
         self.files = files
@@ -45,14 +47,18 @@ public struct AWSConfiguration: Sendable {
 
     /// Reads the shared files and sets up the standard credentials chain. `profile` is a profile
     /// asked for by name (a command-line option).
-    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment, profile: String? = nil,
-                            httpClient: HTTPClient = .shared, clock: AWSClock = .system) throws(AWSConfigurationError) -> AWSConfiguration {
+    public static func load(
+        environment: [String: String] = ProcessInfo.processInfo.environment, profile: String? = nil,
+        httpClient: HTTPClient = .shared, clock: AWSClock = .system
+    ) throws(AWSConfigurationError) -> AWSConfiguration {
         let files = try AWSSharedFiles.load(environment: environment)
         let name = profile ?? AWSSharedFiles.environmentProfile(environment) ?? "default"
-        let chain = AWSCredentialsChain.standard(environment: environment, files: files, profile: profile,
-                                                 httpClient: httpClient, now: clock.now)
-        return AWSConfiguration(environment: environment, profile: name, files: files, credentials: chain,
-                                httpClient: httpClient, clock: clock)
+        let chain = AWSCredentialsChain.standard(
+            environment: environment, files: files, profile: profile,
+            httpClient: httpClient, now: clock.now)
+        return AWSConfiguration(
+            environment: environment, profile: name, files: files, credentials: chain,
+            httpClient: httpClient, clock: clock)
     }
 
     // MARK: - Settings
@@ -78,8 +84,10 @@ public struct AWSConfiguration: Sendable {
             signingRegion = global
         } else {
             guard let region else {
-                throw AWSConfigurationError(setting: "region", reason: "\(service.name) needs a region: set AWS_REGION, "
-                    + "or region in profile \(profile) of \(files.config.path)")
+                throw AWSConfigurationError(
+                    setting: "region",
+                    reason: "\(service.name) needs a region: set AWS_REGION, "
+                        + "or region in profile \(profile) of \(files.config.path)")
             }
             signingRegion = region
         }
@@ -110,7 +118,8 @@ public struct AWSConfiguration: Sendable {
 
     /// The retry policy: the batch defaults with the configured number of attempts.
     public func retryPolicy() throws(AWSConfigurationError) -> AWSRetryPolicy {
-        let (text, setting) = value("AWS_MAX_ATTEMPTS").map { ($0, "AWS_MAX_ATTEMPTS") }
+        let (text, setting) =
+            value("AWS_MAX_ATTEMPTS").map { ($0, "AWS_MAX_ATTEMPTS") }
             ?? profileValue("max_attempts").map { ($0, "max_attempts of profile \(profile)") } ?? ("5", "")
         guard let attempts = Int(text), attempts >= 1 else {
             throw AWSConfigurationError(setting: setting, reason: "\(text) is not a whole number of at least 1")
@@ -125,8 +134,9 @@ public struct AWSConfiguration: Sendable {
         case "virtual": return .virtualHosted
         case "path": return .path
         case let other?:
-            throw AWSConfigurationError(setting: "s3 addressing_style of profile \(profile)",
-                                        reason: "\(other) is not virtual, path or auto")
+            throw AWSConfigurationError(
+                setting: "s3 addressing_style of profile \(profile)",
+                reason: "\(other) is not virtual, path or auto")
         }
     }
 

@@ -15,8 +15,10 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
     /// How its requests are canonicalised.
     public let rules: SigV4Rules
 
-    public init(name: String, signingName: String, serviceId: String, endpointPrefix: String,
-                globalSigningRegion: String? = nil, rules: SigV4Rules = .generic) {
+    public init(
+        name: String, signingName: String, serviceId: String, endpointPrefix: String,
+        globalSigningRegion: String? = nil, rules: SigV4Rules = .generic
+    ) {
         self.name = name
         self.signingName = signingName
         self.serviceId = serviceId
@@ -37,10 +39,13 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
         globalSigningRegion: "us-east-1")
 
     /// Another service with generic SigV4 rules.
-    public static func custom(name: String, signingName: String, serviceId: String, endpointPrefix: String,
-                              globalSigningRegion: String? = nil) -> AWSService {
-        AWSService(name: name, signingName: signingName, serviceId: serviceId, endpointPrefix: endpointPrefix,
-                   globalSigningRegion: globalSigningRegion)
+    public static func custom(
+        name: String, signingName: String, serviceId: String, endpointPrefix: String,
+        globalSigningRegion: String? = nil
+    ) -> AWSService {
+        AWSService(
+            name: name, signingName: signingName, serviceId: serviceId, endpointPrefix: endpointPrefix,
+            globalSigningRegion: globalSigningRegion)
     }
 
     /// `BEDROCK_RUNTIME`: the suffix of `AWS_ENDPOINT_URL_<...>`.

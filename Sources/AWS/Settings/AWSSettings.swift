@@ -32,10 +32,12 @@ public struct AWSSettings: Sendable {
     /// The region requests are signed for.
     public var region: String { endpoint.signingRegion }
 
-    public init(endpoint: AWSEndpoint, credentials: any AWSCredentialsProvider, retry: AWSRetryPolicy = .batch,
-                timeouts: HTTPTimeouts = AWSSettings.defaultTimeouts, s3Addressing: S3AddressingStyle? = nil,
-                httpVersion: HTTPVersion = .http1_1, httpClient: HTTPClient = .shared, clock: AWSClock = .system,
-                logger: Logger = Logger(label: "tabi.aws"), userAgent: String = "tabi-press") {
+    public init(
+        endpoint: AWSEndpoint, credentials: any AWSCredentialsProvider, retry: AWSRetryPolicy = .batch,
+        timeouts: HTTPTimeouts = AWSSettings.defaultTimeouts, s3Addressing: S3AddressingStyle? = nil,
+        httpVersion: HTTPVersion = .http1_1, httpClient: HTTPClient = .shared, clock: AWSClock = .system,
+        logger: Logger = Logger(label: "tabi.aws"), userAgent: String = "tabi-press"
+    ) {
         self.endpoint = endpoint
         self.credentials = credentials
         self.retry = retry
@@ -58,8 +60,10 @@ public struct AWSSettings: Sendable {
 
     /// The settings for `service` from `environment` and the shared config files; see
     /// ``AWSConfiguration`` for the order in which each setting is looked up.
-    public static func resolve(service: AWSService, environment: [String: String] = ProcessInfo.processInfo.environment,
-                               profile: String? = nil, httpClient: HTTPClient = .shared) throws(AWSConfigurationError) -> AWSSettings {
+    public static func resolve(
+        service: AWSService, environment: [String: String] = ProcessInfo.processInfo.environment,
+        profile: String? = nil, httpClient: HTTPClient = .shared
+    ) throws(AWSConfigurationError) -> AWSSettings {
         try AWSConfiguration.load(environment: environment, profile: profile, httpClient: httpClient).settings(for: service)
     }
 }

@@ -17,8 +17,9 @@ public struct AWSSharedFiles: Sendable, Hashable {
         func expand(_ path: String) -> String { path.hasPrefix("~/") ? home + path.dropFirst() : path }
         let configPath = expand(environment["AWS_CONFIG_FILE"] ?? "~/.aws/config")
         let credentialsPath = expand(environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "~/.aws/credentials")
-        return AWSSharedFiles(config: try AWSConfigFile.load(path: configPath),
-                              credentials: try AWSConfigFile.load(path: credentialsPath))
+        return AWSSharedFiles(
+            config: try AWSConfigFile.load(path: configPath),
+            credentials: try AWSConfigFile.load(path: credentialsPath))
     }
 
     /// The profile the environment names: `AWS_PROFILE`, else `AWS_DEFAULT_PROFILE`.

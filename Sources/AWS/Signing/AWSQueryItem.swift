@@ -15,8 +15,9 @@ public struct AWSQueryItem: Sendable, Hashable {
     public static func parse(_ query: some StringProtocol) -> [AWSQueryItem] {
         query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             guard let equals = pair.firstIndex(of: "=") else { return AWSQueryItem(AWSPercentEncoding.decode(pair)) }
-            return AWSQueryItem(AWSPercentEncoding.decode(pair[..<equals]),
-                                AWSPercentEncoding.decode(pair[pair.index(after: equals)...]))
+            return AWSQueryItem(
+                AWSPercentEncoding.decode(pair[..<equals]),
+                AWSPercentEncoding.decode(pair[pair.index(after: equals)...]))
         }
     }
 

@@ -13,8 +13,10 @@ public struct SigV4Request: Sendable {
     /// Hex SHA-256 of the body, or ``SigV4Signer/unsignedPayload``.
     public var payloadHash: String
 
-    public init(method: String, host: String, path: String, query: [AWSQueryItem] = [], headers: HTTPHeaders = [:],
-                payloadHash: String = SigV4Signer.emptyPayloadHash) {
+    public init(
+        method: String, host: String, path: String, query: [AWSQueryItem] = [], headers: HTTPHeaders = [:],
+        payloadHash: String = SigV4Signer.emptyPayloadHash
+    ) {
         self.method = method
         self.host = host
         self.path = path

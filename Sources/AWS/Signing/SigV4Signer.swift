@@ -61,10 +61,12 @@ public struct SigV4Signer: Sendable {
         let stringToSign = [Self.algorithm, timestamp, scope, SigV4Canonicalizer.sha256(canonical)].joined(separator: "\n")
         let key = keys.key(secret: credentials.secretAccessKey, day: day, region: region, service: signingName)
         let signature = ContentHash.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
-        let authorization = "\(Self.algorithm) Credential=\(credentials.accessKeyId)/\(scope), "
+        let authorization =
+            "\(Self.algorithm) Credential=\(credentials.accessKeyId)/\(scope), "
             + "SignedHeaders=\(signedHeaders), Signature=\(signature)"
-        return SigV4Signature(canonicalRequest: canonical, stringToSign: stringToSign, signedHeaders: signedHeaders,
-                              signature: signature, authorization: authorization)
+        return SigV4Signature(
+            canonicalRequest: canonical, stringToSign: stringToSign, signedHeaders: signedHeaders,
+            signature: signature, authorization: authorization)
     }
 
     /// `YYYYMMDDTHHMMSSZ` in UTC.

@@ -1,5 +1,5 @@
-import Foundation
 import ContentStore
+import Foundation
 import Logging
 import TabiCore
 
@@ -20,8 +20,10 @@ struct TripWriter: Sendable {
 
     /// Decodes the trip's rows and writes the trip unless its own row was unusable; restores its
     /// withdrawn story first when it comes back. An unchanged file is left untouched.
-    func write(_ rows: TripRows, as item: ExtractPlan.Item, into report: inout ExtractReport,
-               workspace: inout TripWorkspace) {
+    func write(
+        _ rows: TripRows, as item: ExtractPlan.Item, into report: inout ExtractReport,
+        workspace: inout TripWorkspace
+    ) {
         let source = workspace.decoder.decode(rows, posts: &workspace.posts)
         for var problem in source.problems {
             problem.slug = item.slug
@@ -38,14 +40,18 @@ struct TripWriter: Sendable {
                 report.restored.append(reference)
                 logger.info("restored \(reference): public again, with the story kept when it was withdrawn")
             } catch {
-                note(ExtractProblem(.warning, tripId: source.id, slug: item.slug,
-                                    reason: "its withdrawn story could not be brought back (\(error))"), in: &report)
+                note(
+                    ExtractProblem(
+                        .warning, tripId: source.id, slug: item.slug,
+                        reason: "its withdrawn story could not be brought back (\(error))"), in: &report)
             }
         } else if let old = item.renamedFrom {
             do {
                 try rename(from: old, to: item.slug)
                 report.renamed.append(.init(id: source.id, slug: item.slug, from: old))
-                logger.notice("renamed trips/\(old)/ to trips/\(item.slug)/: an unlisted trip's URL carries a token of its id, so its title alone does not find it")
+                logger.notice(
+                    "renamed trips/\(old)/ to trips/\(item.slug)/: an unlisted trip's URL carries a token of its id, so its title alone does not find it"
+                )
             } catch {
                 report.failed.append(source.id)
                 note(ExtractProblem(.error, tripId: source.id, slug: old, reason: error.description), in: &report)
@@ -95,10 +101,14 @@ struct TripWriter: Sendable {
         do {
             try WithdrawnTrips(content).withdraw(id: entry.id, slug: entry.slug)
             report.withdrawn.append(.init(id: entry.id, slug: entry.slug))
-            logger.info("withdrawn \(entry.slug) (\(entry.id)): no longer public; its story is kept in trips/\(WithdrawnTrips.folderName)/\(entry.slug)/")
+            logger.info(
+                "withdrawn \(entry.slug) (\(entry.id)): no longer public; its story is kept in trips/\(WithdrawnTrips.folderName)/\(entry.slug)/"
+            )
         } catch {
-            note(ExtractProblem(.error, tripId: entry.id, slug: entry.slug,
-                                reason: "could not be withdrawn (\(error.description))"), in: &report)
+            note(
+                ExtractProblem(
+                    .error, tripId: entry.id, slug: entry.slug,
+                    reason: "could not be withdrawn (\(error.description))"), in: &report)
         }
     }
 

@@ -34,8 +34,9 @@ struct WithdrawnTrips {
     func withdraw(id: String, slug: String) throws(FileError) {
         let fm = FileManager.default
         let source = content.folder(of: slug)
-        try AtomicFile.write(Self.encode(Record(id: id, slug: slug)), to: source.appendingPathComponent(Self.recordName),
-                             durability: .synced)
+        try AtomicFile.write(
+            Self.encode(Record(id: id, slug: slug)), to: source.appendingPathComponent(Self.recordName),
+            durability: .synced)
         let tripFile = content.tripFile(of: slug)
         if fm.fileExists(atPath: tripFile.path) {
             do { try fm.removeItem(at: tripFile) } catch {
@@ -52,7 +53,8 @@ struct WithdrawnTrips {
         for slug in slugs where Slug.isValid(slug) {
             let confined = content.confined
             guard confined.kind(of: "trips/\(slug)/\(Self.recordName)") != .missing,
-                  confined.kind(of: "trips/\(slug)/trip.json") == .missing else { continue }
+                confined.kind(of: "trips/\(slug)/trip.json") == .missing
+            else { continue }
             if (try? moveAside(slug)) != nil { moved.append(slug) }
         }
         return moved

@@ -35,14 +35,18 @@ struct ContentInventory {
                 guard let found = try reader.identity(at: file.path, slug: slug) else { continue }
                 identity = found
             } catch {
-                inventory.problems.append(ExtractProblem(.error, subject: file.path,
-                    reason: "cannot be read (\(TripIdentity.reason(error))); the folder is left alone and its name stays taken"))
+                inventory.problems.append(
+                    ExtractProblem(
+                        .error, subject: file.path,
+                        reason: "cannot be read (\(TripIdentity.reason(error))); the folder is left alone and its name stays taken"))
                 continue
             }
             let id = identity.id.lowercased()
             if let first = inventory.trips[id] {
-                inventory.problems.append(ExtractProblem(.error, tripId: id, slug: slug, subject: file.path,
-                    reason: "this trip is also in trips/\(first.slug)/; this folder is left alone"))
+                inventory.problems.append(
+                    ExtractProblem(
+                        .error, tripId: id, slug: slug, subject: file.path,
+                        reason: "this trip is also in trips/\(first.slug)/; this folder is left alone"))
                 continue
             }
             inventory.trips[id] = Entry(id: id, slug: slug, fingerprint: identity.source?.fingerprint)
@@ -52,7 +56,8 @@ struct ContentInventory {
             inventory.takenSlugs.insert(slug)
             let file = withdrawnFolder.appendingPathComponent(slug).appendingPathComponent(WithdrawnTrips.recordName)
             guard let data = FileManager.default.contents(atPath: file.path),
-                  let record = try? JSONDecoder().decode(WithdrawnTrips.Record.self, from: data) else { continue }
+                let record = try? JSONDecoder().decode(WithdrawnTrips.Record.self, from: data)
+            else { continue }
             let id = record.id.lowercased()
             if inventory.trips[id] == nil, inventory.withdrawn[id] == nil { inventory.withdrawn[id] = slug }
         }
@@ -67,11 +72,15 @@ struct ContentInventory {
         do { names = try fm.contentsOfDirectory(atPath: folder.path) } catch {
             throw ExtractError.content(FileError(path: folder.path, action: "list", underlying: error))
         }
-        return Set(names.filter { name in
-            var isFolder: ObjCBool = false
-            return !name.hasPrefix(".") && fm.fileExists(atPath: folder.appendingPathComponent(name).path,
-                                                         isDirectory: &isFolder) && isFolder.boolValue
-        })
+        return Set(
+            names.filter { name in
+                var isFolder: ObjCBool = false
+                return !name.hasPrefix(".")
+                    && fm.fileExists(
+                        atPath: folder.appendingPathComponent(name).path,
+                        isDirectory: &isFolder)
+                    && isFolder.boolValue
+            })
     }
 }
 
@@ -94,8 +103,9 @@ private struct TripFileReader {
         defer { close(descriptor) }
         var status = stat()
         if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-           Int(status.st_size) > Self.headSize + Self.tailSize,
-           Self.read(descriptor, into: &head, at: 0), Self.read(descriptor, into: &tail, at: Int(status.st_size) - Self.tailSize) {
+            Int(status.st_size) > Self.headSize + Self.tailSize,
+            Self.read(descriptor, into: &head, at: 0), Self.read(descriptor, into: &tail, at: Int(status.st_size) - Self.tailSize)
+        {
             let found = head.withUnsafeBytes { head in
                 tail.withUnsafeBytes { tail in TripIdentity.scan(head: head, tail: tail, slug: slug) }
             }
@@ -137,8 +147,9 @@ private struct TripIdentity: Decodable {
     /// folder.
     static func scan(head: UnsafeRawBufferPointer, tail: UnsafeRawBufferPointer, slug: String) -> TripIdentity? {
         guard head.starts(with: "{\n  \"".utf8),
-              let id = value(after: "\n  \"id\" : \"", in: head), !id.isEmpty,
-              value(after: "\n  \"slug\" : \"", in: tail) == slug else { return nil }
+            let id = value(after: "\n  \"id\" : \"", in: head), !id.isEmpty,
+            value(after: "\n  \"slug\" : \"", in: tail) == slug
+        else { return nil }
         let fingerprint = value(after: "\n  \"source\" : {\n    \"fingerprint\" : \"", in: tail)
         return TripIdentity(id: id, source: Source(fingerprint: fingerprint))
     }
@@ -152,7 +163,8 @@ private struct TripIdentity: Decodable {
             var offset = 0
             var found: Int?
             while offset + needle.count <= raw.count,
-                  let line = memchr(base + offset, Int32(needle[0]), raw.count - offset) {
+                let line = memchr(base + offset, Int32(needle[0]), raw.count - offset)
+            {
                 let at = base.distance(to: UnsafeRawPointer(line))
                 if at + needle.count <= raw.count, memcmp(base + at, needle.baseAddress!, needle.count) == 0 {
                     found = at

@@ -40,8 +40,10 @@ struct ExtractPlan: Equatable {
     /// - Parameters:
     ///   - candidates: oldest first; new slugs are given in this order.
     ///   - tripIds: the `--trip` list, or empty for all trips.
-    static func make(candidates: [Candidate], inventory: ContentInventory, tripIds: [String],
-                     changedOnly: Bool) -> ExtractPlan {
+    static func make(
+        candidates: [Candidate], inventory: ContentInventory, tripIds: [String],
+        changedOnly: Bool
+    ) -> ExtractPlan {
         var plan = ExtractPlan()
         plan.readsEverything = tripIds.isEmpty && !changedOnly
         var slugs = SlugAssigner(taken: inventory.takenSlugs)
@@ -64,9 +66,13 @@ struct ExtractPlan: Equatable {
                 let (slug, renamedFrom) = kept(withdrawn, candidate)
                 plan.fetch.append(Item(id: candidate.id, slug: slug, restoresWithdrawal: true, renamedFrom: renamedFrom))
             } else {
-                plan.fetch.append(Item(id: candidate.id, slug: slugs.assign(id: candidate.id, title: candidate.title,
-                                                                            unlisted: candidate.isUnlisted),
-                                       isNew: true))
+                plan.fetch.append(
+                    Item(
+                        id: candidate.id,
+                        slug: slugs.assign(
+                            id: candidate.id, title: candidate.title,
+                            unlisted: candidate.isUnlisted),
+                        isNew: true))
             }
         }
         let candidateIds = Set(candidates.map(\.id))

@@ -11,10 +11,11 @@ extension SourceRows {
         withExtendedLifetime(row) {
             let name = RowName("post", row, idColumn: 1)
             guard let time = timestamp(row, 2, name, "timestamp", consequence: "the post is left out") else { return nil }
-            let index = posts.append(id: Self.text(row, 1) ?? .string(""), timestamp: time, title: Self.text(row, 3),
-                                     content: Self.text(row, 4), destinationId: Self.text(row, 5),
-                                     latitude: coordinate(row, 6, limit: 90, name, "latitude"),
-                                     longitude: coordinate(row, 7, limit: 180, name, "longitude"))
+            let index = posts.append(
+                id: Self.text(row, 1) ?? .string(""), timestamp: time, title: Self.text(row, 3),
+                content: Self.text(row, 4), destinationId: Self.text(row, 5),
+                latitude: coordinate(row, 6, limit: 90, name, "latitude"),
+                longitude: coordinate(row, 7, limit: 180, name, "longitude"))
             return (index, timestamp(row, 8, name, "updated_at"))
         }
     }
@@ -39,9 +40,10 @@ extension SourceRows {
             let takenAt = timestamp(row, 7, name, "taken_at")
             let width = size(row, 8, name, "width"), height = size(row, 9, name, "height")
             guard let post else { return false }
-            posts.appendPhoto(to: post, id: Self.text(row, 2) ?? .string(""), storageKey: key,
-                              contentType: contentType, sha256: sha256, caption: caption, takenAt: takenAt,
-                              width: width, height: height, position: row.int(10) ?? 0)
+            posts.appendPhoto(
+                to: post, id: Self.text(row, 2) ?? .string(""), storageKey: key,
+                contentType: contentType, sha256: sha256, caption: caption, takenAt: takenAt,
+                width: width, height: height, position: row.int(10) ?? 0)
             return true
         }
     }

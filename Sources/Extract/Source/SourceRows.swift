@@ -31,13 +31,17 @@ struct SourceRows {
     /// `SourceColumns.trip`; nil (with an error) when the trip cannot be written.
     mutating func trip(_ row: PostgresRow) -> TripHeader? {
         guard let statusText = row.string(5), let status = TripStatus(rawValue: statusText) else {
-            problems.append(ExtractProblem(.error, tripId: tripId, subject: "field status",
-                                           reason: "is not one of planning, ongoing, completed; the trip is not written"))
+            problems.append(
+                ExtractProblem(
+                    .error, tripId: tripId, subject: "field status",
+                    reason: "is not one of planning, ongoing, completed; the trip is not written"))
             return nil
         }
         guard let visibilityText = row.string(6), let visibility = TripVisibility(rawValue: visibilityText) else {
-            problems.append(ExtractProblem(.error, tripId: tripId, subject: "field visibility",
-                                           reason: "is neither public nor unlisted; the trip is not written"))
+            problems.append(
+                ExtractProblem(
+                    .error, tripId: tripId, subject: "field visibility",
+                    reason: "is neither public nor unlisted; the trip is not written"))
             return nil
         }
         let author = [row.string(8), row.string(9)].lazy.compactMap { $0?.trimmingWhitespace() }.first { !$0.isEmpty }
@@ -101,8 +105,10 @@ struct SourceRows {
         return value
     }
 
-    mutating func timestamp(_ row: PostgresRow, _ column: Int, _ name: RowName, _ field: String,
-                            consequence: String = "it is left out") -> Timestamp? {
+    mutating func timestamp(
+        _ row: PostgresRow, _ column: Int, _ name: RowName, _ field: String,
+        consequence: String = "it is left out"
+    ) -> Timestamp? {
         guard let parsed = row.withBytes(column, Timestamp.init(utf8:)) else { return nil }
         guard let value = parsed else {
             warn(name, "field \(field) \"\(row.string(column) ?? "")\" is not an instant between years 1 and 9999; \(consequence)")
@@ -111,8 +117,10 @@ struct SourceRows {
         return value
     }
 
-    mutating func coordinate(_ row: PostgresRow, _ column: Int, limit: Double, _ name: RowName,
-                             _ field: String) -> Double? {
+    mutating func coordinate(
+        _ row: PostgresRow, _ column: Int, limit: Double, _ name: RowName,
+        _ field: String
+    ) -> Double? {
         guard let value = row.double(column) else { return nil }
         guard value.isFinite, abs(value) <= limit else {
             warn(name, "field \(field) is not between -\(Int(limit)) and \(Int(limit)); it is left out")

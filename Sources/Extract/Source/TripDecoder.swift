@@ -54,8 +54,9 @@ struct TripDecoder {
         }
         if cover != nil, !coverSeen { header?.coverPhotoId = nil }  // a photo of a private post, or gone
 
-        return SourceTrip(id: source.id, header: header, destinations: destinations, updatedAt: updatedAt,
-                          problems: rows.problems)
+        return SourceTrip(
+            id: source.id, header: header, destinations: destinations, updatedAt: updatedAt,
+            problems: rows.problems)
     }
 
     private static func latest(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {
@@ -91,8 +92,9 @@ private struct PostIds {
         if !sorted {
             bytes.withUnsafeBufferPointer { all in
                 entries.sort { a, b in
-                    let order = TripStream.compare(UnsafeBufferPointer(rebasing: all[a.start..<a.end]),
-                                             UnsafeBufferPointer(rebasing: all[b.start..<b.end]))
+                    let order = TripStream.compare(
+                        UnsafeBufferPointer(rebasing: all[a.start..<a.end]),
+                        UnsafeBufferPointer(rebasing: all[b.start..<b.end]))
                     return order != 0 ? order < 0 : a.index < b.index
                 }
             }

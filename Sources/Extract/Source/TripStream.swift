@@ -47,7 +47,8 @@ final class TripStream {
     /// those of the list that are public or unlisted.
     init(_ connection: Connection, snapshot: String?, tripIds: [String]?, batchSize: Int) throws(PostgresError) {
         let ids = tripIds.map(PostgresArray.literal)
-        let photoHalves: [(from: String?, below: String?)] = tripIds == nil
+        let photoHalves: [(from: String?, below: String?)] =
+            tripIds == nil
             ? [(nil, SourceQueries.photosSplit), (SourceQueries.photosSplit, nil)] : [(nil, nil)]
         let streams = 3 + photoHalves.count
         var readers: [Connection] = []
@@ -63,17 +64,22 @@ final class TripStream {
             }
         }
         let parallel = readers.count == streams
-        func cursor(_ index: Int, _ name: String, _ query: String, _ parameters: [String?], _ size: Int,
-                    _ what: String) throws(PostgresError) -> Cursor {
-            try Cursor(parallel ? readers[index] : connection, name: name, query: query, parameters: parameters,
-                       batchSize: size, prefetch: parallel, operation: what)
+        func cursor(
+            _ index: Int, _ name: String, _ query: String, _ parameters: [String?], _ size: Int,
+            _ what: String
+        ) throws(PostgresError) -> Cursor {
+            try Cursor(
+                parallel ? readers[index] : connection, name: name, query: query, parameters: parameters,
+                batchSize: size, prefetch: parallel, operation: what)
         }
         // The slowest query first: the server starts on it while the others are declared. On one
         // connection there is nothing to gain from halves: they would be sorted one after the other.
         var halves: [Cursor] = []
         for (index, half) in (parallel ? photoHalves : [(nil, nil)]).enumerated() {
-            halves.append(try cursor(3 + index, "tabi_photos_\(index + 1)", SourceQueries.photos, [ids, half.from, half.below],
-                                     batchSize, "read photos"))
+            halves.append(
+                try cursor(
+                    3 + index, "tabi_photos_\(index + 1)", SourceQueries.photos, [ids, half.from, half.below],
+                    batchSize, "read photos"))
         }
         photos = CursorChain(halves)
         posts = try cursor(2, "tabi_posts", SourceQueries.posts, [ids], batchSize, "read posts")
@@ -113,8 +119,10 @@ final class TripStream {
 
     /// Consumes the rows of `stream` that belong to trip `id`. Rows of a trip before it (none, as
     /// every stream has the same filter) are skipped.
-    private func forEachRow(of stream: some RowCursor, in id: String,
-                            _ body: (PostgresRow) -> Void) throws(PostgresError) {
+    private func forEachRow(
+        of stream: some RowCursor, in id: String,
+        _ body: (PostgresRow) -> Void
+    ) throws(PostgresError) {
         let trip = Array(id.utf8)
         while let row = try stream.peek() {
             // Compared as bytes, without making a string per row: lower-case UUID text sorts byte

@@ -56,8 +56,9 @@ struct CurlBodySource {
             closeOurs()
             throw Failure(description: "\(region.path) has \(size) bytes, fewer than offset \(region.offset) + length \(length)")
         }
-        return CurlBodySource(storage: .file(descriptor: fd, start: region.offset, path: region.path, owner: region.opened),
-                              length: length)
+        return CurlBodySource(
+            storage: .file(descriptor: fd, start: region.offset, path: region.path, owner: region.opened),
+            length: length)
     }
 
     /// Copies the next bytes into `buffer`; 0 at the end, `nil` when the file could not be read.
@@ -75,7 +76,8 @@ struct CurlBodySource {
         case .file(let fd, let start, let path, _):
             let got = pread(fd, buffer.baseAddress, wanted, off_t(start + position))
             guard got > 0 else {
-                failure = got < 0
+                failure =
+                    got < 0
                     ? "cannot read \(path): \(String(cString: strerror(errno)))"
                     : "\(path) ended early (it changed while being sent)"
                 return nil

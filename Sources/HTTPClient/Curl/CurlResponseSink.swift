@@ -82,9 +82,10 @@ struct CurlResponseSink {
             descriptor = -1
             if closed != 0 { return .failure(Failure(reason: "cannot write \(path): \(String(cString: strerror(errno)))")) }
         }
-        return .success(HTTPResponse(
-            status: final != 0 ? final : status, headers: headers, body: body,
-            bodyDestination: path.map { .file(path: $0) } ?? .memory, version: version, timing: timing))
+        return .success(
+            HTTPResponse(
+                status: final != 0 ? final : status, headers: headers, body: body,
+                bodyDestination: path.map { .file(path: $0) } ?? .memory, version: version, timing: timing))
     }
 
     /// Closes the file if a failure left it open.

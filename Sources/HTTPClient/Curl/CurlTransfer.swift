@@ -80,9 +80,10 @@ final class CurlTransfer: @unchecked Sendable {
         installCallbacks(&options)
         if let failure = options.failure {
             let reason = String(cString: curl_easy_strerror(failure.code))
-            throw HTTPError(kind: .other, method: method, host: host,
-                            detail: "libcurl refused option \(failure.option.rawValue): \(reason)",
-                            curlCode: Int(failure.code.rawValue))
+            throw HTTPError(
+                kind: .other, method: method, host: host,
+                detail: "libcurl refused option \(failure.option.rawValue): \(reason)",
+                curlCode: Int(failure.code.rawValue))
         }
     }
 
@@ -150,7 +151,8 @@ final class CurlTransfer: @unchecked Sendable {
             throw invalid("the method is not a token")
         }
         for header in request.headers {
-            let nameIsToken = !header.name.isEmpty
+            let nameIsToken =
+                !header.name.isEmpty
                 && header.name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }
             guard nameIsToken else { throw invalid("a header name is empty or not a token") }
             guard !header.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else {
@@ -202,14 +204,16 @@ final class CurlTransfer: @unchecked Sendable {
             return HTTPError(kind: .responseUnwritable, method: method, host: host, detail: reason)
         }
         if sink.tooLarge || code == CURLE_FILESIZE_EXCEEDED {
-            return HTTPError(kind: .responseTooLarge, method: method, host: host, detail: sink.limitReason,
-                             curlCode: Int(code.rawValue))
+            return HTTPError(
+                kind: .responseTooLarge, method: method, host: host, detail: sink.limitReason,
+                curlCode: Int(code.rawValue))
         }
         var detail = String(cString: errorBuffer)
         if detail.isEmpty { detail = String(cString: curl_easy_strerror(code)) }
         if query.count > 1 { detail = detail.replacingOccurrences(of: query, with: "?…") }
-        return HTTPError(kind: HTTPError.Kind(curlCode: code, osErrno: osErrno), method: method, host: host,
-                         detail: detail, curlCode: Int(code.rawValue))
+        return HTTPError(
+            kind: HTTPError.Kind(curlCode: code, osErrno: osErrno), method: method, host: host,
+            detail: detail, curlCode: Int(code.rawValue))
     }
 
     private static func timing(_ info: CurlInfo) -> HTTPTiming {

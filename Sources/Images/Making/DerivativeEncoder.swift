@@ -32,19 +32,22 @@ enum DerivativeEncoder {
         let input = try VipsInput(bytes: bytes, failOn: .truncated)
         let header = try input.header()
         let upright = header.orientedSize
-        return Original(input: input, size: PixelSize(width: upright.width, height: upright.height),
-                        stored: PixelSize(width: header.width, height: header.height),
-                        interpretation: header.interpretation,
-                        hasProfile: header.blobSize("icc-profile-data") != nil,
-                        shrinksOnLoad: header.loader.map { VipsLoader(nickname: $0).shrinksOnLoad } ?? false)
+        return Original(
+            input: input, size: PixelSize(width: upright.width, height: upright.height),
+            stored: PixelSize(width: header.width, height: header.height),
+            interpretation: header.interpretation,
+            hasProfile: header.blobSize("icc-profile-data") != nil,
+            shrinksOnLoad: header.loader.map { VipsLoader(nickname: $0).shrinksOnLoad } ?? false)
     }
 
     /// Makes and writes each of `specs`; returns the size of each file written. Derivatives of a
     /// level ≥ 1 are cut from the level's image in memory (see ``LevelDecoder``); those of level 0
     /// are decoded, resized and encoded in one pass each, after the others, so that a damaged
     /// original fails in a decode of its own when it can.
-    static func make(_ specs: [DerivativeSpec], from original: Original, plan: DerivativePlan,
-                     output: URL) throws(DerivativeError) -> [String: PixelSize] {
+    static func make(
+        _ specs: [DerivativeSpec], from original: Original, plan: DerivativePlan,
+        output: URL
+    ) throws(DerivativeError) -> [String: PixelSize] {
         let levels = Dictionary(grouping: specs) { plan.decodeLevel(for: $0) }
         var decoder = LevelDecoder(original, plan: plan)
         var written: [String: PixelSize] = [:]
@@ -101,8 +104,9 @@ enum DerivativeEncoder {
                 image = try image.flatten(red: 255, green: 255, blue: 255)
                 data = try image.jpegData(quality: spec.quality, progressive: true, stripMetadata: true)
             case .webp:
-                data = try image.webpData(quality: spec.quality, effort: webpEffort, smartSubsample: true,
-                                          stripMetadata: true)
+                data = try image.webpData(
+                    quality: spec.quality, effort: webpEffort, smartSubsample: true,
+                    stripMetadata: true)
             case .avif:
                 data = try image.avifData(quality: spec.quality, effort: avifEffort, stripMetadata: true)
             }

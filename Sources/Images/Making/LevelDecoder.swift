@@ -37,8 +37,11 @@ struct LevelDecoder {
         }
         guard level > 1 else { return levelOne }
         do throws(VipsError) {
-            return try levelOne.thumbnail(ThumbnailOptions(width: box.width, height: box.height, size: .down,
-                                                           autorotate: false)).copyToMemory()
+            return try levelOne.thumbnail(
+                ThumbnailOptions(
+                    width: box.width, height: box.height, size: .down,
+                    autorotate: false)
+            ).copyToMemory()
         } catch {
             throw .decode(error)
         }

@@ -18,8 +18,10 @@ struct SourceGroup: Sendable {
                 groups[existing].jobIndices.append(index)
             } else {
                 indexByKey[job.photo.storageKey] = groups.count
-                groups.append(SourceGroup(storageKey: job.photo.storageKey,
-                                          recordedHash: validHash(job.photo.sha256), jobIndices: [index]))
+                groups.append(
+                    SourceGroup(
+                        storageKey: job.photo.storageKey,
+                        recordedHash: validHash(job.photo.sha256), jobIndices: [index]))
             }
         }
         return groups
@@ -28,7 +30,8 @@ struct SourceGroup: Sendable {
     /// A recorded hash is used only when it is 64 hex digits; anything else means "unknown".
     static func validHash(_ text: String?) -> String? {
         guard let text = text?.lowercased(), text.utf8.count == 64,
-              text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+            text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { return nil }
         return text
     }
 }
@@ -60,7 +63,8 @@ struct SourceResult: Sendable {
             let size = sizes[spec.path] ?? spec.resizeBox
             return ImageRendition(path: spec.path, width: size.width, height: size.height, format: spec.format)
         }
-        return PhotoRenditions(photoId: photoId, thumbnail: rendition(plan.thumbnail),
-                               medium: rendition(plan.medium), responsive: plan.responsive.map(rendition))
+        return PhotoRenditions(
+            photoId: photoId, thumbnail: rendition(plan.thumbnail),
+            medium: rendition(plan.medium), responsive: plan.responsive.map(rendition))
     }
 }

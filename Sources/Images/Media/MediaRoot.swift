@@ -31,16 +31,19 @@ public struct MediaRoot: MediaSource {
     /// better left to work that awaits.
     public func original(at storageKey: String, maxBytes: Int) async throws(MediaError) -> Data {
         guard let file = file(for: storageKey) else {
-            throw MediaError(storageKey: storageKey, location: storageKey,
-                             reason: "the storage key is not a safe relative path")
+            throw MediaError(
+                storageKey: storageKey, location: storageKey,
+                reason: "the storage key is not a safe relative path")
         }
         let root = ConfinedFolder(folder)
         let result = await BlockingThread.run(named: "tabi-images") { () -> Result<Data, MediaError> in
             do throws(ConfinedFileError) {
                 return .success(try root.read(storageKey, maxBytes: maxBytes))
             } catch {
-                return .failure(MediaError(storageKey: storageKey, location: file.path,
-                                           reason: Self.reason(error, key: storageKey, root: root, maxBytes: maxBytes)))
+                return .failure(
+                    MediaError(
+                        storageKey: storageKey, location: file.path,
+                        reason: Self.reason(error, key: storageKey, root: root, maxBytes: maxBytes)))
             }
         }
         return try result.get()
@@ -55,7 +58,8 @@ public struct MediaRoot: MediaSource {
             let link = error.path == root.root.path + "/" + key ? "it is" : "\(error.path) is"
             return "\(link) a symbolic link, and links inside the media root are never followed"
         case .notARegularFile:
-            return root.kind(of: key) == .folder ? "it is a folder, not a file"
+            return root.kind(of: key) == .folder
+                ? "it is a folder, not a file"
                 : "it is not a regular file (a FIFO, device or socket is never read)"
         case .notAFolder:
             return "\(error.path) is not a folder"

@@ -29,11 +29,13 @@ struct DerivativePlan: Sendable, Equatable {
             for width in widths {
                 let box = PixelSize(width: width, height: ThumbnailOptions.unbounded)
                 let tag = DerivativeSpec.tag(role: .responsive(width: width), box: box, crop: false)
-                responsive.append(DerivativeSpec(
-                    role: .responsive(width: width), box: box, crop: false,
-                    format: format, quality: quality, resizeBox: box,
-                    path: DerivativeSpec.path(sourceHash: sourceHash, tag: tag, crop: false,
-                                              format: format, quality: quality)))
+                responsive.append(
+                    DerivativeSpec(
+                        role: .responsive(width: width), box: box, crop: false,
+                        format: format, quality: quality, resizeBox: box,
+                        path: DerivativeSpec.path(
+                            sourceHash: sourceHash, tag: tag, crop: false,
+                            format: format, quality: quality)))
             }
         }
         self.responsive = responsive
@@ -77,8 +79,10 @@ struct DerivativePlan: Sendable, Equatable {
 
     // MARK: - Helpers
 
-    private static func fixed(_ role: DerivativeSpec.Role, _ recipe: FixedImageRecipe,
-                              _ sourceHash: String, _ original: PixelSize) -> DerivativeSpec {
+    private static func fixed(
+        _ role: DerivativeSpec.Role, _ recipe: FixedImageRecipe,
+        _ sourceHash: String, _ original: PixelSize
+    ) -> DerivativeSpec {
         let box = PixelSize(width: max(1, recipe.width), height: max(1, recipe.height))
         let quality = quality(recipe.quality)
         var resizeBox = box
@@ -86,14 +90,17 @@ struct DerivativePlan: Sendable, Equatable {
             // Keep the box's shape when the original is smaller than it: a square thumbnail of a
             // 200×150 photo is 150×150, not 200×150 and not enlarged.
             let fit = min(1, Double(original.width) / Double(box.width), Double(original.height) / Double(box.height))
-            resizeBox = PixelSize(width: max(1, Int((Double(box.width) * fit).rounded(.down))),
-                                  height: max(1, Int((Double(box.height) * fit).rounded(.down))))
+            resizeBox = PixelSize(
+                width: max(1, Int((Double(box.width) * fit).rounded(.down))),
+                height: max(1, Int((Double(box.height) * fit).rounded(.down))))
         }
         let tag = DerivativeSpec.tag(role: role, box: box, crop: recipe.crop)
-        return DerivativeSpec(role: role, box: box, crop: recipe.crop, format: recipe.format,
-                              quality: quality, resizeBox: resizeBox,
-                              path: DerivativeSpec.path(sourceHash: sourceHash, tag: tag, crop: recipe.crop,
-                                                        format: recipe.format, quality: quality))
+        return DerivativeSpec(
+            role: role, box: box, crop: recipe.crop, format: recipe.format,
+            quality: quality, resizeBox: resizeBox,
+            path: DerivativeSpec.path(
+                sourceHash: sourceHash, tag: tag, crop: recipe.crop,
+                format: recipe.format, quality: quality))
     }
 
     static func fallbackQuality(_ format: ImageFormat) -> Int {

@@ -26,8 +26,9 @@ struct DerivativeSpec: Sendable, Hashable {
 
     /// How the derivative is resized from the decoded (upright, sRGB) intermediate.
     var resizeOptions: ThumbnailOptions {
-        ThumbnailOptions(width: resizeBox.width, height: resizeBox.height, size: .down,
-                         crop: crop ? .attention : nil, autorotate: false)
+        ThumbnailOptions(
+            width: resizeBox.width, height: resizeBox.height, size: .down,
+            crop: crop ? .attention : nil, autorotate: false)
     }
 }
 
@@ -63,7 +64,8 @@ extension DerivativeSpec {
     /// shapes the bytes (format, quality, crop mode, encoder settings, ``pipelineVersion``), so a
     /// changed recipe gets new names and an unchanged one keeps its files.
     static func path(sourceHash: String, tag: String, crop: Bool, format: ImageFormat, quality: Int) -> String {
-        let recipe = "tabi-derivative/\(pipelineVersion)|\(tag)|\(crop ? "crop=attention" : "fit")"
+        let recipe =
+            "tabi-derivative/\(pipelineVersion)|\(tag)|\(crop ? "crop=attention" : "fit")"
             + "|\(format.rawValue)|q=\(quality)|\(encoderSettings(format))"
         let stamp = ContentHash.sha256(recipe).prefix(6)
         let short = sourceHash.prefix(16)

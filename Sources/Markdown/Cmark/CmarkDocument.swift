@@ -84,8 +84,9 @@ final class CmarkDocument {
 
     /// Puts `replacement` where `node` was; `node` is freed with the document.
     func replace(_ node: CmarkNode, with replacement: CmarkNode) {
-        precondition(replaceIfAllowed(node, with: replacement),
-                     "cmark refused to put a \(replacement.typeName) in place of a \(node.typeName)")
+        precondition(
+            replaceIfAllowed(node, with: replacement),
+            "cmark refused to put a \(replacement.typeName) in place of a \(node.typeName)")
     }
 
     /// Puts `replacement` where `node` was when `node`'s parent may hold it (a GFM table cell

@@ -54,7 +54,8 @@ struct CmarkNode {
         defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-                  let node = cmark_iter_get_node(iterator).map(CmarkNode.init) else { continue }
+                let node = cmark_iter_get_node(iterator).map(CmarkNode.init)
+            else { continue }
             switch node.type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: out += node.literal ?? ""
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: out += " "

@@ -22,7 +22,8 @@ enum FootnoteNumbering {
             }
             let count = referenceCounts[number, default: 0] + 1
             let id = "fnref-\(prefix)\(number)" + (count > 1 ? "-\(count)" : "")
-            let html = "<sup class=\"footnote-ref\"><a href=\"#fn-\(prefix)\(number)\" id=\"\(id)\" "
+            let html =
+                "<sup class=\"footnote-ref\"><a href=\"#fn-\(prefix)\(number)\" id=\"\(id)\" "
                 + "data-footnote-ref>\(number)</a></sup>"
             let custom = CmarkNode.custom(block: false, enter: html, exit: "")
             if document.replaceIfAllowed(node, with: custom) {
@@ -36,8 +37,9 @@ enum FootnoteNumbering {
             }
         }
 
-        let section = CmarkNode.custom(block: true, enter: "<section class=\"footnotes\" data-footnotes>\n<ol>",
-                                       exit: "</ol>\n</section>")
+        let section = CmarkNode.custom(
+            block: true, enter: "<section class=\"footnotes\" data-footnotes>\n<ol>",
+            exit: "</ol>\n</section>")
         definitions.first!.insertBeforeSelf(section)
         for (index, definition) in definitions.enumerated() {
             let number = index + 1

@@ -82,7 +82,8 @@ struct HeadingAnchors {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            let isSpace = scalar.isASCII
+            let isSpace =
+                scalar.isASCII
                 ? scalar == " " || (0x09...0x0D).contains(scalar.value)
                 : scalar.properties.isWhitespace
             if isSpace {

@@ -30,7 +30,8 @@ enum TableMarkup {
 
     private static func table(_ node: CmarkNode) -> CmarkNode {
         let columns = Int(cmark_gfm_extensions_get_table_columns(node.pointer))
-        let alignments = cmark_gfm_extensions_get_table_alignments(node.pointer)
+        let alignments =
+            cmark_gfm_extensions_get_table_alignments(node.pointer)
             .map { Array(UnsafeBufferPointer(start: $0, count: columns)) } ?? []
         let table = CmarkNode.custom(block: true, enter: "<table tabindex=\"0\">", exit: "</table>")
         var body: CmarkNode?
@@ -40,8 +41,9 @@ enum TableMarkup {
             for (index, cell) in row.children.enumerated() {
                 let tag = isHeader ? "th" : "td"
                 let align = index < alignments.count ? alignmentClass(alignments[index]) : nil
-                let tags = CmarkNode.custom(block: false, enter: "<\(tag)\(align.map { " class=\"\($0)\"" } ?? "")>",
-                                            exit: "</\(tag)>")
+                let tags = CmarkNode.custom(
+                    block: false, enter: "<\(tag)\(align.map { " class=\"\($0)\"" } ?? "")>",
+                    exit: "</\(tag)>")
                 cell.moveChildren(to: tags)
                 let block = CmarkNode.custom(block: true, enter: "", exit: "")
                 block.append(tags)

@@ -8,7 +8,8 @@ enum TaskListItems {
     static func apply(to document: CmarkDocument, labels: TaskListLabels) {
         for node in document.nodes() where node.typeName == "tasklist" {
             let checked = cmark_gfm_extensions_get_tasklist_item_checked(node.pointer)
-            let box = "<input type=\"checkbox\"\(checked ? " checked=\"\"" : "") disabled=\"\" "
+            let box =
+                "<input type=\"checkbox\"\(checked ? " checked=\"\"" : "") disabled=\"\" "
                 + "aria-label=\"\(checked ? labels.done : labels.notDone)\" /> "
             // Without its extension the item prints as a plain `<li>` (or `<li>` and `<p>` in a loose list).
             cmark_node_set_syntax_extension(node.pointer, nil)

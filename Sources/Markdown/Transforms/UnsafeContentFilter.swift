@@ -13,7 +13,7 @@ enum UnsafeContentFilter {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 document.remove(node)
             case CMARK_NODE_LINK where !LinkPolicy.allows(node.url ?? ""),
-                 CMARK_NODE_IMAGE where !LinkPolicy.allows(node.url ?? "", isImage: true):
+                CMARK_NODE_IMAGE where !LinkPolicy.allows(node.url ?? "", isImage: true):
                 node.moveChildrenBeforeSelf()
                 document.remove(node)
             default:

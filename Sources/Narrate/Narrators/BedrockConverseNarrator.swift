@@ -14,12 +14,14 @@ public struct BedrockConverseNarrator: Narrator {
     public var transport: NarratorTransportMetrics { runtime.transport }
 
     public func complete(_ request: NarrationRequest) async throws(NarrationError) -> NarrationResponse {
-        let body = Body(messages: [Body.Message(role: "user", content: [Body.Content(text: request.prompt)])],
-                        inferenceConfig: Body.InferenceConfig(maxTokens: request.maxTokens, temperature: request.temperature))
+        let body = Body(
+            messages: [Body.Message(role: "user", content: [Body.Content(text: request.prompt)])],
+            inferenceConfig: Body.InferenceConfig(maxTokens: request.maxTokens, temperature: request.temperature))
         let answer = try await runtime.call("Converse", action: "converse", body: body, as: Answer.self)
-        return NarrationResponse(text: ModelJSON.text(answer.output.message.content.map(\.text)),
-                                 usage: TokenUsage(input: answer.usage?.inputTokens ?? 0, output: answer.usage?.outputTokens ?? 0),
-                                 stopReason: StopReason(answer.stopReason))
+        return NarrationResponse(
+            text: ModelJSON.text(answer.output.message.content.map(\.text)),
+            usage: TokenUsage(input: answer.usage?.inputTokens ?? 0, output: answer.usage?.outputTokens ?? 0),
+            stopReason: StopReason(answer.stopReason))
     }
 
     // MARK: - Wire format

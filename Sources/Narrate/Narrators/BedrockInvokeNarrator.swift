@@ -17,12 +17,14 @@ public struct BedrockInvokeNarrator: Narrator {
     public var transport: NarratorTransportMetrics { runtime.transport }
 
     public func complete(_ request: NarrationRequest) async throws(NarrationError) -> NarrationResponse {
-        let body = Body(anthropicVersion: anthropicVersion, maxTokens: request.maxTokens, temperature: request.temperature,
-                        messages: [Body.Message(role: "user", content: [Body.Content(type: "text", text: request.prompt)])])
+        let body = Body(
+            anthropicVersion: anthropicVersion, maxTokens: request.maxTokens, temperature: request.temperature,
+            messages: [Body.Message(role: "user", content: [Body.Content(type: "text", text: request.prompt)])])
         let answer = try await runtime.call("InvokeModel", action: "invoke", body: body, as: Answer.self)
-        return NarrationResponse(text: ModelJSON.text(answer.content.filter { $0.type == "text" }.map(\.text)),
-                                 usage: TokenUsage(input: answer.usage?.inputTokens ?? 0, output: answer.usage?.outputTokens ?? 0),
-                                 stopReason: StopReason(answer.stopReason))
+        return NarrationResponse(
+            text: ModelJSON.text(answer.content.filter { $0.type == "text" }.map(\.text)),
+            usage: TokenUsage(input: answer.usage?.inputTokens ?? 0, output: answer.usage?.outputTokens ?? 0),
+            stopReason: StopReason(answer.stopReason))
     }
 
     // MARK: - Wire format

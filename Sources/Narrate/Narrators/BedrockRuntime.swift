@@ -14,8 +14,10 @@ struct BedrockRuntime: Sendable {
 
     /// Sends `body` to `operation` (`InvokeModel` at `invoke`, `Converse` at `converse`) and
     /// decodes the answer as `Answer`.
-    func call<Answer: Decodable>(_ operation: String, action: String, body: some Encodable,
-                                 as answer: Answer.Type) async throws(NarrationError) -> Answer {
+    func call<Answer: Decodable>(
+        _ operation: String, action: String, body: some Encodable,
+        as answer: Answer.Type
+    ) async throws(NarrationError) -> Answer {
         let request = AWSRequest(
             operation: operation, method: .post, path: .segments("model", model, action),
             headers: [("Content-Type", "application/json"), ("Accept", "application/json")],
@@ -29,8 +31,11 @@ struct BedrockRuntime: Sendable {
         do {
             return try JSONDecoder().decode(Answer.self, from: response.body)
         } catch {
-            throw NarrationError(kind: .invalidResponse,
-                                 message: "Bedrock Runtime \(operation) \(model) answered with JSON that is not a \(operation) response (\(ModelJSON.describe(error)))")
+            throw NarrationError(
+                kind: .invalidResponse,
+                message:
+                    "Bedrock Runtime \(operation) \(model) answered with JSON that is not a \(operation) response (\(ModelJSON.describe(error)))"
+            )
         }
     }
 
@@ -40,4 +45,3 @@ struct BedrockRuntime: Sendable {
         return NarratorTransportMetrics(retries: metrics.retries, throttled: metrics.throttled)
     }
 }
-

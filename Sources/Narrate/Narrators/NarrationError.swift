@@ -44,7 +44,8 @@ public struct NarrationError: Error, Sendable, CustomStringConvertible {
         case .cancelled: kind = .cancelled
         case .transport: kind = .transport
         case .service:
-            kind = error.statusCode == 401 || error.statusCode == 403 || Self.authenticationCodes.contains(error.code ?? "")
+            kind =
+                error.statusCode == 401 || error.statusCode == 403 || Self.authenticationCodes.contains(error.code ?? "")
                 ? .authentication : .service
         }
         self.init(kind: kind, message: error.description)

@@ -19,9 +19,11 @@ public struct NarratorSetup: Sendable {
     /// Where retries are logged.
     public var logger: Logger
 
-    public init(settings: NarratorSettings, kind: String? = nil, model: String? = nil, bedrockAPI: String? = nil,
-                profile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
-                logger: Logger = Logger(label: "tabi.draft")) {
+    public init(
+        settings: NarratorSettings, kind: String? = nil, model: String? = nil, bedrockAPI: String? = nil,
+        profile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+        logger: Logger = Logger(label: "tabi.draft")
+    ) {
         self.kind = kind ?? settings.kind
         self.model = model ?? settings.model
         self.bedrockAPI = bedrockAPI ?? settings.bedrockAPI

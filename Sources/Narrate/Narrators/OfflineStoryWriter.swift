@@ -10,8 +10,9 @@ struct OfflineStoryWriter {
 
     /// A whole story: front matter, introduction, itinerary, the sections, closing.
     func story(overview: TripFacts, sections: [String]) -> String {
-        var front = StoryFrontMatter(title: overview.title, summary: summary(overview),
-                                     cover: overview.coverChoices?.first?.id, tags: tags(overview))
+        var front = StoryFrontMatter(
+            title: overview.title, summary: summary(overview),
+            cover: overview.coverChoices?.first?.id, tags: tags(overview))
         front.draft = false
         var body = introduction(overview)
         if let table = itinerary(overview) { body += "\n" + table }
@@ -89,9 +90,10 @@ struct OfflineStoryWriter {
         switch facts.status {
         case "ongoing": text += " The trip is still going, so there is more to come."
         case "planning": text += " The trip is still being planned."
-        default: if let first = facts.places.first?.name, let last = facts.places.last?.name, first != last {
-            text += " From \(first) to \(last), and every step of it written down on the way."
-        }
+        default:
+            if let first = facts.places.first?.name, let last = facts.places.last?.name, first != last {
+                text += " From \(first) to \(last), and every step of it written down on the way."
+            }
         }
         return text + "\n"
     }
@@ -123,8 +125,11 @@ struct OfflineStoryWriter {
         }
         if let text = post.text { lines += ["", highlight(text)] }
         if !post.photos.isEmpty {
-            lines += ["", "*" + (post.photos.count == 1 ? "Photo" : "Photos") + ": "
-                      + post.photos.map { Self.inline($0) }.joined(separator: "; ") + "*"]
+            lines += [
+                "",
+                "*" + (post.photos.count == 1 ? "Photo" : "Photos") + ": "
+                    + post.photos.map { Self.inline($0) }.joined(separator: "; ") + "*",
+            ]
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -194,8 +199,10 @@ struct OfflineStoryWriter {
 
     // English names, fixed: the same facts give the same words on every machine and locale.
     private static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                                 "October", "November", "December"]
+    private static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
 
     /// Text on one line (headings, captions): line breaks become spaces.
     static func inline(_ text: String) -> String { StoryFinisher.line(text, limit: .max) ?? "" }

@@ -24,9 +24,11 @@ public struct OpenAINarrator: Narrator {
     /// OpenAI's own endpoint, the default base URL.
     public static let defaultBaseURL = "https://api.openai.com/v1"
 
-    public init(baseURL: String = OpenAINarrator.defaultBaseURL, apiKey: String?, model: String, retry: AWSRetryPolicy = .batch,
-                clock: AWSClock = .system, timeouts: HTTPTimeouts = AWSSettings.modelTimeouts, httpClient: HTTPClient = .shared,
-                logger: Logger = Logger(label: "tabi.draft")) {
+    public init(
+        baseURL: String = OpenAINarrator.defaultBaseURL, apiKey: String?, model: String, retry: AWSRetryPolicy = .batch,
+        clock: AWSClock = .system, timeouts: HTTPTimeouts = AWSSettings.modelTimeouts, httpClient: HTTPClient = .shared,
+        logger: Logger = Logger(label: "tabi.draft")
+    ) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
@@ -48,25 +50,30 @@ public struct OpenAINarrator: Narrator {
     private var subject: String { "OpenAI chat completions at \(host) (\(model))" }
 
     public func complete(_ request: NarrationRequest) async throws(NarrationError) -> NarrationResponse {
-        let body = Body(model: model, messages: [Body.Message(role: "user", content: request.prompt)], maxTokens: request.maxTokens, temperature: request.temperature)
+        let body = Body(
+            model: model, messages: [Body.Message(role: "user", content: request.prompt)], maxTokens: request.maxTokens,
+            temperature: request.temperature)
         var headers: HTTPHeaders = [("Content-Type", "application/json"), ("Accept", "application/json")]
         if let apiKey { headers.add("Authorization", "Bearer \(apiKey)") }
-        let http = HTTPRequest(method: .post, url: baseURL + "/chat/completions", headers: headers,
-                               body: .data(ModelJSON.encode(body)), timeouts: timeouts, maxResponseBytes: ModelAnswer.maxResponseBytes)
+        let http = HTTPRequest(
+            method: .post, url: baseURL + "/chat/completions", headers: headers,
+            body: .data(ModelJSON.encode(body)), timeouts: timeouts, maxResponseBytes: ModelAnswer.maxResponseBytes)
         let response = try await send(http)
         let answer: Answer
         do {
             answer = try JSONDecoder().decode(Answer.self, from: response.body)
         } catch {
-            throw NarrationError(kind: .invalidResponse,
-                                 message: "\(subject) answered with JSON that is not a chat completion (\(ModelJSON.describe(error)))")
+            throw NarrationError(
+                kind: .invalidResponse,
+                message: "\(subject) answered with JSON that is not a chat completion (\(ModelJSON.describe(error)))")
         }
         guard let choice = answer.choices.first else {
             throw NarrationError(kind: .invalidResponse, message: "\(subject) answered with no choices")
         }
-        return NarrationResponse(text: choice.message.content ?? "",
-                                 usage: TokenUsage(input: answer.usage?.promptTokens ?? 0, output: answer.usage?.completionTokens ?? 0),
-                                 stopReason: StopReason(choice.finishReason))
+        return NarrationResponse(
+            text: choice.message.content ?? "",
+            usage: TokenUsage(input: answer.usage?.promptTokens ?? 0, output: answer.usage?.completionTokens ?? 0),
+            stopReason: StopReason(choice.finishReason))
     }
 
     // MARK: - Attempts
@@ -84,14 +91,16 @@ public struct OpenAINarrator: Narrator {
                 reason = error.code == "insufficient_quota" ? nil : AWSRetryClassifier.classify(status: response.status, code: error.code)
                 retryAfter = RetryAfter.delay(in: response.headers, now: clock.now())
                 let message = error.message.map { ": " + AWSRedaction.redact($0, secrets: secrets) } ?? ""
-                let kind: NarrationError.Kind = response.status == 401 || response.status == 403
-                    || NarrationError.authenticationCodes.contains(code) ? .authentication : .service
+                let kind: NarrationError.Kind =
+                    response.status == 401 || response.status == 403
+                        || NarrationError.authenticationCodes.contains(code) ? .authentication : .service
                 failure = NarrationError(kind: kind, message: "\(subject) failed: \(code) (\(response.status))\(message)")
             } catch {
                 if error.kind == .cancelled { throw NarrationError(kind: .cancelled, message: "\(subject) was cancelled") }
                 reason = AWSRetryClassifier.classify(error)
                 retryAfter = nil
-                failure = NarrationError(kind: .transport, message: "\(subject) failed: \(AWSRedaction.redact(error.description, secrets: secrets))")
+                failure = NarrationError(
+                    kind: .transport, message: "\(subject) failed: \(AWSRedaction.redact(error.description, secrets: secrets))")
             }
             guard let reason, let delay = retry.delay(retry: attempt, retryAfter: retryAfter) else {
                 throw attempt > 1 ? NarrationError(kind: failure.kind, message: "\(failure.message) [after \(attempt) attempts]") : failure
@@ -100,7 +109,8 @@ public struct OpenAINarrator: Narrator {
                 $0.retries += 1
                 if reason == .throttled { $0.throttled += 1 }
             }
-            logger.notice("\(failure.message); retry \(attempt) of \(retry.maxAttempts - 1) in \(String(format: "%.1f s", delay.secondsValue)))")
+            logger.notice(
+                "\(failure.message); retry \(attempt) of \(retry.maxAttempts - 1) in \(String(format: "%.1f s", delay.secondsValue)))")
             do {
                 try await clock.sleep(delay)
             } catch {

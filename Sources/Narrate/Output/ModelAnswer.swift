@@ -80,7 +80,8 @@ public enum ModelAnswer {
             guard let end = text[index...].firstIndex(of: "\n") else { return nil }
             let next = text.index(after: end)
             if text[index..<end].trimmingCharacters(in: .whitespaces) == "---",
-               text[next...].prefix(400).contains("title:") {
+                text[next...].prefix(400).contains("title:")
+            {
                 return index
             }
             index = next

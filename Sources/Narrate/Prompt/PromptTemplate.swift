@@ -21,7 +21,8 @@ public struct PromptTemplate: Sendable {
             // The pragma makes `{{facts}}` as safe as `{{{facts}}}`: a prompt is text, not HTML.
             template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
         } catch let error as MustacheTemplate.ParserError {
-            throw PromptError(source: source, reason: "line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error)")
+            throw PromptError(
+                source: source, reason: "line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error)")
         } catch {
             throw PromptError(source: source, reason: String(describing: error))
         }
@@ -58,9 +59,11 @@ public struct PromptTemplate: Sendable {
 
     /// The prompt for `task`, written in `language` (a BCP 47 tag), answered in up to `maxTokens`.
     public func render(_ task: NarrationTask, language: String, maxTokens: Int) -> String {
-        var context: [String: Any] = ["whole": false, "section": false, "join": false, "final": false,
-                                      "wantsStory": task.wantsStory, "language": Self.languageName(language),
-                                      "maxTokens": maxTokens]
+        var context: [String: Any] = [
+            "whole": false, "section": false, "join": false, "final": false,
+            "wantsStory": task.wantsStory, "language": Self.languageName(language),
+            "maxTokens": maxTokens,
+        ]
         let facts: TripFacts
         switch task {
         case .whole(let whole):

@@ -34,8 +34,10 @@ public enum DraftDecision: Sendable, Equatable {
     /// - `story.md` is the record's (untouched since draft wrote it): replace it.
     /// - Otherwise `story.md` is a writer's: the draft goes to `story.draft.md`, unless
     ///   `--overwrite-edits`.
-    public static func decide(storySHA256: String?, record: GenerationRecord?, inputHash: String,
-                              force: Bool, overwriteEdits: Bool) -> DraftDecision {
+    public static func decide(
+        storySHA256: String?, record: GenerationRecord?, inputHash: String,
+        force: Bool, overwriteEdits: Bool
+    ) -> DraftDecision {
         guard let storySHA256 else { return .generate(.story, because: .noStory) }
         let isOurs = record?.storySHA256 == storySHA256
         if overwriteEdits, !isOurs { return .generate(.story, because: .overwritingEdit) }

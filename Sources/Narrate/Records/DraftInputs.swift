@@ -16,8 +16,10 @@ public struct DraftInputs: Sendable, Equatable {
     public var markDraft: Bool
     public var language: String
 
-    public init(factsJSON: String, template: String, narrator: NarratorIdentity, maxTokens: Int, temperature: Double?,
-                chunkCharacters: Int, markDraft: Bool, language: String) {
+    public init(
+        factsJSON: String, template: String, narrator: NarratorIdentity, maxTokens: Int, temperature: Double?,
+        chunkCharacters: Int, markDraft: Bool, language: String
+    ) {
         self.factsJSON = factsJSON
         self.template = template
         self.narrator = narrator

@@ -28,8 +28,10 @@ public struct GenerationRecord: Codable, Sendable, Equatable {
     /// A draft being written, recorded before its file is replaced; absent once it is done.
     public var pending: PendingWrite?
 
-    public init(inputHash: String, narrator: String, model: String?, storySHA256: String?, draftSHA256: String? = nil,
-                pending: PendingWrite? = nil) {
+    public init(
+        inputHash: String, narrator: String, model: String?, storySHA256: String?, draftSHA256: String? = nil,
+        pending: PendingWrite? = nil
+    ) {
         self.inputHash = inputHash
         self.narrator = narrator
         self.model = model
@@ -51,21 +53,26 @@ public struct GenerationRecord: Codable, Sendable, Equatable {
 
     /// The record after a draft from `inputHash` by `narrator` (and `model`) was written to
     /// `file` as `sha256`, starting from `previous` (nil for a trip never drafted).
-    public static func written(_ sha256: String, to file: DraftTarget, inputHash: String, narrator: String, model: String?,
-                               previous: GenerationRecord?) -> GenerationRecord {
+    public static func written(
+        _ sha256: String, to file: DraftTarget, inputHash: String, narrator: String, model: String?,
+        previous: GenerationRecord?
+    ) -> GenerationRecord {
         switch file {
         case .story:
             GenerationRecord(inputHash: inputHash, narrator: narrator, model: model, storySHA256: sha256)
         case .storyDraft:
-            GenerationRecord(inputHash: inputHash, narrator: narrator, model: model, storySHA256: previous?.storySHA256,
-                             draftSHA256: sha256)
+            GenerationRecord(
+                inputHash: inputHash, narrator: narrator, model: model, storySHA256: previous?.storySHA256,
+                draftSHA256: sha256)
         }
     }
 
     /// `previous` with the same write pending: the first of the three writes. Without a previous
     /// record, an empty one (no input hash, no story) carries it.
-    public static func writing(_ sha256: String, to file: DraftTarget, inputHash: String, narrator: String, model: String?,
-                               previous: GenerationRecord?) -> GenerationRecord {
+    public static func writing(
+        _ sha256: String, to file: DraftTarget, inputHash: String, narrator: String, model: String?,
+        previous: GenerationRecord?
+    ) -> GenerationRecord {
         var record = previous ?? GenerationRecord(inputHash: "", narrator: narrator, model: model, storySHA256: nil)
         record.pending = PendingWrite(file: file, sha256: sha256, inputHash: inputHash, narrator: narrator, model: model)
         return record
@@ -79,8 +86,9 @@ public struct GenerationRecord: Codable, Sendable, Equatable {
         var record = self
         record.pending = nil
         guard pendingFileSHA256 == pending.sha256 else { return record }
-        return .written(pending.sha256, to: pending.file, inputHash: pending.inputHash, narrator: pending.narrator,
-                        model: pending.model, previous: record)
+        return .written(
+            pending.sha256, to: pending.file, inputHash: pending.inputHash, narrator: pending.narrator,
+            model: pending.model, previous: record)
     }
 
     /// The file's name in the trip's folder.

@@ -24,9 +24,11 @@ public struct DraftOptions: Sendable {
     /// Show a progress bar (or progress lines) on standard error.
     public var progress: StageProgress?
 
-    public init(content: URL, settings: NarratorSettings = .defaults, language: String = "en", tripIds: [String] = [], slugs: [String] = [],
-                concurrency: Int = 4, force: Bool = false, overwriteEdits: Bool = false, dryRun: Bool = false,
-                progress: StageProgress? = nil) {
+    public init(
+        content: URL, settings: NarratorSettings = .defaults, language: String = "en", tripIds: [String] = [], slugs: [String] = [],
+        concurrency: Int = 4, force: Bool = false, overwriteEdits: Bool = false, dryRun: Bool = false,
+        progress: StageProgress? = nil
+    ) {
         self.content = ContentDirectory(root: content)
         self.settings = settings
         self.language = language

@@ -22,8 +22,10 @@ public struct DraftReport: Sendable {
     /// The refusal that stopped the run early (credentials or key not accepted), if any.
     public var stoppedBy: String?
 
-    public init(outcomes: [TripOutcome], calls: Int, retries: Int, throttled: Int, usage: TokenUsage,
-                narrator: NarratorIdentity, price: ModelPrice?, elapsed: Duration, stoppedBy: String? = nil) {
+    public init(
+        outcomes: [TripOutcome], calls: Int, retries: Int, throttled: Int, usage: TokenUsage,
+        narrator: NarratorIdentity, price: ModelPrice?, elapsed: Duration, stoppedBy: String? = nil
+    ) {
         self.outcomes = outcomes
         self.calls = calls
         self.retries = retries
@@ -55,8 +57,10 @@ public struct DraftReport: Sendable {
 
     /// The closing lines a run prints.
     public var summary: String {
-        var parts = ["\(drafted) drafted", "\(skipped) skipped (unchanged)", "\(kept) kept (edited: wrote story.draft.md)",
-                     "\(failures.count) failed"]
+        var parts = [
+            "\(drafted) drafted", "\(skipped) skipped (unchanged)", "\(kept) kept (edited: wrote story.draft.md)",
+            "\(failures.count) failed",
+        ]
         if planned > 0 { parts.insert("\(planned) planned (dry run)", at: 0) }
         var lines = ["draft: " + parts.joined(separator: ", ") + " — \(outcomes.count) trip\(outcomes.count == 1 ? "" : "s"), \(narrator)"]
         var calls = "calls: \(self.calls), retries: \(retries)"

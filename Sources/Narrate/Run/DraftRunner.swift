@@ -14,8 +14,10 @@ public struct DraftRunner: Sendable {
     public let prompt: PromptTemplate
     private let logger: Logger
 
-    public init(options: DraftOptions, narrator: any Narrator, prompt: PromptTemplate = .builtIn,
-                logger: Logger = Logger(label: "tabi.draft")) {
+    public init(
+        options: DraftOptions, narrator: any Narrator, prompt: PromptTemplate = .builtIn,
+        logger: Logger = Logger(label: "tabi.draft")
+    ) {
         self.options = options
         self.narrator = narrator
         self.prompt = prompt
@@ -28,8 +30,9 @@ public struct DraftRunner: Sendable {
         let start = ContinuousClock.now
         let (slugs, invalid) = try self.slugs()
         let tally = Locked(TripDrafter.DraftTally())
-        let drafter = TripDrafter(options: options, narrator: narrator, prompt: prompt,
-                                  limiter: RequestLimiter(options.concurrency), tally: tally, logger: logger)
+        let drafter = TripDrafter(
+            options: options, narrator: narrator, prompt: prompt,
+            limiter: RequestLimiter(options.concurrency), tally: tally, logger: logger)
         let progress = options.progress
         progress?(.started(label: "trips", total: slugs.count))
         var drafted: [TripOutcome] = []
@@ -45,15 +48,17 @@ public struct DraftRunner: Sendable {
         var outcomes = drafted + invalid
         let done = Set(outcomes.map(\.slug))
         for slug in slugs where !done.contains(slug) {
-            outcomes.append(TripOutcome(slug: slug, result: .failed("not attempted: the run stopped after the service refused the credentials")))
+            outcomes.append(
+                TripOutcome(slug: slug, result: .failed("not attempted: the run stopped after the service refused the credentials")))
         }
         outcomes.sort { $0.slug < $1.slug }
         let totals = tally.withLock { $0 }
         let transport = narrator.transport
-        return DraftReport(outcomes: outcomes, calls: totals.calls, retries: transport.retries, throttled: transport.throttled,
-                           usage: totals.usage, narrator: narrator.identity,
-                           price: narrator.identity.model.flatMap { options.settings.prices[$0] },
-                           elapsed: ContinuousClock.now - start, stoppedBy: refusal)
+        return DraftReport(
+            outcomes: outcomes, calls: totals.calls, retries: transport.retries, throttled: transport.throttled,
+            usage: totals.usage, narrator: narrator.identity,
+            price: narrator.identity.model.flatMap { options.settings.prices[$0] },
+            elapsed: ContinuousClock.now - start, stoppedBy: refusal)
     }
 
     /// The slugs to draft, and trip folders that cannot be (as failures).
@@ -75,7 +80,12 @@ public struct DraftRunner: Sendable {
         }
         do {
             let (slugs, invalid) = try content.slugs()
-            return (slugs, invalid.map { TripOutcome(slug: $0.slug ?? URL(fileURLWithPath: $0.file).lastPathComponent, result: .failed($0.description)) })
+            return (
+                slugs,
+                invalid.map {
+                    TripOutcome(slug: $0.slug ?? URL(fileURLWithPath: $0.file).lastPathComponent, result: .failed($0.description))
+                }
+            )
         } catch {
             throw DraftSetupError(message: error.description)
         }

@@ -46,13 +46,15 @@ struct TripDrafter: Sendable {
         let trip = try folder.trip()
         let facts = TripFacts(trip: trip)
         let markDraft = options.markDraft(for: narrator.identity)
-        let inputs = DraftInputs(factsJSON: facts.json, template: prompt.text, narrator: narrator.identity,
-                                 maxTokens: options.settings.maxTokens, temperature: options.settings.temperature,
-                                 chunkCharacters: options.settings.chunkCharacters, markDraft: markDraft, language: options.language)
+        let inputs = DraftInputs(
+            factsJSON: facts.json, template: prompt.text, narrator: narrator.identity,
+            maxTokens: options.settings.maxTokens, temperature: options.settings.temperature,
+            chunkCharacters: options.settings.chunkCharacters, markDraft: markDraft, language: options.language)
         let storySHA256 = try folder.storySHA256()
         let record = try folder.record(readOnly: options.dryRun)
-        let decision = DraftDecision.decide(storySHA256: storySHA256, record: record,
-                                            inputHash: inputs.hash, force: options.force, overwriteEdits: options.overwriteEdits)
+        let decision = DraftDecision.decide(
+            storySHA256: storySHA256, record: record,
+            inputHash: inputs.hash, force: options.force, overwriteEdits: options.overwriteEdits)
         // Only models have a context window to respect; the offline narrator writes any length at once.
         let plan = ChunkPlan(facts: facts, budget: narrator.identity.isModel ? options.settings.chunkCharacters : .max)
         let target: DraftTarget, reason: DraftDecision.GenerateReason
@@ -61,8 +63,9 @@ struct TripDrafter: Sendable {
         case .generate(let file, let why): (target, reason) = (file, why)
         }
         if options.dryRun {
-            return TripOutcome(slug: slug, result: .planned(target, reason, calls: plan.isWhole ? 1 : plan.parts.count + 1),
-                               shortenedPosts: plan.shortenedPosts)
+            return TripOutcome(
+                slug: slug, result: .planned(target, reason, calls: plan.isWhole ? 1 : plan.parts.count + 1),
+                shortenedPosts: plan.shortenedPosts)
         }
         if plan.shortenedPosts > 0 {
             logger.notice("trip \(slug): \(plan.shortenedPosts) post(s) longer than narrator.chunkCharacters were shortened to fit a call")
@@ -76,14 +79,16 @@ struct TripDrafter: Sendable {
         let bytes = Data(story.rendered().utf8)
         // What is written must read back as the same story, or build would choke on it.
         guard (try? Story(parsing: story.rendered())) == story else {
-            throw Failure(message: "the finished story does not read back as the same story (a front matter value could not be written safely)")
+            throw Failure(
+                message: "the finished story does not read back as the same story (a front matter value could not be written safely)")
         }
         let written = try apply(bytes, to: target, in: folder, decidedFrom: storySHA256, record: record, inputHash: inputs.hash)
-        let result: TripOutcome.Result = switch (target, written) {
-        case (.story, .story): .drafted(reason)
-        case (.story, .storyDraft): .kept(.editedDuringCall)
-        case (.storyDraft, _): .kept(.edited)
-        }
+        let result: TripOutcome.Result =
+            switch (target, written) {
+            case (.story, .story): .drafted(reason)
+            case (.story, .storyDraft): .kept(.editedDuringCall)
+            case (.storyDraft, _): .kept(.edited)
+            }
         return TripOutcome(slug: slug, result: result, shortenedPosts: plan.shortenedPosts)
     }
 
@@ -93,8 +98,10 @@ struct TripDrafter: Sendable {
     /// `story.md` while the model was answering: then what was decided from its old bytes no longer
     /// holds, the edit wins, and the draft goes to `story.draft.md` (its record saying so: the
     /// story's hash stays the old one, so the new `story.md` reads as a writer's).
-    private func apply(_ bytes: Data, to decided: DraftTarget, in folder: TripFolder, decidedFrom storySHA256: String?,
-                       record: GenerationRecord?, inputHash: String) throws(Failure) -> DraftTarget {
+    private func apply(
+        _ bytes: Data, to decided: DraftTarget, in folder: TripFolder, decidedFrom storySHA256: String?,
+        record: GenerationRecord?, inputHash: String
+    ) throws(Failure) -> DraftTarget {
         let sha = ContentHash.sha256(bytes)
         var target = decided
         func recheck() throws(Failure) -> Bool {
@@ -104,8 +111,10 @@ struct TripDrafter: Sendable {
         }
         let identity = narrator.identity
         func pending() throws(Failure) {
-            try folder.write(.writing(sha, to: target, inputHash: inputHash, narrator: identity.kind, model: identity.model,
-                                      previous: record))
+            try folder.write(
+                .writing(
+                    sha, to: target, inputHash: inputHash, narrator: identity.kind, model: identity.model,
+                    previous: record))
         }
         _ = try recheck()
         try folder.checkWritable(target)
@@ -114,8 +123,10 @@ struct TripDrafter: Sendable {
         // within the story's own write and rename.
         if try recheck() { try pending() }
         try folder.write(bytes, to: target)
-        try folder.write(.written(sha, to: target, inputHash: inputHash, narrator: identity.kind, model: identity.model,
-                                  previous: record))
+        try folder.write(
+            .written(
+                sha, to: target, inputHash: inputHash, narrator: identity.kind, model: identity.model,
+                previous: record))
         return target
     }
 
@@ -126,9 +137,10 @@ struct TripDrafter: Sendable {
     private func generate(_ plan: ChunkPlan, facts: TripFacts, slug: String) async throws(Failure) -> String {
         if plan.isWhole { return try await call(.whole(plan.parts[0]), slug: slug) }
         let count = plan.parts.count
-        var sections = try await inParallel(plan.parts.indices.map { index in
-            NarrationTask.section(plan.parts[index], part: index + 1, parts: count)
-        }, slug: slug)
+        var sections = try await inParallel(
+            plan.parts.indices.map { index in
+                NarrationTask.section(plan.parts[index], part: index + 1, parts: count)
+            }, slug: slug)
         let overview = facts.overview
         let budget = options.settings.chunkCharacters
         let room = max(budget - overview.json.count, budget / 4)
@@ -144,9 +156,10 @@ struct TripDrafter: Sendable {
                 sections = sections.map { Self.shorten($0, to: room / 2 - 32) }
                 groups = ChunkPlan.groups(of: sections.map { $0.count + 16 }, capacity: room)
             }
-            let merged = try await inParallel(groups.map { group in
-                NarrationTask.join(overview: overview, sections: Array(sections[group]), final: false)
-            }, slug: slug)
+            let merged = try await inParallel(
+                groups.map { group in
+                    NarrationTask.join(overview: overview, sections: Array(sections[group]), final: false)
+                }, slug: slug)
             sections = merged
         }
     }
@@ -156,16 +169,17 @@ struct TripDrafter: Sendable {
     private func inParallel(_ tasks: [NarrationTask], slug: String) async throws(Failure) -> [String] {
         var texts = [String](repeating: "", count: tasks.count)
         var failure: Failure?
-        await slidingWindow(tasks.count, concurrency: tasks.count, canStart: { failure == nil }, cancelsRunningWhenStopped: true,
-                            work: { index in
-                                do throws(Failure) { return .success(try await call(tasks[index], slug: slug)) } catch { return .failure(error) }
-                            },
-                            collect: { (index, result: Result<String, Failure>) in
-                                switch result {
-                                case .success(let text): texts[index] = text
-                                case .failure(let error): failure = failure ?? error
-                                }
-                            })
+        await slidingWindow(
+            tasks.count, concurrency: tasks.count, canStart: { failure == nil }, cancelsRunningWhenStopped: true,
+            work: { index in
+                do throws(Failure) { return .success(try await call(tasks[index], slug: slug)) } catch { return .failure(error) }
+            },
+            collect: { (index, result: Result<String, Failure>) in
+                switch result {
+                case .success(let text): texts[index] = text
+                case .failure(let error): failure = failure ?? error
+                }
+            })
         if let failure { throw failure }
         return texts
     }
@@ -173,8 +187,9 @@ struct TripDrafter: Sendable {
     /// One call, within the limit: the answer's text (a story's raw text, or a cleaned section).
     private func call(_ task: NarrationTask, slug: String) async throws(Failure) -> String {
         let settings = options.settings
-        let request = NarrationRequest(prompt: prompt.render(task, language: options.language, maxTokens: settings.maxTokens),
-                                       maxTokens: settings.maxTokens, temperature: settings.temperature, task: task, trip: slug)
+        let request = NarrationRequest(
+            prompt: prompt.render(task, language: options.language, maxTokens: settings.maxTokens),
+            maxTokens: settings.maxTokens, temperature: settings.temperature, task: task, trip: slug)
         await limiter.acquire()
         let result: Result<NarrationResponse, NarrationError>
         do { result = .success(try await narrator.complete(request)) } catch { result = .failure(error) }
@@ -183,7 +198,9 @@ struct TripDrafter: Sendable {
         switch result {
         case .success(let answer):
             response = answer
-            tally.withLock { $0.calls += 1; $0.usage += answer.usage }
+            tally.withLock {
+                $0.calls += 1; $0.usage += answer.usage
+            }
         case .failure(let error):
             if error.kind != .cancelled { tally.withLock { $0.calls += 1 } }
             throw Failure(message: error.message, isRefusal: error.kind == .authentication)

@@ -16,8 +16,9 @@ public enum ExportFolder {
         case .missing:
             let entries = (try? confined.list()) ?? []
             guard entries.isEmpty else {
-                throw FileError(path: folder.path, action: "export into",
-                                reason: "it is not empty and holds no earlier export (\(marker)); choose an empty folder")
+                throw FileError(
+                    path: folder.path, action: "export into",
+                    reason: "it is not empty and holds no earlier export (\(marker)); choose an empty folder")
             }
         default:
             throw FileError(path: folder.path + "/" + marker, action: "export into", reason: "it is not a regular file")

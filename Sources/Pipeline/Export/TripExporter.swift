@@ -26,9 +26,11 @@ public struct TripExporter: Sendable {
         public var prompt: PromptTemplate
         public var concurrency: Int
 
-        public init(tripID: String, content: URL, config: SiteConfig, theme: URL, media: any MediaSource,
-                    databaseURL: String? = nil, skipExtract: Bool = false, narrator: (any Narrator)? = nil,
-                    prompt: PromptTemplate = .builtIn, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        public init(
+            tripID: String, content: URL, config: SiteConfig, theme: URL, media: any MediaSource,
+            databaseURL: String? = nil, skipExtract: Bool = false, narrator: (any Narrator)? = nil,
+            prompt: PromptTemplate = .builtIn, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+        ) {
             self.tripID = tripID.lowercased()
             self.content = content
             self.config = config
@@ -71,7 +73,9 @@ public struct TripExporter: Sendable {
                 Result { () throws(ExtractError) in try Extractor(options: extractOptions, logger: logger).run(databaseURL: databaseURL) }
             }
             do { extractReport = try result.get() } catch { throw .extract(error) }
-            if extractReport?.notFound.contains(options.tripID) == true || extractReport?.withdrawn.contains(where: { $0.id == options.tripID }) == true {
+            if extractReport?.notFound.contains(options.tripID) == true
+                || extractReport?.withdrawn.contains(where: { $0.id == options.tripID }) == true
+            {
                 throw .notPublic(options.tripID)
             }
         }
@@ -85,8 +89,9 @@ public struct TripExporter: Sendable {
         // MARK: Draft it
         var draftReport: DraftReport?
         if let narrator = options.narrator {
-            let draftOptions = DraftOptions(content: options.content, settings: options.config.narrator,
-                                            language: options.config.language, slugs: [slug])
+            let draftOptions = DraftOptions(
+                content: options.content, settings: options.config.narrator,
+                language: options.config.language, slugs: [slug])
             do {
                 draftReport = try await DraftRunner(options: draftOptions, narrator: narrator, prompt: options.prompt, logger: logger).run()
             } catch {
@@ -108,8 +113,9 @@ public struct TripExporter: Sendable {
         let renderer = SiteRenderer(config: options.config, theme: theme)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("tabi-export-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
-        let maker = DerivativeMaker(recipes: renderer.imageRecipes, limits: options.config.imageLimits, media: options.media,
-                                    output: work, concurrency: options.concurrency)
+        let maker = DerivativeMaker(
+            recipes: renderer.imageRecipes, limits: options.config.imageLimits, media: options.media,
+            output: work, concurrency: options.concurrency)
         let batch = await maker.make(trip.photos.map { PhotoJob(tripSlug: slug, photo: $0) })
         var failures = batch.failures.map { BuildFailure(trip: $0.tripSlug, file: $0.file, reason: "photo \($0.photoId): \($0.reason)") }
         let site: SiteRender
@@ -124,8 +130,9 @@ public struct TripExporter: Sendable {
                 failures.append(BuildFailure(trip: slug, file: path, reason: error.reason))
             }
         }
-        return Export(slug: slug, files: files.sorted { $0.path < $1.path }, extract: extractReport, draft: draftReport,
-                      failures: failures)
+        return Export(
+            slug: slug, files: files.sorted { $0.path < $1.path }, extract: extractReport, draft: draftReport,
+            failures: failures)
     }
 
     /// The trip with this id among `Content/trips/`.
@@ -133,7 +140,8 @@ public struct TripExporter: Sendable {
         for slug in try content.slugs().slugs {
             if let trip = try? content.trip(slug), trip.id.lowercased() == id { return (slug, trip) }
         }
-        throw ContentError(file: content.tripsFolder.path, reason: "no trip \(id) in it: it is not public or unlisted, or was never extracted")
+        throw ContentError(
+            file: content.tripsFolder.path, reason: "no trip \(id) in it: it is not public or unlisted, or was never extracted")
     }
 }
 

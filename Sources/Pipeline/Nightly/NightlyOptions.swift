@@ -56,8 +56,10 @@ public struct NightlyOptions: Sendable {
         public var keys: PublishKeys
         public var batcher: InvalidationBatcher
 
-        public init(client: CloudFrontClient, distributionId: String, paths: CloudFrontPaths, keys: PublishKeys,
-                    batcher: InvalidationBatcher = InvalidationBatcher()) {
+        public init(
+            client: CloudFrontClient, distributionId: String, paths: CloudFrontPaths, keys: PublishKeys,
+            batcher: InvalidationBatcher = InvalidationBatcher()
+        ) {
             self.client = client
             self.distributionId = distributionId
             self.paths = paths
@@ -66,12 +68,14 @@ public struct NightlyOptions: Sendable {
         }
     }
 
-    public init(content: URL, config: SiteConfig, configText: String, theme: URL, media: any MediaSource,
-                site: any ObjectStore, state: any ObjectStore, cdn: CDN? = nil, shard: TripShard = .all,
-                run: String, autoFinalize: Bool = true, dryRun: Bool = false, leaseDuration: Duration = .seconds(3 * 3600),
-                concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, databaseURL: String? = nil,
-                skipExtract: Bool = false, maxWithdrawals: Int = 25, narrator: (any Narrator)? = nil,
-                prompt: PromptTemplate = .builtIn, maxDeletes: Int = 256) {
+    public init(
+        content: URL, config: SiteConfig, configText: String, theme: URL, media: any MediaSource,
+        site: any ObjectStore, state: any ObjectStore, cdn: CDN? = nil, shard: TripShard = .all,
+        run: String, autoFinalize: Bool = true, dryRun: Bool = false, leaseDuration: Duration = .seconds(3 * 3600),
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, databaseURL: String? = nil,
+        skipExtract: Bool = false, maxWithdrawals: Int = 25, narrator: (any Narrator)? = nil,
+        prompt: PromptTemplate = .builtIn, maxDeletes: Int = 256
+    ) {
         self.content = content
         self.config = config
         self.configText = configText

@@ -66,7 +66,8 @@ public struct NightlyRunner: Sendable {
         let theme: Theme, rules: HeaderRules, inputs: TripInputs
         do { theme = try Theme.load(from: options.theme) } catch { throw .setup("cannot load the theme: \(error)") }
         do { rules = try HeaderRules(settings: options.config.publish) } catch { throw .setup("\(error)") }
-        do { inputs = try TripInputs(configText: options.configText, theme: options.theme, keepsHeaders: options.site.keepsHeaders) } catch {
+        do { inputs = try TripInputs(configText: options.configText, theme: options.theme, keepsHeaders: options.site.keepsHeaders) } catch
+        {
             throw .setup("cannot read the theme: \(error)")
         }
         let renderer = SiteRenderer(config: options.config, theme: theme)
@@ -74,8 +75,9 @@ public struct NightlyRunner: Sendable {
         var plan: TripPlan
         let (index, tags, fresh) = try await knownTrips(records)
         do {
-            plan = try TripPlan.make(content: content, shard: options.shard, inputs: inputs, known: index.trips.entries,
-                                     rehash: options.rehash)
+            plan = try TripPlan.make(
+                content: content, shard: options.shard, inputs: inputs, known: index.trips.entries,
+                rehash: options.rehash)
         } catch {
             throw .setup("cannot read the content: \(error)")
         }
@@ -100,8 +102,9 @@ public struct NightlyRunner: Sendable {
         }
         let deletes = plan.items(.withdrawn).reduce(0) { $0 + ($1.record?.pages.count ?? 0) }
         if deletes > options.maxDeletes {
-            throw .refused("the run would delete \(deletes) pages of \(plan.items(.withdrawn).count) withdrawn trips, more than "
-                + "--max-deletes \(options.maxDeletes); check the database and --content, then raise --max-deletes to go ahead")
+            throw .refused(
+                "the run would delete \(deletes) pages of \(plan.items(.withdrawn).count) withdrawn trips, more than "
+                    + "--max-deletes \(options.maxDeletes); check the database and --content, then raise --max-deletes to go ahead")
         }
 
         // MARK: 5. Build
@@ -114,9 +117,12 @@ public struct NightlyRunner: Sendable {
             published.originals.merge(known.originals) { first, _ in first }
             published.derivatives.merge(known.derivatives) { first, _ in first }
         }
-        let builder = TripBuilder(renderer: renderer, limits: options.config.imageLimits, media: options.media,
-                                  concurrency: options.concurrency)
-        let built = toBuild.isEmpty ? TripBuilder.Outcome(trips: [], encodedFiles: [], encoded: 0, reused: 0)
+        let builder = TripBuilder(
+            renderer: renderer, limits: options.config.imageLimits, media: options.media,
+            concurrency: options.concurrency)
+        let built =
+            toBuild.isEmpty
+            ? TripBuilder.Outcome(trips: [], encodedFiles: [], encoded: 0, reused: 0)
             : await builder.build(toBuild, published: published, work: work)
         report.derivativesEncoded = built.encoded
         report.derivativesReused = built.reused
@@ -126,8 +132,9 @@ public struct NightlyRunner: Sendable {
         let sync = SiteSync(site: options.site, rules: rules, concurrency: options.concurrency)
         let marker = ShardMarker.name(run: options.run, shard: options.shard)
         await TripPublisher(sync: sync, records: records, cdn: options.cdn, logger: logger)
-            .publish(plan: plan, built: built, buckets: buckets, work: work, marker: marker, run: options.run,
-                     shard: options.shard, report: &report)
+            .publish(
+                plan: plan, built: built, buckets: buckets, work: work, marker: marker, run: options.run,
+                shard: options.shard, report: &report)
         step("publish")
 
         // MARK: 7. Finalize
@@ -144,7 +151,8 @@ public struct NightlyRunner: Sendable {
     /// record buckets written since read again (those are returned too, in full), and the tags
     /// of the record buckets there are.
     private func knownTrips(_ records: StateRecords) async throws(NightlyError)
-        -> (index: SiteIndex, tags: [Int: String], fresh: [Int: TaggedBucket]) {
+        -> (index: SiteIndex, tags: [Int: String], fresh: [Int: TaggedBucket])
+    {
         do {
             let tags = try await records.tripBucketTags()
             var index = try await records.read(SiteIndex.self)?.record ?? SiteIndex()
@@ -167,18 +175,24 @@ public struct NightlyRunner: Sendable {
         do { theme = try Theme.load(from: options.theme) } catch { throw .setup("cannot load the theme: \(error)") }
         do { rules = try HeaderRules(settings: options.config.publish) } catch { throw .setup("\(error)") }
         let inputs: TripInputs
-        do { inputs = try TripInputs(configText: options.configText, theme: options.theme, keepsHeaders: options.site.keepsHeaders) } catch {
+        do { inputs = try TripInputs(configText: options.configText, theme: options.theme, keepsHeaders: options.site.keepsHeaders) } catch
+        {
             throw .setup("cannot read the theme: \(error)")
         }
         let sync = SiteSync(site: options.site, rules: rules, concurrency: options.concurrency)
-        return await finalize(renderer: SiteRenderer(config: options.config, theme: theme), siteKey: inputs.siteKey, sync: sync,
-                              records: records, lease: lease)
+        return await finalize(
+            renderer: SiteRenderer(config: options.config, theme: theme), siteKey: inputs.siteKey, sync: sync,
+            records: records, lease: lease)
     }
 
-    private func finalize(renderer: SiteRenderer, siteKey: String, sync: SiteSync, records: StateRecords,
-                          lease: RunLease) async -> FinalizeReport {
-        let report = await Finalizer(sync: sync, records: records, renderer: renderer, cdn: options.cdn, run: options.run,
-                                     siteKey: siteKey, logger: logger, now: { Date() }).finalize()
+    private func finalize(
+        renderer: SiteRenderer, siteKey: String, sync: SiteSync, records: StateRecords,
+        lease: RunLease
+    ) async -> FinalizeReport {
+        let report = await Finalizer(
+            sync: sync, records: records, renderer: renderer, cdn: options.cdn, run: options.run,
+            siteKey: siteKey, logger: logger, now: { Date() }
+        ).finalize()
         if report.failures.isEmpty { await lease.release() }
         return report
     }
@@ -193,7 +207,7 @@ public struct NightlyRunner: Sendable {
         do throws(StoreError) {
             try await records.write(["shard": options.shard.description], ShardMarker.claimName(run: options.run), condition: .absent)
             return true
-        } catch where error.conditionFailed {
+        } catch  where error.conditionFailed {
             logger.info("another shard finalizes run \(options.run)")
             return false
         } catch {
@@ -205,9 +219,10 @@ public struct NightlyRunner: Sendable {
     /// Whether every shard of this run has left its marker.
     private func allShardsDone(_ records: StateRecords) async -> Bool {
         guard let names = try? await records.store.list(ShardMarker.folder + options.run + "/") else { return false }
-        let done = Set((0..<options.shard.count).compactMap { index in
-            try? ShardMarker.name(run: options.run, shard: TripShard(index: index, count: options.shard.count))
-        })
+        let done = Set(
+            (0..<options.shard.count).compactMap { index in
+                try? ShardMarker.name(run: options.run, shard: TripShard(index: index, count: options.shard.count))
+            })
         return done.isSubset(of: Set(names))
     }
 
@@ -215,13 +230,15 @@ public struct NightlyRunner: Sendable {
 
     /// What a dry run says per trip: the plan, corrected by what extract would change first.
     static func dryRunLines(_ plan: TripPlan, extract: ExtractReport?) -> [NightlyReport.TripLine] {
-        var lines = Dictionary(uniqueKeysWithValues: plan.items.map {
-            ($0.id, NightlyReport.TripLine(id: $0.id, slug: $0.slug, action: $0.action, reason: $0.reason))
-        })
+        var lines = Dictionary(
+            uniqueKeysWithValues: plan.items.map {
+                ($0.id, NightlyReport.TripLine(id: $0.id, slug: $0.slug, action: $0.action, reason: $0.reason))
+            })
         for (trip, isNew) in extract?.toRead ?? [] {
             let published = lines[trip.id].map { $0.action != .new } ?? false
-            lines[trip.id] = .init(id: trip.id, slug: trip.slug, action: published ? .changed : .new,
-                                   reason: isNew || !published ? "new in the database" : "its public data changed in the database")
+            lines[trip.id] = .init(
+                id: trip.id, slug: trip.slug, action: published ? .changed : .new,
+                reason: isNew || !published ? "new in the database" : "its public data changed in the database")
         }
         for trip in extract?.withdrawn ?? [] {
             lines[trip.id] = .init(id: trip.id, slug: trip.slug, action: .withdrawn, reason: "private or deleted in the database")
@@ -230,8 +247,9 @@ public struct NightlyRunner: Sendable {
     }
 
     private func extract(dryRun: Bool) async throws(NightlyError) -> ExtractReport {
-        var extractOptions = ExtractOptions(content: options.content, changedOnly: true, dryRun: dryRun,
-                                            maxWithdrawals: options.maxWithdrawals)
+        var extractOptions = ExtractOptions(
+            content: options.content, changedOnly: true, dryRun: dryRun,
+            maxWithdrawals: options.maxWithdrawals)
         extractOptions.shard = options.shard
         let shardOptions = extractOptions
         let databaseURL = options.databaseURL, logger = self.logger
@@ -248,8 +266,9 @@ public struct NightlyRunner: Sendable {
             slugs = all.filter { slug in (try? content.trip(slug)).map { options.shard.contains(tripID: $0.id) } ?? false }
             if slugs.isEmpty { return nil }
         }
-        let draftOptions = DraftOptions(content: options.content, settings: options.config.narrator, language: options.config.language,
-                                        slugs: slugs, concurrency: min(options.concurrency, 4))
+        let draftOptions = DraftOptions(
+            content: options.content, settings: options.config.narrator, language: options.config.language,
+            slugs: slugs, concurrency: min(options.concurrency, 4))
         let report: DraftReport
         do {
             report = try await DraftRunner(options: draftOptions, narrator: narrator, prompt: options.prompt, logger: logger).run()

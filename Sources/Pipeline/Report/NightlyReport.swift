@@ -69,10 +69,11 @@ public struct NightlyReport: StageReport {
         if let draft { lines.append(draft.summary) }
         let failedTrips = trips.filter { !$0.failures.isEmpty }.count
         let head = dryRun ? "nightly (dry run) shard \(shard)" : "nightly shard \(shard)"
-        lines.append("\(head): \(count(.new)) new, \(count(.changed)) changed, \(count(.unchanged)) unchanged, "
-            + "\(count(.withdrawn)) withdrawn, \(failedTrips) failed; \(pagesRendered) pages rendered, "
-            + "\(derivativesEncoded) derivatives encoded, \(derivativesReused) reused; \(uploaded.count) uploaded, "
-            + "\(deleted.count) deleted; \(requests) requests" + String(format: " in %.2f s", duration.secondsValue))
+        lines.append(
+            "\(head): \(count(.new)) new, \(count(.changed)) changed, \(count(.unchanged)) unchanged, "
+                + "\(count(.withdrawn)) withdrawn, \(failedTrips) failed; \(pagesRendered) pages rendered, "
+                + "\(derivativesEncoded) derivatives encoded, \(derivativesReused) reused; \(uploaded.count) uploaded, "
+                + "\(deleted.count) deleted; \(requests) requests" + String(format: " in %.2f s", duration.secondsValue))
         if let finalize { lines.append(finalize.summary) }
         for failure in failures { lines.append("failed: \(failure)") }
         return lines.joined(separator: "\n")
@@ -82,13 +83,18 @@ public struct NightlyReport: StageReport {
         var object: [String: JSONValue] = [
             "stage": .string(Self.stage), "run": .string(run), "shard": .string(shard.description), "dryRun": .bool(dryRun),
             "exitCode": .int(Int(exitCode)), "seconds": .seconds(duration),
-            "trips": .array(trips.map { line in
-                ["id": .string(line.id), "slug": .string(line.slug), "action": .string(line.action.rawValue),
-                 "reason": .string(line.reason), "uploads": .int(line.uploads), "deletes": .int(line.deletes),
-                 "failures": .strings(line.failures)]
-            }),
-            "counts": ["new": .int(count(.new)), "changed": .int(count(.changed)), "unchanged": .int(count(.unchanged)),
-                       "withdrawn": .int(count(.withdrawn))],
+            "trips": .array(
+                trips.map { line in
+                    [
+                        "id": .string(line.id), "slug": .string(line.slug), "action": .string(line.action.rawValue),
+                        "reason": .string(line.reason), "uploads": .int(line.uploads), "deletes": .int(line.deletes),
+                        "failures": .strings(line.failures),
+                    ]
+                }),
+            "counts": [
+                "new": .int(count(.new)), "changed": .int(count(.changed)), "unchanged": .int(count(.unchanged)),
+                "withdrawn": .int(count(.withdrawn)),
+            ],
             "derivativesEncoded": .int(derivativesEncoded), "derivativesReused": .int(derivativesReused),
             "pagesRendered": .int(pagesRendered),
             "uploaded": .strings(uploaded), "deleted": .strings(deleted), "orphans": .strings(orphans),
@@ -136,7 +142,8 @@ public struct FinalizeReport: StageReport {
     public var exitCode: Int32 { failures.isEmpty ? 0 : 1 }
 
     public var summary: String {
-        var line = "finalize: \(shardsCollected.count) shard record\(shardsCollected.count == 1 ? "" : "s"), "
+        var line =
+            "finalize: \(shardsCollected.count) shard record\(shardsCollected.count == 1 ? "" : "s"), "
             + "\(listedTrips) trips listed, \(listingPagesRendered) listing pages rendered, "
             + "\(tripPagesRelinked) trip pages relinked, \(uploaded.count) uploaded, "
             + "\(deleted.count) deleted"
@@ -150,12 +157,14 @@ public struct FinalizeReport: StageReport {
     }
 
     public var json: JSONValue {
-        ["stage": .string(Self.stage), "exitCode": .int(Int(exitCode)), "seconds": .seconds(duration),
-         "shards": .strings(shardsCollected), "listedTrips": .int(listedTrips),
-         "recordBucketsRead": .int(recordBucketsRead), "indexPartsWritten": .int(indexPartsWritten),
-         "listingPagesRendered": .int(listingPagesRendered),
-         "tripPagesRelinked": .int(tripPagesRelinked), "uploaded": .strings(uploaded),
-         "deleted": .strings(deleted), "invalidation": .optional(invalidationId), "invalidatedPaths": .strings(invalidatedPaths),
-         "failures": .strings(failures), "requests": .int(requests)]
+        [
+            "stage": .string(Self.stage), "exitCode": .int(Int(exitCode)), "seconds": .seconds(duration),
+            "shards": .strings(shardsCollected), "listedTrips": .int(listedTrips),
+            "recordBucketsRead": .int(recordBucketsRead), "indexPartsWritten": .int(indexPartsWritten),
+            "listingPagesRendered": .int(listingPagesRendered),
+            "tripPagesRelinked": .int(tripPagesRelinked), "uploaded": .strings(uploaded),
+            "deleted": .strings(deleted), "invalidation": .optional(invalidationId), "invalidatedPaths": .strings(invalidatedPaths),
+            "failures": .strings(failures), "requests": .int(requests),
+        ]
     }
 }

@@ -65,8 +65,10 @@ public struct BucketIndex<Entry: Sendable & Equatable>: Sendable, Equatable {
     }
 
     /// Reads what ``rows(_:)`` wrote, each entry from `count` fields after its id.
-    mutating func read(_ rows: [[String]], fields count: Int,
-                       entry: (_ id: String, _ fields: ArraySlice<String>) throws(RecordLinesError) -> Entry) throws(RecordLinesError) {
+    mutating func read(
+        _ rows: [[String]], fields count: Int,
+        entry: (_ id: String, _ fields: ArraySlice<String>) throws(RecordLinesError) -> Entry
+    ) throws(RecordLinesError) {
         var current: String?
         for (number, row) in rows.enumerated() {
             switch row.first {

@@ -28,8 +28,10 @@ public struct RunLease: Sendable {
     let logger: Logger
     let now: @Sendable () -> Date
 
-    public init(records: StateRecords, run: String, duration: Duration, logger: Logger,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        records: StateRecords, run: String, duration: Duration, logger: Logger,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.records = records
         self.run = run
         holder = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
@@ -49,7 +51,9 @@ public struct RunLease: Sendable {
                 if lease.expires > now().timeIntervalSince1970 {
                     throw .held(by: lease.run, holder: lease.holder, until: Date(timeIntervalSince1970: lease.expires))
                 }
-                logger.warning("taking over the lease of run \(lease.run) (\(lease.holder)), which ended \(Date(timeIntervalSince1970: lease.expires)): that run was stopped before it finished; this run finishes its work")
+                logger.warning(
+                    "taking over the lease of run \(lease.run) (\(lease.holder)), which ended \(Date(timeIntervalSince1970: lease.expires)): that run was stopped before it finished; this run finishes its work"
+                )
             }
             do {
                 try await write(condition: current.map { .matches($0.tag) } ?? .absent)
@@ -58,8 +62,10 @@ public struct RunLease: Sendable {
                 continue
             }
         }
-        throw .store(StoreError(key: records.store.location + Self.name, operation: "write",
-                                message: "changed under this run \(Self.attempts) times in a row; another run is taking it"))
+        throw .store(
+            StoreError(
+                key: records.store.location + Self.name, operation: "write",
+                message: "changed under this run \(Self.attempts) times in a row; another run is taking it"))
     }
 
     /// How many times ``acquire()`` reads the lease again after losing a write to another run.

@@ -47,7 +47,8 @@ public struct SiteIndex: LinedRecord, Equatable {
     mutating func add(rows: [[String]]) throws(RecordLinesError) {
         try trips.read(rows, fields: 5) { _, fields in
             let f = Array(fields)
-            return Trip(slug: f[0], inputs: f[1], failed: f[2] == "1", content: f[3].isEmpty ? nil : f[3], stamps: f[4].isEmpty ? nil : f[4])
+            return Trip(
+                slug: f[0], inputs: f[1], failed: f[2] == "1", content: f[3].isEmpty ? nil : f[3], stamps: f[4].isEmpty ? nil : f[4])
         }
     }
 
@@ -91,10 +92,11 @@ public struct ListingIndex: LinedRecord, Equatable {
 
     /// Each feed trip's story goes with its record bucket's part.
     func rows(part: Int) -> [[String]] {
-        entries.rows(part: part, \.fields) + feed.keys.sorted().compactMap { id in
-            guard IndexParts.part(ofTrip: id) == part, let html = feed[id] else { return nil }
-            return ["F", id, html]
-        }
+        entries.rows(part: part, \.fields)
+            + feed.keys.sorted().compactMap { id in
+                guard IndexParts.part(ofTrip: id) == part, let html = feed[id] else { return nil }
+                return ["F", id, html]
+            }
     }
 
     /// A record's listing entry as the index keeps it.
@@ -122,16 +124,19 @@ public struct ListedTrip: Sendable, Equatable {
     /// From the seven fields ``fields`` gives.
     init(id: String, _ fields: [String]) {
         let tags = fields[4].isEmpty ? [] : fields[4].split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-        placement = ListingPlacement(id: id, slug: fields[3], title: fields[2], startDate: CalendarDate(fields[0]),
-                                     updated: Timestamp(fields[1]), tags: tags)
+        placement = ListingPlacement(
+            id: id, slug: fields[3], title: fields[2], startDate: CalendarDate(fields[0]),
+            updated: Timestamp(fields[1]), tags: tags)
         hash = fields[5]
         json = fields[6]
     }
 
     /// Everything but the id; the tags (cleaned text, so without control characters) joined by U+001F.
     var fields: [String] {
-        [placement.startDate?.description ?? "", placement.updated?.description ?? "", placement.title,
-         placement.slug, placement.tags.joined(separator: "\u{1F}"), hash, json]
+        [
+            placement.startDate?.description ?? "", placement.updated?.description ?? "", placement.title,
+            placement.slug, placement.tags.joined(separator: "\u{1F}"), hash, json,
+        ]
     }
 
     /// The whole entry (without its story HTML).

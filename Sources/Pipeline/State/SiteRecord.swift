@@ -39,8 +39,10 @@ public struct ShardMarker: Codable, Sendable, Equatable {
     /// its links to the newer and older trip, which the finalize step puts in.
     public var relink: [String]?
 
-    public init(run: String, shard: String, invalidate: [String], orphans: [String], stamps: [String: String] = [:],
-                relink: [String] = []) {
+    public init(
+        run: String, shard: String, invalidate: [String], orphans: [String], stamps: [String: String] = [:],
+        relink: [String] = []
+    ) {
         self.run = run
         self.shard = shard
         self.invalidate = invalidate

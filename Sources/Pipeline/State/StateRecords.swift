@@ -21,7 +21,9 @@ public struct StateRecords: Sendable {
     }
 
     /// A record and its version tag (for a conditional write of the next one), or nil.
-    public func readTagged<Record: Decodable>(_ type: Record.Type, _ name: String) async throws(StoreError) -> (record: Record, tag: String)? {
+    public func readTagged<Record: Decodable>(_ type: Record.Type, _ name: String) async throws(StoreError) -> (
+        record: Record, tag: String
+    )? {
         guard let object = try await store.readTagged(name) else { return nil }
         return (try decode(Record.self, object.data, name), object.tag)
     }
@@ -30,8 +32,9 @@ public struct StateRecords: Sendable {
         do {
             return try JSONDecoder().decode(Record.self, from: data)
         } catch {
-            throw StoreError(key: store.location + name, operation: "read",
-                             message: "is not a record this version of tabi-press can read (\(error))")
+            throw StoreError(
+                key: store.location + name, operation: "read",
+                message: "is not a record this version of tabi-press can read (\(error))")
         }
     }
 
@@ -49,9 +52,10 @@ public struct StateRecords: Sendable {
 
     /// Stores `data` under `name`, never cached, with its MD5.
     private func put(_ data: Data, _ name: String, contentType: String, condition: S3WriteCondition?) async throws(StoreError) {
-        try await store.write(name, data, md5: ContentHash.hex(Insecure.MD5.hash(data: data)),
-                              attributes: S3ObjectAttributes(contentType: contentType, cacheControl: HeaderRules.privateState),
-                              condition: condition)
+        try await store.write(
+            name, data, md5: ContentHash.hex(Insecure.MD5.hash(data: data)),
+            attributes: S3ObjectAttributes(contentType: contentType, cacheControl: HeaderRules.privateState),
+            condition: condition)
     }
 
     /// An index kept in ``IndexParts``, with the bytes of its parts as read; nil when no part of
@@ -82,8 +86,9 @@ public struct StateRecords: Sendable {
                 try record.add(rows: rows)
                 parts.stored[number] = data
             } catch {
-                throw StoreError(key: store.location + names[number], operation: "read",
-                                 message: "is not an index tabi-press can read (\(error))")
+                throw StoreError(
+                    key: store.location + names[number], operation: "read",
+                    message: "is not an index tabi-press can read (\(error))")
             }
         }
         return parts.stored.isEmpty ? nil : (record, parts)
@@ -103,8 +108,9 @@ public struct StateRecords: Sendable {
         let records = self, writes = changed
         await slidingWindow(writes.count, concurrency: IndexParts.count) { index -> StoreError? in
             do throws(StoreError) {
-                try await records.put(writes[index].data, writes[index].name, contentType: "text/tab-separated-values; charset=utf-8",
-                                      condition: nil)
+                try await records.put(
+                    writes[index].data, writes[index].name, contentType: "text/tab-separated-values; charset=utf-8",
+                    condition: nil)
                 return nil
             } catch {
                 return error

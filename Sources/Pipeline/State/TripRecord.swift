@@ -26,8 +26,10 @@ public struct TripRecord: Codable, Sendable, Equatable {
     /// are not read again.
     public var stamps: String?
 
-    public init(slug: String, inputs: String, pages: [String: String], media: [String], photos: [String: PublishedPhoto],
-                listing: ListingEntry?, failed: Bool, content: String? = nil, stamps: String? = nil) {
+    public init(
+        slug: String, inputs: String, pages: [String: String], media: [String], photos: [String: PublishedPhoto],
+        listing: ListingEntry?, failed: Bool, content: String? = nil, stamps: String? = nil
+    ) {
         self.slug = slug
         self.inputs = inputs
         self.pages = pages

@@ -16,7 +16,8 @@ public struct StatusReader: Sendable {
 
     /// `drafts`: slug → what a draft dry run would do with the trip (nil: no dry run could be made).
     /// `published`: slug → whether the bucket has its page as built (nil: no bucket given).
-    public func read(drafts: [String: TripOutcome.Result]?, published: [String: TripState.Published]?) throws(ContentError) -> StatusReport {
+    public func read(drafts: [String: TripOutcome.Result]?, published: [String: TripState.Published]?) throws(ContentError) -> StatusReport
+    {
         let directory = ContentDirectory(root: content)
         let (slugs, invalid) = try directory.slugs()
         var trips: [TripState] = []
@@ -35,7 +36,8 @@ public struct StatusReader: Sendable {
                 if let story = try directory.story(slug) {
                     status.awaitingReview = story.frontMatter.draft
                     let text = try directory.read(folder + "story.md", maxBytes: ContentDirectory.maximumStoryFileBytes)
-                    let record = (try? directory.read(folder + GenerationRecord.fileName, maxBytes: 1 << 20)).flatMap(GenerationRecord.decode)
+                    let record = (try? directory.read(folder + GenerationRecord.fileName, maxBytes: 1 << 20)).flatMap(
+                        GenerationRecord.decode)
                     status.story = record?.storySHA256 == ContentHash.sha256(text) ? .drafted : .edited
                 }
             } catch {
@@ -44,7 +46,8 @@ public struct StatusReader: Sendable {
             if directory.confined.kind(of: folder + ContentDirectory.proposalFileName) != .missing {
                 status.draftWaiting = true
                 let base = content.appendingPathComponent("trips/\(slug)").path + "/"
-                status.diffCommand = "diff -u \(Self.quoted(base + ContentDirectory.storyFileName)) \(Self.quoted(base + ContentDirectory.proposalFileName))"
+                status.diffCommand =
+                    "diff -u \(Self.quoted(base + ContentDirectory.storyFileName)) \(Self.quoted(base + ContentDirectory.proposalFileName))"
             }
             if let drafts {
                 switch drafts[slug] {
@@ -77,7 +80,9 @@ public struct StatusReader: Sendable {
 
     /// A path as one shell word.
     static func quoted(_ path: String) -> String {
-        let plain = path.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || "0123456789/._-".unicodeScalars.contains($0)) }
+        let plain = path.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || "0123456789/._-".unicodeScalars.contains($0))
+        }
         if plain { return path }
         // In single quotes nothing is special but the quote itself, closed, escaped and reopened.
         var out = String.UnicodeScalarView()

@@ -48,11 +48,13 @@ public struct TripState: Sendable, Equatable {
     }
 
     public var json: JSONValue {
-        ["slug": .string(slug), "id": .optional(id), "title": .optional(title), "visibility": .optional(visibility),
-         "story": .string(story.rawValue), "awaitingReview": .bool(awaitingReview),
-         "factsChanged": factsChanged.map(JSONValue.bool) ?? .null, "draftWaiting": .bool(draftWaiting),
-         "diffCommand": .optional(diffCommand), "built": .string(built.rawValue),
-         "published": .optional(published?.rawValue), "needs": .strings(needs), "problems": .strings(problems)]
+        [
+            "slug": .string(slug), "id": .optional(id), "title": .optional(title), "visibility": .optional(visibility),
+            "story": .string(story.rawValue), "awaitingReview": .bool(awaitingReview),
+            "factsChanged": factsChanged.map(JSONValue.bool) ?? .null, "draftWaiting": .bool(draftWaiting),
+            "diffCommand": .optional(diffCommand), "built": .string(built.rawValue),
+            "published": .optional(published?.rawValue), "needs": .strings(needs), "problems": .strings(problems),
+        ]
     }
 }
 
@@ -68,8 +70,10 @@ public struct StatusReport: Sendable {
     }
 
     public var json: JSONValue {
-        ["trips": .array(trips.map(\.json)), "notes": .strings(notes),
-         "needWriter": .int(trips.count { !$0.needs.isEmpty })]
+        [
+            "trips": .array(trips.map(\.json)), "notes": .strings(notes),
+            "needWriter": .int(trips.count { !$0.needs.isEmpty }),
+        ]
     }
 
     /// A table for a terminal: a line per trip, then the commands that show waiting drafts.
@@ -81,8 +85,11 @@ public struct StatusReport: Sendable {
             var story = trip.story.rawValue
             if trip.awaitingReview { story += ", draft: true" }
             if trip.draftWaiting { story += ", newer draft" }
-            rows.append([trip.slug, trip.visibility ?? "?", story, facts, trip.built.rawValue]
-                + (showsPublished ? [trip.published?.rawValue ?? "-"] : []) + [trip.needs.isEmpty ? "-" : trip.needs.joined(separator: "; ")])
+            rows.append(
+                [trip.slug, trip.visibility ?? "?", story, facts, trip.built.rawValue]
+                    + (showsPublished ? [trip.published?.rawValue ?? "-"] : []) + [
+                        trip.needs.isEmpty ? "-" : trip.needs.joined(separator: "; ")
+                    ])
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].unicodeScalars.count }.max() ?? 0 }
         var lines = rows.map { row in

@@ -117,7 +117,8 @@ struct Finalizer: Sendable {
                     if withStory { entry.storyHTML = listed.feed[id].flatMap { $0.isEmpty ? nil : $0 } }
                     shown.append(entry)
                 } catch {
-                    report.failures.append("trip \(id): its entry in \(ListingIndex.folder) cannot be read (\(error)); the next run reads its record again")
+                    report.failures.append(
+                        "trip \(id): its entry in \(ListingIndex.folder) cannot be read (\(error)); the next run reads its record again")
                     listed.entries.buckets[TripRecordBucket.name(TripShard.bucket(of: id))] = nil
                     return nil
                 }
@@ -174,8 +175,9 @@ struct Finalizer: Sendable {
         }
         if report.failures.isEmpty {
             let relink = Set(markers.flatMap { $0.marker.relink ?? [] })
-            record.links = await relinkTripPages(order, relink: relink, known: site.links ?? [:], report: &report,
-                                                 invalidate: &invalidate)
+            record.links = await relinkTripPages(
+                order, relink: relink, known: site.links ?? [:], report: &report,
+                invalidate: &invalidate)
         } else {
             record.links = site.links
         }
@@ -230,8 +232,9 @@ struct Finalizer: Sendable {
             let batch = cdn.batcher.batch(invalidate, root: cdn.paths.root(of: cdn.keys))
             let reference = "tabi-nightly-" + ContentHash.sha256(run + "\n" + batch.joined(separator: "\n")).prefix(24)
             do {
-                let invalidation = try await cdn.client.createInvalidation(distributionId: cdn.distributionId, paths: batch,
-                                                                           callerReference: String(reference))
+                let invalidation = try await cdn.client.createInvalidation(
+                    distributionId: cdn.distributionId, paths: batch,
+                    callerReference: String(reference))
                 report.invalidationId = invalidation.id
                 report.invalidatedPaths = batch
             } catch {
@@ -268,8 +271,10 @@ struct Finalizer: Sendable {
     /// its markers replaced, and the page put back (and invalidated) when that changed a byte.
     /// Returns the keys of the pages whose links are now right; a page that failed has none, so
     /// the next run tries it again.
-    private func relinkTripPages(_ order: [ListingPlacement], relink: Set<String>, known: [String: String],
-                                 report: inout FinalizeReport, invalidate: inout Set<String>) async -> [String: String] {
+    private func relinkTripPages(
+        _ order: [ListingPlacement], relink: Set<String>, known: [String: String],
+        report: inout FinalizeReport, invalidate: inout Set<String>
+    ) async -> [String: String] {
         var links: [String: String] = [:]
         var todo: [(id: String, slug: String, neighbours: TripNeighbours, key: String)] = []
         let neighbours = TripNeighbours.of(order)
@@ -277,7 +282,11 @@ struct Finalizer: Sendable {
             guard let around = neighbours[trip.id] else { continue }
             // 64 bits are plenty to tell one page's links from its last ones, and keep site.json small.
             let key = String(ContentHash.sha256(siteKey + "\n" + around.key).prefix(16))
-            if known[trip.id] == key, !relink.contains(trip.id) { links[trip.id] = key } else { todo.append((trip.id, trip.slug, around, key)) }
+            if known[trip.id] == key, !relink.contains(trip.id) {
+                links[trip.id] = key
+            } else {
+                todo.append((trip.id, trip.slug, around, key))
+            }
         }
         enum Outcome: Sendable { case same, put(StoredFile), failed(String) }
         let (site, renderer, sync, jobs) = (self.sync.site, self.renderer, self.sync, todo)

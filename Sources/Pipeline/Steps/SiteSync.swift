@@ -38,9 +38,10 @@ public struct SiteSync: Sendable {
             encoding = "gzip"
         }
         let md5 = ContentHash.hex(Insecure.MD5.hash(data: stored))
-        return StoredFile(path: path, data: stored, md5: md5,
-                          attributes: choice.headers(contentEncoding: encoding).attributes(md5: md5),
-                          needsInvalidation: choice.needsInvalidation)
+        return StoredFile(
+            path: path, data: stored, md5: md5,
+            attributes: choice.headers(contentEncoding: encoding).attributes(md5: md5),
+            needsInvalidation: choice.needsInvalidation)
     }
 
     /// Puts every file; returns the paths put and the failures.

@@ -36,8 +36,9 @@ struct TripBuilder: Sendable {
     func build(_ items: [TripPlan.Item], published: PublishedDerivatives, work: URL) async -> Outcome {
         let contents = items.compactMap(\.content)
         let jobs = contents.flatMap { content in content.trip.photos.map { PhotoJob(tripSlug: content.trip.slug, photo: $0) } }
-        let maker = DerivativeMaker(recipes: renderer.imageRecipes, limits: limits, media: media, output: work,
-                                    concurrency: concurrency)
+        let maker = DerivativeMaker(
+            recipes: renderer.imageRecipes, limits: limits, media: media, output: work,
+            concurrency: concurrency)
         let batch = await maker.make(jobs, published: published)
         var photoFailures: [String: [BuildFailure]] = [:]
         for failure in batch.failures {
@@ -53,7 +54,9 @@ struct TripBuilder: Sendable {
                 let render = try renderer.renderTripPage(content, renditions: batch.renditions)
                 pages = render.files
                 listing = render.listing
-                failures += render.problems.map { BuildFailure(trip: $0.slug, file: $0.file, reason: ($0.post.map { "\($0): " } ?? "") + $0.reason) }
+                failures += render.problems.map {
+                    BuildFailure(trip: $0.slug, file: $0.file, reason: ($0.post.map { "\($0): " } ?? "") + $0.reason)
+                }
             } catch {
                 failures.append(BuildFailure(trip: item.slug, file: nil, reason: "\(error)"))
             }

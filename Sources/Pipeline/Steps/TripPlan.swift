@@ -74,8 +74,10 @@ public struct TripPlan: Sendable {
     /// says is unchanged, and not decoded. The same checks tell, without decoding, that a trip
     /// of another shard is not this one's. So a night costs an `lstat` per trip until something
     /// changed.
-    public static func make(content: ContentDirectory, shard: TripShard, inputs: TripInputs,
-                            known: [String: SiteIndex.Trip], rehash: Bool = false) throws(ContentError) -> TripPlan {
+    public static func make(
+        content: ContentDirectory, shard: TripShard, inputs: TripInputs,
+        known: [String: SiteIndex.Trip], rehash: Bool = false
+    ) throws(ContentError) -> TripPlan {
         let (trips, invalid) = try content.tripStamps()
         var plan = TripPlan(items: [], broken: invalid)
         var brokenSlugs = Set(invalid.compactMap(\.slug))
@@ -110,12 +112,13 @@ public struct TripPlan: Sendable {
                 }
                 guard shard.contains(tripID: id) else { continue }
                 let record = known[id]
-                let (action, reason): (Action, String) = switch record {
-                case nil: (.new, "not published yet")
-                case let record? where record.failed: (.changed, "something of it failed last run")
-                case let record? where record.inputs != hash: (.changed, "trip.json, story.md, the settings or the theme changed")
-                default: (.unchanged, "same inputs as published")
-                }
+                let (action, reason): (Action, String) =
+                    switch record {
+                    case nil: (.new, "not published yet")
+                    case let record? where record.failed: (.changed, "something of it failed last run")
+                    case let record? where record.inputs != hash: (.changed, "trip.json, story.md, the settings or the theme changed")
+                    default: (.unchanged, "same inputs as published")
+                    }
                 if action == .unchanged, read != nil, record?.stamps != stamps { plan.restamped[id] = stamps }
                 var tripContent: TripContent?
                 if action != .unchanged {
@@ -132,8 +135,9 @@ public struct TripPlan: Sendable {
                     if let storyBytes { story = try content.story(slug, from: storyBytes) }
                     tripContent = TripContent(trip: decoded, story: story)
                 }
-                items[id] = Item(id: id, slug: slug, action: action, reason: reason, content: tripContent, inputs: hash,
-                                 files: files, stamps: stamps, record: nil, bucket: TripShard.bucket(of: id))
+                items[id] = Item(
+                    id: id, slug: slug, action: action, reason: reason, content: tripContent, inputs: hash,
+                    files: files, stamps: stamps, record: nil, bucket: TripShard.bucket(of: id))
             } catch {
                 plan.broken.append(error)
                 brokenSlugs.insert(slug)
@@ -142,8 +146,9 @@ public struct TripPlan: Sendable {
         for (id, entry) in known where items[id] == nil && !brokenSlugs.contains(entry.slug) {
             let bucket = TripShard.bucket(of: id)
             guard shard.contains(bucket: bucket) else { continue }
-            items[id] = Item(id: id, slug: entry.slug, action: .withdrawn, reason: "no longer in Content/trips/ (private or deleted)",
-                             content: nil, inputs: nil, files: nil, stamps: nil, record: nil, bucket: bucket)
+            items[id] = Item(
+                id: id, slug: entry.slug, action: .withdrawn, reason: "no longer in Content/trips/ (private or deleted)",
+                content: nil, inputs: nil, files: nil, stamps: nil, record: nil, bucket: bucket)
         }
         plan.items = items.keys.sorted().compactMap { items[$0] }
         return plan
@@ -152,7 +157,9 @@ public struct TripPlan: Sendable {
     /// The bytes of a trip's `trip.json` and `story.md` (nil: it has none), never through a link.
     private static func files(of slug: String, in content: ContentDirectory) throws(ContentError) -> (tripJSON: Data, story: Data?) {
         let tripJSON = try content.read("trips/\(slug)/trip.json", maxBytes: ContentDirectory.maximumTripFileBytes)
-        let story: Data? = content.confined.kind(of: "trips/\(slug)/story.md") == .missing ? nil
+        let story: Data? =
+            content.confined.kind(of: "trips/\(slug)/story.md") == .missing
+            ? nil
             : try content.read("trips/\(slug)/story.md", maxBytes: ContentDirectory.maximumStoryFileBytes)
         return (tripJSON, story)
     }

@@ -16,11 +16,14 @@ struct TripPublisher: Sendable {
     let cdn: NightlyOptions.CDN?
     let logger: Logger
 
-    func publish(plan: TripPlan, built: TripBuilder.Outcome, buckets: [Int: TripRecordBucket], work: URL,
-                 marker: String, run: String, shard: TripShard, report: inout NightlyReport) async {
-        var lines = Dictionary(uniqueKeysWithValues: plan.items.map {
-            ($0.id, NightlyReport.TripLine(id: $0.id, slug: $0.slug, action: $0.action, reason: $0.reason))
-        })
+    func publish(
+        plan: TripPlan, built: TripBuilder.Outcome, buckets: [Int: TripRecordBucket], work: URL,
+        marker: String, run: String, shard: TripShard, report: inout NightlyReport
+    ) async {
+        var lines = Dictionary(
+            uniqueKeysWithValues: plan.items.map {
+                ($0.id, NightlyReport.TripLine(id: $0.id, slug: $0.slug, action: $0.action, reason: $0.reason))
+            })
         for error in plan.broken {
             report.failures.append("\(error) (its pages stay as they are)")
         }
@@ -134,11 +137,12 @@ struct TripPublisher: Sendable {
         report.owedInvalidation = invalidate.sorted()
         do {
             let earlier = try await records.read(ShardMarker.self, marker)
-            let merged = ShardMarker(run: run, shard: shard.description,
-                                     invalidate: Set(report.owedInvalidation).union(earlier?.invalidate ?? []).sorted(),
-                                     orphans: Set(report.orphans).union(earlier?.orphans ?? []).sorted(),
-                                     stamps: (earlier?.stamps ?? [:]).merging(plan.restamped) { _, new in new },
-                                     relink: relinked.union(earlier?.relink ?? []).sorted())
+            let merged = ShardMarker(
+                run: run, shard: shard.description,
+                invalidate: Set(report.owedInvalidation).union(earlier?.invalidate ?? []).sorted(),
+                orphans: Set(report.orphans).union(earlier?.orphans ?? []).sorted(),
+                stamps: (earlier?.stamps ?? [:]).merging(plan.restamped) { _, new in new },
+                relink: relinked.union(earlier?.relink ?? []).sorted())
             try await records.write(merged, marker)
         } catch {
             report.failures.append(error.description)

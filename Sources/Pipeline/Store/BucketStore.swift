@@ -19,7 +19,7 @@ public struct BucketStore: ObjectStore {
     public func read(_ key: String) async throws(StoreError) -> Data? {
         do throws(AWSError) {
             return try await s3.getObject(key: prefix + key)
-        } catch where error.isNotFound {
+        } catch  where error.isNotFound {
             return nil
         } catch {
             throw StoreError(key: s3.url(of: prefix + key), operation: "GetObject", message: error.description)
@@ -30,20 +30,23 @@ public struct BucketStore: ObjectStore {
         do throws(AWSError) {
             let (data, etag) = try await s3.getObjectAndETag(key: prefix + key)
             return TaggedObject(data: data, tag: etag)
-        } catch where error.isNotFound {
+        } catch  where error.isNotFound {
             return nil
         } catch {
             throw StoreError(key: s3.url(of: prefix + key), operation: "GetObject", message: error.description)
         }
     }
 
-    public func write(_ key: String, _ data: Data, md5: String, attributes: S3ObjectAttributes,
-                      condition: S3WriteCondition?) async throws(StoreError) {
+    public func write(
+        _ key: String, _ data: Data, md5: String, attributes: S3ObjectAttributes,
+        condition: S3WriteCondition?
+    ) async throws(StoreError) {
         do throws(AWSError) {
             _ = try await s3.putObject(key: prefix + key, body: .data(data), md5: md5, attributes: attributes, condition: condition)
         } catch {
-            throw StoreError(key: s3.url(of: prefix + key), operation: "PutObject", message: error.description,
-                             conditionFailed: condition != nil && error.isConditionFailed)
+            throw StoreError(
+                key: s3.url(of: prefix + key), operation: "PutObject", message: error.description,
+                conditionFailed: condition != nil && error.isConditionFailed)
         }
     }
 

@@ -49,8 +49,10 @@ public struct FolderStore: ObjectStore {
 
     /// A conditional write holds an exclusive lock on a hidden file beside the object while it
     /// reads the tag and renames the new bytes in: atomic among processes of this machine.
-    public func write(_ key: String, _ data: Data, md5: String, attributes: S3ObjectAttributes,
-                      condition: S3WriteCondition?) async throws(StoreError) {
+    public func write(
+        _ key: String, _ data: Data, md5: String, attributes: S3ObjectAttributes,
+        condition: S3WriteCondition?
+    ) async throws(StoreError) {
         let key = try checked(key, "write")
         let parent = try checkedParent(of: key)
         guard let condition else { return try replace(key, data) }
@@ -59,14 +61,16 @@ public struct FolderStore: ObjectStore {
             try FileManager.default.createDirectory(at: lock.deletingLastPathComponent(), withIntermediateDirectories: true)
             return try FileLock.withLock(at: lock) { () throws -> StoreError? in
                 let current = try currentTag(key)
-                let holds = switch condition {
-                case .absent: current == nil
-                case .matches(let tag): current == tag
-                }
+                let holds =
+                    switch condition {
+                    case .absent: current == nil
+                    case .matches(let tag): current == tag
+                    }
                 guard holds else {
-                    return StoreError(key: root.path + "/" + key, operation: "write",
-                                      message: current == nil ? "is gone" : "is there already, or changed since it was read",
-                                      conditionFailed: true)
+                    return StoreError(
+                        key: root.path + "/" + key, operation: "write",
+                        message: current == nil ? "is gone" : "is there already, or changed since it was read",
+                        conditionFailed: true)
                 }
                 try replace(key, data)
                 return nil

@@ -17,8 +17,9 @@ public protocol ObjectStore: Sendable {
     /// Writes the whole object; `md5` is the hex MD5 of `data`. With a `condition`, only if the
     /// object is absent or still has the tag given; otherwise it throws a ``StoreError`` whose
     /// ``StoreError/conditionFailed`` is set, and nothing is written.
-    func write(_ key: String, _ data: Data, md5: String, attributes: S3ObjectAttributes,
-               condition: S3WriteCondition?) async throws(StoreError)
+    func write(
+        _ key: String, _ data: Data, md5: String, attributes: S3ObjectAttributes,
+        condition: S3WriteCondition?) async throws(StoreError)
     /// Deletes keys (a missing one is not a failure); returns the failures.
     func delete(_ keys: [String]) async -> [StoreError]
     /// Every key under `prefix`, sorted.

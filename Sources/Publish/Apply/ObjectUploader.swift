@@ -25,11 +25,14 @@ struct ObjectUploader: Sendable {
                 let body = try body(of: object)
                 let s3 = self.s3
                 let etag = try await limiter.run { () async throws(AWSError) -> String in
-                    try await s3.putObject(key: object.key, body: body, md5: object.md5,
-                                           attributes: object.headers.attributes(md5: object.md5))
+                    try await s3.putObject(
+                        key: object.key, body: body, md5: object.md5,
+                        attributes: object.headers.attributes(md5: object.md5))
                 }
                 if !etag.isEmpty, etag != object.etag {
-                    logger.warning("S3 gave \(object.key) the ETag \(etag), not its MD5 \(object.etag): is the bucket encrypted with SSE-KMS? Unchanged files will then be checked with a HEAD each time.")
+                    logger.warning(
+                        "S3 gave \(object.key) the ETag \(etag), not its MD5 \(object.etag): is the bucket encrypted with SSE-KMS? Unchanged files will then be checked with a HEAD each time."
+                    )
                 }
             }
         } catch let error as AWSError {
@@ -90,9 +93,10 @@ struct ObjectUploader: Sendable {
                 let part = object.parts[index]
                 do throws(AWSError) {
                     let done = try await limiter.run { () async throws(AWSError) -> S3Client.CompletedPart in
-                        try await s3.uploadPart(key: object.key, uploadId: uploadId, number: part.number,
-                                                body: .file(opened, offset: part.offset, length: part.length),
-                                                md5: part.md5)
+                        try await s3.uploadPart(
+                            key: object.key, uploadId: uploadId, number: part.number,
+                            body: .file(opened, offset: part.offset, length: part.length),
+                            md5: part.md5)
                     }
                     logger.debug("uploaded part \(part.number) of \(object.parts.count) of \(object.key)")
                     return Result<S3Client.CompletedPart, AWSError>.success(done)
@@ -111,7 +115,8 @@ struct ObjectUploader: Sendable {
                 try await s3.completeMultipartUpload(key: object.key, uploadId: uploadId, parts: parts, expectedETag: object.etag)
             }
             if !etag.isEmpty, etag != object.etag {
-                logger.warning("S3 gave \(object.key) the ETag \(etag), not the \(object.etag) computed for its \(object.parts.count) parts")
+                logger.warning(
+                    "S3 gave \(object.key) the ETag \(etag), not the \(object.etag) computed for its \(object.parts.count) parts")
             }
         } catch {
             // Free the parts now; an interrupted run's leftovers are aborted by the next publish.

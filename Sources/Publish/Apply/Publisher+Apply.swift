@@ -25,8 +25,10 @@ extension Publisher {
                 try await store.write(StateStore.pendingInvalidation(distributionId), record.data)
             } catch {
                 logger.error("\(error)")
-                report.failures.append(PublishFailure(key: store.key(StateStore.pendingInvalidation(distributionId)),
-                                                      operation: "PutObject", message: error.description))
+                report.failures.append(
+                    PublishFailure(
+                        key: store.key(StateStore.pendingInvalidation(distributionId)),
+                        operation: "PutObject", message: error.description))
                 report.skippedUploads = plan.uploads.count
                 return finish(report)
             }
@@ -41,7 +43,9 @@ extension Publisher {
         for stage in PublishStage.allCases {
             attempted += plan.uploads(in: stage).count
             let (done, failed) = await upload(plan.uploads(in: stage), uploader, progress)
-            let refused = plan.refused(in: stage).map { PublishFailure(key: options.keys.key($0.path), operation: "read", message: $0.description) }
+            let refused = plan.refused(in: stage).map {
+                PublishFailure(key: options.keys.key($0.path), operation: "read", message: $0.description)
+            }
             report.uploaded += done
             report.failures += refused + failed
             if !failed.isEmpty || !refused.isEmpty { break }
@@ -72,8 +76,10 @@ extension Publisher {
         if let pending = planned.pending, let earlier = pending.paths, Set(earlier) == Set(paths) {
             reference = pending.callerReference
         } else {
-            reference = store.isPrivate ? PendingInvalidation.callerReference(paths: paths, start: now())
-                                        : PendingInvalidation.opaqueCallerReference(start: now())
+            reference =
+                store.isPrivate
+                ? PendingInvalidation.callerReference(paths: paths, start: now())
+                : PendingInvalidation.opaqueCallerReference(start: now())
         }
         return PendingInvalidation(distributionId: distributionId, paths: store.isPrivate ? paths : nil, callerReference: reference)
     }
@@ -113,8 +119,10 @@ extension Publisher {
     }
 
     /// Uploads a stage, `options.concurrency` objects at a time.
-    private func upload(_ uploads: [PublishPlan.Upload], _ uploader: ObjectUploader,
-                        _ progress: StageProgress?) async -> ([PublishPlan.Upload], [PublishFailure]) {
+    private func upload(
+        _ uploads: [PublishPlan.Upload], _ uploader: ObjectUploader,
+        _ progress: StageProgress?
+    ) async -> ([PublishPlan.Upload], [PublishFailure]) {
         let window = options.concurrency, logger = self.logger
         var done: [PublishPlan.Upload] = [], failed: [PublishFailure] = []
         await slidingWindow(uploads.count, concurrency: window) { index -> PublishFailure? in
@@ -143,7 +151,8 @@ extension Publisher {
             let stage = PublishStage.of(options.keys.path(of: keys[start]) ?? keys[start])
             var end = start
             while end < keys.count, end - start < S3Client.maxKeysPerDelete,
-                  PublishStage.of(options.keys.path(of: keys[end]) ?? keys[end]) == stage { end += 1 }
+                PublishStage.of(options.keys.path(of: keys[end]) ?? keys[end]) == stage
+            { end += 1 }
             let batch = Array(keys[start..<end])
             start = end
             do {
@@ -201,8 +210,10 @@ extension Publisher {
         do {
             report.invalidation = try await cloudFront.createInvalidation(
                 distributionId: distributionId, paths: batch,
-                callerReference: reference ?? (store.isPrivate ? PendingInvalidation.callerReference(paths: Array(paths), start: now())
-                                                               : PendingInvalidation.opaqueCallerReference(start: now())))
+                callerReference: reference
+                    ?? (store.isPrivate
+                        ? PendingInvalidation.callerReference(paths: Array(paths), start: now())
+                        : PendingInvalidation.opaqueCallerReference(start: now())))
             report.invalidatedPaths = batch
         } catch {
             logger.error("\(error)")

@@ -42,7 +42,7 @@ public struct GlobPattern: Sendable, CustomStringConvertible {
                 if double {
                     let followedBySlash = index + 2 < characters.count && characters[index + 2] == "/"
                     if atSegmentStart && followedBySlash {
-                        out += "(?:[^/]*/)*"   // `**/`: zero or more whole folders
+                        out += "(?:[^/]*/)*"  // `**/`: zero or more whole folders
                         index += 3
                         continue
                     }

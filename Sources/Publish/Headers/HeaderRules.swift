@@ -31,8 +31,9 @@ public struct HeaderRules: Sendable {
     /// The built-in rules, in order. Changing them changes ``fingerprint`` via ``builtInVersion``.
     public static let builtIn: [PublishHeaderRule] = [
         PublishHeaderRule(pattern: OutputLayout.reservedFolder + "**", cacheControl: privateState),
-        PublishHeaderRule(pattern: "assets/**/*.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f].*",
-                          cacheControl: immutable),
+        PublishHeaderRule(
+            pattern: "assets/**/*.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f].*",
+            cacheControl: immutable),
         PublishHeaderRule(pattern: "media/**", cacheControl: immutable),
         PublishHeaderRule(pattern: "**/*.{html,htm,xml,txt,json,atom,rss}", cacheControl: short),
         PublishHeaderRule(pattern: "**", cacheControl: standard),
@@ -61,7 +62,8 @@ public struct HeaderRules: Sendable {
         gzipByDefault = settings.gzip
         var description = "tabi-publish-headers v\(Self.builtInVersion) gzip=\(settings.gzip)\n"
         for rule in settings.headers {
-            description += [rule.pattern, rule.contentType ?? "-", rule.cacheControl ?? "-", rule.gzip.map { "\($0)" } ?? "-"]
+            description +=
+                [rule.pattern, rule.contentType ?? "-", rule.cacheControl ?? "-", rule.gzip.map { "\($0)" } ?? "-"]
                 .joined(separator: "\t") + "\n"
         }
         fingerprint = String(ContentHash.sha256(description).prefix(16))

@@ -17,8 +17,9 @@ public struct ObjectHeaders: Sendable, Hashable {
 
     /// The headers S3 reports for an object (a HEAD), missing ones as empty.
     public init(head: S3ObjectHead) {
-        self.init(contentType: head.contentType ?? "", cacheControl: head.cacheControl ?? "",
-                  contentEncoding: head.contentEncoding.flatMap { $0.isEmpty ? nil : $0 })
+        self.init(
+            contentType: head.contentType ?? "", cacheControl: head.cacheControl ?? "",
+            contentEncoding: head.contentEncoding.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// 16 hex digits of the SHA-256 of the three values.
@@ -29,8 +30,9 @@ public struct ObjectHeaders: Sendable, Hashable {
     /// The attributes of an upload: these headers, plus our own MD5 of the stored bytes (a
     /// multipart ETag is not one) and the headers' hash as metadata.
     public func attributes(md5: String) -> S3ObjectAttributes {
-        S3ObjectAttributes(contentType: contentType, cacheControl: cacheControl, contentEncoding: contentEncoding,
-                           metadata: [ObjectMetadata.md5: md5, ObjectMetadata.headers: hash])
+        S3ObjectAttributes(
+            contentType: contentType, cacheControl: cacheControl, contentEncoding: contentEncoding,
+            metadata: [ObjectMetadata.md5: md5, ObjectMetadata.headers: hash])
     }
 }
 

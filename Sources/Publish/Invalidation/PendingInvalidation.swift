@@ -49,7 +49,8 @@ public struct PendingInvalidation: Codable, Sendable, Equatable {
 
     public init?(data: Data) {
         guard let value = try? JSONDecoder().decode(PendingInvalidation.self, from: data),
-              value.format == (value.paths == nil ? 2 : 1) else { return nil }
+            value.format == (value.paths == nil ? 2 : 1)
+        else { return nil }
         self = value
     }
 

@@ -43,8 +43,10 @@ public struct LocalFile: Sendable, Hashable {
         }
         var scan = LocalScan()
         let root = confined.root
-        for path in found.files where !path.hasPrefix(PublishKeys.reservedStateFolder)
-            && !PublishKeys.machineLocalBuildFiles.contains(path) {
+        for path in found.files
+        where !path.hasPrefix(PublishKeys.reservedStateFolder)
+            && !PublishKeys.machineLocalBuildFiles.contains(path)
+        {
             let file = LocalFile(path: path, root: root)
             if path.hasPrefix(PublishKeys.reservedFolder) { scan.buildFiles.append(file) } else { scan.files.append(file) }
         }

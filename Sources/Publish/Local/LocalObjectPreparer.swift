@@ -19,8 +19,10 @@ public struct LocalObjectPreparer: Sendable {
     /// is compressed again when it is sent.
     public var memoryBudget: Int
 
-    public init(rules: HeaderRules, keys: PublishKeys, multipart: MultipartSettings,
-                concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, memoryBudget: Int = 256 << 20) {
+    public init(
+        rules: HeaderRules, keys: PublishKeys, multipart: MultipartSettings,
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, memoryBudget: Int = 256 << 20
+    ) {
         self.rules = rules
         self.keys = keys
         self.multipart = multipart
@@ -55,9 +57,10 @@ public struct LocalObjectPreparer: Sendable {
         let opened = try file.open()
         let size = opened.size ?? 0
         let choice = rules.choice(for: file.path)
-        var object = LocalObject(path: file.path, key: keys.key(file.path), source: file, choice: choice,
-                                 headers: choice.headers(contentEncoding: nil), body: .file, size: size,
-                                 md5: "", etag: "", parts: [])
+        var object = LocalObject(
+            path: file.path, key: keys.key(file.path), source: file, choice: choice,
+            headers: choice.headers(contentEncoding: nil), body: .file, size: size,
+            md5: "", etag: "", parts: [])
         if choice.gzip, size <= multipart.threshold, size > 0 {
             let data = try Self.read(opened, size: size, path: file)
             let compressed: Data
@@ -97,8 +100,10 @@ public struct LocalObjectPreparer: Sendable {
     }
 
     /// The file's MD5 and, with a part size, every part's MD5 and the multipart ETag, in one read.
-    static func digest(_ opened: HTTPOpenFile, size: Int64, partSize: Int64?,
-                       path: LocalFile) throws(ConfinedFileError) -> (md5: String, parts: [LocalObject.Part], multipartETag: String) {
+    static func digest(
+        _ opened: HTTPOpenFile, size: Int64, partSize: Int64?,
+        path: LocalFile
+    ) throws(ConfinedFileError) -> (md5: String, parts: [LocalObject.Part], multipartETag: String) {
         var whole = Insecure.MD5()
         var parts: [LocalObject.Part] = []
         var part = Insecure.MD5(), partStart: Int64 = 0, offset: Int64 = 0
@@ -106,8 +111,10 @@ public struct LocalObjectPreparer: Sendable {
         func closePart() {
             let digest = Data(part.finalize())
             concatenated.append(digest)
-            parts.append(LocalObject.Part(number: parts.count + 1, offset: partStart, length: offset - partStart,
-                                          md5: ContentHash.hex(digest)))
+            parts.append(
+                LocalObject.Part(
+                    number: parts.count + 1, offset: partStart, length: offset - partStart,
+                    md5: ContentHash.hex(digest)))
             part = Insecure.MD5()
             partStart = offset
         }

@@ -16,8 +16,9 @@ public enum PlanText {
         for upload in plan.uploads {
             let encoding = upload.object.headers.contentEncoding.map { ", \($0)" } ?? ""
             let parts = upload.object.isMultipart ? ", \(upload.object.parts.count) parts" : ""
-            lines.append("  upload  \(pad(upload.stage.description, 16)) \(pad(upload.reason.rawValue, 15)) "
-                + "\(pad(ByteCount(upload.object.size).description, 10, right: true))  \(upload.object.key)\(encoding)\(parts)")
+            lines.append(
+                "  upload  \(pad(upload.stage.description, 16)) \(pad(upload.reason.rawValue, 15)) "
+                    + "\(pad(ByteCount(upload.object.size).description, 10, right: true))  \(upload.object.key)\(encoding)\(parts)")
         }
         for refused in plan.refused { lines.append("  refused \(refused.path): \(refused.error.reason)") }
         for key in plan.deletes { lines.append("  delete  \(key)") }
@@ -31,8 +32,9 @@ public enum PlanText {
             lines.append("  pending \(owed) an earlier publish did not get to invalidate")
         }
         if planned.distributionId != nil, !planned.invalidationBatch.isEmpty {
-            lines.append("  invalidate \(planned.invalidationBatch.count) paths (\(planned.invalidationPaths.count) before wildcards): "
-                + planned.invalidationBatch.joined(separator: " "))
+            lines.append(
+                "  invalidate \(planned.invalidationBatch.count) paths (\(planned.invalidationPaths.count) before wildcards): "
+                    + planned.invalidationBatch.joined(separator: " "))
         }
         return lines.joined(separator: "\n")
     }

@@ -40,16 +40,19 @@ public struct PublishPlanner: Sendable {
     /// The plan. `inspection` holds what HEADs and the last publish's rules said; `buildFiles`
     /// are the build's `_tabi/` files to keep in a private state store (`unkept` lists those
     /// left on disk without one).
-    public func plan(local: [LocalObject], refused: [RefusedFile] = [], remote: RemoteState,
-                     inspection: RemoteInspection = RemoteInspection(), buildFiles: [StateFile] = [],
-                     unkept: [String] = []) -> PublishPlan {
+    public func plan(
+        local: [LocalObject], refused: [RefusedFile] = [], remote: RemoteState,
+        inspection: RemoteInspection = RemoteInspection(), buildFiles: [StateFile] = [],
+        unkept: [String] = []
+    ) -> PublishPlan {
         let current = rulesAreCurrent(remote)
         var uploads: [PublishPlan.Upload] = []
         var unchanged: [LocalObject] = []
         for object in local {
             let reason: UploadReason?
             if let stored = remote.objects[object.key] {
-                let sameBytes = stored.etag == object.etag
+                let sameBytes =
+                    stored.etag == object.etag
                     || (stored.size == object.size && inspection.md5s[object.key] == object.md5)
                 let sameHeaders = current || inspection.headerHashes[object.key] == object.headers.hash
                 reason = !sameBytes ? .contentChanged : (sameHeaders ? nil : .headersChanged)
@@ -85,14 +88,15 @@ public struct PublishPlanner: Sendable {
         }.sorted().map(keys.key)
 
         let names = Set(buildFiles.map(\.name)).union(refusedBuild)
-        return PublishPlan(uploads: uploads, deletes: deletes, unchanged: unchanged.sorted { $0.path < $1.path },
-                           refused: refused.sorted { $0.path < $1.path },
-                           rulesRecord: record, rulesRecordKey: keys.key(recordPath),
-                           writesRulesRecord: remote.reserved[recordPath]?.etag != record.md5, retired: retired,
-                           stateWrites: buildFiles.filter { remote.records[$0.name]?.etag != $0.md5 }.sorted { $0.name < $1.name },
-                           staleStateRecords: remote.records.keys.filter { StateStore.isBuildFile($0) && !names.contains($0) }.sorted(),
-                           unkeptBuildFiles: unkept.sorted(),
-                           invalidationPaths: invalidationPaths(uploads: uploads, deletes: deletes))
+        return PublishPlan(
+            uploads: uploads, deletes: deletes, unchanged: unchanged.sorted { $0.path < $1.path },
+            refused: refused.sorted { $0.path < $1.path },
+            rulesRecord: record, rulesRecordKey: keys.key(recordPath),
+            writesRulesRecord: remote.reserved[recordPath]?.etag != record.md5, retired: retired,
+            stateWrites: buildFiles.filter { remote.records[$0.name]?.etag != $0.md5 }.sorted { $0.name < $1.name },
+            staleStateRecords: remote.records.keys.filter { StateStore.isBuildFile($0) && !names.contains($0) }.sorted(),
+            unkeptBuildFiles: unkept.sorted(),
+            invalidationPaths: invalidationPaths(uploads: uploads, deletes: deletes))
     }
 
     /// The CloudFront paths of changed (not new) uploads a cache may hold stale, and of every

@@ -40,13 +40,16 @@ public struct StateStore: Sendable {
     /// Refuses a private location a reader could reach: one in the part of the site's bucket
     /// the distribution serves (the bucket from its origin path on: all of it without
     /// `--origin-path`), or one holding the site's prefix.
-    public static func check(_ location: S3Location, site bucket: String, keys: PublishKeys,
-                             cdnPaths: CloudFrontPaths) throws(PublishError) {
+    public static func check(
+        _ location: S3Location, site bucket: String, keys: PublishKeys,
+        cdnPaths: CloudFrontPaths
+    ) throws(PublishError) {
         guard location.bucket == bucket else { return }
         let served = S3Location(bucket: bucket, prefix: cdnPaths.originPrefix)
         if served.contains(bucket: bucket, key: location.prefix) || keys.prefix.hasPrefix(location.prefix) {
-            throw .setup("--state \(location) is inside what the distribution serves (\(served)), so any reader could fetch "
-                + "what it keeps; use another bucket, or a prefix outside the origin path (--origin-path)")
+            throw .setup(
+                "--state \(location) is inside what the distribution serves (\(served)), so any reader could fetch "
+                    + "what it keeps; use another bucket, or a prefix outside the origin path (--origin-path)")
         }
     }
 

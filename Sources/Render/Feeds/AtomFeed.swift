@@ -17,18 +17,18 @@ struct AtomFeed {
         let trips = trips.prefix(Self.maximumEntries)
         let updated = trips.compactMap(\.updated).max().map(DateText.iso) ?? Self.epoch
         var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(config.language))">
-          <title>\(XMLText.escape(config.title))</title>
-          <subtitle>\(XMLText.escape(config.description))</subtitle>
-          <id>\(XMLText.escape(urls.absolute(SiteURLs.home)))</id>
-          <link rel="alternate" type="text/html" href="\(XMLText.escape(urls.absolute(SiteURLs.home)))"/>
-          <link rel="self" type="application/atom+xml" href="\(XMLText.escape(urls.absolute(SiteURLs.feed)))"/>
-          <updated>\(updated)</updated>
-          <author><name>\(XMLText.escape(config.title))</name></author>
-          <generator>tabi-press</generator>
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(config.language))">
+              <title>\(XMLText.escape(config.title))</title>
+              <subtitle>\(XMLText.escape(config.description))</subtitle>
+              <id>\(XMLText.escape(urls.absolute(SiteURLs.home)))</id>
+              <link rel="alternate" type="text/html" href="\(XMLText.escape(urls.absolute(SiteURLs.home)))"/>
+              <link rel="self" type="application/atom+xml" href="\(XMLText.escape(urls.absolute(SiteURLs.feed)))"/>
+              <updated>\(updated)</updated>
+              <author><name>\(XMLText.escape(config.title))</name></author>
+              <generator>tabi-press</generator>
 
-        """
+            """
         for facts in trips {
             xml += entry(facts)
         }
@@ -59,7 +59,8 @@ struct AtomFeed {
         if let cover = facts.cover {
             let medium = cover.renditions.medium
             let alt = PlainText.clean(cover.caption) ?? facts.title
-            html += "<p><img src=\"\(XMLText.escape(urls.absolute(medium.path)))\" width=\"\(medium.width)\" "
+            html +=
+                "<p><img src=\"\(XMLText.escape(urls.absolute(medium.path)))\" width=\"\(medium.width)\" "
                 + "height=\"\(medium.height)\" alt=\"\(XMLText.escape(alt))\"></p>\n"
         }
         // Absolute, for readers that ignore `xml:base`.
@@ -74,9 +75,11 @@ struct AtomFeed {
     /// `urn:uuid:<id>` when the trip id is a UUID (stable even if the site moves), else the page URL.
     static func entryID(_ tripID: String, fallback: String) -> String {
         let hex = tripID.lowercased().unicodeScalars
-        let shape = hex.count == 36 && hex.enumerated().allSatisfy { index, scalar in
-            [8, 13, 18, 23].contains(index) ? scalar == "-" : (("0"..."9").contains(scalar) || ("a"..."f").contains(scalar))
-        }
+        let shape =
+            hex.count == 36
+            && hex.enumerated().allSatisfy { index, scalar in
+                [8, 13, 18, 23].contains(index) ? scalar == "-" : (("0"..."9").contains(scalar) || ("a"..."f").contains(scalar))
+            }
         return shape ? "urn:uuid:\(tripID.lowercased())" : fallback
     }
 }

@@ -26,10 +26,10 @@ struct Sitemap {
         let parts = split(entries)
         if parts.count == 1 { return [(SiteURLs.sitemap, urlset(parts[0]))] }
         var index = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
-        """
+            """
         var files: [(path: String, text: String)] = []
         for (number, part) in parts.enumerated() {
             let path = Self.partsFolder + "\(number + 1).xml"
@@ -98,7 +98,8 @@ struct Sitemap {
         }
         for facts in trips {
             // A trip with no dated change (no post, no `updatedAt`) was last changed when it started, as far as is known.
-            entries.append(url(SiteURLs.trip(facts.slug), lastModified: facts.updated.map(DateText.iso) ?? facts.startDate.map(DateText.iso)))
+            entries.append(
+                url(SiteURLs.trip(facts.slug), lastModified: facts.updated.map(DateText.iso) ?? facts.startDate.map(DateText.iso)))
         }
         return entries
     }

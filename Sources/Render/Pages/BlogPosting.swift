@@ -22,8 +22,10 @@ enum BlogPosting {
         if let updated = facts.updated { posting["dateModified"] = .string(DateText.iso(updated)) }
         if let author = PlainText.clean(facts.trip.author) { posting["author"] = ["@type": "Person", "name": .string(author)] }
         if let image = page.image {
-            posting["image"] = ["@type": "ImageObject", "url": .string(image.url), "width": .int(image.width),
-                                "height": .int(image.height)]
+            posting["image"] = [
+                "@type": "ImageObject", "url": .string(image.url), "width": .int(image.width),
+                "height": .int(image.height),
+            ]
         }
         let tags = (facts.story?.frontMatter.tags ?? []).compactMap { PlainText.clean($0) }
         if !tags.isEmpty { posting["keywords"] = .string(tags.joined(separator: ", ")) }

@@ -53,12 +53,13 @@ struct HomePage {
         pager = PagerView(listing, root: root, label: words("page_of", numbers))
         let title = listing.kind == .home && listing.number == 1 ? config.title : "\(heading)\(suffix) — \(config.title)"
         let cover = trips.lazy.compactMap { facts in facts.cover.map { (facts, $0) } }.first
-        page = PageMeta(title: title, headline: heading + suffix,
-                        description: frame.description(description ?? config.description),
-                        canonical: frame.urls.absolute(folder), noindex: false, ogType: "website",
-                        image: cover.flatMap { facts, photo in
-                            frame.socialImage(photo.renditions, alt: PlainText.clean(photo.caption) ?? facts.title)
-                        })
+        page = PageMeta(
+            title: title, headline: heading + suffix,
+            description: frame.description(description ?? config.description),
+            canonical: frame.urls.absolute(folder), noindex: false, ogType: "website",
+            image: cover.flatMap { facts, photo in
+                frame.socialImage(photo.renditions, alt: PlainText.clean(photo.caption) ?? facts.title)
+            })
     }
 }
 
@@ -142,7 +143,9 @@ struct NotFoundPage {
         site = frame.site(root: root)
         assets = frame.assetURLs(root: root)
         let notFound = frame.words("not_found")
-        page = PageMeta(title: "\(notFound) — \(frame.config.title)", headline: notFound,
-                        description: frame.description(nil), canonical: frame.urls.absolute(SiteURLs.notFound), noindex: true, ogType: "website", image: nil)
+        page = PageMeta(
+            title: "\(notFound) — \(frame.config.title)", headline: notFound,
+            description: frame.description(nil), canonical: frame.urls.absolute(SiteURLs.notFound), noindex: true, ogType: "website",
+            image: nil)
     }
 }

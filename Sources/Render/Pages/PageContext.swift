@@ -52,9 +52,10 @@ struct PageFrame {
 
     /// The site view from a page whose root prefix is `root`.
     func site(root: String) -> SiteView {
-        SiteView(title: config.title, description: config.description, language: config.language,
-                 home: SiteURLs.relative(SiteURLs.home, root: root), feed: SiteURLs.relative(SiteURLs.feed, root: root),
-                 words: WordsView(words: words))
+        SiteView(
+            title: config.title, description: config.description, language: config.language,
+            home: SiteURLs.relative(SiteURLs.home, root: root), feed: SiteURLs.relative(SiteURLs.feed, root: root),
+            words: WordsView(words: words))
     }
 
     /// `{{assets.style_css}}` → the hashed file, relative to the page.

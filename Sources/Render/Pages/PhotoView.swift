@@ -20,8 +20,10 @@ struct PhotoView {
     let fetchPriority: String?
 
     /// nil when the photo has no renditions (its original was missing or broken).
-    init?(photo: Photo, renditions: PhotoRenditions?, fallbackAlt: String, sizes: String, root: String,
-          eager: Bool = false) {
+    init?(
+        photo: Photo, renditions: PhotoRenditions?, fallbackAlt: String, sizes: String, root: String,
+        eager: Bool = false
+    ) {
         guard let renditions else { return nil }
         let medium = renditions.medium
         var formats: [ImageFormat] = []
@@ -36,8 +38,9 @@ struct PhotoView {
                 .joined(separator: ", ")
         }
         sources = formats.filter { $0 != medium.format }.map { format in
-            PictureSource(type: format.mimeType, srcset: srcset(renditions.responsive.filter { $0.format == format }),
-                          sizes: sizes)
+            PictureSource(
+                type: format.mimeType, srcset: srcset(renditions.responsive.filter { $0.format == format }),
+                sizes: sizes)
         }
         let fallback = renditions.responsive.filter { $0.format == medium.format } + [medium]
         self.srcset = fallback.count > 1 ? srcset(fallback) : nil

@@ -49,11 +49,12 @@ struct DiffLineView {
 
     init(_ line: LineDiff.Line) {
         kind = line.kind.rawValue
-        mark = switch line.kind {
-        case .same: " "
-        case .added: "+"
-        case .removed: "-"
-        }
+        mark =
+            switch line.kind {
+            case .same: " "
+            case .added: "+"
+            case .removed: "-"
+            }
         text = line.text
     }
 }

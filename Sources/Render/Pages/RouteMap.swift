@@ -20,7 +20,8 @@ struct RouteMapView {
     init?(_ destinations: [Destination], words: SiteWords) {
         let located = destinations.compactMap { destination -> (name: String, lat: Double, lon: Double)? in
             guard let lat = destination.latitude, let lon = destination.longitude, lat.isFinite, lon.isFinite,
-                  abs(lat) <= 90, abs(lon) <= 180, let name = PlainText.clean(destination.name) else { return nil }
+                abs(lat) <= 90, abs(lon) <= 180, let name = PlainText.clean(destination.name)
+            else { return nil }
             return (name, (lat * 10).rounded() / 10, (lon * 10).rounded() / 10)
         }
         guard located.count >= 2 else { return nil }

@@ -37,8 +37,9 @@ struct StoryPhotos: Sendable {
 
     func draw(_ image: MarkdownImage) -> String? {
         guard let id = Self.photoID(image.address), let (photo, renditions) = photos[id],
-              var view = PhotoView(photo: photo, renditions: renditions, fallbackAlt: fallbackAlt, sizes: style.sizes,
-                                   root: Self.root)
+            var view = PhotoView(
+                photo: photo, renditions: renditions, fallbackAlt: fallbackAlt, sizes: style.sizes,
+                root: Self.root)
         else { return nil }
         if !image.alt.isEmpty { view.alt = image.alt }
         guard image.standalone else { return Self.picture(view) }
@@ -54,7 +55,8 @@ struct StoryPhotos: Sendable {
     /// The photo id in `photo:<id>` (scheme in any case), lower-cased.
     static func photoID(_ address: String) -> String? {
         guard address.utf8.count > scheme.utf8.count,
-              address.prefix(scheme.count).lowercased() == scheme else { return nil }
+            address.prefix(scheme.count).lowercased() == scheme
+        else { return nil }
         return address.dropFirst(scheme.count).trimmingCharacters(in: .whitespaces).lowercased()
     }
 
@@ -69,7 +71,8 @@ struct StoryPhotos: Sendable {
     static func picture(_ view: PhotoView) -> String {
         var html = "<picture>"
         for source in view.sources {
-            html += "<source type=\"\(HTMLText.escape(source.type))\" srcset=\"\(HTMLText.escape(source.srcset))\" "
+            html +=
+                "<source type=\"\(HTMLText.escape(source.type))\" srcset=\"\(HTMLText.escape(source.srcset))\" "
                 + "sizes=\"\(HTMLText.escape(source.sizes))\">"
         }
         html += "<img src=\"\(HTMLText.escape(view.src))\""

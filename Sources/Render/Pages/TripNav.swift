@@ -11,8 +11,9 @@ public struct TripNeighbours: Sendable, Equatable {
         var found: [String: TripNeighbours] = [:]
         found.reserveCapacity(order.count)
         for (index, trip) in order.enumerated() {
-            found[trip.id] = TripNeighbours(newer: index > 0 ? order[index - 1] : nil,
-                                            older: index + 1 < order.count ? order[index + 1] : nil)
+            found[trip.id] = TripNeighbours(
+                newer: index > 0 ? order[index - 1] : nil,
+                older: index + 1 < order.count ? order[index + 1] : nil)
         }
         return found
     }
@@ -44,7 +45,8 @@ enum TripNav {
     /// markers (a theme without `{{{tripNav}}}`), so there is nothing to change.
     static func splice(_ links: String, into page: Data) -> Data? {
         guard let open = page.range(of: Data(start.utf8)),
-              let close = page.range(of: Data(end.utf8), in: open.upperBound..<page.endIndex) else { return nil }
+            let close = page.range(of: Data(end.utf8), in: open.upperBound..<page.endIndex)
+        else { return nil }
         var result = Data(page[..<open.upperBound])
         result.append(Data(links.utf8))
         result.append(page[close.lowerBound...])

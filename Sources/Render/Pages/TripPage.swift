@@ -15,21 +15,25 @@ struct TripPage {
 
     /// `at` is where the page is written: the trip's own path, or `index.html` for a site whose
     /// home page is the trip (``SiteRenderer/renderTripAsHome(_:renditions:)``).
-    init(facts: TripFacts, renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer,
-         frame: PageFrame, at pagePath: String? = nil, problems: inout [RenderProblem]) {
+    init(
+        facts: TripFacts, renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer,
+        frame: PageFrame, at pagePath: String? = nil, problems: inout [RenderProblem]
+    ) {
         let path = pagePath ?? SiteURLs.tripFile(facts.slug)
         let root = SiteURLs.root(ofPage: path)
         site = frame.site(root: root)
         assets = frame.assetURLs(root: root)
-        let trip = TripView(facts: facts, renditions: renditions, sizes: sizes, markdown: markdown, root: root,
-                            words: frame.words, problems: &problems)
+        let trip = TripView(
+            facts: facts, renditions: renditions, sizes: sizes, markdown: markdown, root: root,
+            words: frame.words, problems: &problems)
         self.trip = trip
-        var page = PageMeta(title: "\(facts.title) — \(frame.config.title)", headline: facts.title,
-                            description: frame.description(facts.summary),
-                            canonical: frame.urls.absolute(pagePath == nil ? SiteURLs.trip(facts.slug) : SiteURLs.home),
-                            noindex: !facts.isPublic,
-                            ogType: "article",
-                            image: facts.cover.flatMap { frame.socialImage(renditions[$0.id], alt: trip.cover?.alt ?? facts.title) })
+        var page = PageMeta(
+            title: "\(facts.title) — \(frame.config.title)", headline: facts.title,
+            description: frame.description(facts.summary),
+            canonical: frame.urls.absolute(pagePath == nil ? SiteURLs.trip(facts.slug) : SiteURLs.home),
+            noindex: !facts.isPublic,
+            ogType: "article",
+            image: facts.cover.flatMap { frame.socialImage(renditions[$0.id], alt: trip.cover?.alt ?? facts.title) })
         page.structuredData = BlogPosting.json(facts: facts, page: page, frame: frame)
         self.page = page
     }
@@ -64,8 +68,10 @@ struct TripView {
     let days: [DayView]
     let hasPosts: Bool
 
-    init(facts: TripFacts, renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer,
-         root: String, words: SiteWords, problems: inout [RenderProblem]) {
+    init(
+        facts: TripFacts, renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer,
+        root: String, words: SiteWords, problems: inout [RenderProblem]
+    ) {
         title = facts.title
         author = PlainText.clean(facts.trip.author)
         dates = words.range(from: facts.trip.startDate, to: facts.trip.endDate)
@@ -73,9 +79,10 @@ struct TripView {
         endISO = facts.trip.endDate?.description
         summary = facts.summary
         ongoing = facts.trip.status == .ongoing
-        stats = TripCard.stats(posts: facts.posts.count,
-                               photos: facts.posts.reduce(0) { $0 + $1.photos.filter { renditions[$0.id] != nil }.count },
-                               words: words)
+        stats = TripCard.stats(
+            posts: facts.posts.count,
+            photos: facts.posts.reduce(0) { $0 + $1.photos.filter { renditions[$0.id] != nil }.count },
+            words: words)
         let ordered = DestinationView.ordered(facts.trip.destinations)
         travelStats = TripStats.line(trip: facts.trip, destinations: ordered, words: words)
         routeMap = RouteMapView(ordered, words: words)
@@ -83,8 +90,9 @@ struct TripView {
             .map { TagLinkView($0, root: root, linked: facts.isPublic) }
         hasTags = !tags.isEmpty
         cover = facts.cover.flatMap {
-            PhotoView(photo: $0, renditions: renditions[$0.id], fallbackAlt: words("cover_alt", ["title": facts.title]),
-                      sizes: sizes, root: root, eager: true)
+            PhotoView(
+                photo: $0, renditions: renditions[$0.id], fallbackAlt: words("cover_alt", ["title": facts.title]),
+                sizes: sizes, root: root, eager: true)
         }
         story = facts.storyHTML.map { StoryPhotos.placed($0.html, root: root) }
         let headings = facts.storyHTML?.headings ?? []
@@ -96,9 +104,11 @@ struct TripView {
         hasDestinations = !destinations.isEmpty
         var posts: [PostView] = []
         for (post, anchor) in zip(facts.posts, facts.postAnchors) {
-            posts.append(PostView(post: post, anchor: anchor, destination: facts.trip.destination(of: post),
-                                  tripTitle: facts.title, renditions: renditions, sizes: sizes, markdown: markdown,
-                                  root: root, words: words, storyPhotos: facts.storyPhotos, problems: &problems, slug: facts.slug))
+            posts.append(
+                PostView(
+                    post: post, anchor: anchor, destination: facts.trip.destination(of: post),
+                    tripTitle: facts.title, renditions: renditions, sizes: sizes, markdown: markdown,
+                    root: root, words: words, storyPhotos: facts.storyPhotos, problems: &problems, slug: facts.slug))
         }
         days = facts.days.map { DayView($0, posts: Array(posts[$0.posts]), words: words) }
         hasPosts = !posts.isEmpty
@@ -170,9 +180,11 @@ struct PostView {
     /// `single`, `pair` or `grid`, for the photo layout.
     let layout: String
 
-    init(post: Post, anchor: String, destination: Destination?, tripTitle: String,
-         renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer, root: String,
-         words: SiteWords, storyPhotos: StoryPhotos, problems: inout [RenderProblem], slug: String) {
+    init(
+        post: Post, anchor: String, destination: Destination?, tripTitle: String,
+        renditions: [String: PhotoRenditions], sizes: String, markdown: MarkdownRenderer, root: String,
+        words: SiteWords, storyPhotos: StoryPhotos, problems: inout [RenderProblem], slug: String
+    ) {
         self.anchor = anchor
         title = PlainText.clean(post.title)
         date = words.day(post.timestamp.day)
@@ -184,11 +196,15 @@ struct PostView {
         var text: String?
         if let markdownText = post.content {
             do {
-                text = try markdown.html(from: markdownText, idPrefix: anchor + "-", headingOffset: 4,
-                                         topHeadingLevel: title == nil ? 4 : 5, images: storyPhotos.drawer).html
+                text = try markdown.html(
+                    from: markdownText, idPrefix: anchor + "-", headingOffset: 4,
+                    topHeadingLevel: title == nil ? 4 : 5, images: storyPhotos.drawer
+                ).html
             } catch {
-                problems.append(RenderProblem(slug: slug, file: "trip.json", post: "post \(post.id)",
-                                              reason: "\(error); the post is shown without its text"))
+                problems.append(
+                    RenderProblem(
+                        slug: slug, file: "trip.json", post: "post \(post.id)",
+                        reason: "\(error); the post is shown without its text"))
             }
         }
         content = text?.isEmpty == false ? text.map { StoryPhotos.placed($0, root: root) } : nil

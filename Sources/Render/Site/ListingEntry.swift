@@ -64,8 +64,10 @@ public struct ListingEntry: Codable, Sendable, Equatable {
         let orders = elements.map(order)
         // Newest first, undated last: a missing date is the smallest number.
         let numbers = orders.map { order in
-            (start: order.start.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? .min,
-             updated: order.updated?.date.timeIntervalSinceReferenceDate ?? -.infinity)
+            (
+                start: order.start.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? .min,
+                updated: order.updated?.date.timeIntervalSinceReferenceDate ?? -.infinity
+            )
         }
         let sorted = orders.withUnsafeBufferPointer { orders in
             numbers.withUnsafeBufferPointer { numbers in
@@ -106,8 +108,9 @@ extension ListingEntry {
     public static func placement(of content: TripContent) -> ListingPlacement? {
         guard content.trip.visibility == .public else { return nil }
         let newest = content.trip.posts.max { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
-        return ListingPlacement(id: content.trip.id, slug: content.trip.slug, title: TripFacts.title(content),
-                                startDate: content.trip.startDate, updated: TripFacts.updated(content, newestPost: newest),
-                                tags: tags(content.publishedStory))
+        return ListingPlacement(
+            id: content.trip.id, slug: content.trip.slug, title: TripFacts.title(content),
+            startDate: content.trip.startDate, updated: TripFacts.updated(content, newestPost: newest),
+            tags: tags(content.publishedStory))
     }
 }

@@ -117,8 +117,10 @@ public enum ListingPages {
         }
         let sorted = tags.values.sorted { ($0.tag.name.lowercased(), $0.tag.slug) < ($1.tag.name.lowercased(), $1.tag.slug) }
         if !sorted.isEmpty {
-            pages.append(ListingPage(kind: .tags(sorted.map { .init(tag: $0.tag, trips: $0.ids.count) }),
-                                     number: 1, count: 1, ids: []))
+            pages.append(
+                ListingPage(
+                    kind: .tags(sorted.map { .init(tag: $0.tag, trips: $0.ids.count) }),
+                    number: 1, count: 1, ids: []))
         }
         for (tag, ids) in sorted {
             pages += paginate(ids, kind: .tag(tag), pageSize: pageSize, keepEmpty: false)
@@ -130,18 +132,20 @@ public enum ListingPages {
         let size = max(pageSize, 1)
         let count = max((ids.count + size - 1) / size, keepEmpty ? 1 : 0)
         return (0..<count).map { index in
-            ListingPage(kind: kind, number: index + 1, count: count,
-                        ids: Array(ids[min(index * size, ids.count)..<min((index + 1) * size, ids.count)]))
+            ListingPage(
+                kind: kind, number: index + 1, count: count,
+                ids: Array(ids[min(index * size, ids.count)..<min((index + 1) * size, ids.count)]))
         }
     }
 
     /// The folder URL of page `number` of a listing (the first page has none of its own).
     static func folder(_ kind: ListingPage.Kind, number: Int) -> String {
-        let base = switch kind {
-        case .home: ""
-        case .tag(let tag): SiteURLs.tag(tag.slug)
-        case .tags: SiteURLs.tags
-        }
+        let base =
+            switch kind {
+            case .home: ""
+            case .tag(let tag): SiteURLs.tag(tag.slug)
+            case .tags: SiteURLs.tags
+            }
         return number <= 1 ? base : base + "page/\(number)/"
     }
 

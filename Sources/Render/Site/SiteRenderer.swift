@@ -20,11 +20,15 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
         let words = SiteWords(language: config.language, strings: theme.strings)
         self.words = words
-        markdown = MarkdownRenderer(options: MarkdownOptions(taskListLabels: TaskListLabels(done: words("task_done"),
-                                                                                           notDone: words("task_not_done"))),
-                                    limits: MarkdownLimits(maximumBytes: config.markdown.maxBytes,
-                                                           maximumNesting: config.markdown.maxNesting,
-                                                           maximumTableColumns: config.markdown.maxTableColumns))
+        markdown = MarkdownRenderer(
+            options: MarkdownOptions(
+                taskListLabels: TaskListLabels(
+                    done: words("task_done"),
+                    notDone: words("task_not_done"))),
+            limits: MarkdownLimits(
+                maximumBytes: config.markdown.maxBytes,
+                maximumNesting: config.markdown.maxNesting,
+                maximumTableColumns: config.markdown.maxTableColumns))
         urls = SiteURLs(baseURL: config.baseURL)
     }
 
@@ -49,8 +53,10 @@ public struct SiteRenderer: Sendable {
 
     /// The same files as ``render(trips:renditions:)``, with trip pages rendered `concurrency`
     /// at a time (a sliding window over a task group). Same bytes, same order.
-    public func render(trips: [TripContent], renditions: [String: PhotoRenditions],
-                       concurrency: Int) async throws(RenderError) -> SiteRender {
+    public func render(
+        trips: [TripContent], renditions: [String: PhotoRenditions],
+        concurrency: Int
+    ) async throws(RenderError) -> SiteRender {
         try checkSlugs(trips)
         var pages = [Result<TripRender, RenderError>?](repeating: nil, count: trips.count)
         await slidingWindow(trips.count, concurrency: concurrency) { index in
@@ -83,8 +89,9 @@ public struct SiteRenderer: Sendable {
         try checkSlugs(trips)
         let facts = trips.filter { $0.trip.visibility == .public }
             .map { TripFacts(content: $0, renditions: renditions, markdown: markdown, style: photoStyle) }
-        return SiteRender(files: listings(facts.map { ListingEntry(facts: $0, renditions: renditions) }),
-                          problems: facts.flatMap(\.problems))
+        return SiteRender(
+            files: listings(facts.map { ListingEntry(facts: $0, renditions: renditions) }),
+            problems: facts.flatMap(\.problems))
     }
 
     /// Changes whenever the same trips, settings and theme could give other files: what a
@@ -107,12 +114,14 @@ public struct SiteRenderer: Sendable {
         let home = "index.html"
         let facts = TripFacts(content: content, renditions: renditions, markdown: markdown, style: photoStyle)
         var problems = facts.problems
-        let page = TripPage(facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
-                            frame: frame, at: home, problems: &problems)
+        let page = TripPage(
+            facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
+            frame: frame, at: home, problems: &problems)
         // The trip's own address too, which the feed and sitemap name (and the feed's story is
         // read from: its relative addresses resolve against that page).
         let own = try tripRender(content, renditions: renditions)
-        let files = assets() + listings(own.listed.map { [$0] } ?? []).filter { $0.path != home }
+        let files =
+            assets() + listings(own.listed.map { [$0] } ?? []).filter { $0.path != home }
             + [SiteFile(path: home, text: theme.templates.render("trip", page))] + own.files
         return SiteRender(files: files.sorted { $0.path < $1.path }, problems: problems)
     }
@@ -130,8 +139,9 @@ public struct SiteRenderer: Sendable {
         }
         let facts = TripFacts(content: content, renditions: renditions, markdown: markdown, style: photoStyle)
         var problems = facts.problems
-        var page = TripPage(facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
-                            frame: frame, problems: &problems)
+        var page = TripPage(
+            facts: facts, renditions: renditions, sizes: imageRecipes.sizes, markdown: markdown,
+            frame: frame, problems: &problems)
         page.preview = PreviewView(content, words: words)
         var files = [SiteFile(path: SiteURLs.tripFile(facts.slug), text: theme.templates.render("trip", page))]
         if content.preview, let proposal = content.proposal {
@@ -141,13 +151,15 @@ public struct SiteRenderer: Sendable {
             let path = PreviewView.path(facts.slug)
             let proposedFacts = TripFacts(content: proposed, renditions: renditions, markdown: markdown, style: photoStyle)
             var ignored: [RenderProblem] = proposedFacts.problems
-            var proposalPage = TripPage(facts: proposedFacts, renditions: renditions, sizes: imageRecipes.sizes,
-                                        markdown: markdown, frame: frame, at: path, problems: &ignored)
+            var proposalPage = TripPage(
+                facts: proposedFacts, renditions: renditions, sizes: imageRecipes.sizes,
+                markdown: markdown, frame: frame, at: path, problems: &ignored)
             proposalPage.preview = PreviewView(proposalOf: content, words: words)
             files.append(SiteFile(path: path, text: theme.templates.render("trip", proposalPage)))
         }
-        return TripRender(files: files, listed: facts.isPublic ? ListingEntry(facts: facts, renditions: renditions) : nil,
-                          problems: problems)
+        return TripRender(
+            files: files, listed: facts.isPublic ? ListingEntry(facts: facts, renditions: renditions) : nil,
+            problems: problems)
     }
 
     private func assemble(_ pages: [TripRender], renditions: [String: PhotoRenditions]) -> SiteRender {
@@ -205,9 +217,11 @@ public struct SiteRenderer: Sendable {
     /// without rendering it again.
     public func withNeighbours(_ page: Data, slug: String, _ neighbours: TripNeighbours) -> Data? {
         let root = SiteURLs.root(ofPage: SiteURLs.tripFile(slug))
-        let view = TripNavView(site: frame.site(root: root), newer: neighbours.newer.map { TripNavLink($0, root: root) },
-                               older: neighbours.older.map { TripNavLink($0, root: root) })
-        let links = neighbours.newer == nil && neighbours.older == nil ? "" : (theme.templates.renderIfPresent(TripNav.template, view) ?? "")
+        let view = TripNavView(
+            site: frame.site(root: root), newer: neighbours.newer.map { TripNavLink($0, root: root) },
+            older: neighbours.older.map { TripNavLink($0, root: root) })
+        let links =
+            neighbours.newer == nil && neighbours.older == nil ? "" : (theme.templates.renderIfPresent(TripNav.template, view) ?? "")
         return TripNav.splice(links, into: page)
     }
 
@@ -218,8 +232,10 @@ public struct SiteRenderer: Sendable {
 
     /// `404.html` and `robots.txt`, which list no trip.
     public func fixedPages() -> [SiteFile] {
-        [SiteFile(path: SiteURLs.notFound, text: theme.templates.render("404", NotFoundPage(frame: frame))),
-         SiteFile(path: "robots.txt", text: Sitemap(urls: urls).robots())]
+        [
+            SiteFile(path: SiteURLs.notFound, text: theme.templates.render("404", NotFoundPage(frame: frame))),
+            SiteFile(path: "robots.txt", text: Sitemap(urls: urls).robots()),
+        ]
     }
 
     /// One page of ``ListingPages/make(_:pageSize:)``; `trips` are the entries of its ``ListingPage/ids``.

@@ -52,20 +52,27 @@ struct TripFacts: Sendable {
         var problems: [RenderProblem] = []
         var storyHTML: RenderedMarkdown?
         if let story {
-            do { storyHTML = try markdown.html(from: story.body, reservedIDs: reserved, headingOffset: 1, topHeadingLevel: 2,
-                                                  images: storyPhotos.drawer) } catch {
-                problems.append(RenderProblem(slug: content.trip.slug, file: "story.md", post: nil,
-                                              reason: "\(error); the page is built without the story"))
+            do {
+                storyHTML = try markdown.html(
+                    from: story.body, reservedIDs: reserved, headingOffset: 1, topHeadingLevel: 2,
+                    images: storyPhotos.drawer)
+            } catch {
+                problems.append(
+                    RenderProblem(
+                        slug: content.trip.slug, file: "story.md", post: nil,
+                        reason: "\(error); the page is built without the story"))
             }
         }
         self.storyHTML = storyHTML
         self.problems = problems
-        summary = PlainText.clean(front?.summary) ?? PlainText.clean(content.trip.description)
+        summary =
+            PlainText.clean(front?.summary) ?? PlainText.clean(content.trip.description)
             ?? PlainText.clean(storyHTML?.summary)
 
         let photos = posts.flatMap { $0.photos.sorted { ($0.position, $0.id) < ($1.position, $1.id) } }
         let candidates = [front?.cover, content.trip.coverPhotoId].compactMap { $0 }
-        cover = candidates.lazy.compactMap { id in photos.first { $0.id == id && renditions[id] != nil } }.first
+        cover =
+            candidates.lazy.compactMap { id in photos.first { $0.id == id && renditions[id] != nil } }.first
             ?? photos.first { renditions[$0.id] != nil }
 
         updated = Self.updated(content, newestPost: posts.last)

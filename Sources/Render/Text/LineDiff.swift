@@ -35,7 +35,9 @@ enum LineDiff {
         var lengths = [UInt16](repeating: 0, count: (a.count + 1) * width)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
-                lengths[i * width + j] = x[i] == y[j] ? lengths[(i + 1) * width + j + 1] + 1
+                lengths[i * width + j] =
+                    x[i] == y[j]
+                    ? lengths[(i + 1) * width + j + 1] + 1
                     : max(lengths[(i + 1) * width + j], lengths[i * width + j + 1])
             }
         }
@@ -60,6 +62,7 @@ enum LineDiff {
 
     /// Lines split on line feeds only (compared by scalars, never by `Character`).
     private static func split(_ text: String) -> [String] {
-        text.isEmpty ? [] : text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        text.isEmpty
+            ? [] : text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
     }
 }

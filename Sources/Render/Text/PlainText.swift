@@ -10,7 +10,8 @@ enum PlainText {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            let isSpace = scalar.isASCII
+            let isSpace =
+                scalar.isASCII
                 ? scalar.value <= 0x20 || scalar.value == 0x7F
                 : scalar.properties.isWhitespace || scalar.value <= 0x9F
             if isSpace {

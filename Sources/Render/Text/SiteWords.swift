@@ -132,7 +132,8 @@ struct SiteWords: Sendable {
         "preview_draft_story": .text("This story says draft: true: readers will not see it until its front matter says draft: false."),
         "preview_waiting_draft": .text("A newer draft waits beside story.md, in story.draft.md."),
         "preview_read_proposal": .text("Read the newer draft, and what it changes"),
-        "preview_proposal": .text("This is story.draft.md, the newer draft beside story.md. Nothing of it is published until it is copied into story.md."),
+        "preview_proposal": .text(
+            "This is story.draft.md, the newer draft beside story.md. Nothing of it is published until it is copied into story.md."),
     ]
 }
 

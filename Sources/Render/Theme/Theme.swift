@@ -32,7 +32,8 @@ public struct Theme: Sendable {
         for (key, file) in templates.wordKeys.sorted(by: { $0.key < $1.key }) where !known.contains(key) {
             throw .unknownWord(file: file, key: key)
         }
-        return Theme(name: settings.name ?? folder.lastPathComponent, imageRecipes: settings.images,
-                     assets: assets, templates: templates, strings: strings)
+        return Theme(
+            name: settings.name ?? folder.lastPathComponent, imageRecipes: settings.images,
+            assets: assets, templates: templates, strings: strings)
     }
 }

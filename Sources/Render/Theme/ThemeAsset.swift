@@ -16,9 +16,10 @@ public struct ThemeAsset: Sendable, Equatable {
     public var lookupKey: String { Self.lookupKey(for: source) }
 
     static func lookupKey(for source: String) -> String {
-        String(source.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) ? Character(scalar) : "_"
-        })
+        String(
+            source.unicodeScalars.map { scalar -> Character in
+                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) ? Character(scalar) : "_"
+            })
     }
 
     /// `dir/name.<first 8 hex of SHA-256>.ext`, under `assets/`.

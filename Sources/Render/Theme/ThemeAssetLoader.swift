@@ -35,7 +35,8 @@ enum ThemeAssetLoader {
             let cut = reference.firstIndex { $0 == "?" || $0 == "#" } ?? reference.endIndex
             let path = String(reference[..<cut])
             guard !path.contains(":"), !path.hasPrefix("/"), let target = resolve(path, from: folder),
-                  let hashedName = published[target] else { continue }
+                let hashedName = published[target]
+            else { continue }
             let kept = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().map { $0 + "/" }.joined()
             out += css[last..<range.lowerBound] + kept + hashedName + reference[cut...]
             last = range.upperBound
@@ -74,8 +75,9 @@ enum ThemeFiles {
             throw .unreadable(file: error.path, reason: error.reason)
         }
         if let link = walked.refused.first {
-            throw .unreadable(file: theme.root.appendingPathComponent(link).path,
-                              reason: "is a symbolic link or special file (links inside a theme are never followed)")
+            throw .unreadable(
+                file: theme.root.appendingPathComponent(link).path,
+                reason: "is a symbolic link or special file (links inside a theme are never followed)")
         }
         return walked.files.map { String($0.dropFirst(folder.count + 1)) }
             .filter { ext == nil || $0.hasSuffix("." + ext!) }

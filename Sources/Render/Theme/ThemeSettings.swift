@@ -21,8 +21,9 @@ struct ThemeSettings: Decodable, Sendable, Equatable {
     static func load(from theme: ConfinedFolder) throws(ThemeError) -> ThemeSettings {
         let file = theme.root.appendingPathComponent(fileName)
         guard theme.kind(of: fileName) != .missing else { return ThemeSettings() }
-        let text = String(decoding: try ThemeFiles.read(theme, fileName, maxBytes: ThemeFiles.maximumTemplateBytes),
-                          as: UTF8.self)
+        let text = String(
+            decoding: try ThemeFiles.read(theme, fileName, maxBytes: ThemeFiles.maximumTemplateBytes),
+            as: UTF8.self)
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return ThemeSettings() }
         do { try YAMLGuard.checkText(text, maximumBytes: SiteConfig.maximumBytes) } catch {
             throw .invalidSettings(file: file.path, reason: "the file \(error)")

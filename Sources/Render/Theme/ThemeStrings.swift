@@ -27,8 +27,9 @@ struct ThemeStrings: Sendable, Equatable {
         var languages: [String: [String: ThemeWord]] = [:]
         for relative in try ThemeFiles.list(theme, in: folder, withExtension: "yml") where !relative.contains("/") {
             let file = theme.root.appendingPathComponent(folder + "/" + relative).path
-            let text = String(decoding: try ThemeFiles.read(theme, folder + "/" + relative, maxBytes: ThemeFiles.maximumTemplateBytes),
-                              as: UTF8.self)
+            let text = String(
+                decoding: try ThemeFiles.read(theme, folder + "/" + relative, maxBytes: ThemeFiles.maximumTemplateBytes),
+                as: UTF8.self)
             languages[String(relative.dropLast(".yml".count)).lowercased()] = try words(in: text, file: file)
         }
         return ThemeStrings(languages: languages)
@@ -57,7 +58,8 @@ struct ThemeStrings: Sendable, Equatable {
         guard table.count <= maximumKeys else {
             throw .invalidStrings(file: file, reason: "it has \(table.count) keys, more than the limit of \(maximumKeys)")
         }
-        for key in table.keys.sorted() where !key.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) {
+        for key in table.keys.sorted()
+        where !key.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) {
             throw .invalidStrings(file: file, reason: "the key \"\(key)\" is not lower_snake_case")
         }
         return table

@@ -26,17 +26,20 @@ struct ThemeTemplates: Sendable {
         var texts: [(name: String, file: String, text: String)] = []
         for relative in try ThemeFiles.list(theme, in: "templates", withExtension: "mustache") {
             let file = folder.appendingPathComponent(relative)
-            let text = String(decoding: try ThemeFiles.read(theme, "templates/" + relative,
-                                                           maxBytes: ThemeFiles.maximumTemplateBytes), as: UTF8.self)
+            let text = String(
+                decoding: try ThemeFiles.read(
+                    theme, "templates/" + relative,
+                    maxBytes: ThemeFiles.maximumTemplateBytes), as: UTF8.self)
             let name = String(relative.dropLast(".mustache".count))
             do {
                 // The pragma takes no line of its own, so line numbers in errors stay the file's.
                 library.register(try MustacheTemplate(string: SafeHTMLContentType.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber, column = error.context.columnNumber
-                throw .invalidTemplate(file: file.path, line: line,
-                                       column: line == 1 ? max(column - SafeHTMLContentType.pragma.count, 0) : column,
-                                       reason: String(describing: error.error))
+                throw .invalidTemplate(
+                    file: file.path, line: line,
+                    column: line == 1 ? max(column - SafeHTMLContentType.pragma.count, 0) : column,
+                    reason: String(describing: error.error))
             } catch {
                 throw .invalidTemplate(file: file.path, line: 0, column: 0, reason: String(describing: error))
             }

@@ -30,8 +30,9 @@ public struct ImageLimits: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = ImageLimits.defaults
-        self.init(maxPixels: try Self.positive(c, .maxPixels) ?? d.maxPixels,
-                  maxBytes: try Self.positive(c, .maxBytes) ?? d.maxBytes)
+        self.init(
+            maxPixels: try Self.positive(c, .maxPixels) ?? d.maxPixels,
+            maxBytes: try Self.positive(c, .maxBytes) ?? d.maxBytes)
     }
 
     private static func positive(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Int? {

@@ -20,8 +20,10 @@ public struct ImageRecipes: Codable, Sendable, Equatable {
         widths: [480, 960, 1600], formats: [.webp, .jpeg], quality: ["webp": 78, "jpeg": 82],
         sizes: "(min-width: 58rem) 56rem, 100vw")
 
-    public init(thumbnail: FixedImageRecipe, medium: FixedImageRecipe, widths: [Int],
-                formats: [ImageFormat], quality: [String: Int], sizes: String) {
+    public init(
+        thumbnail: FixedImageRecipe, medium: FixedImageRecipe, widths: [Int],
+        formats: [ImageFormat], quality: [String: Int], sizes: String
+    ) {
         self.thumbnail = thumbnail
         self.medium = medium
         self.widths = widths
@@ -35,12 +37,13 @@ public struct ImageRecipes: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = ImageRecipes.defaults
-        self.init(thumbnail: try c.decodeIfPresent(FixedImageRecipe.self, forKey: .thumbnail) ?? d.thumbnail,
-                  medium: try c.decodeIfPresent(FixedImageRecipe.self, forKey: .medium) ?? d.medium,
-                  widths: try c.decodeIfPresent([Int].self, forKey: .widths) ?? d.widths,
-                  formats: try c.decodeIfPresent([ImageFormat].self, forKey: .formats) ?? d.formats,
-                  quality: try c.decodeIfPresent([String: Int].self, forKey: .quality) ?? d.quality,
-                  sizes: try c.decodeIfPresent(String.self, forKey: .sizes) ?? d.sizes)
+        self.init(
+            thumbnail: try c.decodeIfPresent(FixedImageRecipe.self, forKey: .thumbnail) ?? d.thumbnail,
+            medium: try c.decodeIfPresent(FixedImageRecipe.self, forKey: .medium) ?? d.medium,
+            widths: try c.decodeIfPresent([Int].self, forKey: .widths) ?? d.widths,
+            formats: try c.decodeIfPresent([ImageFormat].self, forKey: .formats) ?? d.formats,
+            quality: try c.decodeIfPresent([String: Int].self, forKey: .quality) ?? d.quality,
+            sizes: try c.decodeIfPresent(String.self, forKey: .sizes) ?? d.sizes)
     }
 }
 

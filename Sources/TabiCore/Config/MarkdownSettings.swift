@@ -24,8 +24,9 @@ public struct MarkdownSettings: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = Self.defaults
-        self.init(maxBytes: try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? d.maxBytes,
-                  maxNesting: try c.decodeIfPresent(Int.self, forKey: .maxNesting) ?? d.maxNesting,
-                  maxTableColumns: try c.decodeIfPresent(Int.self, forKey: .maxTableColumns) ?? d.maxTableColumns)
+        self.init(
+            maxBytes: try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? d.maxBytes,
+            maxNesting: try c.decodeIfPresent(Int.self, forKey: .maxNesting) ?? d.maxNesting,
+            maxTableColumns: try c.decodeIfPresent(Int.self, forKey: .maxTableColumns) ?? d.maxTableColumns)
     }
 }

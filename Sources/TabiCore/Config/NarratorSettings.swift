@@ -39,10 +39,12 @@ public struct NarratorSettings: Codable, Sendable, Equatable {
 
     public static let defaults = NarratorSettings(kind: "offline")
 
-    public init(kind: String, model: String? = nil, bedrockAPI: String = "invoke", maxTokens: Int = 2000,
-                temperature: Double? = nil, anthropicVersion: String = "bedrock-2023-05-31",
-                chunkCharacters: Int = 60_000, prompt: String? = nil, promptFile: String? = nil,
-                markDraft: Bool? = nil, prices: [String: ModelPrice] = NarratorSettings.defaultPrices) {
+    public init(
+        kind: String, model: String? = nil, bedrockAPI: String = "invoke", maxTokens: Int = 2000,
+        temperature: Double? = nil, anthropicVersion: String = "bedrock-2023-05-31",
+        chunkCharacters: Int = 60_000, prompt: String? = nil, promptFile: String? = nil,
+        markDraft: Bool? = nil, prices: [String: ModelPrice] = NarratorSettings.defaultPrices
+    ) {
         self.kind = kind
         self.model = model
         self.bedrockAPI = bedrockAPI
@@ -58,7 +60,7 @@ public struct NarratorSettings: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case kind, model, bedrockAPI, maxTokens, temperature, anthropicVersion, chunkCharacters, prompt, promptFile,
-             markDraft, prices
+            markDraft, prices
     }
 
     public init(from decoder: any Decoder) throws {

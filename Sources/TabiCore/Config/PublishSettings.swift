@@ -41,10 +41,11 @@ public struct PublishSettings: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = PublishSettings.defaults
-        self.init(maxDeletes: try c.decodeIfPresent(Int.self, forKey: .maxDeletes) ?? d.maxDeletes,
-                  gzip: try c.decodeIfPresent(Bool.self, forKey: .gzip) ?? d.gzip,
-                  headers: try c.decodeIfPresent([PublishHeaderRule].self, forKey: .headers) ?? d.headers,
-                  state: try c.decodeIfPresent(String.self, forKey: .state))
+        self.init(
+            maxDeletes: try c.decodeIfPresent(Int.self, forKey: .maxDeletes) ?? d.maxDeletes,
+            gzip: try c.decodeIfPresent(Bool.self, forKey: .gzip) ?? d.gzip,
+            headers: try c.decodeIfPresent([PublishHeaderRule].self, forKey: .headers) ?? d.headers,
+            state: try c.decodeIfPresent(String.self, forKey: .state))
     }
 }
 

@@ -35,9 +35,11 @@ public struct SiteConfig: Codable, Sendable, Equatable {
         description: "Travel stories from the road.", theme: "default",
         images: .defaults, narrator: .defaults, publish: .defaults)
 
-    public init(title: String, baseURL: String, language: String, description: String,
-                theme: String, images: ImageRecipes, imageLimits: ImageLimits = .defaults,
-                narrator: NarratorSettings, publish: PublishSettings) {
+    public init(
+        title: String, baseURL: String, language: String, description: String,
+        theme: String, images: ImageRecipes, imageLimits: ImageLimits = .defaults,
+        narrator: NarratorSettings, publish: PublishSettings
+    ) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.language = language
@@ -121,11 +123,13 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
             self.init(file: file, field: path(context), reason: "expected \(type), found nothing")
         case .keyNotFound(let key, let context):
             let parent = path(context)
-            self.init(file: file, field: parent.isEmpty ? key.stringValue : parent + "." + key.stringValue,
-                      reason: "is required")
+            self.init(
+                file: file, field: parent.isEmpty ? key.stringValue : parent + "." + key.stringValue,
+                reason: "is required")
         case .dataCorrupted(let context):
-            self.init(file: file, field: path(context).isEmpty ? nil : path(context),
-                      reason: context.debugDescription)
+            self.init(
+                file: file, field: path(context).isEmpty ? nil : path(context),
+                reason: context.debugDescription)
         @unknown default:
             self.init(file: file, field: nil, reason: String(describing: error))
         }

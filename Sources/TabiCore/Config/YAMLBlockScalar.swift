@@ -40,7 +40,8 @@ struct BlockScalar: Equatable {
         var start = lineStart + indent
         var lastIndicator: Int?
         while start < index, [UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(bytes[start]),
-              start + 1 < bytes.count, bytes[start + 1] == 0x20 {
+            start + 1 < bytes.count, bytes[start + 1] == 0x20
+        {
             lastIndicator = start - lineStart
             start += 1
             while start < index, bytes[start] == 0x20 { start += 1 }
@@ -89,7 +90,8 @@ struct NextLine {
     init(_ bytes: [UInt8], from start: Int) {
         let count = Self.spaces(in: bytes, from: start)
         let after = start + count
-        let empty = after >= bytes.count || bytes[after] == 0x0A || bytes[after] == 0x0D
+        let empty =
+            after >= bytes.count || bytes[after] == 0x0A || bytes[after] == 0x0D
             || (bytes[after] == 0xC2 && after + 1 < bytes.count && bytes[after + 1] == 0x85)
             || (bytes[after] == 0xE2 && after + 2 < bytes.count && bytes[after + 1] == 0x80
                 && (bytes[after + 2] == 0xA8 || bytes[after + 2] == 0xA9))

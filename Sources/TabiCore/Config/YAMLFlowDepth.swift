@@ -100,13 +100,20 @@ struct YAMLFlowDepth {
             guard set != 0 else { continue }
             switch mode {
             case .singleQuoted:
-                if byte == UInt8(ascii: "'") { add(next == UInt8(ascii: "'") ? .singleQuotedEscape : .token, set) }
-                else { add(.singleQuoted, set) }
+                if byte == UInt8(ascii: "'") {
+                    add(next == UInt8(ascii: "'") ? .singleQuotedEscape : .token, set)
+                } else {
+                    add(.singleQuoted, set)
+                }
             case .singleQuotedEscape: add(.singleQuoted, set)
             case .doubleQuoted:
-                if byte == UInt8(ascii: "\\") { add(.doubleQuotedEscape, set) }
-                else if byte == UInt8(ascii: "\"") { add(.token, set) }
-                else { add(.doubleQuoted, set) }
+                if byte == UInt8(ascii: "\\") {
+                    add(.doubleQuotedEscape, set)
+                } else if byte == UInt8(ascii: "\"") {
+                    add(.token, set)
+                } else {
+                    add(.doubleQuoted, set)
+                }
             case .doubleQuotedEscape: add(.doubleQuoted, set)
             case .blockHeader, .blockText:
                 guard breaksLine else { add(mode, set); continue }
@@ -142,8 +149,10 @@ struct YAMLFlowDepth {
         depths = out
     }
 
-    private func stepAtToken(_ byte: UInt8, next: UInt8, set: UInt64, add: (Mode, UInt64) -> Void,
-                             opened: (UInt64) -> UInt64, closed: (UInt64) -> UInt64) {
+    private func stepAtToken(
+        _ byte: UInt8, next: UInt8, set: UInt64, add: (Mode, UInt64) -> Void,
+        opened: (UInt64) -> UInt64, closed: (UInt64) -> UInt64
+    ) {
         switch byte {
         case 0x20, 0x09, UInt8(ascii: ","): add(.token, set)
         case UInt8(ascii: "["), UInt8(ascii: "{"): add(.token, opened(set))
@@ -162,8 +171,10 @@ struct YAMLFlowDepth {
         }
     }
 
-    private func stepInPlain(_ byte: UInt8, next: UInt8, set: UInt64, add: (Mode, UInt64) -> Void,
-                             opened: (UInt64) -> UInt64, closed: (UInt64) -> UInt64) {
+    private func stepInPlain(
+        _ byte: UInt8, next: UInt8, set: UInt64, add: (Mode, UInt64) -> Void,
+        opened: (UInt64) -> UInt64, closed: (UInt64) -> UInt64
+    ) {
         switch byte {
         case UInt8(ascii: ":") where Self.isBlank(next) || next == 0x0A || next == 0x0D:
             add(.token, set)

@@ -11,9 +11,11 @@ public struct Destination: Codable, Sendable, Equatable, Identifiable {
     /// The app's ordering of destinations within the trip.
     public var position: Int
 
-    public init(id: String, name: String, countryCode: String? = nil, latitude: Double? = nil,
-                longitude: Double? = nil, arrivalDate: CalendarDate? = nil,
-                departureDate: CalendarDate? = nil, position: Int = 0) {
+    public init(
+        id: String, name: String, countryCode: String? = nil, latitude: Double? = nil,
+        longitude: Double? = nil, arrivalDate: CalendarDate? = nil,
+        departureDate: CalendarDate? = nil, position: Int = 0
+    ) {
         self.id = id
         self.name = name
         self.countryCode = countryCode

@@ -14,9 +14,11 @@ public struct Photo: Codable, Sendable, Equatable, Identifiable {
     /// The app's ordering of photos within the post.
     public var position: Int
 
-    public init(id: String, storageKey: String, contentType: String? = nil, sha256: String? = nil,
-                caption: String? = nil, takenAt: Timestamp? = nil, width: Int? = nil,
-                height: Int? = nil, position: Int = 0) {
+    public init(
+        id: String, storageKey: String, contentType: String? = nil, sha256: String? = nil,
+        caption: String? = nil, takenAt: Timestamp? = nil, width: Int? = nil,
+        height: Int? = nil, position: Int = 0
+    ) {
         self.id = id
         self.storageKey = storageKey
         self.contentType = contentType

@@ -12,9 +12,11 @@ public struct Post: Codable, Sendable, Equatable, Identifiable {
     /// Photos in the app's order (`position`).
     public var photos: [Photo]
 
-    public init(id: String, timestamp: Timestamp, title: String? = nil, content: String? = nil,
-                destinationId: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
-                photos: [Photo] = []) {
+    public init(
+        id: String, timestamp: Timestamp, title: String? = nil, content: String? = nil,
+        destinationId: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
+        photos: [Photo] = []
+    ) {
         self.id = id
         self.timestamp = timestamp
         self.title = title

@@ -10,7 +10,8 @@ public enum Slug {
     /// Whether `text` is a valid slug (and therefore can never climb out of `Content/` or `Output/`).
     public static func isValid(_ text: String) -> Bool {
         guard let first = text.utf8.first, text.utf8.count <= 128,
-              isLowerAlphanumeric(first) else { return false }
+            isLowerAlphanumeric(first)
+        else { return false }
         return text.utf8.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }
 

@@ -23,10 +23,12 @@ public struct Story: Sendable, Equatable {
         }
         // Only a marker at the start of its line closes: an indented `---` or `...` is text of
         // the YAML (a line of a block scalar), as YAML itself reads it.
-        guard let close = lines.dropFirst().firstIndex(where: {
-            let line = $0.prefix { $0 != " " && $0 != "\t" && $0 != "\r" }
-            return (line == "---" || line == "...") && $0.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
-        }) else {
+        guard
+            let close = lines.dropFirst().firstIndex(where: {
+                let line = $0.prefix { $0 != " " && $0 != "\t" && $0 != "\r" }
+                return (line == "---" || line == "...") && $0.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+            })
+        else {
             throw StoryError.unterminatedFrontMatter
         }
         // Each YAML line keeps its line break: a block scalar on the last line (`|`) ends with one.
@@ -55,9 +57,11 @@ public struct StoryFrontMatter: Sendable, Equatable {
     /// Every other key, as YAML text per key, in the order read.
     public var extra: [(key: String, yaml: String)]
 
-    public init(title: String? = nil, summary: String? = nil, cover: String? = nil,
-                date: CalendarDate? = nil, tags: [String] = [], draft: Bool = false,
-                extra: [(key: String, yaml: String)] = []) {
+    public init(
+        title: String? = nil, summary: String? = nil, cover: String? = nil,
+        date: CalendarDate? = nil, tags: [String] = [], draft: Bool = false,
+        extra: [(key: String, yaml: String)] = []
+    ) {
         self.title = title
         self.summary = summary
         self.cover = cover
@@ -166,7 +170,9 @@ public struct StoryFrontMatter: Sendable, Equatable {
                 // document's where Yams wrote it: the header follows the key, the lines stay put.
                 out += "\(keyed) \(text)\n"
             case .indented:
-                out += "\(keyed)\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
+                out +=
+                    "\(keyed)\n"
+                    + text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "  " + $0 }.joined(separator: "\n") + "\n"
             case .sameLine:
                 out += "\(keyed) \(text)\n"
@@ -197,7 +203,8 @@ public struct StoryFrontMatter: Sendable, Equatable {
     /// and not a word YAML reads as something else (`null`, `yes`, `on`, …).
     static func isPlainKey(_ key: String) -> Bool {
         guard let first = key.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) || first == UInt8(ascii: "_"),
-              !["y", "n", "yes", "no", "on", "off", "true", "false", "null"].contains(key) else { return false }
+            !["y", "n", "yes", "no", "on", "off", "true", "false", "null"].contains(key)
+        else { return false }
         return key.utf8.allSatisfy {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
                 || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")

@@ -104,8 +104,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = Timestamp(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "expected an RFC 3339 timestamp, found \"\(text)\""))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected an RFC 3339 timestamp, found \"\(text)\""))
         }
         self = value
     }
@@ -129,12 +131,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
             return value
         }
         guard s.count >= 20, s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-"),
-              s[10] == UInt8(ascii: "T") || s[10] == UInt8(ascii: " ") || s[10] == UInt8(ascii: "t"),
-              s[13] == UInt8(ascii: ":"), s[16] == UInt8(ascii: ":"),
-              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-              CalendarDate(year: year, month: month, day: day) != nil,
-              hour < 24, minute < 60, second < 60 else { return nil }
+            s[10] == UInt8(ascii: "T") || s[10] == UInt8(ascii: " ") || s[10] == UInt8(ascii: "t"),
+            s[13] == UInt8(ascii: ":"), s[16] == UInt8(ascii: ":"),
+            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+            CalendarDate(year: year, month: month, day: day) != nil,
+            hour < 24, minute < 60, second < 60
+        else { return nil }
         var index = 19
         var micros = 0
         if index < s.count, s[index] == UInt8(ascii: ".") {

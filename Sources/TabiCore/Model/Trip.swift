@@ -29,11 +29,13 @@ public struct Trip: Codable, Sendable, Equatable {
     /// What the extract that wrote this file saw in the database, for `extract --changed`.
     public var source: SourceStamp?
 
-    public init(id: String, slug: String, title: String, description: String? = nil,
-                startDate: CalendarDate? = nil, endDate: CalendarDate? = nil,
-                status: TripStatus = .completed, visibility: TripVisibility = .public,
-                author: String? = nil, coverPhotoId: String? = nil, updatedAt: Timestamp? = nil,
-                destinations: [Destination] = [], posts: [Post] = [], source: SourceStamp? = nil) {
+    public init(
+        id: String, slug: String, title: String, description: String? = nil,
+        startDate: CalendarDate? = nil, endDate: CalendarDate? = nil,
+        status: TripStatus = .completed, visibility: TripVisibility = .public,
+        author: String? = nil, coverPhotoId: String? = nil, updatedAt: Timestamp? = nil,
+        destinations: [Destination] = [], posts: [Post] = [], source: SourceStamp? = nil
+    ) {
         self.id = id
         self.slug = slug
         self.title = title

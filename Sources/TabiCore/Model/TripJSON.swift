@@ -55,7 +55,9 @@ public struct TripJSONError: Error, Sendable, Equatable, CustomStringConvertible
         func path(_ keys: [any CodingKey]) -> String {
             var out = ""
             for key in keys {
-                if let index = key.intValue { out += "[\(index)]" } else {
+                if let index = key.intValue {
+                    out += "[\(index)]"
+                } else {
                     out += (out.isEmpty ? "" : ".") + key.stringValue
                 }
             }
@@ -70,7 +72,8 @@ public struct TripJSONError: Error, Sendable, Equatable, CustomStringConvertible
             self.init(field: path(context.codingPath + [key]), reason: "is missing")
         case .dataCorrupted(let context):
             let field = path(context.codingPath)
-            let reason = context.underlyingError.map { "is not valid JSON (\($0.localizedDescription))" }
+            let reason =
+                context.underlyingError.map { "is not valid JSON (\($0.localizedDescription))" }
                 ?? context.debugDescription
             self.init(field: field.isEmpty ? nil : field, reason: reason)
         @unknown default:

@@ -52,8 +52,10 @@ public struct TripJSONPosts: Sendable {
 
     /// Adds a post without photos; returns its index.
     @discardableResult
-    public mutating func append(id: TripJSONText, timestamp: Timestamp, title: TripJSONText?, content: TripJSONText?,
-                                destinationId: TripJSONText?, latitude: Double?, longitude: Double?) -> Int {
+    public mutating func append(
+        id: TripJSONText, timestamp: Timestamp, title: TripJSONText?, content: TripJSONText?,
+        destinationId: TripJSONText?, latitude: Double?, longitude: Double?
+    ) -> Int {
         let head = bytes.count
         var writer = TripJSONWriter(capacity: 1024, depth: 2)
         writer.postHead(content: content, destinationId: destinationId, id: id, latitude: latitude, longitude: longitude)
@@ -67,14 +69,17 @@ public struct TripJSONPosts: Sendable {
     }
 
     /// Adds a photo to the post at index `post`, after the photos it has.
-    public mutating func appendPhoto(to post: Int, id: TripJSONText, storageKey: TripJSONText,
-                                     contentType: TripJSONText?, sha256: TripJSONText?, caption: TripJSONText?,
-                                     takenAt: Timestamp?, width: Int?, height: Int?, position: Int) {
+    public mutating func appendPhoto(
+        to post: Int, id: TripJSONText, storageKey: TripJSONText,
+        contentType: TripJSONText?, sha256: TripJSONText?, caption: TripJSONText?,
+        takenAt: Timestamp?, width: Int?, height: Int?, position: Int
+    ) {
         precondition(posts.indices.contains(post), "a photo of post \(post) of \(posts.count)")
         let start = bytes.count
         var writer = TripJSONWriter(capacity: 512, depth: 4)
-        writer.photo(caption: caption, contentType: contentType, height: height, id: id, position: position,
-                     sha256: sha256, storageKey: storageKey, takenAt: takenAt, width: width)
+        writer.photo(
+            caption: caption, contentType: contentType, height: height, id: id, position: position,
+            sha256: sha256, storageKey: storageKey, takenAt: takenAt, width: width)
         bytes.append(contentsOf: writer.out.bytes)
         photos.append((post, start, bytes.count))
     }

@@ -78,24 +78,28 @@ struct TripJSONWriter: ~Copyable {
     }
 
     private mutating func write(_ post: Post) {
-        postHead(content: post.content.map(TripJSONText.string), destinationId: post.destinationId.map(TripJSONText.string),
-                 id: .string(post.id), latitude: post.latitude, longitude: post.longitude)
+        postHead(
+            content: post.content.map(TripJSONText.string), destinationId: post.destinationId.map(TripJSONText.string),
+            id: .string(post.id), latitude: post.latitude, longitude: post.longitude)
         key("photos"); array(post.photos) { $0.write($1) }
         postTail(timestamp: post.timestamp, title: post.title.map(TripJSONText.string))
     }
 
     private mutating func write(_ photo: Photo) {
-        self.photo(caption: photo.caption.map(TripJSONText.string), contentType: photo.contentType.map(TripJSONText.string),
-                   height: photo.height, id: .string(photo.id), position: photo.position,
-                   sha256: photo.sha256.map(TripJSONText.string), storageKey: .string(photo.storageKey),
-                   takenAt: photo.takenAt, width: photo.width)
+        self.photo(
+            caption: photo.caption.map(TripJSONText.string), contentType: photo.contentType.map(TripJSONText.string),
+            height: photo.height, id: .string(photo.id), position: photo.position,
+            sha256: photo.sha256.map(TripJSONText.string), storageKey: .string(photo.storageKey),
+            takenAt: photo.takenAt, width: photo.width)
     }
 
     // MARK: - A post and a photo, from the model or from database text
 
     /// A post up to its photos: `{` and the keys before `photos` (`id` is always one of them).
-    mutating func postHead(content: TripJSONText?, destinationId: TripJSONText?, id: TripJSONText,
-                           latitude: Double?, longitude: Double?) {
+    mutating func postHead(
+        content: TripJSONText?, destinationId: TripJSONText?, id: TripJSONText,
+        latitude: Double?, longitude: Double?
+    ) {
         open("{")
         field("content", content)
         field("destinationId", destinationId)
@@ -111,9 +115,11 @@ struct TripJSONWriter: ~Copyable {
         close("}")
     }
 
-    mutating func photo(caption: TripJSONText?, contentType: TripJSONText?, height: Int?, id: TripJSONText,
-                        position: Int, sha256: TripJSONText?, storageKey: TripJSONText, takenAt: Timestamp?,
-                        width: Int?) {
+    mutating func photo(
+        caption: TripJSONText?, contentType: TripJSONText?, height: Int?, id: TripJSONText,
+        position: Int, sha256: TripJSONText?, storageKey: TripJSONText, takenAt: Timestamp?,
+        width: Int?
+    ) {
         open("{")
         field("caption", caption)
         field("contentType", contentType)

@@ -3,7 +3,8 @@ import Foundation
 /// A JSON document built in code, for reports: encodes with sorted keys, so the same report gives
 /// the same bytes.
 public enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
-                       ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
     case null
     case bool(Bool)
     case int(Int)
@@ -64,7 +65,10 @@ public enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStringLitera
             out += (finite == finite.rounded() && abs(finite) < 1e15 ? String(Int(finite)) : String(finite)).utf8
         case .string(let value): Self.writeString(value, into: &out)
         case .array(let values):
-            guard !values.isEmpty else { return out += "[]".utf8 }
+            guard !values.isEmpty else {
+                out += "[]".utf8
+                return
+            }
             out += "[\n".utf8
             for (index, value) in values.enumerated() {
                 out += repeatElement(0x20, count: indent + 2)
@@ -74,7 +78,10 @@ public enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStringLitera
             out += repeatElement(0x20, count: indent)
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { return out += "{}".utf8 }
+            guard !members.isEmpty else {
+                out += "{}".utf8
+                return
+            }
             out += "{\n".utf8
             let keys = members.keys.sorted()
             for (index, key) in keys.enumerated() {

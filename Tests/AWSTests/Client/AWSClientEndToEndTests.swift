@@ -1,7 +1,7 @@
 import AWS
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// AWSClient.send against Tests/Tools/aws_standin.py, which checks every signature with botocore.
 @Suite struct AWSClientEndToEndTests {
@@ -9,15 +9,23 @@ import TestSupport
     static let temporary = AWSCredentials(accessKeyId: "ASIATEMP", secretAccessKey: "temp-secret-KEY", sessionToken: "temp-session-TOKEN")
 
     func standin(_ errorFormat: String = "json") throws -> PythonStandin {
-        try PythonStandin("aws_standin.py", ["--credentials", "AKIDEXAMPLE:\(Self.secret)",
-                                             "--credentials", "ASIATEMP:temp-secret-KEY:temp-session-TOKEN",
-                                             "--error-format", errorFormat])
+        try PythonStandin(
+            "aws_standin.py",
+            [
+                "--credentials", "AKIDEXAMPLE:\(Self.secret)",
+                "--credentials", "ASIATEMP:temp-secret-KEY:temp-session-TOKEN",
+                "--error-format", errorFormat,
+            ])
     }
 
-    func client(_ service: AWSService, _ standin: PythonStandin, credentials: AWSCredentials = TestSettings.readme,
-                clock: TestClock = TestClock(), retry: AWSRetryPolicy = AWSRetryPolicy(random: { 0.5 })) throws -> AWSClient {
-        AWSClient(service: service, settings: try TestSettings.settings(
-            endpoint: standin.baseURL, custom: true, credentials: credentials, retry: retry, clock: clock.clock))
+    func client(
+        _ service: AWSService, _ standin: PythonStandin, credentials: AWSCredentials = TestSettings.readme,
+        clock: TestClock = TestClock(), retry: AWSRetryPolicy = AWSRetryPolicy(random: { 0.5 })
+    ) throws -> AWSClient {
+        AWSClient(
+            service: service,
+            settings: try TestSettings.settings(
+                endpoint: standin.baseURL, custom: true, credentials: credentials, retry: retry, clock: clock.clock))
     }
 
     // MARK: - Signed requests the stand-in accepts
@@ -25,9 +33,10 @@ import TestSupport
     @Test func bedrockRequestIsVerifiedByBotocore() async throws {
         let standin = try standin()
         let client = try client(.bedrockRuntime, standin)
-        let response = try await client.send(AWSRequest(
-            operation: "Converse", method: .post, path: .segments("model", "anthropic.claude-3-sonnet-20240229-v1:0", "converse"),
-            headers: [("Content-Type", "application/json")], body: .text(#"{"messages":[]}"#)))
+        let response = try await client.send(
+            AWSRequest(
+                operation: "Converse", method: .post, path: .segments("model", "anthropic.claude-3-sonnet-20240229-v1:0", "converse"),
+                headers: [("Content-Type", "application/json")], body: .text(#"{"messages":[]}"#)))
         let seen = try response.echoed()
         #expect(seen.verified == true, "\(seen.verifyError ?? "")")
         #expect(seen.path == "/model/anthropic.claude-3-sonnet-20240229-v1%3A0/converse")
@@ -44,10 +53,11 @@ import TestSupport
         let file = folder("photo.jpg")
         let bytes = Data((0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 13) })
         try bytes.write(to: file)
-        let response = try await client.send(AWSRequest(
-            operation: "UploadPart", method: .put, bucket: "tabi-site", path: .key("trips/京都 2024/photo 1.jpg"),
-            query: [AWSQueryItem("partNumber", "2"), AWSQueryItem("uploadId", "a+b/c==")],
-            body: .file(path: file.path, offset: 1000, length: 2_000_000)))
+        let response = try await client.send(
+            AWSRequest(
+                operation: "UploadPart", method: .put, bucket: "tabi-site", path: .key("trips/京都 2024/photo 1.jpg"),
+                query: [AWSQueryItem("partNumber", "2"), AWSQueryItem("uploadId", "a+b/c==")],
+                body: .file(path: file.path, offset: 1000, length: 2_000_000)))
         let seen = try response.echoed()
         #expect(seen.verified == true, "\(seen.verifyError ?? "")")
         #expect(seen.path == "/tabi-site/trips/%E4%BA%AC%E9%83%BD%202024/photo%201.jpg")
@@ -60,13 +70,16 @@ import TestSupport
     @Test func s3ListAndUnsignedPayloadAreVerified() async throws {
         let standin = try standin("xml")
         let client = try client(.s3, standin)
-        let list = try await client.send(AWSRequest(
-            operation: "ListObjectsV2", method: .get, bucket: "tabi-site",
-            query: [AWSQueryItem("list-type", "2"), AWSQueryItem("prefix", "trips/ä b"), AWSQueryItem("delete")]))
+        let list = try await client.send(
+            AWSRequest(
+                operation: "ListObjectsV2", method: .get, bucket: "tabi-site",
+                query: [AWSQueryItem("list-type", "2"), AWSQueryItem("prefix", "trips/ä b"), AWSQueryItem("delete")]))
         #expect(try list.echoed().verified == true)
         #expect(try list.echoed().target == "/tabi-site?list-type=2&prefix=trips%2F%C3%A4%20b&delete")
-        let put = try await client.send(AWSRequest(operation: "PutObject", method: .put, bucket: "tabi-site", path: .key("x.txt"),
-                                                   body: .text("unsigned"), payload: .unsigned))
+        let put = try await client.send(
+            AWSRequest(
+                operation: "PutObject", method: .put, bucket: "tabi-site", path: .key("x.txt"),
+                body: .text("unsigned"), payload: .unsigned))
         #expect(try put.echoed().verified == true)
         #expect(try put.echoed().values("X-Amz-Content-SHA256") == ["UNSIGNED-PAYLOAD"])
     }
@@ -78,16 +91,20 @@ import TestSupport
         let wrong = AWSCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "not-the-right-SECRET")
         let client = try client(.s3, standin, credentials: wrong)
         do {
-            _ = try await client.send(AWSRequest(operation: "PutObject", method: .put, bucket: "tabi-site",
-                                                 path: .key("trips/a/index.html"), body: .text("<p>"), resource: "trips/a/index.html"))
+            _ = try await client.send(
+                AWSRequest(
+                    operation: "PutObject", method: .put, bucket: "tabi-site",
+                    path: .key("trips/a/index.html"), body: .text("<p>"), resource: "trips/a/index.html"))
             Issue.record("expected SignatureDoesNotMatch")
         } catch {
             #expect(error.code == "SignatureDoesNotMatch")
             #expect(error.statusCode == 403)
             #expect(error.requestId == "STANDIN-REQUEST-1")
             #expect(error.attempts == 1)
-            #expect(error.description.hasPrefix(
-                "S3 PutObject trips/a/index.html failed: SignatureDoesNotMatch (403): The request signature we calculated does not match"))
+            #expect(
+                error.description.hasPrefix(
+                    "S3 PutObject trips/a/index.html failed: SignatureDoesNotMatch (403): The request signature we calculated does not match"
+                ))
             #expect(!error.description.contains("not-the-right-SECRET"))
         }
         #expect(client.metrics.failures == 1)
@@ -96,18 +113,26 @@ import TestSupport
 
     @Test func validationErrorsFailAtOnce() async throws {
         let standin = try standin()
-        try await standin.script([.init(status: 400, headers: [["x-amzn-ErrorType", "ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/"]],
-                                        body: #"{"message":"Malformed input request: #: extraneous key [foo] is not permitted"}"#)])
+        try await standin.script([
+            .init(
+                status: 400, headers: [["x-amzn-ErrorType", "ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/"]],
+                body: #"{"message":"Malformed input request: #: extraneous key [foo] is not permitted"}"#)
+        ])
         let clock = TestClock()
         let client = try client(.bedrockRuntime, standin, clock: clock)
         do {
-            _ = try await client.send(AWSRequest(operation: "InvokeModel", method: .post, path: .segments("model", "m", "invoke"),
-                                                 body: .text("{}"), resource: "m"))
+            _ = try await client.send(
+                AWSRequest(
+                    operation: "InvokeModel", method: .post, path: .segments("model", "m", "invoke"),
+                    body: .text("{}"), resource: "m"))
             Issue.record("expected ValidationException")
         } catch {
             #expect(error.code == "ValidationException")
             #expect(error.retryReason == nil)
-            #expect(error.description == "Bedrock Runtime InvokeModel m failed: ValidationException (400): Malformed input request: #: extraneous key [foo] is not permitted")
+            #expect(
+                error.description
+                    == "Bedrock Runtime InvokeModel m failed: ValidationException (400): Malformed input request: #: extraneous key [foo] is not permitted"
+            )
         }
         #expect(clock.sleeps.current.isEmpty)
         #expect(try await standin.requests().count == 1)
@@ -118,7 +143,8 @@ import TestSupport
         try await standin.script([.init(status: 404, headers: [["x-amz-request-id", "R404"]])])
         let client = try client(.s3, standin)
         do {
-            _ = try await client.send(AWSRequest(operation: "HeadObject", method: .head, bucket: "tabi-site", path: .key("missing"), resource: "missing"))
+            _ = try await client.send(
+                AWSRequest(operation: "HeadObject", method: .head, bucket: "tabi-site", path: .key("missing"), resource: "missing"))
             Issue.record("expected NotFound")
         } catch {
             #expect(error.isNotFound)
@@ -132,19 +158,24 @@ import TestSupport
     @Test func throttlingIsRetriedWithBackoffAndCounted() async throws {
         let standin = try standin()
         try await standin.script([
-            .init(status: 503, body: "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>", contentType: "application/xml"),
+            .init(
+                status: 503, body: "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>",
+                contentType: "application/xml"),
             .init(status: 429, headers: [["x-amzn-ErrorType", "ThrottlingException"]], body: #"{"message":"Too many requests"}"#),
         ])
         let clock = TestClock()
         let client = try client(.bedrockRuntime, standin, clock: clock)
-        let response = try await client.send(AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"), body: .text("{}")))
+        let response = try await client.send(
+            AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"), body: .text("{}")))
         #expect(try response.echoed().verified == true)
         #expect(clock.sleeps.current == [.milliseconds(500), .seconds(1)])
-        #expect(client.metrics == {
-            var expected = AWSClientMetrics()
-            (expected.requests, expected.attempts, expected.retries, expected.throttled) = (1, 3, 2, 2)
-            return expected
-        }())
+        #expect(
+            client.metrics
+                == {
+                    var expected = AWSClientMetrics()
+                    (expected.requests, expected.attempts, expected.retries, expected.throttled) = (1, 3, 2, 2)
+                    return expected
+                }())
         let seen = try await standin.requests()
         #expect(seen.count == 3)
         #expect(seen.allSatisfy { $0.verified == true })
@@ -162,12 +193,16 @@ import TestSupport
     @Test func aRetryAfterTooLongToHonourFailsTheRequestWithoutWaiting() async throws {
         let standin = try standin()
         for value in ["1e300", "86400", "Fri, 31 Dec 9999 23:59:59 GMT"] {
-            try await standin.script([.init(status: 429, headers: [["x-amzn-ErrorType", "ThrottlingException"], ["Retry-After", value]],
-                                            body: #"{"message":"Too many requests"}"#)])
+            try await standin.script([
+                .init(
+                    status: 429, headers: [["x-amzn-ErrorType", "ThrottlingException"], ["Retry-After", value]],
+                    body: #"{"message":"Too many requests"}"#)
+            ])
             let clock = TestClock()
             let client = try client(.bedrockRuntime, standin, clock: clock)
             do {
-                _ = try await client.send(AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"), body: .text("{}")))
+                _ = try await client.send(
+                    AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"), body: .text("{}")))
                 Issue.record("Retry-After: \(value) was waited for")
             } catch {
                 #expect(error.code == "ThrottlingException" && error.attempts == 1, "\(value)")
@@ -179,16 +214,24 @@ import TestSupport
     @Test func secretsAServiceEchoesIntoItsErrorCodeOrRequestIdAreRedacted() async throws {
         let standin = try standin()
         let echoed = "\(Self.temporary.secretAccessKey) \(Self.temporary.sessionToken!)"
-        try await standin.script([.init(status: 400, headers: [["x-amzn-ErrorType", "Bad\(Self.temporary.sessionToken!)"],
-                                                               ["x-amzn-RequestId", echoed]],
-                                        body: #"{"message":"you sent \#(echoed)"}"#)])
+        try await standin.script([
+            .init(
+                status: 400,
+                headers: [
+                    ["x-amzn-ErrorType", "Bad\(Self.temporary.sessionToken!)"],
+                    ["x-amzn-RequestId", echoed],
+                ],
+                body: #"{"message":"you sent \#(echoed)"}"#)
+        ])
         let client = try client(.bedrockRuntime, standin, credentials: Self.temporary)
         do {
-            _ = try await client.send(AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"), body: .text("{}")))
+            _ = try await client.send(
+                AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"), body: .text("{}")))
             Issue.record("expected the scripted 400")
         } catch {
-            #expect(error.description == "Bedrock Runtime Converse failed: Bad<redacted> (400): you sent <redacted> <redacted> "
-                + "[request id <redacted> <redacted>]")
+            #expect(
+                error.description == "Bedrock Runtime Converse failed: Bad<redacted> (400): you sent <redacted> <redacted> "
+                    + "[request id <redacted> <redacted>]")
         }
     }
 
@@ -197,20 +240,26 @@ import TestSupport
         try await standin.script([.init(status: 200, body: String(repeating: "x", count: 200_000))])
         let client = try client(.bedrockRuntime, standin)
         do {
-            _ = try await client.send(AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"),
-                                                 body: .text("{}"), resource: "m", maxResponseBytes: 100_000))
+            _ = try await client.send(
+                AWSRequest(
+                    operation: "Converse", method: .post, path: .segments("model", "m", "converse"),
+                    body: .text("{}"), resource: "m", maxResponseBytes: 100_000))
             Issue.record("a 200 kB answer passed a 100 kB limit")
         } catch {
-            #expect(error.description == "Bedrock Runtime Converse m failed: response too large talking to 127.0.0.1:\(standin.port) "
-                + "(the body is longer than the limit of 100000 bytes)")
+            #expect(
+                error.description == "Bedrock Runtime Converse m failed: response too large talking to 127.0.0.1:\(standin.port) "
+                    + "(the body is longer than the limit of 100000 bytes)")
         }
         #expect(client.metrics.attempts == 1)
     }
 
     @Test func anAbsurdRetryAfterFailsTheRequestWithoutWaitingOrCrashing() async throws {
         let standin = try standin("xml")
-        try await standin.script([.init(status: 503, headers: [["Retry-After", "1e300"]],
-                                        body: "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>")])
+        try await standin.script([
+            .init(
+                status: 503, headers: [["Retry-After", "1e300"]],
+                body: "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>")
+        ])
         let clock = TestClock()
         let client = try client(.s3, standin, clock: clock)
         await #expect {
@@ -224,7 +273,11 @@ import TestSupport
 
     @Test func serverErrorsStopAfterMaxAttempts() async throws {
         let standin = try standin("xml")
-        try await standin.script(Array(repeating: .init(status: 500, body: "<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>"), count: 5))
+        try await standin.script(
+            Array(
+                repeating: .init(
+                    status: 500, body: "<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>"),
+                count: 5))
         let clock = TestClock()
         let client = try client(.s3, standin, clock: clock, retry: AWSRetryPolicy(maxAttempts: 5, random: { 0.999 }))
         do {
@@ -243,11 +296,15 @@ import TestSupport
     @Test func refusedConnectionsAreRetriedThenReported() async throws {
         let port = unusedLocalPort()
         let clock = TestClock()
-        let settings = try TestSettings.settings(endpoint: "http://127.0.0.1:\(port)", custom: true,
-                                                 retry: AWSRetryPolicy(maxAttempts: 3), clock: clock.clock)
+        let settings = try TestSettings.settings(
+            endpoint: "http://127.0.0.1:\(port)", custom: true,
+            retry: AWSRetryPolicy(maxAttempts: 3), clock: clock.clock)
         let client = AWSClient(service: .cloudFront, settings: settings)
         do {
-            _ = try await client.send(AWSRequest(operation: "CreateInvalidation", method: .post, path: .segments("2020-05-31", "distribution", "E1", "invalidation"), resource: "E1"))
+            _ = try await client.send(
+                AWSRequest(
+                    operation: "CreateInvalidation", method: .post, path: .segments("2020-05-31", "distribution", "E1", "invalidation"),
+                    resource: "E1"))
             Issue.record("expected a connection failure")
         } catch {
             guard case .transport(let transport) = error.kind else { Issue.record("expected a transport error"); return }
@@ -260,10 +317,13 @@ import TestSupport
 
     @Test func expiredTokenFetchesNewCredentialsAndRetries() async throws {
         let standin = try standin("xml")
-        try await standin.script([.init(status: 400, body: "<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>")])
+        try await standin.script([
+            .init(status: 400, body: "<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>")
+        ])
         let provider = RotatingProvider()
-        let settings = AWSSettings(endpoint: try AWSEndpoint(url: standin.baseURL, signingRegion: "us-east-1", isCustom: true),
-                                   credentials: provider, clock: TestClock().clock)
+        let settings = AWSSettings(
+            endpoint: try AWSEndpoint(url: standin.baseURL, signingRegion: "us-east-1", isCustom: true),
+            credentials: provider, clock: TestClock().clock)
         let response = try await AWSClient(service: .s3, settings: settings)
             .send(AWSRequest(operation: "GetObject", method: .get, bucket: "b-1", path: .key("k")))
         #expect(try response.echoed().verified == true)
@@ -275,7 +335,9 @@ import TestSupport
         try await standin.script([.init(status: 503, headers: [["Retry-After", "30"]], body: "{}")])
         let settings = try TestSettings.settings(endpoint: standin.baseURL, custom: true, clock: .system)
         let client = AWSClient(service: .bedrockRuntime, settings: settings)
-        let task = Task { try await client.send(AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse"))) }
+        let task = Task {
+            try await client.send(AWSRequest(operation: "Converse", method: .post, path: .segments("model", "m", "converse")))
+        }
         while try await standin.requests().isEmpty { try await Task.sleep(for: .milliseconds(20)) }
         task.cancel()
         await #expect { try await task.value } throws: { error in

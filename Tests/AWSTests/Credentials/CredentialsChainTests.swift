@@ -1,7 +1,7 @@
 import AWS
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The standard chain's order and the environment and profile sources, from files on disk.
 @Suite struct CredentialsChainTests {
@@ -9,8 +9,10 @@ import TestSupport
 
     /// An environment whose shared files live in the test folder; IMDS off so nothing reaches out.
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        ["HOME": folder.url.path, "AWS_CONFIG_FILE": folder("config").path,
-         "AWS_SHARED_CREDENTIALS_FILE": folder("credentials").path, "AWS_EC2_METADATA_DISABLED": "true"].merging(extra) { $1 }
+        [
+            "HOME": folder.url.path, "AWS_CONFIG_FILE": folder("config").path,
+            "AWS_SHARED_CREDENTIALS_FILE": folder("credentials").path, "AWS_EC2_METADATA_DISABLED": "true",
+        ].merging(extra) { $1 }
     }
 
     func write(_ name: String, _ text: String) throws {
@@ -19,12 +21,16 @@ import TestSupport
 
     func resolve(_ environment: [String: String], profile: String? = nil) async throws(AWSCredentialsError) -> AWSCredentials {
         let files = try! AWSSharedFiles.load(environment: environment)
-        return try await AWSCredentialsChain.standard(environment: environment, files: files, profile: profile,
-                                                      httpClient: .shared).credentials()
+        return try await AWSCredentialsChain.standard(
+            environment: environment, files: files, profile: profile,
+            httpClient: .shared
+        ).credentials()
     }
 
     func sharedFiles() throws {
-        try write("credentials", """
+        try write(
+            "credentials",
+            """
             [default]
             aws_access_key_id = AKIDDEFAULT
             aws_secret_access_key = default-secret
@@ -34,7 +40,9 @@ import TestSupport
             aws_secret_access_key=work-secret
             aws_session_token=work-token
             """)
-        try write("config", """
+        try write(
+            "config",
+            """
             # comments and blank lines are fine
             [default]
             region = eu-west-3
@@ -55,8 +63,11 @@ import TestSupport
 
     @Test func environmentBeatsTheProfile() async throws {
         try sharedFiles()
-        let credentials = try await resolve(environment(["AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "env-secret",
-                                                          "AWS_SESSION_TOKEN": "env-token", "AWS_PROFILE": "work"]))
+        let credentials = try await resolve(
+            environment([
+                "AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "env-secret",
+                "AWS_SESSION_TOKEN": "env-token", "AWS_PROFILE": "work",
+            ]))
         #expect(credentials.accessKeyId == "AKIDENV")
         #expect(credentials.sessionToken == "env-token")
         #expect(credentials.source == "the environment")
@@ -64,8 +75,9 @@ import TestSupport
 
     @Test func aProfileAskedForByNameBeatsTheEnvironment() async throws {
         try sharedFiles()
-        let credentials = try await resolve(environment(["AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "env-secret"]),
-                                            profile: "work")
+        let credentials = try await resolve(
+            environment(["AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "env-secret"]),
+            profile: "work")
         #expect(credentials.accessKeyId == "AKIDWORK")
     }
 
@@ -83,7 +95,8 @@ import TestSupport
     @Test func aMissingNamedProfileIsAnError() async throws {
         try sharedFiles()
         await #expect { try await resolve(environment(["AWS_PROFILE": "nope"])) } throws: { error in
-            "\(error)" == "cannot get AWS credentials from profile nope: no such profile in \(folder("credentials").path) or \(folder("config").path)"
+            "\(error)"
+                == "cannot get AWS credentials from profile nope: no such profile in \(folder("credentials").path) or \(folder("config").path)"
         }
     }
 
@@ -109,12 +122,16 @@ import TestSupport
 
     @Test func credentialProcessIsRunAndItsOutputNeverEchoed() async throws {
         let script = folder("creds.sh")
-        try write("creds.sh", """
+        try write(
+            "creds.sh",
+            """
             #!/bin/sh
             echo '{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "process-secret", "SessionToken": "process-token", "Expiration": "2030-01-02T03:04:05Z"}'
             """)
         try write("fails.sh", "#!/bin/sh\necho '{\"SecretAccessKey\": \"leaked-secret\"}'\nexit 3\n")
-        try write("config", """
+        try write(
+            "config",
+            """
             [profile tool]
             credential_process = /bin/sh \(script.path)
             [profile broken]

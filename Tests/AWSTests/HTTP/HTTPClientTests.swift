@@ -1,7 +1,7 @@
 import Foundation
 import HTTPClient
-import Testing
 import TestSupport
+import Testing
 
 /// HTTPClient against a real local server (Tests/Tools/http_echo_server.py).
 @Suite struct HTTPClientTests {
@@ -91,7 +91,8 @@ import TestSupport
         let seen = try response.echoed()
         #expect(seen.bodyLength == 3_000_001)
         #expect(seen.bodySha256 == sha256Hex(bytes[1_000_003..<4_000_004]))
-        let rest = try await client.send(HTTPRequest(method: .put, url: url("/rest"), body: .file(path: file.path, offset: 5_999_000))).echoed()
+        let rest = try await client.send(HTTPRequest(method: .put, url: url("/rest"), body: .file(path: file.path, offset: 5_999_000)))
+            .echoed()
         #expect(rest.bodySha256 == sha256Hex(bytes[5_999_000...]))
     }
 
@@ -143,7 +144,8 @@ import TestSupport
         #expect(try Data(contentsOf: target) == Data((0..<3_000_000).map { UInt8($0 % 251) }))
 
         let missing = folder("missing.bin")
-        let notFound = try await client.send(HTTPRequest(method: .get, url: url("/status/404"), responseDestination: .file(path: missing.path)))
+        let notFound = try await client.send(
+            HTTPRequest(method: .get, url: url("/status/404"), responseDestination: .file(path: missing.path)))
         #expect(notFound.status == 404)
         #expect(notFound.text == #"{"status": 404}"#)
         #expect(!FileManager.default.fileExists(atPath: missing.path))
@@ -220,8 +222,9 @@ import TestSupport
             Issue.record("a 5 MB body passed a 100 kB limit")
         } catch {
             #expect(error.kind == .responseTooLarge && !error.isTransient)
-            #expect(error.description == "HTTP GET to 127.0.0.1:\(server.port) failed: response too large "
-                + "(the body is longer than the limit of 100000 bytes)")
+            #expect(
+                error.description == "HTTP GET to 127.0.0.1:\(server.port) failed: response too large "
+                    + "(the body is longer than the limit of 100000 bytes)")
         }
         // The limit is per request: the next one on the same client is not limited.
         #expect(try await client.send(HTTPRequest(method: .get, url: url("/\(route)/300000"))).body.count == 300_000)
@@ -274,8 +277,9 @@ import TestSupport
     }
 
     @Test func descriptionsNeverShowHeaderValuesOrPaths() {
-        let request = HTTPRequest(method: .put, url: "https://bucket.s3.amazonaws.com/key?X-Amz-Signature=abc",
-                                  headers: [("Authorization", "AWS4-HMAC-SHA256 Signature=deadbeef")])
+        let request = HTTPRequest(
+            method: .put, url: "https://bucket.s3.amazonaws.com/key?X-Amz-Signature=abc",
+            headers: [("Authorization", "AWS4-HMAC-SHA256 Signature=deadbeef")])
         for text in [String(describing: request), String(reflecting: request), String(describing: request.headers)] {
             #expect(!text.contains("deadbeef"))
             #expect(!text.contains("X-Amz-Signature"))

@@ -3,20 +3,22 @@ import Foundation
 import Testing
 
 @Suite struct RetryPolicyTests {
-    @Test(arguments: [
-        (429, nil, AWSRetryReason.throttled), (400, "ThrottlingException", .throttled), (400, "Throttling", .throttled),
-        (503, "SlowDown", .throttled), (429, "ModelNotReadyException", .throttled), (400, "TooManyRequestsException", .throttled),
-        (503, "RequestLimitExceeded", .throttled), (500, nil, .transient), (502, nil, .transient), (503, nil, .transient),
-        (504, nil, .transient), (408, nil, .transient), (408, "ModelTimeoutException", .transient), (400, "RequestTimeout", .transient),
-    ] as [(Int, String?, AWSRetryReason)])
+    @Test(
+        arguments: [
+            (429, nil, AWSRetryReason.throttled), (400, "ThrottlingException", .throttled), (400, "Throttling", .throttled),
+            (503, "SlowDown", .throttled), (429, "ModelNotReadyException", .throttled), (400, "TooManyRequestsException", .throttled),
+            (503, "RequestLimitExceeded", .throttled), (500, nil, .transient), (502, nil, .transient), (503, nil, .transient),
+            (504, nil, .transient), (408, nil, .transient), (408, "ModelTimeoutException", .transient), (400, "RequestTimeout", .transient),
+        ] as [(Int, String?, AWSRetryReason)])
     func retryable(status: Int, code: String?, reason: AWSRetryReason) {
         #expect(AWSRetryClassifier.classify(status: status, code: code) == reason)
     }
 
-    @Test(arguments: [
-        (400, "ValidationException"), (403, "AccessDeniedException"), (403, "SignatureDoesNotMatch"), (404, "NoSuchKey"),
-        (400, "ServiceQuotaExceededException"), (501, "NotImplemented"), (409, "ConflictException"), (400, nil), (412, nil),
-    ] as [(Int, String?)])
+    @Test(
+        arguments: [
+            (400, "ValidationException"), (403, "AccessDeniedException"), (403, "SignatureDoesNotMatch"), (404, "NoSuchKey"),
+            (400, "ServiceQuotaExceededException"), (501, "NotImplemented"), (409, "ConflictException"), (400, nil), (412, nil),
+        ] as [(Int, String?)])
     func notRetryable(status: Int, code: String?) {
         #expect(AWSRetryClassifier.classify(status: status, code: code) == nil)
     }

@@ -6,18 +6,22 @@ import Testing
 /// a large object is never received whole (against Tests/Tools/aws_standin.py's scripted answers).
 @Suite struct S3BoundedReadTests {
     func standin() throws -> PythonStandin {
-        try PythonStandin("aws_standin.py", ["--credentials", "AKIDEXAMPLE:\(TestSettings.readme.secretAccessKey)", "--error-format", "xml"])
+        try PythonStandin(
+            "aws_standin.py", ["--credentials", "AKIDEXAMPLE:\(TestSettings.readme.secretAccessKey)", "--error-format", "xml"])
     }
 
     func s3(_ standin: PythonStandin) throws -> S3Client {
-        S3Client(settings: try TestSettings.settings(endpoint: standin.baseURL, custom: true,
-                                                     retry: AWSRetryPolicy(random: { 0.5 }), clock: TestClock().clock),
-                 bucket: "tabi-site")
+        S3Client(
+            settings: try TestSettings.settings(
+                endpoint: standin.baseURL, custom: true,
+                retry: AWSRetryPolicy(random: { 0.5 }), clock: TestClock().clock),
+            bucket: "tabi-site")
     }
 
     static func partial(_ body: String, total: Int) -> PythonStandin.ScriptedResponse {
-        PythonStandin.ScriptedResponse(status: 206, headers: [["Content-Range", "bytes 0-\(body.utf8.count - 1)/\(total)"]],
-                                       body: body, contentType: "image/jpeg")
+        PythonStandin.ScriptedResponse(
+            status: 206, headers: [["Content-Range", "bytes 0-\(body.utf8.count - 1)/\(total)"]],
+            body: body, contentType: "image/jpeg")
     }
 
     @Test func aSmallObjectComesWholeFromARangedRequest() async throws {
@@ -49,10 +53,12 @@ import Testing
     @Test func anEmptyObjectIsEmptyAndAMissingOneAnError() async throws {
         let standin = try standin()
         try await standin.script([
-            S3ClientTests.xml("<Error><Code>InvalidRange</Code><Message>The requested range is not satisfiable</Message></Error>",
-                              status: 416),
-            S3ClientTests.xml("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>",
-                              status: 404),
+            S3ClientTests.xml(
+                "<Error><Code>InvalidRange</Code><Message>The requested range is not satisfiable</Message></Error>",
+                status: 416),
+            S3ClientTests.xml(
+                "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>",
+                status: 404),
         ])
         let s3 = try s3(standin)
         #expect(try await s3.getObject(key: "empty.jpg", maxBytes: 10) == .complete(Data()))

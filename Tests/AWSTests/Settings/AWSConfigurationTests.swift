@@ -1,7 +1,7 @@
 import AWS
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Region, endpoint, retry and addressing resolution from the environment and shared files.
 @Suite struct AWSConfigurationTests {
@@ -33,7 +33,8 @@ import TestSupport
         """
 
     @Test func regionComesFromAWSRegionThenDefaultRegionThenTheProfile() throws {
-        #expect(try configuration(["AWS_REGION": "eu-west-1", "AWS_DEFAULT_REGION": "eu-west-2"], config: Self.config).region == "eu-west-1")
+        #expect(
+            try configuration(["AWS_REGION": "eu-west-1", "AWS_DEFAULT_REGION": "eu-west-2"], config: Self.config).region == "eu-west-1")
         #expect(try configuration(["AWS_DEFAULT_REGION": "eu-west-2"], config: Self.config).region == "eu-west-2")
         #expect(try configuration(config: Self.config).region == "ap-northeast-1")
         #expect(try configuration(["AWS_PROFILE": "local"], config: Self.config).region == "us-west-2")
@@ -68,8 +69,9 @@ import TestSupport
         #expect(try configuration(profileOnly, config: Self.config).endpoint(for: .cloudFront).url == "http://profile-wide:1234")
         let ignored = try configuration(all.merging(["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"]) { $1 }, config: Self.config)
         #expect(try ignored.endpoint(for: .s3).url == "https://s3.us-west-2.amazonaws.com")
-        #expect(try configuration(["AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL_BEDROCK_RUNTIME": "http://127.0.0.1:5000"])
-            .endpoint(for: .bedrockRuntime).url == "http://127.0.0.1:5000")
+        #expect(
+            try configuration(["AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL_BEDROCK_RUNTIME": "http://127.0.0.1:5000"])
+                .endpoint(for: .bedrockRuntime).url == "http://127.0.0.1:5000")
     }
 
     @Test func customEndpointsUsePathStyleUnlessTheProfileSaysOtherwise() throws {
@@ -89,7 +91,10 @@ import TestSupport
     }
 
     @Test func missingRegionAndBadEndpointsAreClearErrors() throws {
-        #expect(throws: AWSConfigurationError(setting: "region", reason: "S3 needs a region: set AWS_REGION, or region in profile default of \(folder("config").path)")) {
+        #expect(
+            throws: AWSConfigurationError(
+                setting: "region", reason: "S3 needs a region: set AWS_REGION, or region in profile default of \(folder("config").path)")
+        ) {
             try configuration().settings(for: .s3)
         }
         #expect(throws: AWSConfigurationError(setting: "AWS_ENDPOINT_URL_S3", reason: "ftp://x is not an http(s) URL with a host")) {
@@ -98,7 +103,8 @@ import TestSupport
     }
 
     @Test func configFileParsing() throws {
-        let file = try AWSConfigFile.parse("""
+        let file = try AWSConfigFile.parse(
+            """
             ; a comment
             [ profile   spaced ]
             Region = eu-central-1
@@ -120,20 +126,27 @@ import TestSupport
 
     @Test func bucketAddressing() throws {
         let aws = AWSClient(service: .s3, settings: try TestSettings.settings(endpoint: "https://s3.us-east-1.amazonaws.com"))
-        #expect(aws.location(of: AWSRequest(operation: "GetObject", method: .get, bucket: "tabi-site", path: .key("a/b c"))).url
-            == "https://tabi-site.s3.us-east-1.amazonaws.com/a/b%20c")
-        #expect(aws.location(of: AWSRequest(operation: "ListObjectsV2", method: .get, bucket: "tabi-site", query: [AWSQueryItem("list-type", "2")])).url
-            == "https://tabi-site.s3.us-east-1.amazonaws.com/?list-type=2")
+        #expect(
+            aws.location(of: AWSRequest(operation: "GetObject", method: .get, bucket: "tabi-site", path: .key("a/b c"))).url
+                == "https://tabi-site.s3.us-east-1.amazonaws.com/a/b%20c")
+        #expect(
+            aws.location(
+                of: AWSRequest(operation: "ListObjectsV2", method: .get, bucket: "tabi-site", query: [AWSQueryItem("list-type", "2")])
+            ).url
+                == "https://tabi-site.s3.us-east-1.amazonaws.com/?list-type=2")
         // A dotted name would not match the *.s3 certificate, an upper-case one is not a host label.
-        #expect(aws.location(of: AWSRequest(operation: "GetObject", method: .get, bucket: "www.example.com", path: .key("k"))).url
-            == "https://s3.us-east-1.amazonaws.com/www.example.com/k")
-        #expect(aws.location(of: AWSRequest(operation: "GetObject", method: .get, bucket: "Old_Bucket", path: .key("k"))).host
-            == "s3.us-east-1.amazonaws.com")
+        #expect(
+            aws.location(of: AWSRequest(operation: "GetObject", method: .get, bucket: "www.example.com", path: .key("k"))).url
+                == "https://s3.us-east-1.amazonaws.com/www.example.com/k")
+        #expect(
+            aws.location(of: AWSRequest(operation: "GetObject", method: .get, bucket: "Old_Bucket", path: .key("k"))).host
+                == "s3.us-east-1.amazonaws.com")
         let local = AWSClient(service: .s3, settings: try TestSettings.settings(endpoint: "http://127.0.0.1:9000/base", custom: true))
         let location = local.location(of: AWSRequest(operation: "PutObject", method: .put, bucket: "tabi-site", path: .key("x/y")))
         #expect(location.url == "http://127.0.0.1:9000/base/tabi-site/x/y")
         #expect(location.host == "127.0.0.1:9000")
-        let defaultPort = AWSClient(service: .cloudFront, settings: try TestSettings.settings(endpoint: "https://cloudfront.amazonaws.com:443"))
+        let defaultPort = AWSClient(
+            service: .cloudFront, settings: try TestSettings.settings(endpoint: "https://cloudfront.amazonaws.com:443"))
         #expect(defaultPort.location(of: AWSRequest(operation: "X", method: .get)).host == "cloudfront.amazonaws.com")
     }
 

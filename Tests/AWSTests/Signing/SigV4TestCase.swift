@@ -52,7 +52,8 @@ struct SigV4TestCase: Sendable, CustomStringConvertible {
     /// An HTTP/1.1 request in the suite's loose format: the request target may hold spaces and
     /// raw UTF-8, header lines starting with whitespace continue the previous value.
     static func parse(_ text: String) -> SigV4Request {
-        let (head, body) = text.range(of: "\n\n").map { (text[..<$0.lowerBound], String(text[$0.upperBound...])) }
+        let (head, body) =
+            text.range(of: "\n\n").map { (text[..<$0.lowerBound], String(text[$0.upperBound...])) }
             ?? (text[...], "")
         var lines = head.split(separator: "\n", omittingEmptySubsequences: false)
         let requestLine = lines.removeFirst().split(separator: " ", omittingEmptySubsequences: false)
@@ -66,16 +67,19 @@ struct SigV4TestCase: Sendable, CustomStringConvertible {
                 headers.append((String(line[..<colon]), String(line[line.index(after: colon)...])))
             }
         }
-        let (path, query) = target.firstIndex(of: "?").map { (String(target[..<$0]), String(target[target.index(after: $0)...])) }
+        let (path, query) =
+            target.firstIndex(of: "?").map { (String(target[..<$0]), String(target[target.index(after: $0)...])) }
             ?? (target, "")
         // botocore's harness reads the query with parse_qsl, which decodes `+` as a space.
         let items = query.split(separator: "&").map { pair -> AWSQueryItem in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return AWSQueryItem(AWSPercentEncoding.decode(parts[0], plusIsSpace: true),
-                                AWSPercentEncoding.decode(parts.count > 1 ? parts[1] : "", plusIsSpace: true))
+            return AWSQueryItem(
+                AWSPercentEncoding.decode(parts[0], plusIsSpace: true),
+                AWSPercentEncoding.decode(parts.count > 1 ? parts[1] : "", plusIsSpace: true))
         }
         let host = headers.first { $0.0.lowercased() == "host" }?.1 ?? ""
-        return SigV4Request(method: method, host: host, path: path, query: items, headers: HTTPHeaders(headers),
-                            payloadHash: sha256Hex(Data(body.utf8)))
+        return SigV4Request(
+            method: method, host: host, path: path, query: items, headers: HTTPHeaders(headers),
+            payloadHash: sha256Hex(Data(body.utf8)))
     }
 }

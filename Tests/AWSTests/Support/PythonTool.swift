@@ -25,8 +25,9 @@ func runPythonTool(_ script: String, arguments: [String] = [], input: Data) thro
     let errors = stderr.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-        throw ToolFailure(description: "Tests/Tools/\(script) failed (status \(process.terminationStatus)); is python3 with botocore installed "
-            + "(scripts/install-deps test)? \(String(decoding: errors, as: UTF8.self).suffix(600))")
+        throw ToolFailure(
+            description: "Tests/Tools/\(script) failed (status \(process.terminationStatus)); is python3 with botocore installed "
+                + "(scripts/install-deps test)? \(String(decoding: errors, as: UTF8.self).suffix(600))")
     }
     return output
 }

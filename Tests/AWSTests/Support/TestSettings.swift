@@ -7,12 +7,15 @@ enum TestSettings {
     /// 2024-01-02T03:04:05Z, the time of the README's service vectors.
     static let readmeDate = Date(timeIntervalSince1970: 1_704_164_645)
 
-    static func settings(endpoint: String, region: String = "us-east-1", custom: Bool = false,
-                         credentials: AWSCredentials = readme, retry: AWSRetryPolicy = .batch,
-                         clock: AWSClock = AWSClock(now: { readmeDate }, sleep: { _ in }),
-                         httpClient: HTTPClient = .shared) throws -> AWSSettings {
-        AWSSettings(endpoint: try AWSEndpoint(url: endpoint, signingRegion: region, isCustom: custom),
-                    credentials: StaticCredentialsProvider(credentials), retry: retry, httpClient: httpClient, clock: clock)
+    static func settings(
+        endpoint: String, region: String = "us-east-1", custom: Bool = false,
+        credentials: AWSCredentials = readme, retry: AWSRetryPolicy = .batch,
+        clock: AWSClock = AWSClock(now: { readmeDate }, sleep: { _ in }),
+        httpClient: HTTPClient = .shared
+    ) throws -> AWSSettings {
+        AWSSettings(
+            endpoint: try AWSEndpoint(url: endpoint, signingRegion: region, isCustom: custom),
+            credentials: StaticCredentialsProvider(credentials), retry: retry, httpClient: httpClient, clock: clock)
     }
 }
 

@@ -46,8 +46,9 @@ actor CheckedSites {
             demo = Task {
                 let yaml = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("tabi.yml"), encoding: .utf8)
                 let config = try SiteConfig(yaml: yaml)
-                try await Self.build(content: RepositoryPaths.content, media: RepositoryPaths.content.appendingPathComponent("media"),
-                                     output: folder("Output"), config: config)
+                try await Self.build(
+                    content: RepositoryPaths.content, media: RepositoryPaths.content.appendingPathComponent("media"),
+                    output: folder("Output"), config: config)
                 return Site(output: folder("Output"), trips: ["trips/autumn-on-foot-basque-country-to-picos/"])
             }
         }
@@ -63,10 +64,13 @@ actor CheckedSites {
                 var config = SiteConfig.defaults
                 config.baseURL = "https://trips.example/"
                 config.title = "Checked Trips"
-                try await Self.build(content: folder("Content"), media: folder("Content/media"), output: folder("Output"),
-                                     config: config)
-                return Site(output: folder("Output"), trips: [Trip.long, Trip.rightToLeft, Trip.empty, Trip.unlisted, Trip.hostile]
-                    .map { "trips/\($0)/" })
+                try await Self.build(
+                    content: folder("Content"), media: folder("Content/media"), output: folder("Output"),
+                    config: config)
+                return Site(
+                    output: folder("Output"),
+                    trips: [Trip.long, Trip.rightToLeft, Trip.empty, Trip.unlisted, Trip.hostile]
+                        .map { "trips/\($0)/" })
             }
         }
         return try await generated!.value
@@ -91,8 +95,9 @@ actor CheckedSites {
     }
 
     private static func build(content: URL, media: URL, output: URL, config: SiteConfig) async throws {
-        let options = BuildOptions(content: content, output: output, theme: RepositoryPaths.defaultTheme,
-                                   media: MediaRoot(folder: media), config: config, concurrency: 2)
+        let options = BuildOptions(
+            content: content, output: output, theme: RepositoryPaths.defaultTheme,
+            media: MediaRoot(folder: media), config: config, concurrency: 2)
         let report = try await SiteBuilder(options: options).build()
         guard report.failures.isEmpty else {
             throw BuildFailed(description: "the site in \(content.path) built with failures: \(report.failures)")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What the checkers do not look for but the theme promises: one `h1` and the landmarks on every
 /// page, headings that skip no level, sized images with only the cover fetched first, `dir="auto"`
@@ -29,8 +29,9 @@ import TestSupport
             for (path, html) in try Self.pages(of: site) {
                 let images = HTMLScan.startTags(in: html).filter { $0.name == "img" }
                 for image in images {
-                    #expect(Int(image.attribute("width") ?? "") ?? 0 > 0 && Int(image.attribute("height") ?? "") ?? 0 > 0,
-                            "\(path): \(image.attribute("src") ?? "")")
+                    #expect(
+                        Int(image.attribute("width") ?? "") ?? 0 > 0 && Int(image.attribute("height") ?? "") ?? 0 > 0,
+                        "\(path): \(image.attribute("src") ?? "")")
                 }
                 // The first image is the header's small logo; after it, the cover (on a trip page with
                 // photos) is fetched first and eagerly, and every other image is lazy.
@@ -63,9 +64,11 @@ import TestSupport
     @Test func textFromPeopleTakesItsDirectionFromItself() async throws {
         let site = try await CheckedSites.shared.generatedSite()
         let page = try String(contentsOf: site.page("trips/\(CheckedSites.Trip.rightToLeft)/"), encoding: .utf8)
-        for element in ["<h1 dir=\"auto\">رحلة إلى وادي رم</h1>", "<p class=\"lede\" dir=\"auto\">ثلاثة أيام",
-                        "<figcaption dir=\"auto\">غروب الشمس فوق الكثبان</figcaption>", "<h4 dir=\"auto\">יום ראשון במדבר</h4>",
-                        "<div class=\"prose\" dir=\"auto\">", "<span class=\"place\" dir=\"auto\">وادي رم</span>"] {
+        for element in [
+            "<h1 dir=\"auto\">رحلة إلى وادي رم</h1>", "<p class=\"lede\" dir=\"auto\">ثلاثة أيام",
+            "<figcaption dir=\"auto\">غروب الشمس فوق الكثبان</figcaption>", "<h4 dir=\"auto\">יום ראשון במדבר</h4>",
+            "<div class=\"prose\" dir=\"auto\">", "<span class=\"place\" dir=\"auto\">وادي رم</span>",
+        ] {
             #expect(page.contains(element), "\(element)")
         }
         let home = try String(contentsOf: site.page(site.home), encoding: .utf8)
@@ -79,8 +82,10 @@ import TestSupport
         for (path, url) in styles {
             let css = try String(contentsOf: url, encoding: .utf8)
             #expect(css.utf8.count < 20 * 1024, "\(path) is \(css.utf8.count) bytes")
-            for rule in [".align-left", ".align-center", ".align-right", "prefers-reduced-motion", "prefers-color-scheme",
-                         ":focus-visible"] {
+            for rule in [
+                ".align-left", ".align-center", ".align-right", "prefers-reduced-motion", "prefers-color-scheme",
+                ":focus-visible",
+            ] {
                 #expect(css.contains(rule), "\(path) has no \(rule)")
             }
         }

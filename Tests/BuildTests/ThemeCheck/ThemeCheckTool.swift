@@ -16,8 +16,9 @@ enum ThemeCheckTool {
         do {
             return try JSONDecoder().decode(Answer.self, from: output)
         } catch {
-            throw Failure(description: "theme_check.py \(command) answered what is not its JSON (\(error)): "
-                + String(decoding: output.prefix(600), as: UTF8.self))
+            throw Failure(
+                description: "theme_check.py \(command) answered what is not its JSON (\(error)): "
+                    + String(decoding: output.prefix(600), as: UTF8.self))
         }
     }
 
@@ -25,8 +26,9 @@ enum ThemeCheckTool {
     static func output(_ command: String, _ arguments: [String]) async throws -> Data {
         let python = ProcessInfo.processInfo.environment["PYTHON"] ?? "python3"
         let script = PythonServer.tools.appendingPathComponent("theme_check.py").path
-        let result = try await CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), [python, script, command] + arguments,
-                                           environment: ["PYTHONDONTWRITEBYTECODE": "1"])
+        let result = try await CommandRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), [python, script, command] + arguments,
+            environment: ["PYTHONDONTWRITEBYTECODE": "1"])
         guard result.status == 0 else {
             throw Failure(description: "theme_check.py \(command) failed (status \(result.status)): \(result.stderr.suffix(1200))")
         }

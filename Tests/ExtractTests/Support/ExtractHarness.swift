@@ -1,11 +1,12 @@
-import IntegrationSupport
 import ContentStore
-@testable import Extract
 import Foundation
+import IntegrationSupport
 import Logging
 import Synchronization
 import TabiCore
 import TestSupport
+
+@testable import Extract
 
 /// Runs extract against a test database into a temporary content folder, capturing its log so
 /// tests can check that nothing private is ever logged.
@@ -22,13 +23,16 @@ final class ExtractHarness {
 
     /// One extract run; `url` defaults to the test database as the superuser.
     @discardableResult
-    func extract(trips: [String] = [], changed: Bool = false, url: String? = nil, batchSize: Int = 7,
-                 parallel: Bool = true, dryRun: Bool = false,
-                 maxWithdrawals: Int = ExtractOptions.defaultMaxWithdrawals,
-                 afterPlanning: @escaping () -> Void = {}) throws -> ExtractReport {
+    func extract(
+        trips: [String] = [], changed: Bool = false, url: String? = nil, batchSize: Int = 7,
+        parallel: Bool = true, dryRun: Bool = false,
+        maxWithdrawals: Int = ExtractOptions.defaultMaxWithdrawals,
+        afterPlanning: @escaping () -> Void = {}
+    ) throws -> ExtractReport {
         // Small batches, so the tests cross many FETCH boundaries.
-        let options = ExtractOptions(content: content, tripIds: trips, changedOnly: changed, batchSize: batchSize,
-                                     parallelReads: parallel, dryRun: dryRun, maxWithdrawals: maxWithdrawals)
+        let options = ExtractOptions(
+            content: content, tripIds: trips, changedOnly: changed, batchSize: batchSize,
+            parallelReads: parallel, dryRun: dryRun, maxWithdrawals: maxWithdrawals)
         let logger = Logger(label: "test") { _ in self.log }
         var extractor = Extractor(options: options, logger: logger)
         extractor.afterPlanning = afterPlanning

@@ -4,18 +4,22 @@ import Gzip
 /// Files to archive, and the archive of a list of them.
 enum ZipFixtures {
     /// Text deflate shrinks well.
-    static let text = Data(String(repeating: "Day 3: temples, tea and red maples along the Philosopher's Path.\n",
-                                  count: 300).utf8)
+    static let text = Data(
+        String(
+            repeating: "Day 3: temples, tea and red maples along the Philosopher's Path.\n",
+            count: 300
+        ).utf8)
 
     /// `count` bytes no compressor shrinks: a fixed xorshift32 stream, the same every run.
     static func noise(_ count: Int, seed: UInt32 = 2_463_534_242) -> Data {
         var state = seed
-        return Data((0..<count).map { _ in
-            state ^= state << 13
-            state ^= state >> 17
-            state ^= state << 5
-            return UInt8(truncatingIfNeeded: state)
-        })
+        return Data(
+            (0..<count).map { _ in
+                state ^= state << 13
+                state ^= state >> 17
+                state ^= state << 5
+                return UInt8(truncatingIfNeeded: state)
+            })
     }
 
     /// A trip export's worth of files, in no particular order. The names sort differently by

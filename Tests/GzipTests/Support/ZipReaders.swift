@@ -54,10 +54,12 @@ enum ZipReaders {
         let file = folder("archive.zip")
         try archive.write(to: file)
         let script = RepositoryPaths.root.appendingPathComponent("Tests/Tools/zip_inspect.py")
-        let result = try await CommandRunner.run(executable("python3", package: "python3"), [script.path] + arguments + [file.path],
-                                           environment: ["PYTHONDONTWRITEBYTECODE": "1"])
+        let result = try await CommandRunner.run(
+            executable("python3", package: "python3"), [script.path] + arguments + [file.path],
+            environment: ["PYTHONDONTWRITEBYTECODE": "1"])
         guard result.status == 0 else {
-            throw Failure(description: "Python's zipfile could not read the archive (status \(result.status)): \(result.stderr.suffix(800))")
+            throw Failure(
+                description: "Python's zipfile could not read the archive (status \(result.status)): \(result.stderr.suffix(800))")
         }
         return Data(result.stdout.utf8)
     }
@@ -77,7 +79,8 @@ enum ZipReaders {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        throw Failure(description: "\(name) is not on PATH: the ZIP tests read archives back with it. Install it with "
-            + "`scripts/install-deps test` (apt package \(package)), or run `make test`")
+        throw Failure(
+            description: "\(name) is not on PATH: the ZIP tests read archives back with it. Install it with "
+                + "`scripts/install-deps test` (apt package \(package)), or run `make test`")
     }
 }

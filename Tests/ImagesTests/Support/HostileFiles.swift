@@ -14,12 +14,14 @@ enum HostileFiles {
     }
 
     /// 123 bytes that libvips would render as a 100000×100000 image (40 GB of RGBA).
-    static let svgBomb = Data("""
+    static let svgBomb = Data(
+        """
         <svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>
         """.utf8)
 
     /// A one-page PDF with a page as large as PDF allows, which pdfload would render at that size.
-    static let pdf = Data("""
+    static let pdf = Data(
+        """
         %PDF-1.4
         1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
         2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj
@@ -34,8 +36,10 @@ enum HostileFiles {
 
     /// A FITS header (astronomy), one 80-column card per line, padded to FITS's 2880-byte block.
     static let fits: Data = {
-        let cards = ["SIMPLE  =                    T", "BITPIX  =                    8", "NAXIS   =                    2",
-                     "NAXIS1  =                    2", "NAXIS2  =                    2", "END"]
+        let cards = [
+            "SIMPLE  =                    T", "BITPIX  =                    8", "NAXIS   =                    2",
+            "NAXIS1  =                    2", "NAXIS2  =                    2", "END",
+        ]
         var text = cards.map { $0.padding(toLength: 80, withPad: " ", startingAt: 0) }.joined()
         text = text.padding(toLength: 2880, withPad: " ", startingAt: 0)
         return Data(text.utf8) + Data(repeating: 0, count: 2880)
@@ -57,8 +61,9 @@ enum HostileFiles {
     static func converted(from photo: URL) throws -> [Sample] {
         [
             Sample(name: "photo.tif", bytes: try ImageTools.vipsCopy(photo, to: "tif"), family: "tiffload"),
-            Sample(name: "photo.v", bytes: try ImageTools.vipsCopy(photo, to: "v"), family: "vipsload",
-                   recognisedInMemory: false),
+            Sample(
+                name: "photo.v", bytes: try ImageTools.vipsCopy(photo, to: "v"), family: "vipsload",
+                recognisedInMemory: false),
             Sample(name: "photo.hdr", bytes: try ImageTools.vipsCopy(photo, to: "hdr"), family: "radload"),
             Sample(name: "photo.jp2", bytes: try ImageTools.vipsCopy(photo, to: "jp2"), family: "jp2kload"),
         ]

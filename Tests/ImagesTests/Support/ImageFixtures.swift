@@ -27,8 +27,9 @@ final class ImageWorkspace: Sendable {
     func add(_ fixture: String, as key: String? = nil, id: String? = nil, recordHash: Bool = false) throws -> Photo {
         let key = key ?? "travels/trip/\(fixture)"
         try put(try ImageFixtures.data(fixture), at: key)
-        return Photo(id: id ?? fixture, storageKey: key,
-                     sha256: recordHash ? try ImageFixtures.sha256(fixture) : nil)
+        return Photo(
+            id: id ?? fixture, storageKey: key,
+            sha256: recordHash ? try ImageFixtures.sha256(fixture) : nil)
     }
 
     /// Writes raw bytes to `key` under the media root.
@@ -42,8 +43,10 @@ final class ImageWorkspace: Sendable {
         DerivativeMaker(recipes: recipes, limits: limits, media: mediaRoot, output: output, concurrency: concurrency)
     }
 
-    func make(_ photos: [Photo], recipes: ImageRecipes = .defaults, limits: ImageLimits = .defaults,
-              trip: String = "sample-trip") async -> DerivativeBatch {
+    func make(
+        _ photos: [Photo], recipes: ImageRecipes = .defaults, limits: ImageLimits = .defaults,
+        trip: String = "sample-trip"
+    ) async -> DerivativeBatch {
         await maker(recipes, limits: limits).make(photos.map { PhotoJob(tripSlug: trip, photo: $0) }, progress: nil)
     }
 

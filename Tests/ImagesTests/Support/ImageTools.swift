@@ -30,8 +30,9 @@ enum ImageTools {
     private static func run(_ tool: String, _ arguments: [String]) throws {
         let result = try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments)
         guard result.status == 0 else {
-            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)"
-                + " (scripts/install-deps test installs libvips-tools and imagemagick)")
+            throw Failure(
+                description: "\(tool) \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)"
+                    + " (scripts/install-deps test installs libvips-tools and imagemagick)")
         }
     }
 }

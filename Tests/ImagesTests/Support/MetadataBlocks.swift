@@ -24,12 +24,14 @@ enum MetadataBlocks {
     static func webpChunks(_ data: Data) -> [String] {
         let bytes = [UInt8](data)
         guard bytes.count >= 12, String(decoding: bytes[0..<4], as: UTF8.self) == "RIFF",
-              String(decoding: bytes[8..<12], as: UTF8.self) == "WEBP" else { return [] }
+            String(decoding: bytes[8..<12], as: UTF8.self) == "WEBP"
+        else { return [] }
         var chunks: [String] = []
         var index = 12
         while index + 8 <= bytes.count {
             chunks.append(String(decoding: bytes[index..<(index + 4)], as: UTF8.self))
-            let size = Int(bytes[index + 4]) | Int(bytes[index + 5]) << 8 | Int(bytes[index + 6]) << 16
+            let size =
+                Int(bytes[index + 4]) | Int(bytes[index + 5]) << 8 | Int(bytes[index + 6]) << 16
                 | Int(bytes[index + 7]) << 24
             index += 8 + size + (size & 1)
         }

@@ -1,10 +1,10 @@
-import IntegrationSupport
 import ContentStore
 import Foundation
+import IntegrationSupport
 import Narrate
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 /// `tabi-press draft` through faults, as a process: storms of errors and absurd `Retry-After`
 /// values, `kill -9` at random points, a service quoting secrets back. Each test runs the debug
@@ -18,15 +18,20 @@ import TestSupport
     @Test(arguments: CommandRunner.binaries)
     func aStormOfFaultsNeverCrashesTheBinaryAndRunsConverge(binary: CommandRunner.Binary) async throws {
         let tabiPress = try binary.url()
-        let standin = try ModelStandin(faults: 0.5, faultKinds: ["429", "500", "503", "throttling-400", "drop", "drop-mid-body",
-                                                                  "retry-after-huge", "retry-after-negative", "retry-after-garbage"],
-                                       faultSeed: "cli-\(binary)")
+        let standin = try ModelStandin(
+            faults: 0.5,
+            faultKinds: [
+                "429", "500", "503", "throttling-400", "drop", "drop-mid-body",
+                "retry-after-huge", "retry-after-negative", "retry-after-garbage",
+            ],
+            faultSeed: "cli-\(binary)")
         for (api, narrator) in [("invoke", ["--narrator", "bedrock"]), ("openai", ["--narrator", "openai", "--model", "gpt-storm"])] {
             let fixture = try ContentFixture((0..<12).map { TripMaker.trip("storm-\($0)") })
             var statuses: [Int32] = []
             while statuses.last != 0, statuses.count < 8 {
-                let result = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--quiet"] + narrator,
-                                                   environment: standin.environment().merging(["AWS_MAX_ATTEMPTS": "3"]) { $1 })
+                let result = try await CommandRunner.run(
+                    tabiPress, ["draft", "--content", fixture.root.path, "--quiet"] + narrator,
+                    environment: standin.environment().merging(["AWS_MAX_ATTEMPTS": "3"]) { $1 })
                 #expect(!result.signalled && [0, 1].contains(result.status), "\(binary) \(api): \(result.status) \(result.stderr)")
                 let reasons = result.stdout.split(separator: "\n").compactMap { line in
                     line.range(of: ": failed: ").map { String(line[$0.upperBound...]) }
@@ -76,7 +81,9 @@ import TestSupport
                 try await Task.sleep(for: .seconds(Double.random(in: 0.05...0.8)))
             } else {
                 let waiting = trips.map(\.slug).filter { !drafted.contains($0) }
-                while process.isRunning, !waiting.contains(where: { fixture.story($0) != nil }) { try await Task.sleep(for: .microseconds(200)) }
+                while process.isRunning, !waiting.contains(where: { fixture.story($0) != nil }) {
+                    try await Task.sleep(for: .microseconds(200))
+                }
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -120,11 +127,16 @@ import TestSupport
         let tabiPress = try binary.url()
         let standin = try ModelStandin()
         let fixture = try ContentFixture([TripMaker.trip("echo", title: "Echo standin:echo-secrets"), TripMaker.trip("quiet")])
-        let bedrock = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "bedrock", "--verbose"],
-                                            environment: standin.environment(temporary: true))
-        let openai = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "openai",
-                                                       "--model", "gpt-echo", "--verbose", "--force"],
-                                           environment: standin.environment())
+        let bedrock = try await CommandRunner.run(
+            tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "bedrock", "--verbose"],
+            environment: standin.environment(temporary: true))
+        let openai = try await CommandRunner.run(
+            tabiPress,
+            [
+                "draft", "--content", fixture.root.path, "--narrator", "openai",
+                "--model", "gpt-echo", "--verbose", "--force",
+            ],
+            environment: standin.environment())
         for result in [bedrock, openai] {
             #expect(result.status == 1 && !result.signalled, "\(result.stderr)")
             let printed = result.stdout + result.stderr

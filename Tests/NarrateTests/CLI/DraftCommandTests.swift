@@ -1,9 +1,9 @@
-import IntegrationSupport
 import Foundation
+import IntegrationSupport
 import Narrate
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 /// `tabi-press draft` as a user runs it: settings from the environment, one line per trip, a
 /// report, exit codes 0, 1 and 2. Every test runs the debug and the release build
@@ -13,16 +13,27 @@ import TestSupport
     func oneFailingTripGivesExitCode1AndTheOthersAreDrafted(binary: CommandRunner.Binary) async throws {
         let tabiPress = try binary.url()
         let standin = try ModelStandin(throttleEvery: 2)
-        let fixture = try ContentFixture([TripMaker.trip("cli-a"), TripMaker.trip("cli-b", title: "standin:server-error"),
-                                          TripMaker.trip("cli-c"), TripMaker.trip("cli-d")])
+        let fixture = try ContentFixture([
+            TripMaker.trip("cli-a"), TripMaker.trip("cli-b", title: "standin:server-error"),
+            TripMaker.trip("cli-c"), TripMaker.trip("cli-d"),
+        ])
         // One trip at a time and three attempts, so the order is known: a's 200; b throttled once,
         // then 500 twice (failed after 3 attempts); c's 200; d throttled once, then 200.
-        let result = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "bedrock",
-                                                  "--concurrency", "1", "--quiet"],
-                                                 environment: standin.environment().merging(["AWS_MAX_ATTEMPTS": "3"]) { $1 })
+        let result = try await CommandRunner.run(
+            tabiPress,
+            [
+                "draft", "--content", fixture.root.path, "--narrator", "bedrock",
+                "--concurrency", "1", "--quiet",
+            ],
+            environment: standin.environment().merging(["AWS_MAX_ATTEMPTS": "3"]) { $1 })
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stdout.contains("cli-b: failed: Bedrock Runtime InvokeModel \(ModelStandin.model) failed: InternalServerException (500)"))
-        #expect(result.stdout.contains("draft: 3 drafted, 0 skipped (unchanged), 0 kept (edited: wrote story.draft.md), 1 failed — 4 trips, bedrock-invoke \(ModelStandin.model)"))
+        #expect(
+            result.stdout.contains("cli-b: failed: Bedrock Runtime InvokeModel \(ModelStandin.model) failed: InternalServerException (500)")
+        )
+        #expect(
+            result.stdout.contains(
+                "draft: 3 drafted, 0 skipped (unchanged), 0 kept (edited: wrote story.draft.md), 1 failed — 4 trips, bedrock-invoke \(ModelStandin.model)"
+            ))
         #expect(result.stdout.contains("estimated cost: $"))
         for slug in ["cli-a", "cli-c", "cli-d"] { #expect(fixture.story(slug) != nil) }
         let requests = try standin.requests()
@@ -42,9 +53,13 @@ import TestSupport
         let fixture = try ContentFixture([trip, TripMaker.trip("short-way")])
         let config = fixture.folder("tabi.yml")
         try Data("narrator:\n  chunkCharacters: 12000\n".utf8).write(to: config)
-        let result = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "bedrock",
-                                                       "--config", config.path, "--concurrency", "4"],
-                                           environment: standin.environment())
+        let result = try await CommandRunner.run(
+            tabiPress,
+            [
+                "draft", "--content", fixture.root.path, "--narrator", "bedrock",
+                "--config", config.path, "--concurrency", "4",
+            ],
+            environment: standin.environment())
         #expect(result.status == 0 && !result.signalled, "\(binary): \(result.stderr)")
         let requests = try standin.requests()
         #expect(requests.allSatisfy { $0.verified == true && $0.status == 200 })
@@ -64,16 +79,28 @@ import TestSupport
         let tabiPress = try binary.url()
         let standin = try ModelStandin()
         let fixture = try ContentFixture([TripMaker.trip("cli-api")])
-        let converse = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "bedrock",
-                                                    "--bedrock-api", "converse", "--quiet"], environment: standin.environment())
+        let converse = try await CommandRunner.run(
+            tabiPress,
+            [
+                "draft", "--content", fixture.root.path, "--narrator", "bedrock",
+                "--bedrock-api", "converse", "--quiet",
+            ], environment: standin.environment())
         #expect(converse.status == 0, "\(converse.stderr)")
-        let openai = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "openai",
-                                                  "--model", "gpt-cli", "--slug", "cli-api"], environment: standin.environment())
+        let openai = try await CommandRunner.run(
+            tabiPress,
+            [
+                "draft", "--content", fixture.root.path, "--narrator", "openai",
+                "--model", "gpt-cli", "--slug", "cli-api",
+            ], environment: standin.environment())
         #expect(openai.status == 0, "\(openai.stderr)")
         #expect(openai.stdout.contains("cli-api: drafted story.md (the trip, prompt or model changed)"))
         #expect(try standin.requests().map { $0.api ?? "" } == ["converse", "openai"])
-        let again = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "openai",
-                                                 "--model", "gpt-cli"], environment: standin.environment())
+        let again = try await CommandRunner.run(
+            tabiPress,
+            [
+                "draft", "--content", fixture.root.path, "--narrator", "openai",
+                "--model", "gpt-cli",
+            ], environment: standin.environment())
         #expect(again.status == 0)
         #expect(again.stdout.contains("0 drafted, 1 skipped (unchanged)"))
         #expect(try standin.requests().count == 2)
@@ -85,8 +112,9 @@ import TestSupport
         let standin = try ModelStandin()
         let wrong = "cli/Wrong+Secret/NEVER-PRINT-ME"
         let fixture = try ContentFixture([TripMaker.trip("cli-refused")])
-        let result = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "bedrock", "--verbose"],
-                                                 environment: standin.environment(secret: wrong))
+        let result = try await CommandRunner.run(
+            tabiPress, ["draft", "--content", fixture.root.path, "--narrator", "bedrock", "--verbose"],
+            environment: standin.environment(secret: wrong))
         #expect(result.status == 2)
         #expect(result.stderr.contains("error: Bedrock Runtime InvokeModel \(ModelStandin.model) failed: InvalidSignatureException (403)"))
         #expect(!(result.stdout + result.stderr).contains("NEVER-PRINT-ME"))
@@ -107,18 +135,24 @@ import TestSupport
         let fromSettings = try await CommandRunner.run(tabiPress, ["draft", "--config", settings.path] + content)
         #expect(fromSettings.status == 2)
         #expect(fromSettings.stderr.contains("gpt"), "\(fromSettings.stderr)")
-        let noModel = try await CommandRunner.run(tabiPress, ["draft", "--narrator", "openai"] + content, environment: ["OPENAI_API_KEY": "sk-x"])
+        let noModel = try await CommandRunner.run(
+            tabiPress, ["draft", "--narrator", "openai"] + content, environment: ["OPENAI_API_KEY": "sk-x"])
         #expect(noModel.status == 2)
         #expect(noModel.stderr.contains("the openai narrator needs a model"))
-        let noKey = try await CommandRunner.run(tabiPress, ["draft", "--narrator", "openai", "--model", "m"] + content,
-                                                environment: ["OPENAI_API_KEY": nil, "OPENAI_BASE_URL": nil])
+        let noKey = try await CommandRunner.run(
+            tabiPress, ["draft", "--narrator", "openai", "--model", "m"] + content,
+            environment: ["OPENAI_API_KEY": nil, "OPENAI_BASE_URL": nil])
         #expect(noKey.status == 2)
         #expect(noKey.stderr.contains("OPENAI_API_KEY"))
-        let noCredentials = try await CommandRunner.run(tabiPress, ["draft", "--narrator", "bedrock"] + content, environment: [
-            "AWS_ACCESS_KEY_ID": nil, "AWS_SECRET_ACCESS_KEY": nil, "AWS_SESSION_TOKEN": nil, "AWS_PROFILE": nil,
-            "AWS_REGION": "us-east-1", "AWS_CONFIG_FILE": "/nonexistent/config", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/credentials",
-            "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": nil, "AWS_CONTAINER_CREDENTIALS_FULL_URI": nil,
-        ])
+        let noCredentials = try await CommandRunner.run(
+            tabiPress, ["draft", "--narrator", "bedrock"] + content,
+            environment: [
+                "AWS_ACCESS_KEY_ID": nil, "AWS_SECRET_ACCESS_KEY": nil, "AWS_SESSION_TOKEN": nil, "AWS_PROFILE": nil,
+                "AWS_REGION": "us-east-1", "AWS_CONFIG_FILE": "/nonexistent/config",
+                "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/credentials",
+                "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": nil,
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI": nil,
+            ])
         #expect(noCredentials.status == 2)
         #expect(noCredentials.stderr.contains("the bedrock narrator needs AWS credentials"))
         let noSlug = try await CommandRunner.run(tabiPress, ["draft", "--slug", "nowhere"] + content)
@@ -140,7 +174,8 @@ import TestSupport
         let tabiPress = try binary.url()
         let fixture = try ContentFixture([TripMaker.trip("by-id"), TripMaker.trip("by-slug"), TripMaker.trip("left-alone")])
         let id = TripMaker.uuid("by-id").uppercased()  // any case, as the app may print it
-        let result = try await CommandRunner.run(tabiPress, ["draft", "--content", fixture.root.path, "--trip", id, "--slug", "by-slug", "-q"])
+        let result = try await CommandRunner.run(
+            tabiPress, ["draft", "--content", fixture.root.path, "--trip", id, "--slug", "by-slug", "-q"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(fixture.story("by-id") != nil)
         #expect(fixture.story("by-slug") != nil)

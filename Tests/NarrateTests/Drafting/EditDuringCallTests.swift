@@ -1,9 +1,9 @@
-import IntegrationSupport
 import Foundation
+import IntegrationSupport
 import Narrate
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 /// Edits are sacred even while a model is answering: `draft` decides from the files before the
 /// call, so it looks at `story.md` again before writing. The stand-in holds the answer
@@ -21,8 +21,9 @@ import TestSupport
         let report = try await running
 
         #expect(report.outcomes.map(\.result) == [.drafted(.noStory), .kept(.editedDuringCall)])
-        #expect(report.outcomes[1].line
-            == "held: story.md changed while the model was answering, so it is kept; the new draft is in story.draft.md")
+        #expect(
+            report.outcomes[1].line
+                == "held: story.md changed while the model was answering, so it is kept; the new draft is in story.draft.md")
         #expect(fixture.story("held") == edit)
         let draft = try #require(fixture.draftFile("held"))
         #expect(try Story(parsing: String(decoding: draft, as: UTF8.self)).frontMatter.title == "Held standin:hold (stand-in)")

@@ -1,10 +1,10 @@
-import IntegrationSupport
 import AWS
 import Foundation
+import IntegrationSupport
 import Narrate
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 /// What a second run does: nothing unchanged is sent again, and a writer's edit is never lost.
 @Suite struct EditsAndRerunsTests {
@@ -110,10 +110,11 @@ import TestSupport
         #expect(report.calls == 0)
         #expect(try standin.requests().isEmpty)
         #expect(try FolderFiles.contents(under: fixture.root) == before)
-        #expect(report.outcomes.map(\.line) == [
-            "dry: would write story.md (no story.md yet) in 1 call",
-            "dry-long: would write story.md (no story.md yet) in \(report.outcomes[1].callsPlanned) calls",
-        ])
+        #expect(
+            report.outcomes.map(\.line) == [
+                "dry: would write story.md (no story.md yet) in 1 call",
+                "dry-long: would write story.md (no story.md yet) in \(report.outcomes[1].callsPlanned) calls",
+            ])
         #expect(report.outcomes[1].callsPlanned > 3)
     }
 }

@@ -1,10 +1,10 @@
-import IntegrationSupport
 import AWS
 import Foundation
+import IntegrationSupport
 import Narrate
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 /// Faults of the service and the network, at a set rate through the stand-in: every run drafts
 /// each trip or fails it with a sentence, nothing crashes, and runs converge.
@@ -50,8 +50,10 @@ import TestSupport
     /// A failure's sentence names the service and what went wrong, and never a secret.
     static func isClear(_ reason: String, api: String) -> Bool {
         let service = api == "openai" ? "OpenAI chat completions at 127.0.0.1:" : "Bedrock Runtime "
-        let causes = ["ThrottlingException", "InternalServerException", "ServiceUnavailableException", "connection lost",
-                      "timed out", "rate_limit", "server_error", "HTTP"]
+        let causes = [
+            "ThrottlingException", "InternalServerException", "ServiceUnavailableException", "connection lost",
+            "timed out", "rate_limit", "server_error", "HTTP",
+        ]
         return reason.hasPrefix(service) && causes.contains { reason.contains($0) }
             && !reason.contains(ModelStandin.secret) && !reason.contains(ModelStandin.openAIKey)
     }

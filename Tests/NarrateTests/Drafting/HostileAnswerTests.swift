@@ -1,10 +1,10 @@
-import IntegrationSupport
 import AWS
 import Foundation
+import IntegrationSupport
 import Narrate
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 /// A model's answer is input from outside: bounded in bytes on the wire and as a story, parsed
 /// without trusting its YAML, and failing only its own trip.
@@ -18,15 +18,19 @@ import TestSupport
         ])
         let report = try await fixture.draft(with: try standin.narrator(api))
         #expect(report.drafted == 2)
-        let subject = switch api {
-        case "invoke": "Bedrock Runtime InvokeModel \(ModelStandin.model) failed: "
-        case "converse": "Bedrock Runtime Converse \(ModelStandin.model) failed: "
-        default: "OpenAI chat completions at 127.0.0.1:\(standin.server.port) (gpt-standin) failed: HTTP POST to 127.0.0.1:\(standin.server.port) failed: "
-        }
+        let subject =
+            switch api {
+            case "invoke": "Bedrock Runtime InvokeModel \(ModelStandin.model) failed: "
+            case "converse": "Bedrock Runtime Converse \(ModelStandin.model) failed: "
+            default:
+                "OpenAI chat completions at 127.0.0.1:\(standin.server.port) (gpt-standin) failed: HTTP POST to 127.0.0.1:\(standin.server.port) failed: "
+            }
         let tooLarge = api == "openai" ? "response too large" : "response too large talking to 127.0.0.1:\(standin.server.port)"
         let lines = report.failures.map(\.line)
         #expect(lines.count == 2)
-        #expect(lines.first == "huge-body: failed: \(subject)\(tooLarge) (the body is longer than the limit of \(ModelAnswer.maxResponseBytes) bytes)")
+        #expect(
+            lines.first
+                == "huge-body: failed: \(subject)\(tooLarge) (the body is longer than the limit of \(ModelAnswer.maxResponseBytes) bytes)")
         let story = lines.last ?? ""
         #expect(story.hasPrefix("huge-story: failed: the model's answer is not a usable story: it is 2"), "\(story)")
         #expect(story.hasSuffix(" bytes long, more than the limit of \(ModelAnswer.maxTextBytes) bytes"), "\(story)")

@@ -1,10 +1,10 @@
-import IntegrationSupport
 import AWS
 import Foundation
+import IntegrationSupport
 import Narrate
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 /// Drafting through real HTTP: Bedrock InvokeModel and Converse signed with SigV4 (each signature
 /// checked by botocore in the stand-in) and OpenAI chat completions with a bearer key.
@@ -148,7 +148,8 @@ import TestSupport
         #expect(report.usage.input > 0 && report.cost == expected)
         #expect(report.summary.contains(String(format: "estimated cost: $%.4f", expected)))
         // No price for the model: the cost is unknown, and the report says why.
-        let unpriced = try await fixture.draft(with: try standin.narrator("openai"), settings: .init(kind: "openai", prices: [:]), force: true)
+        let unpriced = try await fixture.draft(
+            with: try standin.narrator("openai"), settings: .init(kind: "openai", prices: [:]), force: true)
         #expect(unpriced.cost == nil)
         #expect(unpriced.summary.contains("estimated cost: unknown (no price for gpt-standin in narrator.prices)"))
     }

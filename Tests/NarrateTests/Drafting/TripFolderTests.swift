@@ -2,8 +2,8 @@ import ContentStore
 import Foundation
 import Narrate
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 /// What `draft` reads and writes in a trip's folder: never through a symbolic link, leftovers of
 /// a killed run swept, and a write a killed run left half done settled by the next run.
@@ -25,12 +25,14 @@ import TestSupport
             try checkout.write(to: outside.appendingPathComponent("story.md"))
             try link(folder.appendingPathComponent("story.md"), to: outside.appendingPathComponent("story.md"))
         case "trip.json":
-            try FileManager.default.moveItem(at: folder.appendingPathComponent("trip.json"), to: outside.appendingPathComponent("trip.json"))
+            try FileManager.default.moveItem(
+                at: folder.appendingPathComponent("trip.json"), to: outside.appendingPathComponent("trip.json"))
             try link(folder.appendingPathComponent("trip.json"), to: outside.appendingPathComponent("trip.json"))
         case "story.source.json":
             _ = try await fixture.draft(with: OfflineNarrator(), trips: ["linked"])
-            try FileManager.default.moveItem(at: folder.appendingPathComponent("story.source.json"),
-                                             to: outside.appendingPathComponent("story.source.json"))
+            try FileManager.default.moveItem(
+                at: folder.appendingPathComponent("story.source.json"),
+                to: outside.appendingPathComponent("story.source.json"))
             try link(folder.appendingPathComponent("story.source.json"), to: outside.appendingPathComponent("story.source.json"))
         case "story.draft.md":
             // A writer's story.md sends the draft to story.draft.md, which is a link.
@@ -52,7 +54,10 @@ import TestSupport
             // A link in place of the folder or trip.json is found while listing the trips (a content
             // error: "file: reason"); the others while reading the trip.
             let separator = linked == "trip.json" || linked == "the trip's folder" ? ":" : ""
-            #expect(report.failures.map(\.line) == ["linked: failed: \(named)\(separator) is a symbolic link (links inside the folder are never followed)"])
+            #expect(
+                report.failures.map(\.line) == [
+                    "linked: failed: \(named)\(separator) is a symbolic link (links inside the folder are never followed)"
+                ])
             #expect(report.outcomes.first { $0.slug == "plain" }?.isFailure == false)
         }
         // Nothing outside was read into a story or written: the link and its target are as they were.
@@ -74,11 +79,12 @@ import TestSupport
         let names = [
             "killed": ".tabi-tmp-\(Self.host).\(dead).AB12CD34-story.md",  // this host, process gone
             "old": ".tabi-tmp-elsewhere.4242.EF56AB78-story.source.json",  // another host's, two hours old
-            "running": ".tabi-tmp-elsewhere.4243.0A1B2C3D-story.md",      // another host's, fresh: may still be writing
+            "running": ".tabi-tmp-elsewhere.4243.0A1B2C3D-story.md",  // another host's, fresh: may still be writing
         ]
         for name in names.values { try Data("partial".utf8).write(to: folder.appendingPathComponent(name)) }
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)],
-                                              ofItemAtPath: folder.appendingPathComponent(names["old"]!).path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -7200)],
+            ofItemAtPath: folder.appendingPathComponent(names["old"]!).path)
 
         // A dry run writes nothing, and removes nothing either.
         _ = try await fixture.draft(with: OfflineNarrator(), dryRun: true)
@@ -93,7 +99,9 @@ import TestSupport
     static var host: String {
         var buffer = [CChar](repeating: 0, count: 256)
         gethostname(&buffer, buffer.count - 1)
-        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).unicodeScalars.filter { $0.isASCII && ($0 == "-" || CharacterSet.alphanumerics.contains($0)) }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).unicodeScalars.filter {
+            $0.isASCII && ($0 == "-" || CharacterSet.alphanumerics.contains($0))
+        }
         return String(String.UnicodeScalarView(name.prefix(64)))
     }
 
@@ -134,8 +142,9 @@ import TestSupport
         #expect(finished.outcomes.map(\.result) == [target == .story ? .drafted(.inputsChanged) : .kept(.edited)])
         let after = try #require(fixture.record(slug))
         let newFile = try #require(FileManager.default.contents(atPath: (target == .story ? storyFile : draftFile).path))
-        let pending = GenerationRecord.writing(ContentHash.sha256(newFile), to: target, inputHash: after.inputHash,
-                                               narrator: narrator.identity.kind, model: narrator.identity.model, previous: before)
+        let pending = GenerationRecord.writing(
+            ContentHash.sha256(newFile), to: target, inputHash: after.inputHash,
+            narrator: narrator.identity.kind, model: narrator.identity.model, previous: before)
         #expect(pending.pending != nil)
 
         // Killed after the file's rename, before the record's second write: the draft landed.

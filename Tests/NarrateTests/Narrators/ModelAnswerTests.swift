@@ -30,7 +30,8 @@ import Testing
         do {
             _ = try ModelAnswer.story("---\ntags: 3\n---\nText\n")
         } catch {
-            #expect(error.description == "the model's answer is not a usable story: front matter field \"tags\": expected a list of strings")
+            #expect(
+                error.description == "the model's answer is not a usable story: front matter field \"tags\": expected a list of strings")
         }
     }
 
@@ -41,7 +42,8 @@ import Testing
 
     @Test func theFinisherKeepsOnlyKnownFieldsAndChecksThemAgainstTheTrip() throws {
         let trip = TripMaker.trip("finish", posts: 2)
-        let answer = try ModelAnswer.story("""
+        let answer = try ModelAnswer.story(
+            """
             ---
             title: "  A title\\nover two lines  "
             summary: ""

@@ -2,8 +2,8 @@ import ContentStore
 import Foundation
 import Narrate
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct OfflineNarratorTests {
     @Test func theOfflineStoryIsDeterministicAndValid() async throws {
@@ -69,8 +69,10 @@ import TestSupport
         let draft = try await CommandRunner.tabiPress(["draft", "--content", fixture.root.path, "--narrator", "offline", "--quiet"])
         #expect(draft.status == 0, "\(draft.stderr)")
         let output = fixture.folder("Output")
-        let build = try await CommandRunner.tabiPress(["build", "--content", fixture.root.path, "--output", output.path,
-                                                 "--theme", RepositoryPaths.defaultTheme.path, "--quiet"])
+        let build = try await CommandRunner.tabiPress([
+            "build", "--content", fixture.root.path, "--output", output.path,
+            "--theme", RepositoryPaths.defaultTheme.path, "--quiet",
+        ])
         #expect(build.status == 0, "\(build.stderr)")
         let page = try String(contentsOf: output.appendingPathComponent("trips/renders/index.html"), encoding: .utf8)
         #expect(page.contains(">Itinerary</h"))

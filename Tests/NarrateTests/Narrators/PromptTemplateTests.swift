@@ -1,8 +1,8 @@
 import Foundation
 import Narrate
 import TabiCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct PromptTemplateTests {
     let facts = TripFacts(trip: TripMaker.trip("prompt", title: "Tea & \"quotes\" <b>", posts: 2))
@@ -24,8 +24,9 @@ import TestSupport
         #expect(section.contains("Write in Japanese"))
         #expect(section.contains("no front matter"))
         #expect(!section.contains("title: \"a short title\""))
-        let join = PromptTemplate.builtIn.render(.join(overview: facts.overview, sections: ["## A\n", "## B\n"], final: true),
-                                                 language: "en", maxTokens: 2000)
+        let join = PromptTemplate.builtIn.render(
+            .join(overview: facts.overview, sections: ["## A\n", "## B\n"], final: true),
+            language: "en", maxTokens: 2000)
         #expect(join.hasPrefix("Create one travel blog story from these drafts"))
         #expect(join.contains("[Part 1]\n## A\n\n[Part 2]\n## B\n"))
         #expect(join.contains(facts.overview.json))
@@ -40,7 +41,9 @@ import TestSupport
         #expect(theme.render(.whole(facts), language: "en", maxTokens: 10) == "Theme: \(facts.title) \(facts.json)")
         try "File: {{maxTokens}}".write(to: folder("mine.mustache"), atomically: true, encoding: .utf8)
         settings.promptFile = folder("mine.mustache").path
-        #expect(try PromptTemplate.load(settings: settings, theme: folder.url).render(.whole(facts), language: "en", maxTokens: 10) == "File: 10")
+        #expect(
+            try PromptTemplate.load(settings: settings, theme: folder.url).render(.whole(facts), language: "en", maxTokens: 10)
+                == "File: 10")
         settings.prompt = "Inline {{#section}}part{{/section}}"
         #expect(try PromptTemplate.load(settings: settings, theme: folder.url).text == "Inline {{#section}}part{{/section}}")
     }
@@ -54,20 +57,22 @@ import TestSupport
         settings.prompt = nil
         settings.promptFile = "/nonexistent/prompt.mustache"
         #expect { try PromptTemplate.load(settings: settings, theme: nil) } throws: { error in
-            (error as? PromptError)?.description == "the prompt template /nonexistent/prompt.mustache: does not exist (narrator.promptFile in tabi.yml)"
+            (error as? PromptError)?.description
+                == "the prompt template /nonexistent/prompt.mustache: does not exist (narrator.promptFile in tabi.yml)"
         }
     }
 
     @Test func narratorSettingsReadFromTabiYml() throws {
-        let config = try SiteConfig(yaml: """
-            narrator:
-              kind: bedrock
-              bedrockAPI: converse
-              maxTokens: 4000
-              markDraft: false
-              prices:
-                my-model: {input: 1.5, output: 2}
-            """)
+        let config = try SiteConfig(
+            yaml: """
+                narrator:
+                  kind: bedrock
+                  bedrockAPI: converse
+                  maxTokens: 4000
+                  markDraft: false
+                  prices:
+                    my-model: {input: 1.5, output: 2}
+                """)
         #expect(config.narrator.kind == "bedrock")
         #expect(config.narrator.bedrockAPI == "converse")
         #expect(config.narrator.maxTokens == 4000)

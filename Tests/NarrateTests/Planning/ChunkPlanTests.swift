@@ -1,7 +1,8 @@
 import Foundation
-@testable import Narrate
 import TabiCore
 import Testing
+
+@testable import Narrate
 
 @Suite struct ChunkPlanTests {
     @Test func aTripThatFitsIsOneWholeCall() {

@@ -10,8 +10,10 @@ import Testing
         GenerationRecord(inputHash: input, narrator: "offline", model: nil, storySHA256: story)
     }
 
-    func decide(story: String?, record: GenerationRecord?, input: String = "inputs-1", force: Bool = false,
-                overwriteEdits: Bool = false) -> DraftDecision {
+    func decide(
+        story: String?, record: GenerationRecord?, input: String = "inputs-1", force: Bool = false,
+        overwriteEdits: Bool = false
+    ) -> DraftDecision {
         DraftDecision.decide(storySHA256: story, record: record, inputHash: input, force: force, overwriteEdits: overwriteEdits)
     }
 
@@ -53,8 +55,10 @@ import Testing
 
     @Test func recordBytesAreDeterministic() {
         let record = GenerationRecord(inputHash: "h", narrator: "bedrock-invoke", model: "m:0", storySHA256: "s", draftSHA256: nil)
-        #expect(String(decoding: record.encoded(), as: UTF8.self)
-            == "{\n  \"inputHash\" : \"h\",\n  \"model\" : \"m:0\",\n  \"narrator\" : \"bedrock-invoke\",\n  \"storySHA256\" : \"s\"\n}\n")
+        #expect(
+            String(decoding: record.encoded(), as: UTF8.self)
+                == "{\n  \"inputHash\" : \"h\",\n  \"model\" : \"m:0\",\n  \"narrator\" : \"bedrock-invoke\",\n  \"storySHA256\" : \"s\"\n}\n"
+        )
         #expect(GenerationRecord.decode(record.encoded()) == record)
         #expect(GenerationRecord.decode(Data("not json".utf8)) == nil)
     }

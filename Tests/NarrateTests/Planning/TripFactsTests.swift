@@ -37,8 +37,10 @@ import Testing
 
     /// Strings of a trip that must never reach a model.
     static func privateStrings(of trip: Trip) -> [String] {
-        var strings = [trip.id, trip.source!.fingerprint, "35.123456", "135.654321", "\"latitude\"", "\"longitude\"",
-                       "storageKey", "sha256", "updatedAt"]
+        var strings = [
+            trip.id, trip.source!.fingerprint, "35.123456", "135.654321", "\"latitude\"", "\"longitude\"",
+            "storageKey", "sha256", "updatedAt",
+        ]
         for destination in trip.destinations {
             strings += [destination.id, String(destination.latitude!), String(destination.longitude!)]
         }

@@ -20,11 +20,14 @@ final class ContentFixture: @unchecked Sendable {
     }
 
     /// Runs the draft stage with `narrator` and `settings`.
-    func draft(with narrator: any Narrator, settings: NarratorSettings = .defaults, trips: [String] = [],
-               force: Bool = false, overwriteEdits: Bool = false, dryRun: Bool = false, concurrency: Int = 3,
-               prompt: PromptTemplate = .builtIn) async throws -> DraftReport {
-        let options = DraftOptions(content: root, settings: settings, slugs: trips, concurrency: concurrency,
-                                   force: force, overwriteEdits: overwriteEdits, dryRun: dryRun)
+    func draft(
+        with narrator: any Narrator, settings: NarratorSettings = .defaults, trips: [String] = [],
+        force: Bool = false, overwriteEdits: Bool = false, dryRun: Bool = false, concurrency: Int = 3,
+        prompt: PromptTemplate = .builtIn
+    ) async throws -> DraftReport {
+        let options = DraftOptions(
+            content: root, settings: settings, slugs: trips, concurrency: concurrency,
+            force: force, overwriteEdits: overwriteEdits, dryRun: dryRun)
         return try await DraftRunner(options: options, narrator: narrator, prompt: prompt).run()
     }
 

@@ -1,8 +1,9 @@
 import Foundation
-@testable import Pipeline
 import Render
-import Testing
 import TabiCore
+import Testing
+
+@testable import Pipeline
 
 /// The two indexes a night reads whole are kept as lines of escaped fields: any text goes
 /// through, a malformed line is an error naming it, and another version reads as no index.
@@ -30,10 +31,13 @@ import TabiCore
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("index-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let records = StateRecords(store: FolderStore(root: folder))
-        var entry = try JSONDecoder().decode(ListingEntry.self, from: Data("""
-            {"id":"t1","slug":"kyoto","title":"Kyoto\\t\\"autumn\\"\\n","tags":["food","a\\\\b"],"places":["Nara"],
-             "posts":3,"photos":1,"startDate":"2024-11-02","updated":"2024-11-10T09:00:00Z","summary":"\\u2028x"}
-            """.utf8))
+        var entry = try JSONDecoder().decode(
+            ListingEntry.self,
+            from: Data(
+                """
+                {"id":"t1","slug":"kyoto","title":"Kyoto\\t\\"autumn\\"\\n","tags":["food","a\\\\b"],"places":["Nara"],
+                 "posts":3,"photos":1,"startDate":"2024-11-02","updated":"2024-11-10T09:00:00Z","summary":"\\u2028x"}
+                """.utf8))
         entry.storyHTML = nil
         var index = ListingIndex()
         index.entries.buckets["b"] = .init(tag: "\"etag\"", entries: ["t1": ListedTrip(entry)])
@@ -46,7 +50,8 @@ import TabiCore
         #expect(trip.placement == entry.placement)
 
         var site = SiteIndex()
-        site.trips.buckets["b"] = .init(tag: "t", entries: ["t1": .init(slug: "kyoto", inputs: "i", failed: true, content: nil, stamps: "s\tt")])
+        site.trips.buckets["b"] = .init(
+            tag: "t", entries: ["t1": .init(slug: "kyoto", inputs: "i", failed: true, content: nil, stamps: "s\tt")])
         try await records.write(site, over: IndexParts())
         #expect(try await records.read(SiteIndex.self)?.record == site)
     }
@@ -88,7 +93,8 @@ import TabiCore
         #expect(older.trips.entries.count < 600 && older.trips.entries.count > 500)
         #expect(older.trips.staleBuckets([TripShard.bucket(of: "trip-7")], current: [TripShard.bucket(of: "trip-7"): "t"]).count == 1)
 
-        try await store.write(part, Data("tabi-press site index 2\nE\tbefore-any-bucket\n".utf8), md5: "", attributes: .init(), condition: nil)
+        try await store.write(
+            part, Data("tabi-press site index 2\nE\tbefore-any-bucket\n".utf8), md5: "", attributes: .init(), condition: nil)
         let error = await #expect(throws: StoreError.self) { try await records.read(SiteIndex.self) }
         #expect(error?.description.contains(part) == true)
     }

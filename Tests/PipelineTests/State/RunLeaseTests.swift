@@ -5,8 +5,8 @@ import HTTPClient
 import IntegrationSupport
 import Logging
 import Pipeline
-import Testing
 import TestSupport
+import Testing
 
 /// The nightly lock: runs racing for it, in one bucket of the S3 stand-in (conditional writes,
 /// checked by moto as S3 does) and in a folder (a file lock), get exactly one winner.
@@ -20,10 +20,12 @@ import TestSupport
         try await store.write("nightly/lease.json", Data("a".utf8), md5: "", attributes: json, condition: .absent)
         let first = try #require(try await store.readTagged("nightly/lease.json"))
         #expect(try await store.tags("nightly/") == ["nightly/lease.json": first.tag])
-        await #expect { try await store.write("nightly/lease.json", Data("b".utf8), md5: "", attributes: json, condition: .absent) }
-            throws: { ($0 as? StoreError)?.conditionFailed == true }
-        await #expect { try await store.write("nightly/lease.json", Data("b".utf8), md5: "", attributes: json, condition: .matches("00")) }
-            throws: { ($0 as? StoreError)?.conditionFailed == true }
+        await #expect {
+            try await store.write("nightly/lease.json", Data("b".utf8), md5: "", attributes: json, condition: .absent)
+        } throws: { ($0 as? StoreError)?.conditionFailed == true }
+        await #expect {
+            try await store.write("nightly/lease.json", Data("b".utf8), md5: "", attributes: json, condition: .matches("00"))
+        } throws: { ($0 as? StoreError)?.conditionFailed == true }
         #expect(try await store.read("nightly/lease.json") == Data("a".utf8))
         try await store.write("nightly/lease.json", Data("b".utf8), md5: "", attributes: json, condition: .matches(first.tag))
         #expect(try await store.read("nightly/lease.json") == Data("b".utf8))
@@ -36,8 +38,9 @@ import TestSupport
         #expect(try await store.tags("nightly/")["nightly/lease.json"] == second.tag)
         try await store.write("nightly/lease.json", Data("bb".utf8), md5: "", attributes: json, condition: nil)
         #expect(try await store.tags("nightly/")["nightly/lease.json"] != second.tag)
-        await #expect { try await store.write("nightly/lease.json", Data("c".utf8), md5: "", attributes: json, condition: .matches(second.tag)) }
-            throws: { ($0 as? StoreError)?.conditionFailed == true }
+        await #expect {
+            try await store.write("nightly/lease.json", Data("c".utf8), md5: "", attributes: json, condition: .matches(second.tag))
+        } throws: { ($0 as? StoreError)?.conditionFailed == true }
         // The lock file beside it is hidden: not an object of the store.
         #expect(try await store.list("") == ["nightly/lease.json"])
     }

@@ -1,15 +1,18 @@
-import IntegrationSupport
 import AWS
 import Foundation
-import Testing
+import IntegrationSupport
 import TestSupport
+import Testing
 
 /// Republishing after the site changed: only what changed goes up, what is gone is deleted,
 /// and CloudFront is told about exactly the pages a cache could hold.
 @Suite(.serialized) struct ChangeTests {
     /// The site paths a PUT or multipart upload wrote, from moto's log (publish's own files left out).
     static func written(_ requests: [MotoStandin.LoggedRequest], bucket: String) -> Set<String> {
-        Set(requests.filter { $0.method == "PUT" && !$0.query.contains("partNumber") || ($0.method == "POST" && $0.query.contains("uploadId")) }
+        Set(
+            requests.filter {
+                $0.method == "PUT" && !$0.query.contains("partNumber") || ($0.method == "POST" && $0.query.contains("uploadId"))
+            }
             .map { String($0.path.dropFirst(bucket.count + 2)).removingPercentEncoding ?? $0.path }
             .filter { !$0.hasPrefix("_tabi/") })
     }
@@ -52,8 +55,9 @@ import TestSupport
         #expect(result.stdout.contains(invalidations.first?.id ?? "?"), "the summary names the invalidation id")
         let stored = try await moto.objects()
         for path in changed { #expect(stored[path]?.decodedMd5 == after[path], "\(path)") }
-        #expect(try await moto.objects().keys.contains { $0.hasPrefix("_tabi/publish/invalidation-") } == false,
-                "the pending invalidation record is removed once CloudFront took it")
+        #expect(
+            try await moto.objects().keys.contains { $0.hasPrefix("_tabi/publish/invalidation-") } == false,
+            "the pending invalidation record is removed once CloudFront took it")
         try await moto.expectAllSigned()
     }
 
@@ -103,8 +107,9 @@ import TestSupport
         let requests = try await moto.requests()
         #expect(Self.written(requests, bucket: moto.bucket) == ["trips/coast-walk/index.html", "trips/city-break/index.html"])
         #expect(!requests.contains { $0.method == "HEAD" }, "the old rules tell which headers differ")
-        #expect(requests.filter { $0.method == "GET" && !$0.query.contains("list-type") && !$0.query.contains("uploads") }.count == 1,
-                "one read: the old rules' record")
+        #expect(
+            requests.filter { $0.method == "GET" && !$0.query.contains("list-type") && !$0.query.contains("uploads") }.count == 1,
+            "one read: the old rules' record")
         let stored = try await moto.objects()
         #expect(stored["trips/coast-walk/index.html"]?.headers["cache-control"] == "public, max-age=60")
         #expect(stored.keys.filter { $0.hasPrefix("_tabi/publish/rules-") }.count == 1, "the old rules' record is removed")
@@ -125,8 +130,9 @@ import TestSupport
         for key in try await moto.objects().keys where key.hasPrefix("_tabi/publish/") { try await s3.deleteObject(key: key) }
         let page = site.output.appendingPathComponent("robots.txt")
         let data = try Data(contentsOf: page)
-        _ = try await s3.putObject(key: "robots.txt", body: .data(data), md5: nil,
-                                   attributes: S3ObjectAttributes(contentType: "text/plain", cacheControl: "max-age=9"))
+        _ = try await s3.putObject(
+            key: "robots.txt", body: .data(data), md5: nil,
+            attributes: S3ObjectAttributes(contentType: "text/plain", cacheControl: "max-age=9"))
 
         try await moto.resetLog()
         let result = try await site.publish(moto, ["--verbose"])

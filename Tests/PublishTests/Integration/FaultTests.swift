@@ -1,7 +1,7 @@
-import IntegrationSupport
 import Foundation
-import Testing
+import IntegrationSupport
 import TestSupport
+import Testing
 
 /// Publish survives what S3 and the network do: server errors, throttling, dropped connections
 /// (before and after S3 did the request), an absurd `Retry-After`, and `kill -9` at any point.

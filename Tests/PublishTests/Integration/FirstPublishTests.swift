@@ -1,7 +1,7 @@
-import IntegrationSupport
 import Foundation
-import Testing
+import IntegrationSupport
 import TestSupport
+import Testing
 
 /// A first publish to an empty bucket, then a republish with nothing changed, against moto
 /// checking every signature.
@@ -28,14 +28,17 @@ import TestSupport
             #expect(object.headers["cache-control"] == expected.cacheControl, "\(path)")
             if let encoding = object.headers["content-encoding"] {
                 #expect(encoding == "gzip" && expected.compressible, "\(path) is stored with Content-Encoding \(encoding)")
-                #expect(object.size < (try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.size] as! Int))
+                #expect(
+                    object.size
+                        < (try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.size] as! Int))
                 gzipped += 1
             }
             #expect(object.headers["x-amz-meta-tabi-md5"] == object.md5, "\(path)")
         }
         #expect(stored["index.html"]?.headers["content-encoding"] == "gzip")
-        #expect(stored.keys.filter { $0.hasPrefix("_tabi/") }.map { String($0.prefix(20)) } == ["_tabi/publish/rules-"],
-                "the header rules record is the only file beside the site: \(stored.keys.filter { $0.hasPrefix("_tabi/") })")
+        #expect(
+            stored.keys.filter { $0.hasPrefix("_tabi/") }.map { String($0.prefix(20)) } == ["_tabi/publish/rules-"],
+            "the header rules record is the only file beside the site: \(stored.keys.filter { $0.hasPrefix("_tabi/") })")
         #expect(gzipped >= 4, "pages, feed, sitemap and stylesheet should be gzipped")
         #expect(try await moto.invalidations().isEmpty, "a first publish has nothing to invalidate")
         try await moto.expectAllSigned()

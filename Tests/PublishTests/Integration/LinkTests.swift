@@ -1,9 +1,10 @@
-import IntegrationSupport
 import AWS
 import Foundation
-@testable import Publish
-import Testing
+import IntegrationSupport
 import TestSupport
+import Testing
+
+@testable import Publish
 
 /// Links inside `Output/` (a page that is a link to `~/.aws/credentials`, a folder linked
 /// elsewhere, a FIFO): refused, named, never read or uploaded, and never taken for a deletion.
@@ -41,16 +42,21 @@ import TestSupport
         try await site.build()
         let media = try #require(try site.outputDigests().keys.sorted().first { $0.hasPrefix("media/") && $0.hasSuffix(".webp") })
         try FileManager.default.removeItem(at: site.output.appendingPathComponent(media))
-        try FileManager.default.createSymbolicLink(at: site.output.appendingPathComponent(media), withDestinationURL: outside("credentials"))
-        try FileManager.default.createSymbolicLink(at: site.output.appendingPathComponent("credentials.txt"), withDestinationURL: outside("credentials"))
-        try FileManager.default.createSymbolicLink(at: site.output.appendingPathComponent("media/elsewhere"), withDestinationURL: outside("photos"))
+        try FileManager.default.createSymbolicLink(
+            at: site.output.appendingPathComponent(media), withDestinationURL: outside("credentials"))
+        try FileManager.default.createSymbolicLink(
+            at: site.output.appendingPathComponent("credentials.txt"), withDestinationURL: outside("credentials"))
+        try FileManager.default.createSymbolicLink(
+            at: site.output.appendingPathComponent("media/elsewhere"), withDestinationURL: outside("photos"))
         #expect(mkfifo(site.output.appendingPathComponent("notes.txt").path, 0o600) == 0)
         try await moto.resetLog()
 
         let result = try await site.publish(moto, ["--verbose"])
         #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
         for path in [media, "credentials.txt", "media/elsewhere", "notes.txt"] {
-            #expect(result.stderr.contains("\(path) is") || result.stdout.contains("refused \(path)"), "\(path) is not named:\n\(result.stdout)\n\(result.stderr)")
+            #expect(
+                result.stderr.contains("\(path) is") || result.stdout.contains("refused \(path)"),
+                "\(path) is not named:\n\(result.stdout)\n\(result.stderr)")
         }
         #expect(result.stdout.contains("4 refused"), "\(result.stdout)")
         #expect(result.stdout.contains("Failed: "), "\(result.stdout)")
@@ -58,8 +64,9 @@ import TestSupport
         #expect(after[media]?.md5 == before[media]?.md5, "a refused path is not gone: its key stays as it was")
         #expect(after["credentials.txt"] == nil && after["notes.txt"] == nil)
         #expect(!after.keys.contains { $0.hasPrefix("media/elsewhere") })
-        #expect(after["trips/coast-walk/index.html"]?.md5 == before["trips/coast-walk/index.html"]?.md5,
-                "pages wait for a media stage that had a refused file")
+        #expect(
+            after["trips/coast-walk/index.html"]?.md5 == before["trips/coast-walk/index.html"]?.md5,
+            "pages wait for a media stage that had a refused file")
         #expect(try await Self.keysHoldingTheSecret(moto).isEmpty)
         #expect(!(try await moto.requests()).contains { $0.method == "POST" && $0.query.hasPrefix("delete") }, "nothing deleted")
 
@@ -70,8 +77,9 @@ import TestSupport
         try await site.build()
         let linkedOutput = outside("Output")
         try FileManager.default.createSymbolicLink(at: linkedOutput, withDestinationURL: site.output)
-        let fixed = try await CommandRunner.tabiPress(["publish", "--output", linkedOutput.path, "--bucket", moto.bucket],
-                                                environment: moto.environment(), in: site.folder.url)
+        let fixed = try await CommandRunner.tabiPress(
+            ["publish", "--output", linkedOutput.path, "--bucket", moto.bucket],
+            environment: moto.environment(), in: site.folder.url)
         #expect(fixed.status == 0, "\(fixed.stderr)")
         let stored = try await moto.objects()
         for (path, md5) in try site.outputDigests() { #expect(stored[path]?.decodedMd5 == md5, "\(path)") }
@@ -84,13 +92,15 @@ import TestSupport
         let outside = try Self.outside()
         try await site.build()
         let s3 = S3Client(settings: try moto.settings(), bucket: moto.bucket)
-        let publisher = Publisher(options: PublishOptions(output: site.output, bucket: moto.bucket, keys: try PublishKeys(prefix: "")),
-                                  s3: s3, cloudFront: nil)
+        let publisher = Publisher(
+            options: PublishOptions(output: site.output, bucket: moto.bucket, keys: try PublishKeys(prefix: "")),
+            s3: s3, cloudFront: nil)
         let planned = try await publisher.plan()
         // Streamed from disk (not compressed in memory at planning), then swapped for a link.
         let swapped = try #require(planned.plan.uploads.first { $0.object.body == .file && $0.object.path.hasPrefix("media/") }?.object)
         try FileManager.default.removeItem(at: site.output.appendingPathComponent(swapped.path))
-        try FileManager.default.createSymbolicLink(at: site.output.appendingPathComponent(swapped.path), withDestinationURL: outside("credentials"))
+        try FileManager.default.createSymbolicLink(
+            at: site.output.appendingPathComponent(swapped.path), withDestinationURL: outside("credentials"))
 
         let report = await publisher.apply(planned)
         #expect(report.failures.map(\.key) == [swapped.key], "\(report.failures)")

@@ -1,8 +1,8 @@
-import IntegrationSupport
 import AWS
 import Foundation
-import Testing
+import IntegrationSupport
 import TestSupport
+import Testing
 
 /// `build --media s3://bucket/prefix`: photo originals read from a bucket, only when a
 /// derivative has to be made, with errors naming the key.
@@ -16,7 +16,8 @@ import TestSupport
         let s3 = S3Client(settings: try moto.settings(), bucket: "tabi-media")
         let originals = try FileManager.default.subpathsOfDirectory(atPath: site.media.path).filter {
             var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: site.media.appendingPathComponent($0).path, isDirectory: &isFolder) && !isFolder.boolValue
+            return FileManager.default.fileExists(atPath: site.media.appendingPathComponent($0).path, isDirectory: &isFolder)
+                && !isFolder.boolValue
         }
         for key in originals {
             _ = try await s3.putObject(key: "originals/" + key, body: .file(path: site.media.appendingPathComponent(key).path), md5: nil)
@@ -24,8 +25,10 @@ import TestSupport
         try await moto.resetLog()
 
         let output = site.folder("FromBucket")
-        let arguments = ["build", "--content", site.content.path, "--output", output.path, "--theme", RepositoryPaths.defaultTheme.path,
-                         "--media", "s3://tabi-media/originals", "--quiet"]
+        let arguments = [
+            "build", "--content", site.content.path, "--output", output.path, "--theme", RepositoryPaths.defaultTheme.path,
+            "--media", "s3://tabi-media/originals", "--quiet",
+        ]
         let built = try await CommandRunner.tabiPress(arguments, environment: moto.environment(), in: site.folder.url)
         #expect(built.status == 0, "\(built.stderr)")
         let fromBucket = try PublishSite.digests(under: output).filter { $0.key.hasPrefix("media/") }

@@ -1,8 +1,9 @@
-import IntegrationSupport
 import Foundation
-@testable import Publish
-import Testing
+import IntegrationSupport
 import TestSupport
+import Testing
+
+@testable import Publish
 
 /// Large files go up in parts whose ETag publish computes itself; a publish killed at any
 /// point converges when run again.
@@ -45,16 +46,20 @@ import TestSupport
         try site.story("city-break", "A story told again, longer this time.")
         try await site.build()
         try site.addLargeFile("assets/0-large.bin", size: 30 << 20, seed: 7)
-        var arguments = ["publish", "--output", site.output.path, "--bucket", moto.bucket, "--distribution", moto.distributionId,
-                         "--concurrency", "1", "--verbose"]
+        var arguments = [
+            "publish", "--output", site.output.path, "--bucket", moto.bucket, "--distribution", moto.distributionId,
+            "--concurrency", "1", "--verbose",
+        ]
         arguments += Self.parts
-        let killed = try KilledRun.run(CommandRunner.tabiPress, arguments, environment: moto.environment(), in: site.folder.url,
-                                       after: "uploaded part 1 of 6 of assets/0-large.bin")
+        let killed = try KilledRun.run(
+            CommandRunner.tabiPress, arguments, environment: moto.environment(), in: site.folder.url,
+            after: "uploaded part 1 of 6 of assets/0-large.bin")
         #expect(killed.killed, "the publish ended before it could be killed:\n\(killed.output)")
         #expect(try await moto.uploadsInProgress().map(\.key) == ["assets/0-large.bin"], "the kill left a multipart upload open")
         let record = try await moto.body(of: "_tabi/publish/invalidation-\(moto.distributionId).json")
-        #expect(record.map { PendingInvalidation(data: $0)?.paths == nil } == true,
-                "the invalidation owed was recorded before the first write, as everything: no path where readers can fetch it")
+        #expect(
+            record.map { PendingInvalidation(data: $0)?.paths == nil } == true,
+            "the invalidation owed was recorded before the first write, as everything: no path where readers can fetch it")
 
         let rerun = try await site.publish(moto, Self.parts)
         #expect(rerun.status == 0, "\(rerun.stderr)")

@@ -1,8 +1,8 @@
-import IntegrationSupport
 import AWS
 import Foundation
-import Testing
+import IntegrationSupport
 import TestSupport
+import Testing
 
 /// Publishing under a key prefix. moto wrongly rejects signed listings whose `prefix=` holds an
 /// encoded `/` (botocore computes the same signature we send: see the AWS tests), so these run

@@ -1,10 +1,11 @@
-import IntegrationSupport
 import AWS
 import Foundation
-@testable import Publish
+import IntegrationSupport
 import TabiCore
-import Testing
 import TestSupport
+import Testing
+
+@testable import Publish
 
 /// Nothing publish keeps may tell a reader of the site what the site does not link: with an
 /// unlisted trip published, no object a reader can fetch (anything under the served prefix)
@@ -16,8 +17,9 @@ import TestSupport
     /// Two public trips and an unlisted one with photos of its own, built.
     static func siteWithAnUnlistedTrip() async throws -> PublishSite {
         let site = try PublishSite()
-        try site.add(trip: unlisted, title: "Secret Honeymoon", start: "2024-06-01", visibility: .unlisted,
-                     photos: ["cmyk.jpg", "display-p3-red.jpg"])
+        try site.add(
+            trip: unlisted, title: "Secret Honeymoon", start: "2024-06-01", visibility: .unlisted,
+            photos: ["cmyk.jpg", "display-p3-red.jpg"])
         try await site.build()
         return site
     }
@@ -98,8 +100,9 @@ import TestSupport
         try await moto.injectFaults(rate: 0)
         #expect(try await site.publish(moto, state).status == 0)
         let sent = try #require(try await moto.invalidations().last)
-        #expect(sent.paths == record.paths && sent.callerReference == record.callerReference,
-                "the owed batch is sent as it was recorded, with its caller reference")
+        #expect(
+            sent.paths == record.paths && sent.callerReference == record.callerReference,
+            "the owed batch is sent as it was recorded, with its caller reference")
         #expect(try await moto.objects(bucket: "tabi-state").keys.sorted() == ["build/derivatives.json"])
 
         try await moto.resetLog()
@@ -116,11 +119,14 @@ import TestSupport
         // As an earlier version left them: every path, every original, the paths of an owed invalidation.
         let rules = try HeaderRules(settings: .defaults)
         let paths = try site.outputDigests().keys.sorted()
-        let legacy = #"{"format": 1, "rules": "0123456789abcdef", "headers": {\#(paths.map { "\"\($0)\": \"0\"" }.joined(separator: ", "))}}"#
+        let legacy =
+            #"{"format": 1, "rules": "0123456789abcdef", "headers": {\#(paths.map { "\"\($0)\": \"0\"" }.joined(separator: ", "))}}"#
         _ = try await s3.putObject(key: "_tabi/publish/headers-0123456789abcdef.json", body: .text(legacy), md5: nil)
-        _ = try await s3.putObject(key: "_tabi/derivatives.json",
-                                   body: .data(try Data(contentsOf: site.output.appendingPathComponent("_tabi/derivatives.json"))), md5: nil)
-        let owed = PendingInvalidation(distributionId: moto.distributionId, paths: ["/trips/\(Self.unlisted)/"], callerReference: "tabi-1-old")
+        _ = try await s3.putObject(
+            key: "_tabi/derivatives.json",
+            body: .data(try Data(contentsOf: site.output.appendingPathComponent("_tabi/derivatives.json"))), md5: nil)
+        let owed = PendingInvalidation(
+            distributionId: moto.distributionId, paths: ["/trips/\(Self.unlisted)/"], callerReference: "tabi-1-old")
         _ = try await s3.putObject(key: "_tabi/publish/invalidation-\(moto.distributionId).json", body: .data(owed.data), md5: nil)
         _ = try await s3.putObject(key: "_tabi/other-tool.json", body: .text("{}"), md5: nil)
         #expect(try await Self.leaks(moto, secrets).count >= 3, "the test must see the leaks it is about")

@@ -1,8 +1,8 @@
-import IntegrationSupport
 import AWS
 import Foundation
-import Testing
+import IntegrationSupport
 import TestSupport
+import Testing
 
 /// What publish must not do: write in a dry run, or delete half the bucket on a wrong path.
 @Suite(.serialized) struct SafetyTests {

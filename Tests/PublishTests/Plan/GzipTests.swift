@@ -1,7 +1,7 @@
 import Foundation
 import Gzip
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct GzipTests {
     let text = Data(String(repeating: "<p>Temples, tea and red maples.</p>\n", count: 200).utf8)
@@ -15,7 +15,9 @@ import TestSupport
 
     @Test func gunzipGivesTheBytesBack() async throws {
         let folder = TemporaryFolder("tabi-gzip")
-        for (name, data) in [("text", text), ("empty", Data()), ("binary", Data((0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))] {
+        for (name, data) in [
+            ("text", text), ("empty", Data()), ("binary", Data((0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 7919) })),
+        ] {
             let file = folder("\(name).gz")
             try Gzip.compress(data).write(to: file)
             let result = try await CommandRunner.run(URL(fileURLWithPath: "/bin/gzip"), ["-t", file.path])

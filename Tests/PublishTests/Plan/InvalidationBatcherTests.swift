@@ -14,7 +14,9 @@ import Testing
         let trips = ["a", "b", "c"].flatMap { ["/trips/\($0)/", "/trips/\($0)/index.html"] }
         #expect(batcher.batch(trips + ["/index.html"]) == ["/index.html", "/trips/*"])
         let deep = (1...5).map { "/trips/kyoto/photos/\($0).html" } + ["/trips/kyoto/", "/trips/nara/"]
-        #expect(batcher.batch(deep) == ["/trips/kyoto/", "/trips/kyoto/photos/*", "/trips/nara/"], "the deepest folder that reaches the threshold")
+        #expect(
+            batcher.batch(deep) == ["/trips/kyoto/", "/trips/kyoto/photos/*", "/trips/nara/"],
+            "the deepest folder that reaches the threshold")
     }
 
     @Test func aSiteUnderAPrefixKeepsItsRoot() {

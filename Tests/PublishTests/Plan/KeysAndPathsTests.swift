@@ -1,7 +1,8 @@
 import AWS
 import Foundation
-@testable import Publish
 import Testing
+
+@testable import Publish
 
 @Suite struct KeysAndPathsTests {
     @Test func prefixesAreNormalisedAndBadOnesRefused() throws {
@@ -21,7 +22,9 @@ import Testing
         let site = try PublishKeys(prefix: "blog/")
         let root = CloudFrontPaths(originPath: ""), blog = CloudFrontPaths(originPath: "/blog")
         func refused(_ url: String, _ cdn: CloudFrontPaths, keys: PublishKeys = site) -> Bool {
-            do { try StateStore.check(S3Location(url: url)!, site: "tabi-site", keys: keys, cdnPaths: cdn); return false } catch { return true }
+            do { try StateStore.check(S3Location(url: url)!, site: "tabi-site", keys: keys, cdnPaths: cdn); return false } catch {
+                return true
+            }
         }
         #expect(refused("s3://tabi-site/blog/_state", root), "inside the site's prefix")
         #expect(refused("s3://tabi-site/blog/_state", blog), "inside the site's prefix, behind an origin path")
@@ -62,7 +65,8 @@ import Testing
         #expect(PendingInvalidation(data: everything.data) == everything)
         #expect(!String(decoding: everything.data, as: UTF8.self).contains("/"), "\(String(decoding: everything.data, as: UTF8.self))")
         #expect(record.merged(with: everything).paths == nil)
-        #expect(record.merged(with: PendingInvalidation(distributionId: "E1", paths: ["/c"], callerReference: "x")).paths == ["/a", "/b", "/c"])
+        #expect(
+            record.merged(with: PendingInvalidation(distributionId: "E1", paths: ["/c"], callerReference: "x")).paths == ["/a", "/b", "/c"])
     }
 
     @Test func xmlResponsesAndContentMD5() throws {

@@ -2,10 +2,11 @@ import AWS
 import Concurrency
 import Foundation
 import Logging
-@testable import Publish
 import TabiCore
-import Testing
 import TestSupport
+import Testing
+
+@testable import Publish
 
 @Suite struct LocalObjectPreparerTests {
     let folder = TemporaryFolder("tabi-prepare")
@@ -17,8 +18,9 @@ import TestSupport
     }
 
     func preparer(threshold: Int64 = 16 << 20, part: Int64 = 8 << 20) throws -> LocalObjectPreparer {
-        LocalObjectPreparer(rules: try HeaderRules(settings: .defaults), keys: try PublishKeys(prefix: "site/"),
-                            multipart: MultipartSettings(threshold: threshold, partSize: part), concurrency: 2)
+        LocalObjectPreparer(
+            rules: try HeaderRules(settings: .defaults), keys: try PublishKeys(prefix: "site/"),
+            multipart: MultipartSettings(threshold: threshold, partSize: part), concurrency: 2)
     }
 
     /// The site's files of a scan.
@@ -94,10 +96,13 @@ import TestSupport
         let objects = try await preparer.prepare(scan()).objects
         for object in objects {
             #expect(object.body == .gzip(nil), "\(object.path) was kept in memory")
-            let uploader = ObjectUploader(s3: S3Client(settings: try AWSSettings(endpoint: AWSEndpoint(url: "http://127.0.0.1:9", signingRegion: "us-east-1", isCustom: true),
-                                                                                 credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: "a", secretAccessKey: "b"))),
-                                                       bucket: "b"),
-                                          limiter: RequestLimiter(1), partConcurrency: 1, logger: Logger(label: "test"))
+            let uploader = ObjectUploader(
+                s3: S3Client(
+                    settings: try AWSSettings(
+                        endpoint: AWSEndpoint(url: "http://127.0.0.1:9", signingRegion: "us-east-1", isCustom: true),
+                        credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: "a", secretAccessKey: "b"))),
+                    bucket: "b"),
+                limiter: RequestLimiter(1), partConcurrency: 1, logger: Logger(label: "test"))
             guard case .data(let data) = try uploader.body(of: object) else { Issue.record("not a data body"); continue }
             #expect(ContentDigest.md5(data) == object.md5)
         }

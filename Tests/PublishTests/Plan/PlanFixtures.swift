@@ -1,7 +1,8 @@
 import AWS
 import Foundation
-@testable import Publish
 import TabiCore
+
+@testable import Publish
 
 /// Local and remote objects for plan tests, without files or a server.
 enum PlanFixtures {
@@ -12,9 +13,10 @@ enum PlanFixtures {
     static func local(_ path: String, _ content: String = "v1", keys: PublishKeys = keys, rules: HeaderRules = rules) -> LocalObject {
         let choice = rules.choice(for: path)
         let md5 = ContentDigest.md5("\(path):\(content)")
-        return LocalObject(path: path, key: keys.key(path), source: LocalFile(path: path, root: URL(fileURLWithPath: "/nonexistent")),
-                           choice: choice, headers: choice.headers(contentEncoding: nil), body: .file, size: 100, md5: md5, etag: md5,
-                           parts: [])
+        return LocalObject(
+            path: path, key: keys.key(path), source: LocalFile(path: path, root: URL(fileURLWithPath: "/nonexistent")),
+            choice: choice, headers: choice.headers(contentEncoding: nil), body: .file, size: 100, md5: md5, etag: md5,
+            parts: [])
     }
 
     /// The listing entry of `object` as S3 would have it after uploading it.
@@ -23,19 +25,26 @@ enum PlanFixtures {
     }
 
     /// The listing entry of the rules record of `rules`.
-    static func rulesRecord(_ rules: HeaderRules = rules, keys: PublishKeys = keys, modified: String = "2024-11-02T09:30:00.000Z") -> S3Object {
-        S3Object(key: keys.key(HeaderRulesRecord.path(fingerprint: rules.fingerprint)), etag: HeaderRulesRecord(rules: rules).md5,
-                 size: 10, lastModified: modified)
+    static func rulesRecord(_ rules: HeaderRules = rules, keys: PublishKeys = keys, modified: String = "2024-11-02T09:30:00.000Z")
+        -> S3Object
+    {
+        S3Object(
+            key: keys.key(HeaderRulesRecord.path(fingerprint: rules.fingerprint)), etag: HeaderRulesRecord(rules: rules).md5,
+            size: 10, lastModified: modified)
     }
 
     /// A remote state holding `objects` and the rules record of `rules` when `rulesCurrent`.
-    static func state(_ objects: [S3Object], rulesCurrent: Bool = true, extra: [S3Object] = [],
-                      keys: PublishKeys = keys, rules: HeaderRules = rules, records: [String: S3Object] = [:]) -> RemoteState {
+    static func state(
+        _ objects: [S3Object], rulesCurrent: Bool = true, extra: [S3Object] = [],
+        keys: PublishKeys = keys, rules: HeaderRules = rules, records: [String: S3Object] = [:]
+    ) -> RemoteState {
         var listing = objects + extra
         if rulesCurrent { listing.append(rulesRecord(rules, keys: keys)) }
         return RemoteState(listing: listing, keys: keys, records: records)
     }
 
-    static let site = ["index.html", "feed.xml", "sitemap.xml", "404.html", "robots.txt", "trips/kyoto/index.html",
-                       "trips/nara/index.html", "assets/style.3f2a9c1b.css", "media/5a/5a5df070c68d290a-w960-1ac93c.webp"]
+    static let site = [
+        "index.html", "feed.xml", "sitemap.xml", "404.html", "robots.txt", "trips/kyoto/index.html",
+        "trips/nara/index.html", "assets/style.3f2a9c1b.css", "media/5a/5a5df070c68d290a-w960-1ac93c.webp",
+    ]
 }

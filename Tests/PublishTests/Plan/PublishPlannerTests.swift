@@ -1,8 +1,9 @@
 import AWS
 import ContentStore
 import Foundation
-@testable import Publish
 import Testing
+
+@testable import Publish
 
 @Suite struct PublishPlannerTests {
     let planner = PublishPlanner(keys: PlanFixtures.keys, rules: PlanFixtures.rules, cdnPaths: CloudFrontPaths(originPath: ""))
@@ -11,11 +12,12 @@ import Testing
         let local = PlanFixtures.site.map { PlanFixtures.local($0) }
         let plan = planner.plan(local: local, remote: PlanFixtures.state([], rulesCurrent: false))
         #expect(plan.uploads.allSatisfy { $0.reason == .new })
-        #expect(plan.uploads.map(\.object.path) == [
-            "assets/style.3f2a9c1b.css", "media/5a/5a5df070c68d290a-w960-1ac93c.webp",
-            "trips/kyoto/index.html", "trips/nara/index.html",
-            "404.html", "feed.xml", "index.html", "robots.txt", "sitemap.xml",
-        ])
+        #expect(
+            plan.uploads.map(\.object.path) == [
+                "assets/style.3f2a9c1b.css", "media/5a/5a5df070c68d290a-w960-1ac93c.webp",
+                "trips/kyoto/index.html", "trips/nara/index.html",
+                "404.html", "feed.xml", "index.html", "robots.txt", "sitemap.xml",
+            ])
         #expect(plan.deletes.isEmpty)
         #expect(plan.writesRulesRecord)
         #expect(plan.invalidationPaths.isEmpty, "new keys are in no cache")
@@ -47,9 +49,10 @@ import Testing
         var recorded = Dictionary(uniqueKeysWithValues: before.map { ($0.key, $0.headers.hash) })
         recorded["feed.xml"] = "0000000000000000"
         let plan = planner.plan(local: after, remote: remote, inspection: RemoteInspection(headerHashes: recorded))
-        #expect(plan.uploads.map { "\($0.object.path): \($0.reason.rawValue)" } == [
-            "trips/kyoto/index.html: content changed", "feed.xml: headers changed",
-        ])
+        #expect(
+            plan.uploads.map { "\($0.object.path): \($0.reason.rawValue)" } == [
+                "trips/kyoto/index.html: content changed", "feed.xml: headers changed",
+            ])
         #expect(plan.invalidationPaths == ["/feed.xml", "/trips/kyoto/", "/trips/kyoto/index.html"])
     }
 
@@ -66,9 +69,10 @@ import Testing
         let remote = PlanFixtures.state(local.map(PlanFixtures.remote), rulesCurrent: false, extra: [PlanFixtures.rulesRecord(old)])
         #expect(planner.keysToInspect(local: local, remote: remote, recorded: recorded).isEmpty, "no HEADs")
         let plan = planner.plan(local: local, remote: remote, inspection: RemoteInspection(headerHashes: recorded))
-        #expect(plan.uploads.map { "\($0.object.path): \($0.reason.rawValue)" } == [
-            "trips/kyoto/index.html: headers changed", "trips/nara/index.html: headers changed",
-        ])
+        #expect(
+            plan.uploads.map { "\($0.object.path): \($0.reason.rawValue)" } == [
+                "trips/kyoto/index.html: headers changed", "trips/nara/index.html: headers changed",
+            ])
         #expect(plan.writesRulesRecord)
         #expect(plan.retired == [PlanFixtures.rulesRecord(old).key], "the old rules' record goes")
         // Rules of another built-in version cannot be worked out again: HEADs stand in.
@@ -82,25 +86,36 @@ import Testing
         let planner = PublishPlanner(keys: keys, rules: PlanFixtures.rules, cdnPaths: CloudFrontPaths(originPath: ""))
         let kept = PlanFixtures.local("index.html", keys: keys)
         let gone = ["trips/old/index.html", "media/aa/aaaaaaaaaaaaaaaa-w480-000000.webp"].map { PlanFixtures.local($0, keys: keys) }
-        let extra = [S3Object(key: "blog/_tabi/other-tool.json", etag: "1", size: 1), S3Object(key: "blog/photos/", etag: "2", size: 0),
-                     S3Object(key: "other/page.html", etag: "4", size: 1)]
+        let extra = [
+            S3Object(key: "blog/_tabi/other-tool.json", etag: "1", size: 1), S3Object(key: "blog/photos/", etag: "2", size: 0),
+            S3Object(key: "other/page.html", etag: "4", size: 1),
+        ]
         let remote = PlanFixtures.state(([kept] + gone).map(PlanFixtures.remote), extra: extra, keys: keys)
         let plan = planner.plan(local: [kept], remote: remote)
-        #expect(plan.deletes == ["blog/trips/old/index.html", "blog/media/aa/aaaaaaaaaaaaaaaa-w480-000000.webp"],
-                "the page goes before the media it shows")
+        #expect(
+            plan.deletes == ["blog/trips/old/index.html", "blog/media/aa/aaaaaaaaaaaaaaaa-w480-000000.webp"],
+            "the page goes before the media it shows")
         #expect(plan.retired.isEmpty)
-        #expect(plan.invalidationPaths == ["/blog/media/aa/aaaaaaaaaaaaaaaa-w480-000000.webp", "/blog/trips/old/", "/blog/trips/old/index.html"],
-                "a deleted derivative is invalidated though immutable: caches would serve it for a year")
+        #expect(
+            plan.invalidationPaths == [
+                "/blog/media/aa/aaaaaaaaaaaaaaaa-w480-000000.webp", "/blog/trips/old/", "/blog/trips/old/index.html",
+            ],
+            "a deleted derivative is invalidated though immutable: caches would serve it for a year")
     }
 
     @Test func whatEarlierVersionsLeftReadableBesideTheSiteIsRetired() {
         let local = [PlanFixtures.local("index.html")]
-        let extra = ["_tabi/derivatives.json", "_tabi/publish/headers-0123456789abcdef.json", "_tabi/publish/rules-fedcba9876543210.json",
-                     "_tabi/other-tool.json", "_tabi/publish/invalidation-E1.json"]
-            .map { S3Object(key: $0, etag: "1", size: 1) }
+        let extra = [
+            "_tabi/derivatives.json", "_tabi/publish/headers-0123456789abcdef.json", "_tabi/publish/rules-fedcba9876543210.json",
+            "_tabi/other-tool.json", "_tabi/publish/invalidation-E1.json",
+        ]
+        .map { S3Object(key: $0, etag: "1", size: 1) }
         let plan = planner.plan(local: local, remote: PlanFixtures.state(local.map(PlanFixtures.remote), extra: extra))
-        #expect(plan.retired == ["_tabi/derivatives.json", "_tabi/publish/headers-0123456789abcdef.json",
-                                 "_tabi/publish/rules-fedcba9876543210.json"])
+        #expect(
+            plan.retired == [
+                "_tabi/derivatives.json", "_tabi/publish/headers-0123456789abcdef.json",
+                "_tabi/publish/rules-fedcba9876543210.json",
+            ])
         #expect(plan.deletes.isEmpty, "reserved keys are never site deletes")
     }
 
@@ -118,19 +133,28 @@ import Testing
     @Test func buildFilesGoToAPrivateStoreOnlyWhenChanged() {
         let manifest = StateFile(name: "build/derivatives.json", data: Data("{}\n".utf8))
         let local = [PlanFixtures.local("index.html")]
-        let stored = ["build/derivatives.json": S3Object(key: "state/build/derivatives.json", etag: manifest.md5, size: 3),
-                      "build/old.json": S3Object(key: "state/build/old.json", etag: "1", size: 1)]
-        let same = planner.plan(local: local, remote: PlanFixtures.state(local.map(PlanFixtures.remote), records: stored),
-                                buildFiles: [manifest])
+        let stored = [
+            "build/derivatives.json": S3Object(key: "state/build/derivatives.json", etag: manifest.md5, size: 3),
+            "build/old.json": S3Object(key: "state/build/old.json", etag: "1", size: 1),
+        ]
+        let same = planner.plan(
+            local: local, remote: PlanFixtures.state(local.map(PlanFixtures.remote), records: stored),
+            buildFiles: [manifest])
         #expect(same.stateWrites.isEmpty)
         #expect(same.staleStateRecords == ["build/old.json"])
         let changed = StateFile(name: "build/derivatives.json", data: Data("{\"a\":1}\n".utf8))
-        #expect(planner.plan(local: local, remote: PlanFixtures.state(local.map(PlanFixtures.remote), records: stored),
-                             buildFiles: [changed]).stateWrites == [changed])
-        let link = RefusedFile(path: "_tabi/derivatives.json", error: ConfinedFileError(path: "/out/_tabi/derivatives.json", problem: .symbolicLink))
-        #expect(planner.plan(local: local, refused: [link], remote: PlanFixtures.state(local.map(PlanFixtures.remote), records: stored))
-            .staleStateRecords == ["build/old.json"], "a refused build file's record stays")
-        let served = planner.plan(local: local, remote: PlanFixtures.state(local.map(PlanFixtures.remote)), unkept: ["_tabi/derivatives.json"])
+        #expect(
+            planner.plan(
+                local: local, remote: PlanFixtures.state(local.map(PlanFixtures.remote), records: stored),
+                buildFiles: [changed]
+            ).stateWrites == [changed])
+        let link = RefusedFile(
+            path: "_tabi/derivatives.json", error: ConfinedFileError(path: "/out/_tabi/derivatives.json", problem: .symbolicLink))
+        #expect(
+            planner.plan(local: local, refused: [link], remote: PlanFixtures.state(local.map(PlanFixtures.remote), records: stored))
+                .staleStateRecords == ["build/old.json"], "a refused build file's record stays")
+        let served = planner.plan(
+            local: local, remote: PlanFixtures.state(local.map(PlanFixtures.remote)), unkept: ["_tabi/derivatives.json"])
         #expect(served.stateWrites.isEmpty && served.unkeptBuildFiles == ["_tabi/derivatives.json"])
     }
 
@@ -170,7 +194,8 @@ import Testing
         #expect(!planner.plan(local: local, remote: PlanFixtures.state(local.map(PlanFixtures.remote))).writesRulesRecord)
         var stale = PlanFixtures.rulesRecord()
         stale.etag = "0"
-        let rewritten = planner.plan(local: local, remote: RemoteState(listing: local.map(PlanFixtures.remote) + [stale], keys: PlanFixtures.keys))
+        let rewritten = planner.plan(
+            local: local, remote: RemoteState(listing: local.map(PlanFixtures.remote) + [stale], keys: PlanFixtures.keys))
         #expect(rewritten.writesRulesRecord)
         #expect(HeaderRulesRecord(rules: PlanFixtures.rules).data == HeaderRulesRecord(rules: PlanFixtures.rules).data)
     }

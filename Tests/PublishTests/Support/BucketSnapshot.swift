@@ -1,5 +1,5 @@
-import IntegrationSupport
 import Foundation
+import IntegrationSupport
 
 /// A bucket as readers and publish see it: per key the MD5 of the stored bytes and the headers
 /// publish sets. Two runs converged when their snapshots are equal.
@@ -16,8 +16,9 @@ struct BucketSnapshot: Equatable, Sendable {
 
     init(_ moto: MotoStandin, bucket: String? = nil) async throws {
         objects = try await moto.objects(bucket: bucket).mapValues {
-            Object(md5: $0.md5, contentType: $0.headers["content-type"], cacheControl: $0.headers["cache-control"],
-                   contentEncoding: $0.headers["content-encoding"], tabiMD5: $0.headers["x-amz-meta-tabi-md5"])
+            Object(
+                md5: $0.md5, contentType: $0.headers["content-type"], cacheControl: $0.headers["cache-control"],
+                contentEncoding: $0.headers["content-encoding"], tabiMD5: $0.headers["x-amz-meta-tabi-md5"])
         }
     }
 

@@ -1,5 +1,5 @@
-import IntegrationSupport
 import Foundation
+import IntegrationSupport
 import TestSupport
 
 /// Runs a program, watches its output, and kills it with SIGKILL as soon as a line contains a
@@ -11,8 +11,10 @@ enum KilledRun {
         var output: String
     }
 
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String?], in folder: URL,
-                    after marker: String) throws -> Result {
+    static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String?], in folder: URL,
+        after marker: String
+    ) throws -> Result {
         let process = CommandRunner.process(executable, arguments, environment: environment, in: folder)
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -49,8 +51,10 @@ enum StalledKill {
         var output: String
     }
 
-    static func run(_ executable: URL, _ arguments: [String], moto: MotoStandin, in folder: URL,
-                    after requests: Int) async throws -> Result {
+    static func run(
+        _ executable: URL, _ arguments: [String], moto: MotoStandin, in folder: URL,
+        after requests: Int
+    ) async throws -> Result {
         try await moto.stall(after: requests)
         let process = CommandRunner.process(executable, arguments, environment: moto.environment(), in: folder)
         let log = folder.appendingPathComponent("killed-run-\(UUID().uuidString).log")

@@ -1,6 +1,6 @@
-import IntegrationSupport
 import Crypto
 import Foundation
+import IntegrationSupport
 import TabiCore
 import TestSupport
 
@@ -36,8 +36,11 @@ final class PublishSite: @unchecked Sendable {
 
     /// `tabi-press build` of the content into `Output/`.
     func build() async throws {
-        let result = try await CommandRunner.tabiPress(["build", "--content", content.path, "--output", output.path,
-                                                  "--theme", RepositoryPaths.defaultTheme.path, "--quiet"], in: folder.url)
+        let result = try await CommandRunner.tabiPress(
+            [
+                "build", "--content", content.path, "--output", output.path,
+                "--theme", RepositoryPaths.defaultTheme.path, "--quiet",
+            ], in: folder.url)
         guard result.status == 0 else { throw BuildFailed(description: "build exited \(result.status): \(result.stderr)") }
     }
 
@@ -70,8 +73,10 @@ final class PublishSite: @unchecked Sendable {
     }
 
     /// Runs `tabi-press publish` against `moto` with `arguments` after the output and bucket.
-    func publish(_ moto: MotoStandin, _ arguments: [String] = [], secret: String? = nil,
-                 distribution: Bool = true) async throws -> CommandRunner.Result {
+    func publish(
+        _ moto: MotoStandin, _ arguments: [String] = [], secret: String? = nil,
+        distribution: Bool = true
+    ) async throws -> CommandRunner.Result {
         var all = ["publish", "--output", output.path, "--bucket", moto.bucket]
         if distribution { all += ["--distribution", moto.distributionId] }
         return try await CommandRunner.tabiPress(all + arguments, environment: moto.environment(secret: secret), in: folder.url)

@@ -1,5 +1,5 @@
-import IntegrationSupport
 import Foundation
+import IntegrationSupport
 import TestSupport
 
 /// Replays a stand-in's request log over the bucket a run started from, and names every moment
@@ -28,8 +28,10 @@ struct ReaderTimeline {
 
     /// The broken moments of `log`, for a bucket that held `initial` keys with pages as in `before`,
     /// while pages as in `after` were being published.
-    static func brokenMoments(_ log: [MotoStandin.LoggedRequest], bucket: String, initial: Set<String>,
-                              before: References, after: References) -> [String] {
+    static func brokenMoments(
+        _ log: [MotoStandin.LoggedRequest], bucket: String, initial: Set<String>,
+        before: References, after: References
+    ) -> [String] {
         enum Change { case pageUp(String), pageGone(String), mediaUp(String), mediaGone(String) }
         var changes: [(time: Int, change: Change)] = []
         let isPage = { (key: String) in before[key] != nil || after[key] != nil }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -37,8 +38,9 @@ struct FeedDocument {
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
         guard parser.parse() else {
-            throw ParseError(description: "not well-formed XML: \(parser.parserError.map(String.init(describing:)) ?? "?") "
-                + "at line \(parser.lineNumber), column \(parser.columnNumber)")
+            throw ParseError(
+                description: "not well-formed XML: \(parser.parserError.map(String.init(describing:)) ?? "?") "
+                    + "at line \(parser.lineNumber), column \(parser.columnNumber)")
         }
         return delegate.document
     }
@@ -49,8 +51,10 @@ struct FeedDocument {
         var text = ""
         var entry: Entry?
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if path.isEmpty {
                 document.rootName = name
                 document.namespace = attributes["xmlns"] ?? ""

@@ -8,9 +8,11 @@ struct RenderedSite {
     let files: [SiteFile]
 
     /// The fixtures through the default theme.
-    static func fixtures(trips: [TripContent] = TripFixtures.all,
-                         renditions: [String: PhotoRenditions] = TripFixtures.renditions,
-                         config: SiteConfig = TripFixtures.config) throws -> RenderedSite {
+    static func fixtures(
+        trips: [TripContent] = TripFixtures.all,
+        renditions: [String: PhotoRenditions] = TripFixtures.renditions,
+        config: SiteConfig = TripFixtures.config
+    ) throws -> RenderedSite {
         let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
         return RenderedSite(files: try SiteRenderer(config: config, theme: theme).render(trips: trips, renditions: renditions).files)
     }
