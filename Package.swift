@@ -148,6 +148,7 @@ let package = Package(
             path: "Tests/IntegrationSupport", swiftSettings: strict),
         .testTarget(name: "TabiCoreTests", dependencies: ["TabiCore", "ContentStore"], swiftSettings: strict),
         .testTarget(name: "ConcurrencyTests", dependencies: ["Concurrency"], swiftSettings: strict),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"], swiftSettings: strict),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: strict),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "TestSupport"], swiftSettings: strict),
         .testTarget(

@@ -113,7 +113,7 @@ public final class ModelStandin: @unchecked Sendable {
         AWSSettings(
             endpoint: try AWSEndpoint(url: server.baseURL, signingRegion: "us-east-1", isCustom: true),
             credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: Self.accessKey, secretAccessKey: secret)),
-            retry: AWSRetryPolicy(maxAttempts: maxAttempts, random: { 0.5 }), timeouts: timeouts, clock: Self.noWaiting)
+            retry: RetryPolicy(maxAttempts: maxAttempts, random: { 0.5 }), timeouts: timeouts, clock: Self.noWaiting)
     }
 
     /// The narrator for `api` (`invoke`, `converse`, `openai`) on the stand-in.
@@ -127,7 +127,7 @@ public final class ModelStandin: @unchecked Sendable {
         default:
             return OpenAINarrator(
                 baseURL: server.baseURL + "/v1", apiKey: openAIKey, model: "gpt-standin",
-                retry: AWSRetryPolicy(random: { 0.5 }), clock: Self.noWaiting, timeouts: timeouts)
+                retry: RetryPolicy(random: { 0.5 }), clock: Self.noWaiting, timeouts: timeouts)
         }
     }
 

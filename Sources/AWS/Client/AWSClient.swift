@@ -45,39 +45,34 @@ public struct AWSClient: Sendable {
 
     private func sendWithRetries(_ request: AWSRequest) async throws(AWSError) -> HTTPResponse {
         let payloadHash = try payloadHash(for: request)
-        var attempt = 0
-        while true {
-            attempt += 1
-            if Task.isCancelled { throw failure(.cancelled, request, attempts: attempt - 1) }
+        let loop = RetryLoop(policy: settings.retry, sleep: settings.clock.sleep)
+        return try await loop.run { attempt async -> AttemptResult<HTTPResponse, AWSError> in
             let credentials: AWSCredentials
-            do {
+            do throws(AWSCredentialsError) {
                 credentials = try await settings.credentials.credentials()
             } catch {
-                throw failure(.credentials(error), request, attempts: attempt - 1)
+                return .failure(failure(.credentials(error), request, attempts: attempt - 1), retry: nil)
             }
             counters.withLock { $0.attempts += 1 }
-            let error: AWSError, retryAfter: Duration?
             switch await sendOnce(request, payloadHash, credentials, attempt) {
-            case .success(let response): return response
-            case .failure(let failed): (error, retryAfter) = (failed.error, failed.retryAfter)
+            case .success(let response): return .success(response)
+            case .failure(let failed):
+                // An expired token is refreshed (before the retry) and the request sent again at once.
+                let wait = failed.error.retryReason == .credentialsExpired ? .zero : failed.retryAfter
+                return .failure(failed.error, retry: failed.error.retryReason, retryAfter: wait)
             }
-            let wait = error.retryReason == .credentialsExpired ? .zero : retryAfter
-            guard let reason = error.retryReason, let delay = settings.retry.delay(retry: attempt, retryAfter: wait) else {
-                throw error
-            }
-            if reason == .credentialsExpired { await settings.credentials.invalidate() }
+        } beforeRetry: { retry in
+            if retry.reason == .credentialsExpired { await settings.credentials.invalidate() }
             counters.withLock {
                 $0.retries += 1
-                if reason == .throttled { $0.throttled += 1 }
+                if retry.reason == .throttled { $0.throttled += 1 }
             }
-            let seconds = String(format: "%.1f s", delay.timeInterval)
+            let seconds = String(format: "%.1f s", retry.delay.timeInterval)
             settings.logger.notice(
-                "\(subject(request)): \(Self.summary(of: error)); retry \(attempt) of \(settings.retry.maxAttempts - 1) in \(seconds)")
-            do {
-                try await settings.clock.sleep(delay)
-            } catch {
-                throw failure(.cancelled, request, attempts: attempt)
-            }
+                "\(subject(request)): \(Self.summary(of: retry.failure)); retry \(retry.number) of \(settings.retry.maxAttempts - 1) in \(seconds)"
+            )
+        } cancelled: { _, attempts in
+            failure(.cancelled, request, attempts: attempts)
         }
     }
 
@@ -108,7 +103,7 @@ public struct AWSClient: Sendable {
             var transport = error
             transport.detail = AWSRedaction.redact(transport.detail, secrets: credentials.secrets)
             var failure = failure(.transport(transport), request, attempts: attempt)
-            failure.retryReason = AWSRetryClassifier.classify(error)
+            failure.retryReason = HTTPRetryClassifier.classify(error)
             return .failure(AttemptFailure(error: failure))
         }
     }

@@ -41,19 +41,22 @@ public struct CloudFrontClient: Sendable {
         distributionId: String, paths: [String],
         callerReference: String
     ) async throws(AWSError) -> CloudFrontInvalidation {
-        var waited = Duration.zero
-        while true {
-            do {
-                return try await createInvalidationOnce(distributionId: distributionId, paths: paths, callerReference: callerReference)
-            } catch  where error.code == Self.busyCode && waited + busyPoll <= busyWait && !Task.isCancelled {
-                let busy = error
-                let left = Int((busyWait - waited).timeInterval.rounded())
-                client.settings.logger.notice(
-                    "CloudFront \(distributionId): too many invalidations in progress; asking again in \(Int(busyPoll.timeInterval)) s (for up to \(left) s more)"
-                )
-                do { try await client.settings.clock.sleep(busyPoll) } catch { throw busy }
-                waited += busyPoll
+        let poll = RetryLoop(policy: .every(busyPoll, for: busyWait), sleep: client.settings.clock.sleep)
+        return try await poll.run { _ async -> AttemptResult<CloudFrontInvalidation, AWSError> in
+            do throws(AWSError) {
+                return .success(
+                    try await createInvalidationOnce(distributionId: distributionId, paths: paths, callerReference: callerReference))
+            } catch {
+                // Only "busy" is waited out here; the client has retried everything else already.
+                return .failure(error, retry: error.code == Self.busyCode ? .throttled : nil)
             }
+        } beforeRetry: { retry in
+            let left = Int((busyWait - busyPoll * (retry.number - 1)).timeInterval.rounded())
+            client.settings.logger.notice(
+                "CloudFront \(distributionId): too many invalidations in progress; asking again in \(Int(busyPoll.timeInterval)) s (for up to \(left) s more)"
+            )
+        } cancelled: { busy, attempts in
+            busy ?? AWSError(kind: .cancelled, service: client.service.name, operation: "CreateInvalidation", resource: distributionId)
         }
     }
 

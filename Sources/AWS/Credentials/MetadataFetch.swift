@@ -2,19 +2,31 @@
 /// connection failures and 5xx a few times (these endpoints are local and fast, or absent).
 enum MetadataFetch {
     static func send(_ request: HTTPRequest, client: HTTPClient, attempts: Int) async -> Result<HTTPResponse, HTTPError> {
-        var outcome: Result<HTTPResponse, HTTPError> = .failure(
-            HTTPError(kind: .other, method: request.method.rawValue, host: request.host))
-        for _ in 0..<max(attempts, 1) {
-            do {
-                let response = try await client.send(request)
-                outcome = .success(response)
-                if response.status < 500 { return outcome }
-            } catch {
-                outcome = .failure(error)
-                if !error.isTransient { return outcome }
+        let loop = RetryLoop(policy: .immediately(attempts: attempts), sleep: { _ in })
+        do {
+            return .success(
+                try await loop.run { _ async -> AttemptResult<HTTPResponse, Unanswered> in
+                    do throws(HTTPError) {
+                        let response = try await client.send(request)
+                        return response.status < 500 ? .success(response) : .failure(.status(response), retry: .transient)
+                    } catch {
+                        return .failure(.transport(error), retry: HTTPRetryClassifier.classify(error))
+                    }
+                } cancelled: { last, _ in
+                    last ?? .transport(HTTPError(kind: .cancelled, method: request.method.rawValue, host: request.host))
+                })
+        } catch {
+            switch error {
+            case .status(let response): return .success(response)
+            case .transport(let error): return .failure(error)
             }
         }
-        return outcome
+    }
+
+    /// What the last attempt got when no attempt got an answer below 500.
+    private enum Unanswered: Error {
+        case status(HTTPResponse)
+        case transport(HTTPError)
     }
 
     /// The credentials document a 200 response to `request` holds; any failure or other status

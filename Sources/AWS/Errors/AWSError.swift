@@ -36,12 +36,12 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
     /// How many times the request was sent.
     public var attempts: Int
     /// Why the last failure would have been worth retrying (`nil` when it was not).
-    public var retryReason: AWSRetryReason?
+    public var retryReason: RetryReason?
 
     public init(
         kind: Kind, service: String, operation: String, resource: String? = nil, statusCode: Int? = nil,
         code: String? = nil, message: String? = nil, requestId: String? = nil, attempts: Int = 1,
-        retryReason: AWSRetryReason? = nil
+        retryReason: RetryReason? = nil
     ) {
         self.kind = kind
         self.service = service

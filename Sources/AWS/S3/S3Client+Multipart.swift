@@ -61,33 +61,32 @@ extension S3Client {
             xml += "<Part>" + XMLBody.element("PartNumber", String(part.number)) + XMLBody.element("ETag", "\"\(part.etag)\"") + "</Part>"
         }
         xml += "</CompleteMultipartUpload>"
-        let retry = client.settings.retry
-        var attempt = 0
-        while true {
-            attempt += 1
-            let failure: AWSError
-            do {
+        return try await RetryLoop(policy: client.settings.retry, sleep: client.settings.clock.sleep).run {
+            attempt async -> AttemptResult<String, AWSError> in
+            do throws(AWSError) {
+                // The client has already retried what the HTTP answer itself asked for; this loop
+                // retries the failures S3 reports inside a 200 answer.
                 let response = try await send(
                     "CompleteMultipartUpload", .post, key: key, query: [AWSQueryItem("uploadId", uploadId)],
                     headers: [("Content-Type", "application/xml")], body: .text(xml))
                 let tree = try self.xml(response, "CompleteMultipartUpload", resource: key)
                 guard let error = embeddedError(tree, response, "CompleteMultipartUpload", resource: key) else {
-                    return S3Object.normalizedETag(tree["ETag"] ?? "")
+                    return .success(S3Object.normalizedETag(tree["ETag"] ?? ""))
                 }
-                failure = error
+                return .failure(error, retry: error.retryReason)
             } catch {
                 if attempt > 1, error.code == "NoSuchUpload", let expectedETag,
                     let head = try? await headObject(key: key), head.etag == expectedETag
                 {
-                    return head.etag
+                    return .success(head.etag)
                 }
-                throw error
+                return .failure(error, retry: nil)
             }
-            guard failure.retryReason != nil, let delay = retry.delay(retry: attempt, retryAfter: nil) else { throw failure }
-            client.settings.logger.notice("S3 CompleteMultipartUpload \(key): \(failure.code ?? "error") in a 200 answer; retry \(attempt)")
-            do { try await client.settings.clock.sleep(delay) } catch {
-                throw AWSError(kind: .cancelled, service: client.service.name, operation: "CompleteMultipartUpload", resource: key)
-            }
+        } beforeRetry: { retry in
+            client.settings.logger.notice(
+                "S3 CompleteMultipartUpload \(key): \(retry.failure.code ?? "error") in a 200 answer; retry \(retry.number)")
+        } cancelled: { _, _ in
+            AWSError(kind: .cancelled, service: client.service.name, operation: "CompleteMultipartUpload", resource: key)
         }
     }
 

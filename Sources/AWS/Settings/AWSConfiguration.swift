@@ -117,14 +117,14 @@ public struct AWSConfiguration: Sendable {
     }
 
     /// The retry policy: the batch defaults with the configured number of attempts.
-    public func retryPolicy() throws(AWSConfigurationError) -> AWSRetryPolicy {
+    public func retryPolicy() throws(AWSConfigurationError) -> RetryPolicy {
         let (text, setting) =
             value("AWS_MAX_ATTEMPTS").map { ($0, "AWS_MAX_ATTEMPTS") }
             ?? profileValue("max_attempts").map { ($0, "max_attempts of profile \(profile)") } ?? ("5", "")
         guard let attempts = Int(text), attempts >= 1 else {
             throw AWSConfigurationError(setting: setting, reason: "\(text) is not a whole number of at least 1")
         }
-        return AWSRetryPolicy(maxAttempts: attempts)
+        return RetryPolicy(maxAttempts: attempts)
     }
 
     private func s3Addressing(endpoint: AWSEndpoint) throws(AWSConfigurationError) -> S3AddressingStyle {

@@ -13,7 +13,7 @@ public struct AWSSettings: Sendable {
     /// What requests are signed with.
     public var credentials: any AWSCredentialsProvider
     /// How often and how patiently failed requests are sent again.
-    public var retry: AWSRetryPolicy
+    public var retry: RetryPolicy
     /// Per-attempt limits; a request may override them.
     public var timeouts: HTTPTimeouts
     /// How S3 requests name their bucket (ignored for other services).
@@ -33,7 +33,7 @@ public struct AWSSettings: Sendable {
     public var region: String { endpoint.signingRegion }
 
     public init(
-        endpoint: AWSEndpoint, credentials: any AWSCredentialsProvider, retry: AWSRetryPolicy = .batch,
+        endpoint: AWSEndpoint, credentials: any AWSCredentialsProvider, retry: RetryPolicy = .batch,
         timeouts: HTTPTimeouts = AWSSettings.defaultTimeouts, s3Addressing: S3AddressingStyle? = nil,
         httpVersion: HTTPVersion = .http1_1, httpClient: HTTPClient = .shared, clock: AWSClock = .system,
         logger: Logger = Logger(label: "tabi.aws"), userAgent: String = "tabi-press"

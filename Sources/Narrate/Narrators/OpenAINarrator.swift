@@ -14,7 +14,7 @@ public struct OpenAINarrator: Narrator {
     public let baseURL: String
     public let model: String
     private let apiKey: String?
-    private let retry: AWSRetryPolicy
+    private let retry: RetryPolicy
     private let clock: AWSClock
     private let timeouts: HTTPTimeouts
     private let httpClient: HTTPClient
@@ -25,7 +25,7 @@ public struct OpenAINarrator: Narrator {
     public static let defaultBaseURL = "https://api.openai.com/v1"
 
     public init(
-        baseURL: String = OpenAINarrator.defaultBaseURL, apiKey: String?, model: String, retry: AWSRetryPolicy = .batch,
+        baseURL: String = OpenAINarrator.defaultBaseURL, apiKey: String?, model: String, retry: RetryPolicy = .batch,
         clock: AWSClock = .system, timeouts: HTTPTimeouts = AWSSettings.modelTimeouts, httpClient: HTTPClient = .shared,
         logger: Logger = Logger(label: "tabi.draft")
     ) {
@@ -79,43 +79,45 @@ public struct OpenAINarrator: Narrator {
     // MARK: - Attempts
 
     private func send(_ request: HTTPRequest) async throws(NarrationError) -> HTTPResponse {
-        var attempt = 0
-        while true {
-            attempt += 1
-            let failure: NarrationError, reason: AWSRetryReason?, retryAfter: Duration?
-            do {
+        let subject = subject
+        return try await RetryLoop(policy: retry, sleep: clock.sleep).run { _ async -> AttemptResult<HTTPResponse, NarrationError> in
+            do throws(HTTPError) {
                 let response = try await httpClient.send(request)
-                if response.isSuccess { return response }
+                if response.isSuccess { return .success(response) }
                 let error = ErrorBody(response.body)
                 let code = error.code.map { AWSRedaction.redact($0, secrets: secrets) } ?? "HTTP"
-                reason = error.code == "insufficient_quota" ? nil : AWSRetryClassifier.classify(status: response.status, code: error.code)
-                retryAfter = RetryAfter.delay(in: response.headers, now: clock.now())
+                // An exhausted quota stays exhausted however often it is asked.
+                let reason =
+                    error.code == "insufficient_quota" ? nil : AWSRetryClassifier.classify(status: response.status, code: error.code)
                 let message = error.message.map { ": " + AWSRedaction.redact($0, secrets: secrets) } ?? ""
                 let kind: NarrationError.Kind =
                     response.status == 401 || response.status == 403
                         || NarrationError.authenticationCodes.contains(code) ? .authentication : .service
-                failure = NarrationError(kind: kind, message: "\(subject) failed: \(code) (\(response.status))\(message)")
+                return .failure(
+                    NarrationError(kind: kind, message: "\(subject) failed: \(code) (\(response.status))\(message)"), retry: reason,
+                    retryAfter: RetryAfter.delay(in: response.headers, now: clock.now()))
             } catch {
-                if error.kind == .cancelled { throw NarrationError(kind: .cancelled, message: "\(subject) was cancelled") }
-                reason = AWSRetryClassifier.classify(error)
-                retryAfter = nil
-                failure = NarrationError(
-                    kind: .transport, message: "\(subject) failed: \(AWSRedaction.redact(error.description, secrets: secrets))")
+                if error.kind == .cancelled {
+                    return .failure(NarrationError(kind: .cancelled, message: "\(subject) was cancelled"), retry: nil)
+                }
+                return .failure(
+                    NarrationError(
+                        kind: .transport, message: "\(subject) failed: \(AWSRedaction.redact(error.description, secrets: secrets))"),
+                    retry: HTTPRetryClassifier.classify(error))
             }
-            guard let reason, let delay = retry.delay(retry: attempt, retryAfter: retryAfter) else {
-                throw attempt > 1 ? NarrationError(kind: failure.kind, message: "\(failure.message) [after \(attempt) attempts]") : failure
-            }
+        } beforeRetry: { retry in
             counters.withLock {
                 $0.retries += 1
-                if reason == .throttled { $0.throttled += 1 }
+                if retry.reason == .throttled { $0.throttled += 1 }
             }
             logger.notice(
-                "\(failure.message); retry \(attempt) of \(retry.maxAttempts - 1) in \(String(format: "%.1f s", delay.secondsValue)))")
-            do {
-                try await clock.sleep(delay)
-            } catch {
-                throw NarrationError(kind: .cancelled, message: "\(subject) was cancelled")
-            }
+                "\(retry.failure.message); retry \(retry.number) of \(self.retry.maxAttempts - 1) in \(String(format: "%.1f s", retry.delay.secondsValue)))"
+            )
+        } cancelled: { _, _ in
+            NarrationError(kind: .cancelled, message: "\(subject) was cancelled")
+        } givingUp: { failure, attempts in
+            attempts > 1 && failure.kind != .cancelled
+                ? NarrationError(kind: failure.kind, message: "\(failure.message) [after \(attempts) attempts]") : failure
         }
     }
 

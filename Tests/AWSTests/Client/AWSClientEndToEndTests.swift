@@ -20,7 +20,7 @@ import Testing
 
     func client(
         _ service: AWSService, _ standin: PythonStandin, credentials: AWSCredentials = TestSettings.readme,
-        clock: TestClock = TestClock(), retry: AWSRetryPolicy = AWSRetryPolicy(random: { 0.5 })
+        clock: TestClock = TestClock(), retry: RetryPolicy = RetryPolicy(random: { 0.5 })
     ) throws -> AWSClient {
         AWSClient(
             service: service,
@@ -279,7 +279,7 @@ import Testing
                     status: 500, body: "<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>"),
                 count: 5))
         let clock = TestClock()
-        let client = try client(.s3, standin, clock: clock, retry: AWSRetryPolicy(maxAttempts: 5, random: { 0.999 }))
+        let client = try client(.s3, standin, clock: clock, retry: RetryPolicy(maxAttempts: 5, random: { 0.999 }))
         do {
             _ = try await client.send(AWSRequest(operation: "GetObject", method: .get, bucket: "b-1", path: .key("k"), resource: "k"))
             Issue.record("expected InternalError")
@@ -298,7 +298,7 @@ import Testing
         let clock = TestClock()
         let settings = try TestSettings.settings(
             endpoint: "http://127.0.0.1:\(port)", custom: true,
-            retry: AWSRetryPolicy(maxAttempts: 3), clock: clock.clock)
+            retry: RetryPolicy(maxAttempts: 3), clock: clock.clock)
         let client = AWSClient(service: .cloudFront, settings: settings)
         do {
             _ = try await client.send(

@@ -14,7 +14,7 @@ import Testing
         S3Client(
             settings: try TestSettings.settings(
                 endpoint: standin.baseURL, custom: true,
-                retry: AWSRetryPolicy(random: { 0.5 }), clock: TestClock().clock),
+                retry: RetryPolicy(random: { 0.5 }), clock: TestClock().clock),
             bucket: "tabi-site")
     }
 

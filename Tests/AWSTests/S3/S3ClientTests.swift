@@ -15,7 +15,7 @@ import Testing
         S3Client(
             settings: try TestSettings.settings(
                 endpoint: standin.baseURL, custom: true,
-                retry: AWSRetryPolicy(random: { 0.5 }), clock: clock.clock), bucket: "tabi-site")
+                retry: RetryPolicy(random: { 0.5 }), clock: clock.clock), bucket: "tabi-site")
     }
 
     static func xml(_ body: String, status: Int = 200) -> PythonStandin.ScriptedResponse {

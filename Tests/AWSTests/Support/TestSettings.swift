@@ -9,7 +9,7 @@ enum TestSettings {
 
     static func settings(
         endpoint: String, region: String = "us-east-1", custom: Bool = false,
-        credentials: AWSCredentials = readme, retry: AWSRetryPolicy = .batch,
+        credentials: AWSCredentials = readme, retry: RetryPolicy = .batch,
         clock: AWSClock = AWSClock(now: { readmeDate }, sleep: { _ in }),
         httpClient: HTTPClient = .shared
     ) throws -> AWSSettings {

@@ -1,40 +1,22 @@
-import AWS
 import Foundation
+import HTTPClient
 import Testing
 
+/// The policy (backoff with full jitter, `Retry-After`), the HTTP classifier and `Retry-After`
+/// parsing that every retry of tabi-press goes through.
 @Suite struct RetryPolicyTests {
-    @Test(
-        arguments: [
-            (429, nil, AWSRetryReason.throttled), (400, "ThrottlingException", .throttled), (400, "Throttling", .throttled),
-            (503, "SlowDown", .throttled), (429, "ModelNotReadyException", .throttled), (400, "TooManyRequestsException", .throttled),
-            (503, "RequestLimitExceeded", .throttled), (500, nil, .transient), (502, nil, .transient), (503, nil, .transient),
-            (504, nil, .transient), (408, nil, .transient), (408, "ModelTimeoutException", .transient), (400, "RequestTimeout", .transient),
-        ] as [(Int, String?, AWSRetryReason)])
-    func retryable(status: Int, code: String?, reason: AWSRetryReason) {
-        #expect(AWSRetryClassifier.classify(status: status, code: code) == reason)
-    }
-
-    @Test(
-        arguments: [
-            (400, "ValidationException"), (403, "AccessDeniedException"), (403, "SignatureDoesNotMatch"), (404, "NoSuchKey"),
-            (400, "ServiceQuotaExceededException"), (501, "NotImplemented"), (409, "ConflictException"), (400, nil), (412, nil),
-        ] as [(Int, String?)])
-    func notRetryable(status: Int, code: String?) {
-        #expect(AWSRetryClassifier.classify(status: status, code: code) == nil)
-    }
-
     @Test func connectionFailuresAreRetryableButInvalidRequestsAreNot() {
         for kind in [HTTPError.Kind.nameResolution, .connectionRefused, .connectFailed, .tlsHandshake, .timeout, .connectionLost] {
-            #expect(AWSRetryClassifier.classify(HTTPError(kind: kind, method: "GET", host: "h")) == .connection)
+            #expect(HTTPRetryClassifier.classify(HTTPError(kind: kind, method: "GET", host: "h")) == .connection)
         }
         for kind in [HTTPError.Kind.invalidRequest, .tlsCertificate, .bodyUnreadable, .responseTooLarge, .cancelled, .other] {
-            #expect(AWSRetryClassifier.classify(HTTPError(kind: kind, method: "GET", host: "h")) == nil)
+            #expect(HTTPRetryClassifier.classify(HTTPError(kind: kind, method: "GET", host: "h")) == nil)
         }
     }
 
     @Test func fullJitterStaysWithinTheExponentialCeilingAndTheCap() {
         for random in [0.0, 0.25, 0.999_999] {
-            let policy = AWSRetryPolicy(maxAttempts: 10, baseDelay: .milliseconds(200), maxDelay: .seconds(5), random: { random })
+            let policy = RetryPolicy(maxAttempts: 10, baseDelay: .milliseconds(200), maxDelay: .seconds(5), random: { random })
             for retry in 1...12 {
                 let ceiling = min(Duration.seconds(5), .milliseconds(200) * (1 << (retry - 1)))
                 let delay = policy.backoff(retry: retry)
@@ -42,18 +24,18 @@ import Testing
                 #expect(delay == ceiling * random)
             }
         }
-        let outOfRange = AWSRetryPolicy(baseDelay: .seconds(1), random: { 7 })
+        let outOfRange = RetryPolicy(baseDelay: .seconds(1), random: { 7 })
         #expect(outOfRange.backoff(retry: 1) == .seconds(1))
     }
 
     @Test func delayStopsAtMaxAttemptsAndHonoursRetryAfter() {
-        let policy = AWSRetryPolicy(maxAttempts: 3, maxRetryAfter: .seconds(30), random: { 0.5 })
+        let policy = RetryPolicy(maxAttempts: 3, maxRetryAfter: .seconds(30), random: { 0.5 })
         #expect(policy.delay(retry: 1, retryAfter: nil) == .milliseconds(500))
         #expect(policy.delay(retry: 2, retryAfter: nil) == .seconds(1))
         #expect(policy.delay(retry: 3, retryAfter: nil) == nil)
         #expect(policy.delay(retry: 1, retryAfter: .seconds(12)) == .seconds(12))
         #expect(policy.delay(retry: 1, retryAfter: .seconds(31)) == nil)
-        #expect(AWSRetryPolicy.never.delay(retry: 1, retryAfter: nil) == nil)
+        #expect(RetryPolicy.never.delay(retry: 1, retryAfter: nil) == nil)
     }
 
     @Test func retryAfterReadsSecondsAndHTTPDates() {
@@ -73,7 +55,7 @@ import Testing
         let now = Date(timeIntervalSince1970: 784_111_777)
         let delay = try #require(RetryAfter.delay(in: [("Retry-After", value)], now: now))
         #expect(delay == RetryAfter.longest)
-        #expect(AWSRetryPolicy.batch.delay(retry: 1, retryAfter: delay) == nil)
+        #expect(RetryPolicy.batch.delay(retry: 1, retryAfter: delay) == nil)
         #expect(RetryAfter.delay(in: [("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")], now: now) == RetryAfter.longest)
     }
 

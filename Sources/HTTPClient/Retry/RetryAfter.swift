@@ -3,7 +3,7 @@ import Foundation
 /// The `Retry-After` header: a number of seconds, or an HTTP date.
 public enum RetryAfter {
     /// The longest wait read from a header; a longer one reads as this. A day is more than any
-    /// ``AWSRetryPolicy/maxRetryAfter`` honours, so the policy still refuses it (the request
+    /// ``RetryPolicy/maxRetryAfter`` honours, so the policy still refuses it (the request
     /// fails instead of stalling the batch), and the conversion to whole milliseconds cannot
     /// overflow (`Int(1e300 * 1000)` traps).
     public static let longest: Duration = .seconds(86_400)

@@ -1,8 +1,10 @@
 import Foundation
 
-/// How many times a request is sent and how long to wait between sends: the SDKs' standard
-/// mode (exponential backoff with full jitter), sized for a batch job.
-public struct AWSRetryPolicy: Sendable {
+/// How many times a request is sent and how long to wait between sends: the AWS SDKs' standard
+/// mode (exponential backoff with full jitter), sized for a batch job. Used by every HTTP retry
+/// of tabi-press through ``RetryLoop``: the AWS client, the OpenAI narrator, S3's multipart
+/// completion, CloudFront's busy wait and the credential endpoints.
+public struct RetryPolicy: Sendable {
     /// The most sends of one request, the first included; 1 disables retries.
     public var maxAttempts: Int
     /// The backoff of the first retry, doubled for each later one (before jitter).
@@ -27,9 +29,22 @@ public struct AWSRetryPolicy: Sendable {
     }
 
     /// Five attempts, 1 s base, 20 s cap, `Retry-After` up to a minute.
-    public static let batch = AWSRetryPolicy()
+    public static let batch = RetryPolicy()
     /// A single attempt.
-    public static let never = AWSRetryPolicy(maxAttempts: 1)
+    public static let never = RetryPolicy(maxAttempts: 1)
+
+    /// Asks again every `interval` for up to `total` (no jitter, no `Retry-After`): a poll, such
+    /// as waiting for CloudFront to accept one more invalidation.
+    public static func every(_ interval: Duration, for total: Duration) -> RetryPolicy {
+        let retries = interval > .zero ? Int(total / interval) : 0
+        return RetryPolicy(maxAttempts: retries + 1, baseDelay: interval, maxDelay: interval, maxRetryAfter: .zero, random: { 1 })
+    }
+
+    /// `attempts` sends in a row, with no wait between them: for local endpoints that answer
+    /// at once or not at all (the instance and container credential endpoints).
+    public static func immediately(attempts: Int) -> RetryPolicy {
+        RetryPolicy(maxAttempts: attempts, baseDelay: .zero, maxDelay: .zero, maxRetryAfter: .zero)
+    }
 
     /// The wait before retry number `retry` (1 for the first retry):
     /// `random × min(maxDelay, baseDelay × 2^(retry-1))`.
