@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Concurrency", swiftSettings: strict),
 
         // MARK: - Thin, safe Swift wrappers: the only code that touches C
-        .target(name: "Markdown", dependencies: ["CCmarkGFM", "TabiCore"], swiftSettings: strict),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "SafeText"], swiftSettings: strict),
         .target(name: "Vips", dependencies: ["CVips", "CVipsShim"], swiftSettings: strict),
         .target(name: "PostgresClient", dependencies: ["CPostgres", "SafeText"], swiftSettings: strict),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CCurlShim", "Concurrency"], swiftSettings: strict),
@@ -51,6 +51,7 @@ let package = Package(
         .target(
             name: "TabiCore",
             dependencies: [
+                "Concurrency", "SafeText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ], swiftSettings: strict),
@@ -69,7 +70,7 @@ let package = Package(
         .target(
             name: "AWS",
             dependencies: [
-                "Concurrency", "TabiCore", "HTTPClient", "SafeText",
+                "Concurrency", "HTTPClient", "SafeText",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
@@ -122,6 +123,7 @@ let package = Package(
         .target(
             name: "Preview",
             dependencies: [
+                "Concurrency",
                 "Build", "ContentStore", "Publish", "TabiCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

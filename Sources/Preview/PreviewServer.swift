@@ -1,4 +1,5 @@
 import Build
+import Concurrency
 import ContentStore
 import Foundation
 import Hummingbird

@@ -1,4 +1,5 @@
 import AWS
+import Concurrency
 import TabiCore
 
 /// What a publish did (or, for a dry run, would do), for the summary and the exit code.

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import TabiCore
+import SafeText
 
 /// Turning an ``AWSRequest`` into the exact HTTP request of one attempt.
 extension AWSClient {
@@ -60,7 +60,7 @@ extension AWSClient {
         case .signed:
             switch request.body {
             case .empty: return SigV4Signer.emptyPayloadHash
-            case .data(let data): return ContentHash.sha256(data)
+            case .data(let data): return HexText.lowercase(SHA256.hash(data: data))
             case .file(let region): return try fileHash(region, request)
             }
         }
@@ -99,7 +99,7 @@ extension AWSClient {
         if let length = region.length, remaining > 0 {
             throw failure("\(region.path) is shorter than offset \(region.offset) + length \(length)")
         }
-        return ContentHash.hex(hasher.finalize())
+        return HexText.lowercase(hasher.finalize())
     }
 
     /// Whether `bucket` can be the first label of a TLS host name: lower-case letters, digits

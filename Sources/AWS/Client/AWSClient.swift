@@ -67,7 +67,7 @@ public struct AWSClient: Sendable {
                 $0.retries += 1
                 if retry.reason == .throttled { $0.throttled += 1 }
             }
-            let seconds = String(format: "%.1f s", retry.delay.timeInterval)
+            let seconds = String(format: "%.1f s", retry.delay.secondsValue)
             settings.logger.notice(
                 "\(subject(request)): \(Self.summary(of: retry.failure)); retry \(retry.number) of \(settings.retry.maxAttempts - 1) in \(seconds)"
             )

@@ -1,3 +1,4 @@
+import Concurrency
 import Foundation
 
 /// The CloudFront operations publish needs, on an ``AWSClient`` for ``AWSService/cloudFront``.
@@ -51,9 +52,9 @@ public struct CloudFrontClient: Sendable {
                 return .failure(error, retry: error.code == Self.busyCode ? .throttled : nil)
             }
         } beforeRetry: { retry in
-            let left = Int((busyWait - busyPoll * (retry.number - 1)).timeInterval.rounded())
+            let left = Int((busyWait - busyPoll * (retry.number - 1)).secondsValue.rounded())
             client.settings.logger.notice(
-                "CloudFront \(distributionId): too many invalidations in progress; asking again in \(Int(busyPoll.timeInterval)) s (for up to \(left) s more)"
+                "CloudFront \(distributionId): too many invalidations in progress; asking again in \(Int(busyPoll.secondsValue)) s (for up to \(left) s more)"
             )
         } cancelled: { busy, attempts in
             busy ?? AWSError(kind: .cancelled, service: client.service.name, operation: "CreateInvalidation", resource: distributionId)

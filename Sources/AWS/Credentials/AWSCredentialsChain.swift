@@ -1,3 +1,4 @@
+import Concurrency
 import Foundation
 
 /// Credentials from the first source that has them, cached, and fetched again shortly before
@@ -48,7 +49,7 @@ public actor AWSCredentialsChain: AWSCredentialsProvider {
 
     public func credentials() async throws(AWSCredentialsError) -> AWSCredentials {
         let now = now()
-        if let cached, !cached.expire(before: now + refreshBefore.timeInterval) { return cached }
+        if let cached, !cached.expire(before: now + refreshBefore.secondsValue) { return cached }
         let task = pending ?? Task { [sources] in await Self.firstCredentials(from: sources) }
         pending = task
         let result = await task.value
@@ -75,13 +76,5 @@ public actor AWSCredentialsChain: AWSCredentialsProvider {
         }
         let tried = sources.map(\.name).joined(separator: ", ")
         return .failure(AWSCredentialsError(source: "any source", reason: "none is set up (tried \(tried))"))
-    }
-}
-
-extension Duration {
-    /// Seconds as a `TimeInterval`, for `Date` arithmetic.
-    var timeInterval: TimeInterval {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import TabiCore
+import SafeText
 
 /// The canonical forms SigV4 hashes. Pure functions, each matching botocore's reading of the spec.
 enum SigV4Canonicalizer {
@@ -76,5 +76,5 @@ enum SigV4Canonicalizer {
     }
 
     /// Hex SHA-256 of UTF-8 text.
-    static func sha256(_ text: String) -> String { ContentHash.sha256(text) }
+    static func sha256(_ text: String) -> String { HexText.lowercase(SHA256.hash(data: Data(text.utf8))) }
 }

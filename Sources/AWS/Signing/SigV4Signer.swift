@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import TabiCore
+import SafeText
 
 /// Signs requests with AWS Signature Version 4 (`AWS4-HMAC-SHA256`).
 ///
@@ -60,7 +60,7 @@ public struct SigV4Signer: Sendable {
         let scope = "\(day)/\(region)/\(signingName)/aws4_request"
         let stringToSign = [Self.algorithm, timestamp, scope, SigV4Canonicalizer.sha256(canonical)].joined(separator: "\n")
         let key = keys.key(secret: credentials.secretAccessKey, day: day, region: region, service: signingName)
-        let signature = ContentHash.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
+        let signature = HexText.lowercase(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
         let authorization =
             "\(Self.algorithm) Credential=\(credentials.accessKeyId)/\(scope), "
             + "SignedHeaders=\(signedHeaders), Signature=\(signature)"

@@ -1,6 +1,6 @@
 import CCmarkGFM
 import Foundation
-import TabiCore
+import SafeText
 
 /// Gives every heading a stable `id` so sections can be linked: the heading's text made into a
 /// slug (`Day 2: Arashiyama` → `day-2-arashiyama`), with `-1`, `-2` added to repeats. Ids only ever
@@ -70,7 +70,7 @@ struct HeadingAnchors {
     /// The heading's text as a slug (``Slug/make(from:maximumLength:)``, the rule trip names
     /// follow too); `section` when nothing usable is left (an emoji-only heading).
     static func slug(_ text: String) -> String {
-        Slug.make(from: text, maximumLength: maximumSlugLength) ?? "section"
+        SlugText.make(from: text, maximumLength: maximumSlugLength) ?? "section"
     }
 
     /// Runs of white space become one space, with none at either end. Works on scalars (ASCII

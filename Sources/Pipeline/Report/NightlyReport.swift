@@ -1,4 +1,5 @@
 import Build
+import Concurrency
 import Extract
 import Narrate
 import TabiCore

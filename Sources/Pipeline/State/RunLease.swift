@@ -1,4 +1,5 @@
 import AWS
+import Concurrency
 import Foundation
 import Logging
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SafeText
 
 /// Hex SHA-256, the hash content addressing and change detection use throughout.
 public enum ContentHash {
@@ -17,15 +18,5 @@ public enum ContentHash {
     }
 
     /// Lower-case hex of any bytes (digests, MD5s, signatures).
-    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let digits = Array("0123456789abcdef".utf8)
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String { HexText.lowercase(bytes) }
 }

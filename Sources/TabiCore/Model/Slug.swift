@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// URL names for trips: `^[a-z0-9][a-z0-9-]*$`, so a slug is always one safe path component.
 public enum Slug {
@@ -15,29 +16,10 @@ public enum Slug {
         return text.utf8.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }
 
-    /// A slug from a title: transliterated to Latin where possible (`Tōkyō` → `tokyo`,
-    /// `Москва` → `moskva`), lower case, runs of anything else collapsed to one `-`, at most
-    /// `maximumLength` characters. Returns nil when nothing usable is left (an emoji-only title,
-    /// `../..`): callers fall back to a name of their own (trips: one made from the trip id).
+    /// A slug from a title (see ``SlugText/make(from:maximumLength:)``). Returns nil when nothing
+    /// usable is left: callers fall back to a name of their own (trips: one made from the trip id).
     public static func make(from title: String, maximumLength: Int = maximumLength) -> String? {
-        let latin = title.applyingTransform(.toLatin, reverse: false) ?? title
-        let plain = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
-        var slug = ""
-        var pendingDash = false
-        for scalar in plain.lowercased().unicodeScalars {
-            if scalar.isASCII, let byte = UInt8(exactly: scalar.value), isLowerAlphanumeric(byte) {
-                // A dash only ever goes in front of a character, so a slug never ends with one;
-                // the dash and its character both fit, or the slug ends here.
-                let dash = pendingDash && !slug.isEmpty
-                guard slug.utf8.count + (dash ? 2 : 1) <= maximumLength else { break }
-                if dash { slug.append("-") }
-                pendingDash = false
-                slug.unicodeScalars.append(scalar)
-            } else {
-                pendingDash = true
-            }
-        }
-        return slug.isEmpty ? nil : slug
+        SlugText.make(from: title, maximumLength: maximumLength)
     }
 
     // MARK: - Unlisted trips
@@ -67,7 +49,5 @@ public enum Slug {
         slug.hasSuffix("-" + unlistedToken(forTripID: id))
     }
 
-    private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
+    private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool { SlugText.isLowerAlphanumeric(byte) }
 }

@@ -1,3 +1,4 @@
+import Concurrency
 import Foundation
 
 /// A JSON document built in code, for reports: encodes with sorted keys, so the same report gives

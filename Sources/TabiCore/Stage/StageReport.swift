@@ -12,10 +12,3 @@ public protocol StageReport: Sendable {
     /// What the stage did, for machines: counts, and per item what happened.
     var json: JSONValue { get }
 }
-
-extension Duration {
-    /// Seconds as a floating-point number.
-    public var secondsValue: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}
