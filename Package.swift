@@ -75,7 +75,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
         .target(
-            name: "Narrate",
+            name: "Draft",
             dependencies: [
                 "Concurrency", "TabiCore", "ContentStore", "AWS", "HTTPClient",
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -113,7 +113,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Concurrency", "TabiCore", "ContentStore", "Extract", "Narrate", "Build", "Publish",
+                "Concurrency", "TabiCore", "ContentStore", "Extract", "Draft", "Build", "Publish",
                 "Render", "Images", "AWS", "Gzip",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -134,7 +134,7 @@ let package = Package(
         .executableTarget(
             name: "tabi-press",
             dependencies: [
-                "TabiCore", "ContentStore", "Console", "Extract", "Narrate", "Build", "Publish", "AWS", "Vips", "Pipeline", "Gzip",
+                "TabiCore", "ContentStore", "Console", "Extract", "Draft", "Build", "Publish", "AWS", "Vips", "Pipeline", "Gzip",
                 "Preview",
                 "HTTPClient", "Images", "Markdown", "PostgresClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -146,7 +146,7 @@ let package = Package(
         // The real servers the integration tests run against: a PostgreSQL database of their own,
         // the Bedrock/OpenAI stand-in and moto's S3 + CloudFront.
         .target(
-            name: "IntegrationSupport", dependencies: ["TestSupport", "PostgresClient", "AWS", "Narrate"],
+            name: "IntegrationSupport", dependencies: ["TestSupport", "PostgresClient", "AWS", "Draft"],
             path: "Tests/IntegrationSupport", swiftSettings: strict),
         .testTarget(name: "TabiCoreTests", dependencies: ["TabiCore", "ContentStore"], swiftSettings: strict),
         .testTarget(name: "ConcurrencyTests", dependencies: ["Concurrency"], swiftSettings: strict),
@@ -178,7 +178,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
         .testTarget(
-            name: "NarrateTests", dependencies: ["IntegrationSupport", "Narrate", "AWS", "ContentStore", "TabiCore", "TestSupport"],
+            name: "DraftTests", dependencies: ["IntegrationSupport", "Draft", "AWS", "ContentStore", "TabiCore", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "PublishTests",

@@ -18,7 +18,7 @@ public struct ContentDirectory: Sendable {
     public static let storyFileName = "story.md"
     /// `trips/<slug>/story.draft.md`: a newer draft kept beside a story a writer has edited.
     public static let proposalFileName = "story.draft.md"
-    /// `trips/<slug>/story.source.json`: what draft last generated (Narrate's `GenerationRecord`).
+    /// `trips/<slug>/story.source.json`: what draft last generated (Draft's `GenerationRecord`).
     public static let generationRecordFileName = "story.source.json"
     /// `trips/.withdrawn/<slug>/`: where extract puts aside a trip that is no longer public. A
     /// dot-folder, so ``slugs()`` and therefore build never see it.

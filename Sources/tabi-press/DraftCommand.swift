@@ -1,8 +1,8 @@
 import ArgumentParser
 import Console
+import Draft
 import Foundation
 import Logging
-import Narrate
 
 /// `tabi-press draft`: trip.json → story.md, through a model or the offline narrator.
 struct DraftCommand: AsyncParsableCommand {

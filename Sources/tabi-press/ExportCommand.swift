@@ -2,12 +2,12 @@ import AWS
 import ArgumentParser
 import Build
 import ContentStore
+import Draft
 import Extract
 import Foundation
 import Gzip
 import Images
 import Logging
-import Narrate
 import Pipeline
 import Publish
 import TabiCore

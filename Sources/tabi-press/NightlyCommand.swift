@@ -2,10 +2,10 @@ import AWS
 import ArgumentParser
 import Build
 import ContentStore
+import Draft
 import Foundation
 import Images
 import Logging
-import Narrate
 import Pipeline
 import Publish
 import TabiCore

@@ -1,8 +1,8 @@
 import AWS
 import ArgumentParser
+import Draft
 import Foundation
 import Logging
-import Narrate
 import Pipeline
 import Publish
 import TabiCore

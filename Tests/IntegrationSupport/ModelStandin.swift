@@ -1,6 +1,6 @@
 import AWS
+import Draft
 import Foundation
-import Narrate
 import TestSupport
 
 /// `Tests/Tools/bedrock_standin.py` started for one test: Bedrock InvokeModel and Converse with

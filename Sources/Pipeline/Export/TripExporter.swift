@@ -1,11 +1,11 @@
 import Build
 import Concurrency
 import ContentStore
+import Draft
 import Extract
 import Foundation
 import Images
 import Logging
-import Narrate
 import Render
 import TabiCore
 

@@ -1,7 +1,7 @@
 import AWS
+import Draft
 import Foundation
 import Images
-import Narrate
 import Publish
 import Render
 import TabiCore

@@ -1,11 +1,11 @@
 import Build
 import Concurrency
 import ContentStore
+import Draft
 import Extract
 import Foundation
 import Images
 import Logging
-import Narrate
 import Publish
 import Render
 import TabiCore

@@ -1,7 +1,7 @@
 import Build
 import Concurrency
+import Draft
 import Extract
-import Narrate
 import TabiCore
 
 /// What a nightly run (or one shard of it) did: each stage's report, then per trip what

@@ -1,6 +1,6 @@
 import ContentStore
+import Draft
 import Foundation
-import Narrate
 import TabiCore
 
 /// Works out each trip's ``TripState`` from `Content/` and `Output/` (and what a draft dry run
