@@ -50,8 +50,6 @@ import Testing
         // Item 0 fails at once; the other three sleep for a minute unless cancelled.
         var failed = false
         var outcomes: [Int: Bool] = [:]
-        let clock = ContinuousClock()
-        let started = clock.now
         await slidingWindow(10, concurrency: 4, canStart: { !failed }, cancelsRunningWhenStopped: true) { index in
             if index == 0 { return false }
             do { try await Task.sleep(for: .seconds(60)); return true } catch { return false }
@@ -60,8 +58,8 @@ import Testing
             if index == 0 { failed = true }
         }
         #expect(outcomes.keys.sorted() == [0, 1, 2, 3])  // nothing started after the failure
-        #expect(outcomes.values.allSatisfy { !$0 })  // and the three sleepers were cancelled
-        #expect(clock.now - started < .seconds(30))
+        // The three sleepers were cancelled: a sleep that ran its minute would return true.
+        #expect(outcomes.values.allSatisfy { !$0 })
     }
 
     @Test func noItemsAndAZeroBoundAreFine() async {
