@@ -13,10 +13,7 @@ public struct S3MediaSource: MediaSource {
 
     public init(s3: S3Client, prefix: String = "") {
         self.s3 = s3
-        var trimmed = prefix
-        while trimmed.hasPrefix("/") { trimmed.removeFirst() }
-        while trimmed.hasSuffix("/") { trimmed.removeLast() }
-        self.prefix = trimmed.isEmpty ? "" : trimmed + "/"
+        self.prefix = S3Location.normalizedPrefix(prefix)
     }
 
     /// Splits `s3://bucket[/prefix]` into the bucket and prefix; `nil` for anything else.

@@ -51,9 +51,6 @@ public final class Connection {
 
     deinit { PQfinish(handle) }
 
-    /// The server's version as a number (150018 for 15.18).
-    public var serverVersion: Int { Int(PQserverVersion(handle)) }
-
     // MARK: - Statements
 
     /// Runs one or more statements without parameters (`BEGIN ...; SET LOCAL ...`), results discarded.

@@ -14,14 +14,9 @@ public final class QueryResult: @unchecked Sendable {
 
     /// How many rows the result holds.
     public var rowCount: Int { Int(PQntuples(raw)) }
-    /// How many columns each row has.
-    public var columnCount: Int { Int(PQnfields(raw)) }
 
     /// The rows, in order.
     public var rows: [PostgresRow] { (0..<rowCount).map { PostgresRow(result: self, index: Int32($0)) } }
-
-    /// The number of rows a command touched (`FETCH 500` gives how many it fetched).
-    public var affectedRows: Int { Int(String(cString: PQcmdTuples(raw))) ?? 0 }
 }
 
 /// One row of a ``QueryResult``: columns by position, as text or parsed from it.
@@ -64,7 +59,7 @@ public struct PostgresRow: Sendable {
 
     /// The column's bytes in place, or nil for NULL. They live as long as the row's result: keep
     /// the row alive (`withExtendedLifetime`) while using them.
-    public func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
+    package func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
         // Only an empty value can be NULL: one libpq call fewer for most (millions in an extract).
         let length = Int(PQgetlength(result.raw, index, Int32(column)))
         guard length > 0 || !isNull(column), let value = PQgetvalue(result.raw, index, Int32(column)) else { return nil }
@@ -74,7 +69,7 @@ public struct PostgresRow: Sendable {
     }
 
     /// Calls `body` with the column's bytes without copying them, or returns nil for NULL.
-    public func withBytes<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    package func withBytes<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         let length = Int(PQgetlength(result.raw, index, Int32(column)))
         guard length > 0 || !isNull(column), let value = PQgetvalue(result.raw, index, Int32(column)) else { return nil }
         return value.withMemoryRebound(to: UInt8.self, capacity: max(length, 1)) {

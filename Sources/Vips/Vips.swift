@@ -19,16 +19,6 @@ public enum Vips {
         vips_concurrency_set(Int32(clamping: max(1, threads)))
     }
 
-    /// The operation cache's limits. A batch never asks for the same operation twice, and cached
-    /// operations pin their decoded pixels and input buffers, so ``start()`` turns it off; a
-    /// long-lived server repeating work may want it back.
-    public static func setOperationCache(maxOperations: Int, maxMemory: Int, maxFiles: Int) throws(VipsError) {
-        try start()
-        vips_cache_set_max(Int32(clamping: max(0, maxOperations)))
-        vips_cache_set_max_mem(max(0, maxMemory))
-        vips_cache_set_max_files(Int32(clamping: max(0, maxFiles)))
-    }
-
     /// Caps the C library's malloc arenas at one per core (at least two), unless
     /// `MALLOC_ARENA_MAX` is set. glibc gives every thread that meets a locked heap an arena of
     /// its own, up to eight per core, and keeps what each held: libvips' worker threads left a
@@ -52,9 +42,6 @@ public enum Vips {
         default: return nil
         }
     }
-
-    /// Bytes libvips has allocated for pixel buffers right now.
-    public static var trackedMemory: Int { Int(vips_tracked_get_mem()) }
 
     /// The most bytes libvips has had allocated for pixel buffers at once since the process
     /// started: a full decode of a W×H RGB image shows up here as at least W·H·3.

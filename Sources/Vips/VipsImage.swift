@@ -102,7 +102,6 @@ extension VipsImage {
 
         public static let srgb = Interpretation(rawValue: "srgb")
         public static let cmyk = Interpretation(rawValue: "cmyk")
-        public static let blackAndWhite = Interpretation(rawValue: "b-w")
         public static let rgb16 = Interpretation(rawValue: "rgb16")
         public static let grey16 = Interpretation(rawValue: "grey16")
 

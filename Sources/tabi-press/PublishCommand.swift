@@ -75,7 +75,7 @@ struct PublishCommand: AsyncParsableCommand {
         guard invalidationWait >= 0 else { throw ValidationError("--invalidation-wait must be 0 or more seconds") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
         guard multipartThreshold > 0 else { throw ValidationError("--multipart-threshold must be at least 1 byte") }
-        guard partSize >= 5 << 20 else { throw ValidationError("--part-size must be at least 5M (S3's smallest part)") }
+        guard partSize >= S3Client.minimumPartSize else { throw ValidationError("--part-size must be at least 5M (S3's smallest part)") }
         if let maxDeletes, maxDeletes < 0 { throw ValidationError("--max-deletes must be 0 or more") }
         if let state, S3Location(url: state) == nil { throw ValidationError("--state must be s3://bucket[/prefix], not \(state)") }
     }

@@ -76,15 +76,6 @@ public struct CloudFrontClient: Sendable {
         return try invalidation(from: try await client.send(request), operation: "CreateInvalidation", distributionId)
     }
 
-    /// The state of an invalidation (`InProgress`, `Completed`).
-    public func getInvalidation(distributionId: String, id: String) async throws(AWSError) -> CloudFrontInvalidation {
-        let request = AWSRequest(
-            operation: "GetInvalidation", method: .get,
-            path: .segments("2020-05-31", "distribution", distributionId, "invalidation", id),
-            resource: "\(distributionId) invalidation \(id)")
-        return try invalidation(from: try await client.send(request), operation: "GetInvalidation", distributionId)
-    }
-
     private func invalidation(from response: HTTPResponse, operation: String, _ distributionId: String) throws(AWSError)
         -> CloudFrontInvalidation
     {

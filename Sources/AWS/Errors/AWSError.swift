@@ -67,9 +67,6 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
         statusCode == 412 || code == "PreconditionFailed" || code == "ConditionalRequestConflict"
     }
 
-    /// Whether the last failure was throttling.
-    public var isThrottling: Bool { retryReason == .throttled }
-
     public var description: String {
         let subject = [service, operation, resource].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         var text = "\(subject) failed: "

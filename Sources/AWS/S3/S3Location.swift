@@ -7,10 +7,16 @@ public struct S3Location: Sendable, Hashable, CustomStringConvertible {
 
     public init(bucket: String, prefix: String = "") {
         self.bucket = bucket
+        self.prefix = Self.normalizedPrefix(prefix)
+    }
+
+    /// A key prefix as every part of tabi-press keeps one: `""`, or no leading `/` and exactly one
+    /// trailing `/` (`/blog//` → `blog/`). The one normaliser of S3 prefixes.
+    public static func normalizedPrefix(_ prefix: String) -> String {
         var trimmed = Substring(prefix)
         while trimmed.hasPrefix("/") { trimmed = trimmed.dropFirst() }
         while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        self.prefix = trimmed.isEmpty ? "" : trimmed + "/"
+        return trimmed.isEmpty ? "" : trimmed + "/"
     }
 
     /// Reads `s3://bucket[/prefix]`; `nil` for anything else.

@@ -9,7 +9,7 @@ public struct BucketStore: ObjectStore {
 
     public init(s3: S3Client, prefix: String) {
         self.s3 = s3
-        self.prefix = prefix.isEmpty || prefix.hasSuffix("/") ? prefix : prefix + "/"
+        self.prefix = S3Location.normalizedPrefix(prefix)
     }
 
     public var location: String { s3.url(of: prefix) }

@@ -1,3 +1,5 @@
+import AWS
+
 /// Turns the exact paths of a publish into one invalidation batch within CloudFront's limits,
 /// as small as it can be while still covering every path.
 ///
@@ -12,7 +14,10 @@ public struct InvalidationBatcher: Sendable {
     public var maxPaths: Int
     public var maxWildcards: Int
 
-    public init(wildcardThreshold: Int = 5, maxPaths: Int = 3000, maxWildcards: Int = 15) {
+    public init(
+        wildcardThreshold: Int = 5, maxPaths: Int = CloudFrontClient.maxPathsPerInvalidation,
+        maxWildcards: Int = CloudFrontClient.maxWildcardsInProgress
+    ) {
         self.wildcardThreshold = max(wildcardThreshold, 2)
         self.maxPaths = max(maxPaths, 1)
         self.maxWildcards = max(maxWildcards, 1)

@@ -1,3 +1,5 @@
+import AWS
+
 /// When a file goes up in parts, and how big the parts are. Both are fixed for a bucket's life
 /// if possible: the multipart ETag depends on the part size, and publish computes it locally
 /// so that a listing alone proves a large file unchanged (with another part size, a HEAD of
@@ -20,7 +22,7 @@ public struct MultipartSettings: Sendable, Hashable {
     /// more than S3's 10,000 parts.
     public func partSize(for size: Int64) -> Int64 {
         var part = max(partSize, 1)
-        while (size + part - 1) / part > 10_000 { part *= 2 }
+        while (size + part - 1) / part > Int64(S3Client.maximumParts) { part *= 2 }
         return part
     }
 }

@@ -1,3 +1,4 @@
+import AWS
 import ContentStore
 
 /// Where things go in the bucket: every site path under the prefix, and publish's own files
@@ -22,18 +23,12 @@ public struct PublishKeys: Sendable, Hashable {
     /// Normalises `prefix`: no leading `/`, one trailing `/` unless empty. Throws when it has
     /// empty, `.` or `..` folder names.
     public init(prefix: String) throws(PublishError) {
-        var trimmed = Substring(prefix)
-        while trimmed.hasPrefix("/") { trimmed = trimmed.dropFirst() }
-        while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        if trimmed.isEmpty {
-            self.prefix = ""
-            return
-        }
-        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        let normalized = S3Location.normalizedPrefix(prefix)
+        let parts = normalized.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         guard parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
             throw .setup("--prefix \(prefix) has an empty, . or .. folder name")
         }
-        self.prefix = trimmed + "/"
+        self.prefix = normalized
     }
 
     /// The key of a site path.

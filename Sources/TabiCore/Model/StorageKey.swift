@@ -18,7 +18,7 @@ public enum StorageKey {
     /// Why the key (its UTF-8 bytes, as the database sent them) is unsafe, as a phrase
     /// (`"is absolute"`), or nil when it is fine. Extract runs it once per photo, before any
     /// string is made.
-    public static func problem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    package static func problem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if bytes.isEmpty { return "is empty" }
         if bytes.count > maximumBytes { return "is longer than \(maximumBytes) bytes" }
         if bytes.first == UInt8(ascii: "/") { return "is absolute" }

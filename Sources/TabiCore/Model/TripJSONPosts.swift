@@ -1,5 +1,5 @@
 /// Text for `trip.json`: a string, or UTF-8 bytes read in place (a database column).
-public enum TripJSONText {
+package enum TripJSONText {
     case string(String)
     /// Valid UTF-8 (``init(utf8:)`` checks); the bytes must live until they are written.
     case utf8(UnsafeBufferPointer<UInt8>)
@@ -7,12 +7,12 @@ public enum TripJSONText {
     /// The bytes themselves when they are valid UTF-8; otherwise a string of them with each
     /// invalid sequence replaced by U+FFFD, as `String(decoding:as:)` makes it (so both forms
     /// write the same JSON).
-    public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    package init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         self = UTF8Check.isValid(bytes) ? .utf8(bytes) : .string(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Calls `body` with the text's UTF-8 bytes.
-    public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         switch self {
         case .string(var text): return try text.withUTF8(body)
         case .utf8(let bytes): return try body(bytes)
@@ -27,24 +27,24 @@ public enum TripJSONText {
 ///
 /// A post is added with its fields; its photos are added later, each naming its post by index.
 /// Reuse one value for trip after trip (``removeAll()``): its storage is kept.
-public struct TripJSONPosts: Sendable {
+package struct TripJSONPosts: Sendable {
     private var bytes: [UInt8] = []
     /// Per post: `bytes[head..<tail]` up to its photos, `bytes[tail..<end]` after them.
     private var posts: [(head: Int, tail: Int, end: Int)] = []
     /// Per photo, in the order added: its post and `bytes[start..<end]`.
     private var photos: [(post: Int, start: Int, end: Int)] = []
 
-    public init() {}
+    package init() {}
 
     /// How many posts there are.
-    public var count: Int { posts.count }
+    package var count: Int { posts.count }
     /// How many photos were added, for all posts.
-    public var photoCount: Int { photos.count }
+    package var photoCount: Int { photos.count }
     /// How many bytes the posts take, for sizing a buffer.
     var byteCount: Int { bytes.count + 64 * (posts.count + photos.count) }
 
     /// Empties the posts, keeping the storage.
-    public mutating func removeAll() {
+    package mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         posts.removeAll(keepingCapacity: true)
         photos.removeAll(keepingCapacity: true)
@@ -52,7 +52,7 @@ public struct TripJSONPosts: Sendable {
 
     /// Adds a post without photos; returns its index.
     @discardableResult
-    public mutating func append(
+    package mutating func append(
         id: TripJSONText, timestamp: Timestamp, title: TripJSONText?, content: TripJSONText?,
         destinationId: TripJSONText?, latitude: Double?, longitude: Double?
     ) -> Int {
@@ -69,7 +69,7 @@ public struct TripJSONPosts: Sendable {
     }
 
     /// Adds a photo to the post at index `post`, after the photos it has.
-    public mutating func appendPhoto(
+    package mutating func appendPhoto(
         to post: Int, id: TripJSONText, storageKey: TripJSONText,
         contentType: TripJSONText?, sha256: TripJSONText?, caption: TripJSONText?,
         takenAt: Timestamp?, width: Int?, height: Int?, position: Int

@@ -316,7 +316,7 @@ extension TripJSON {
     /// Replaces `bytes` with the trip's `trip.json` (what ``encode(_:)`` gives), reusing their
     /// storage: for writing many trips without a new buffer each. With `posts`, those are the
     /// trip's posts, and `trip.posts` is not read.
-    public static func encode(_ trip: Trip, posts: TripJSONPosts? = nil, into bytes: inout [UInt8]) {
+    package static func encode(_ trip: Trip, posts: TripJSONPosts? = nil, into bytes: inout [UInt8]) {
         TripJSONWriter.encode(trip, posts: posts, into: &bytes)
     }
 }

@@ -195,11 +195,6 @@ import Testing
             seen.bodyText?.contains(
                 "<Paths><Quantity>2</Quantity><Items><Path>/</Path><Path>/trips/*</Path></Items></Paths><CallerReference>tabi-1</CallerReference>"
             ) == true)
-
-        try await standin.script([Self.xml("<Invalidation><Id>I2J0I21PCUYOIK</Id><Status>Completed</Status></Invalidation>")])
-        let done = try await client.getInvalidation(distributionId: "E2QWRUHAPOMQZL", id: "I2J0I21PCUYOIK")
-        #expect(done.status == "Completed")
-        #expect(try await standin.requests().last?.path == "/2020-05-31/distribution/E2QWRUHAPOMQZL/invalidation/I2J0I21PCUYOIK")
     }
 
     @Test func aBusyDistributionIsAskedAgainUntilTheWaitRunsOut() async throws {
