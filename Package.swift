@@ -148,9 +148,12 @@ let package = Package(
         .target(
             name: "IntegrationSupport", dependencies: ["TestSupport", "PostgresClient", "AWS", "Draft"],
             path: "Tests/IntegrationSupport", swiftSettings: strict),
-        .testTarget(name: "TabiCoreTests", dependencies: ["TabiCore", "ContentStore"], swiftSettings: strict),
+        .testTarget(name: "TabiCoreTests", dependencies: ["TabiCore"], swiftSettings: strict),
+        .testTarget(name: "ContentStoreTests", dependencies: ["ContentStore"], swiftSettings: strict),
         .testTarget(name: "ConcurrencyTests", dependencies: ["Concurrency"], swiftSettings: strict),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"], swiftSettings: strict),
+        .testTarget(name: "VipsTests", dependencies: ["Vips", "Concurrency", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "IntegrationSupport"], swiftSettings: strict),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: strict),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "TestSupport"], swiftSettings: strict),
         .testTarget(
@@ -160,7 +163,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ], swiftSettings: strict),
         .testTarget(
-            name: "ImagesTests", dependencies: ["Concurrency", "Images", "Vips", "TabiCore", "ContentStore", "TestSupport"],
+            name: "ImagesTests", dependencies: ["Images", "Vips", "TabiCore", "ContentStore", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "BuildTests", dependencies: ["Build", "ContentStore", "Images", "Vips", "TabiCore", "AWS", "TestSupport"],

@@ -1,6 +1,7 @@
 internal import CVips
 internal import CVipsShim
 import Foundation
+import Synchronization
 
 /// Process-wide libvips state: start-up (once, from any thread), thread and cache settings, and
 /// the memory counters libvips keeps for its pixel buffers.
@@ -50,7 +51,13 @@ public enum Vips {
     // MARK: - Start-up
 
     /// A `static let` is initialised exactly once, under a lock, whichever thread gets there first.
+    /// How many times the start-up below has run in this process: once, whoever calls first and
+    /// however many threads call at once (tests check it in a process of their own).
+    package static var startups: Int { startupRuns.load(ordering: .acquiring) }
+    private static let startupRuns = Atomic<Int>(0)
+
     private static let startup: Result<Void, VipsError> = {
+        startupRuns.add(1, ordering: .releasing)
         if tabi_vips_init("tabi-press") != 0 {
             return .failure(VipsError.take(operation: "start"))
         }

@@ -10,17 +10,18 @@ import Testing
 
     @Test func nonLatinTitlesAreTransliterated() {
         #expect(Slug.make(from: "Москва зимой") == "moskva-zimoj")
-        #expect(Slug.make(from: "東京") != nil)
+        #expect(Slug.make(from: "東京") == "dong-jing")
     }
 
     @Test func hostileTitlesNeverMakeAPath() throws {
-        for title in ["../../etc", "/etc/passwd", "..", "a/../../b", "\u{0}x", "C:\\Windows"] {
-            if let slug = Slug.make(from: title) {
-                #expect(Slug.isValid(slug), "\(title) gave \(slug)")
-                #expect(!slug.contains("/") && !slug.contains("."))
-            }
+        let expected: [(String, String?)] = [
+            ("../../etc", "etc"), ("/etc/passwd", "etc-passwd"), ("..", nil), ("a/../../b", "a-b"), ("\u{0}x", "x"),
+            ("C:\\Windows", "c-windows"), ("🏖️🌊", nil),
+        ]
+        for (title, slug) in expected {
+            #expect(Slug.make(from: title) == slug, "\(title)")
+            if let slug { #expect(Slug.isValid(slug)) }
         }
-        #expect(Slug.make(from: "🏖️🌊") == nil)
     }
 
     /// Found by fuzz-paths: the dash before a word's first character took the slug one past the limit.

@@ -1,12 +1,13 @@
 import Concurrency
 import Foundation
+import TestSupport
 import Testing
 import Vips
 
 /// The safe wrapper over libvips: headers, thumbnails, encoders and error text.
 @Suite struct VipsWrapperTests {
     @Test func headerReadsSizeBandsInterpretationAndOrientation() throws {
-        let header = try VipsInput(file: ImageFixtures.url("orientation-6.jpg").path).header()
+        let header = try VipsInput(file: VipsFixtures.url("orientation-6.jpg").path).header()
         #expect(header.width == 600 && header.height == 400)
         #expect(header.bands == 3)
         #expect(header.interpretation == .srgb)
@@ -15,14 +16,14 @@ import Vips
         #expect(header.loader == "jpegload_source")
         #expect(!header.hasAlpha)
 
-        let cmyk = try VipsInput(bytes: ImageFixtures.data("cmyk.jpg")).header()
+        let cmyk = try VipsInput(bytes: VipsFixtures.data("cmyk.jpg")).header()
         #expect(cmyk.interpretation == .cmyk && cmyk.bands == 4)
-        let png = try VipsInput(bytes: ImageFixtures.data("alpha.png")).header()
+        let png = try VipsInput(bytes: VipsFixtures.data("alpha.png")).header()
         #expect(png.hasAlpha && png.bands == 4 && png.loader == "pngload_source")
     }
 
     @Test func fieldsListTheMetadataBlocks() throws {
-        let header = try VipsInput(file: ImageFixtures.url("landscape-gps.jpg").path).header()
+        let header = try VipsInput(file: VipsFixtures.url("landscape-gps.jpg").path).header()
         let fields = header.fields
         #expect(fields.contains("exif-data"))
         #expect(fields.contains("xmp-data"))
@@ -34,7 +35,7 @@ import Vips
     }
 
     @Test func thumbnailAutorotatesAndFitsTheBox() throws {
-        let input = try VipsInput(file: ImageFixtures.url("orientation-6.jpg").path)
+        let input = try VipsInput(file: VipsFixtures.url("orientation-6.jpg").path)
         let upright = try input.thumbnail(ThumbnailOptions(width: 300, height: 300))
         #expect(upright.width == 200 && upright.height == 300)
         let asStored = try input.thumbnail(ThumbnailOptions(width: 300, height: 300, autorotate: false))
@@ -42,7 +43,7 @@ import Vips
     }
 
     @Test func encodersProduceFilesTheirLoadersRecognise() throws {
-        let image = try VipsInput(file: ImageFixtures.url("small.jpg").path)
+        let image = try VipsInput(file: VipsFixtures.url("small.jpg").path)
             .thumbnail(ThumbnailOptions(width: 120)).copyToMemory()
         let jpeg = try VipsInput(bytes: image.jpegData(quality: 80)).header()
         #expect(jpeg.loader == "jpegload_source" && jpeg.width == 120)
@@ -61,7 +62,7 @@ import Vips
         #expect(error?.message.contains("not in a known format") == true)
         #expect(error?.description.hasPrefix("libvips could not read the image header") == true)
 
-        var truncated = try ImageFixtures.data("landscape-gps.jpg")
+        var truncated = try VipsFixtures.data("landscape-gps.jpg")
         truncated = truncated.prefix(truncated.count / 2)
         let decode = #expect(throws: VipsError.self) {
             try Vips.isolatingErrors { () throws(VipsError) in
@@ -75,7 +76,7 @@ import Vips
 
     @Test func isolationGivesEachConcurrentFailureItsOwnText() throws {
         let text = Data("plain text, not an image\n".utf8)
-        let full = try ImageFixtures.data("landscape-gps.jpg")
+        let full = try VipsFixtures.data("landscape-gps.jpg")
         let truncated = full.prefix(full.count / 2)
         let messages = Locked([Int: String]())
         DispatchQueue.concurrentPerform(iterations: 24) { index in
@@ -101,46 +102,18 @@ import Vips
     }
 
     @Test func flattenAndColourspaceGiveThreeBandSRGB() throws {
-        let png = try VipsInput(file: ImageFixtures.url("alpha.png").path).thumbnail(ThumbnailOptions(width: 400))
+        let png = try VipsInput(file: VipsFixtures.url("alpha.png").path).thumbnail(ThumbnailOptions(width: 400))
         let flat = try png.flatten(red: 255, green: 255, blue: 255).copyToMemory()
         #expect(flat.bands == 3 && !flat.hasAlpha)
         #expect(try flat.pixel(x: 350, y: 150) == [255, 255, 255])
-        let cmyk = try VipsInput(file: ImageFixtures.url("cmyk.jpg").path).thumbnail(ThumbnailOptions(width: 100))
+        let cmyk = try VipsInput(file: VipsFixtures.url("cmyk.jpg").path).thumbnail(ThumbnailOptions(width: 100))
         let srgb = try cmyk.sRGB()
         #expect(srgb.interpretation == .srgb && srgb.bands == 3)
     }
-
-    @Test func startIsIdempotentAcrossThreads() async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<8 { group.addTask { try Vips.start() } }
-            try await group.waitForAll()
-        }
-        #expect(!vipsVersion().isEmpty)
-    }
 }
 
-/// The WebP clean-up that makes up for libvips 8.14's `webpsave` ignoring `strip`.
-@Suite struct WebPContainerTests {
-    @Test func metadataChunksAreRemovedAndTheFileStillDecodes() throws {
-        let image = try VipsInput(file: ImageFixtures.url("landscape-gps.jpg").path)
-            .thumbnail(ThumbnailOptions(width: 200)).copyToMemory()
-        let kept = try image.webpData(quality: 70, stripMetadata: false)
-        #expect(Set(MetadataBlocks.webpChunks(kept)).isSuperset(of: ["EXIF", "XMP ", "VP8X"]))
-
-        let stripped = try image.webpData(quality: 70, stripMetadata: true)
-        let chunks = MetadataBlocks.webpChunks(stripped)
-        #expect(Set(chunks).isDisjoint(with: ["EXIF", "XMP ", "ICCP"]), "\(chunks)")
-        let header = try VipsInput(bytes: stripped).header()
-        #expect(header.width == 200 && header.fields.allSatisfy { !$0.hasPrefix("exif") && !$0.hasPrefix("icc") })
-        // The RIFF size field matches the file.
-        let bytes = [UInt8](stripped)
-        let riff = Int(bytes[4]) | Int(bytes[5]) << 8 | Int(bytes[6]) << 16 | Int(bytes[7]) << 24
-        #expect(riff + 8 == bytes.count)
-    }
-
-    @Test func mallocArenasAreCappedUnlessTheEnvironmentSaysOtherwise() {
-        // glibc's mallopt answers 1 when it takes the setting; the environment variable wins.
-        let fromEnvironment = ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] != nil
-        #expect(Vips.limitMallocArenasToCores() == !fromEnvironment)
-    }
+/// The fixture images of `Tests/Fixtures/images`.
+enum VipsFixtures {
+    static func url(_ name: String) -> URL { RepositoryPaths.fixtures.appendingPathComponent("images").appendingPathComponent(name) }
+    static func data(_ name: String) throws -> Data { try Data(contentsOf: url(name)) }
 }

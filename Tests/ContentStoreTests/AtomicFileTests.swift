@@ -37,6 +37,28 @@ import Testing
         return process.processIdentifier
     }
 
+    @Test func aWriteLandsWholeMakesItsFolderAndLeavesNoTemporaryFile() throws {
+        let target = folder.appendingPathComponent("trips/kyoto/trip.json")
+        #expect(try AtomicFile.write(Data("first".utf8), to: target) == .written)
+        #expect(FileManager.default.contents(atPath: target.path) == Data("first".utf8))
+        #expect(try AtomicFile.write(Data("second, longer".utf8), to: target) == .written)
+        #expect(FileManager.default.contents(atPath: target.path) == Data("second, longer".utf8))
+        let left = try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path)
+        #expect(left == ["trip.json"], "no .tabi-tmp- file is left beside it")
+    }
+
+    @Test func theSameBytesLeaveTheFileAsItWas() throws {
+        let target = folder.appendingPathComponent("story.md")
+        #expect(try AtomicFile.write("# Kyoto\n", to: target) == .written)
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: target.path)
+        let inode = try FileManager.default.attributesOfItem(atPath: target.path)[.systemFileNumber] as? Int
+        #expect(try AtomicFile.write("# Kyoto\n", to: target) == .unchanged)
+        let after = try FileManager.default.attributesOfItem(atPath: target.path)
+        #expect(after[.modificationDate] as? Date == old, "an unchanged file keeps its time, so build and rsync skip it")
+        #expect(after[.systemFileNumber] as? Int == inode, "and is not replaced")
+    }
+
     @Test func aKilledWritersLeftoverGoesAndALiveWritersStays() throws {
         let dead = try touch(".tabi-tmp-\(host()).\(try deadPid()).abcd1234-story.md")
         let live = try touch(".tabi-tmp-\(host()).\(getpid()).abcd1234-trip.json")
