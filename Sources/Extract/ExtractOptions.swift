@@ -26,14 +26,18 @@ public struct ExtractOptions: Sendable {
     /// Only the trips of this shard are read, written or withdrawn (slugs are still given
     /// knowing every trip, so shards running at once never give two trips one slug).
     public var shard: TripShard = .all
+    /// Where the run's ``StageEvent``s go (`trips`: started once planned, one per trip read).
+    public var progress: StageProgress?
 
     /// The default of ``maxWithdrawals``.
     public static let defaultMaxWithdrawals = 25
 
     public init(
         content: URL, tripIds: [String] = [], changedOnly: Bool = false, batchSize: Int = 1_000,
-        parallelReads: Bool = true, dryRun: Bool = false, maxWithdrawals: Int = defaultMaxWithdrawals
+        parallelReads: Bool = true, dryRun: Bool = false, maxWithdrawals: Int = defaultMaxWithdrawals,
+        progress: StageProgress? = nil
     ) {
+        self.progress = progress
         self.content = content
         self.tripIds = tripIds
         self.changedOnly = changedOnly

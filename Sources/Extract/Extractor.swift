@@ -4,14 +4,6 @@ import Logging
 import PostgresClient
 import TabiCore
 
-/// How far a run has got, for a progress bar.
-public enum ExtractProgress: Sendable {
-    /// The plan is made: this many trips will be read.
-    case reading(total: Int)
-    /// One more trip was read and written (or failed).
-    case tripDone
-}
-
 /// The extract stage: public trips out of the app's PostgreSQL into `Content/trips/<slug>/trip.json`.
 ///
 /// One run: open a repeatable-read, read-only snapshot and export it; start the four streams
@@ -25,18 +17,15 @@ public enum ExtractProgress: Sendable {
 public struct Extractor {
     public var options: ExtractOptions
     public var logger: Logger
-    public var progress: (ExtractProgress) -> Void
     /// Runs after the plan is made and before the trips are read (tests change the database here
     /// to show that the run still reads one snapshot).
     var afterPlanning: () -> Void = {}
 
     public init(
-        options: ExtractOptions, logger: Logger = Logger(label: "tabi-press.extract"),
-        progress: @escaping (ExtractProgress) -> Void = { _ in }
+        options: ExtractOptions, logger: Logger = Logger(label: "tabi-press.extract")
     ) {
         self.options = options
         self.logger = logger
-        self.progress = progress
     }
 
     /// Connects (a URL or conninfo string; nil or empty for libpq's environment) and runs.
@@ -109,7 +98,8 @@ public struct Extractor {
         }
         let writing = WritingThreads(writer)
         do {
-            progress(.reading(total: plan.fetch.count))
+            // As every stage reports progress: "trips", once the plan says how many.
+            options.progress?(.started(label: "trips", total: plan.fetch.count))
             afterPlanning()
             if stream == nil, !plan.fetch.isEmpty {
                 stream = try openStream(connection, snapshot: snapshot, tripIds: plan.fetch.map(\.id))
@@ -119,16 +109,18 @@ public struct Extractor {
                 var spent: TripRows?
                 while let trip = try stream.next(reusing: &spent) {
                     if let item = items[trip.id] { spent = writing.submit(trip, as: item) }
-                    progress(.tripDone)
+                    options.progress?(.advanced(count: 1))
                 }
                 stream.close()
                 report.statements += stream.statementCount
             }
         } catch {
             report.merge(writing.finish())
+            options.progress?(.finished)
             throw .database(error)
         }
         report.merge(writing.finish())
+        options.progress?(.finished)
         for entry in plan.withdraw { writer.withdraw(entry, into: &report) }
         // trip.json files are renamed into place without an fsync each (extract can write them
         // again); one flush at the end makes the run's writes survive a power loss.

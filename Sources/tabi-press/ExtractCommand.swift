@@ -72,24 +72,14 @@ struct ExtractCommand: ParsableCommand {
         let options = ExtractOptions(
             content: URL(fileURLWithPath: content, isDirectory: true), tripIds: Self.once(trips),
             changedOnly: changed, parallelReads: !singleConnection, dryRun: dryRun,
-            maxWithdrawals: maxWithdrawals)
-        let bar = ProgressHolder()
-        let quiet = site.quiet
-        let extractor = Extractor(options: options, logger: Logger(label: "tabi-press.extract")) { event in
-            guard !quiet else { return }
-            switch event {
-            case .reading(let total): bar.bar = ProgressBar(label: "trips", total: total)
-            case .tripDone: bar.bar?.advance()
-            }
-        }
+            maxWithdrawals: maxWithdrawals, progress: site.quiet ? nil : ProgressDrawer().progress)
+        let extractor = Extractor(options: options, logger: Logger(label: "tabi-press.extract"))
         let url = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"]
         let report: ExtractReport
         do { report = try extractor.run(databaseURL: url) } catch {
-            bar.bar?.finish()
             printError(error.description)
             throw ExitCode(error.exitCode)
         }
-        bar.bar?.finish()
         for (trip, isNew) in report.toRead { print("would read \(trip)" + (isNew ? " (new)" : "")) }
         if report.dryRun {
             for trip in report.withdrawn { print("would withdraw \(trip)") }
@@ -111,9 +101,4 @@ struct ExtractCommand: ParsableCommand {
     private func printError(_ message: String) {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     }
-}
-
-/// The progress bar, made once the plan says how many trips there are.
-private final class ProgressHolder {
-    var bar: ProgressBar?
 }

@@ -27,12 +27,12 @@ final class ExtractHarness {
         trips: [String] = [], changed: Bool = false, url: String? = nil, batchSize: Int = 7,
         parallel: Bool = true, dryRun: Bool = false,
         maxWithdrawals: Int = ExtractOptions.defaultMaxWithdrawals,
-        afterPlanning: @escaping () -> Void = {}
+        afterPlanning: @escaping () -> Void = {}, progress: StageProgress? = nil
     ) throws -> ExtractReport {
         // Small batches, so the tests cross many FETCH boundaries.
         let options = ExtractOptions(
             content: content, tripIds: trips, changedOnly: changed, batchSize: batchSize,
-            parallelReads: parallel, dryRun: dryRun, maxWithdrawals: maxWithdrawals)
+            parallelReads: parallel, dryRun: dryRun, maxWithdrawals: maxWithdrawals, progress: progress)
         let logger = Logger(label: "test") { _ in self.log }
         var extractor = Extractor(options: options, logger: logger)
         extractor.afterPlanning = afterPlanning
