@@ -208,14 +208,9 @@ struct PageCache: Sendable, Equatable {
         add(sortedJSON(config))
         add(sortedJSON(config.imageLimits))
         add(sortedJSON(recipes))
-        let folder = ConfinedFolder(theme)
-        let walked = try folder.walk(skipHidden: true)
-        if let link = walked.refused.first {
-            throw ConfinedFileError(path: theme.path + "/" + link, problem: .symbolicLink)
-        }
-        for path in walked.files.sorted() {
+        try ConfinedFolder(theme).eachFile { path, bytes in
             add(Data(path.utf8))
-            add(try folder.read(path))
+            add(bytes)
         }
         return ContentHash.hex(hasher.finalize())
     }

@@ -26,14 +26,9 @@ public struct TripInputs: Sendable {
         add(Self.version)
         add(configText)
         add(keepsHeaders ? "headers" : "no headers")
-        let folder = ConfinedFolder(theme)
-        let walked = try folder.walk(skipHidden: true)
-        if let link = walked.refused.first {
-            throw ConfinedFileError(path: theme.path + "/" + link, problem: .symbolicLink)
-        }
-        for path in walked.files {
+        try ConfinedFolder(theme).eachFile { path, bytes in
             add(path)
-            hasher.update(data: try folder.read(path))
+            hasher.update(data: bytes)
             hasher.update(data: Data([0]))
         }
         siteKey = ContentHash.hex(hasher.finalize())
