@@ -1,4 +1,5 @@
 import CCmarkGFM
+import SafeText
 import Synchronization
 
 /// GitHub-flavoured Markdown to safe HTML, through libcmark-gfm.
@@ -57,7 +58,7 @@ public struct MarkdownRenderer: Sendable {
             guard !node.isInside(CMARK_NODE_FOOTNOTE_DEFINITION), !node.isInside(CMARK_NODE_BLOCK_QUOTE),
                 !node.isInside(CMARK_NODE_ITEM)
             else { continue }
-            let text = HeadingAnchors.collapsingWhitespace(node.plainText)
+            let text = (LineText.clean(node.plainText) ?? "")
             if !text.isEmpty { return text }
         }
         return nil

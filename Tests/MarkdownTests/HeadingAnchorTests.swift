@@ -18,6 +18,13 @@ import Testing
             ])
     }
 
+    @Test func aHeadingsTextIsOneCleanLine() throws {
+        // Runs of any white space (NEL, em and ideographic spaces) are single spaces, as in every
+        // title of the site (LineText), and the ends are trimmed.
+        let rendered = try renderer.html(from: "# Day \u{85} one\u{2003}\u{2003}and\u{3000}two\u{85}\n")
+        #expect(rendered.headings == [MarkdownHeading(level: 1, text: "Day one and two", id: "day-one-and-two")])
+    }
+
     @Test func repeatedHeadingsAreNumbered() throws {
         let ids = try renderer.html(from: "## Lunch\n## Lunch\n## Lunch 1\n## Lunch\nSetext\n---\n").headings.map(\.id)
         #expect(ids == ["lunch", "lunch-1", "lunch-1-1", "lunch-2", "setext"])

@@ -36,7 +36,7 @@ struct HeadingAnchors {
         let nodes = document.nodes().filter { $0.type == CMARK_NODE_HEADING }
         let written = Set(nodes.map { max($0.headingLevel, 1) }).sorted()
         for node in nodes {
-            let text = Self.collapsingWhitespace(node.plainText)
+            let text = LineText.clean(node.plainText) ?? ""
             let id = claim(Self.slug(text))
             let source = max(node.headingLevel, 1)
             let level = min(topLevel.map { $0 + written.firstIndex(of: source)! } ?? source + levelOffset, 6)
@@ -71,35 +71,5 @@ struct HeadingAnchors {
     /// follow too); `section` when nothing usable is left (an emoji-only heading).
     static func slug(_ text: String) -> String {
         SlugText.make(from: text, maximumLength: maximumSlugLength) ?? "section"
-    }
-
-    /// Runs of white space become one space, with none at either end. Works on scalars (ASCII
-    /// first) because every post's summary goes through here and `Character` is slow.
-    static func collapsingWhitespace(_ text: String) -> String {
-        // Built as UTF-8 bytes: appending scalar by scalar to a String cost more than the rest
-        // of rendering a post's summary.
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let isSpace =
-                scalar.isASCII
-                ? scalar == " " || (0x09...0x0D).contains(scalar.value)
-                : scalar.properties.isWhitespace
-            if isSpace {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace {
-                out.append(0x20)
-                pendingSpace = false
-            }
-            if scalar.isASCII {
-                out.append(UInt8(scalar.value))
-            } else {
-                UTF8.encode(scalar) { out.append($0) }
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

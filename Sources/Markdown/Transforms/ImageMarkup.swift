@@ -1,4 +1,5 @@
 import CCmarkGFM
+import SafeText
 
 /// Gives every image of a document its size, or takes it out: a page must say how large each
 /// `<img>` is before it loads (no layout shift), and the size of an address on another server is
@@ -13,7 +14,7 @@ enum ImageMarkup {
         for node in document.nodes() where node.type == CMARK_NODE_IMAGE {
             guard isInTree(node, root: document.root) else { continue }  // went with an image drawn around it
             let address = node.url ?? ""
-            let alt = HeadingAnchors.collapsingWhitespace(node.plainText)
+            let alt = (LineText.clean(node.plainText) ?? "")
             let paragraph = node.parent.flatMap { $0.type == CMARK_NODE_PARAGRAPH && isAlone(node, in: $0) ? $0 : nil }
             let image = MarkdownImage(address: address, alt: alt, standalone: paragraph != nil)
             if let html = drawer?(image) {
