@@ -1,8 +1,6 @@
 import AWS
 import Concurrency
-import Crypto
 import Foundation
-import Gzip
 import Publish
 import TabiCore
 
@@ -32,15 +30,12 @@ public struct SiteSync: Sendable {
     /// The stored form of a file: the same input always gives the same bytes and MD5.
     public func prepare(_ path: String, _ data: Data) -> StoredFile {
         let choice = rules.choice(for: path)
-        var stored = data, encoding: String?
-        if site.keepsHeaders, choice.gzip, !data.isEmpty, let compressed = try? Gzip.compress(data), compressed.count < data.count {
-            stored = compressed
-            encoding = "gzip"
-        }
-        let md5 = ContentHash.hex(Insecure.MD5.hash(data: stored))
+        // A store that keeps no headers (a folder) could not say the bytes are compressed.
+        let gzip = site.keepsHeaders && choice.gzip
+        let stored = (try? StoredBytes.make(data, gzip: gzip)) ?? .plain(data)
         return StoredFile(
-            path: path, data: stored, md5: md5,
-            attributes: choice.headers(contentEncoding: encoding).attributes(md5: md5),
+            path: path, data: stored.data, md5: stored.md5,
+            attributes: choice.headers(contentEncoding: stored.contentEncoding).attributes(md5: stored.md5),
             needsInvalidation: choice.needsInvalidation)
     }
 

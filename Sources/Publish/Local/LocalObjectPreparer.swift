@@ -63,20 +63,17 @@ public struct LocalObjectPreparer: Sendable {
             md5: "", etag: "", parts: [])
         if choice.gzip, size <= multipart.threshold, size > 0 {
             let data = try Self.read(opened, size: size, path: file)
-            let compressed: Data
-            do { compressed = try Gzip.compress(data) } catch {
+            let stored: StoredBytes
+            do { stored = try StoredBytes.make(data, gzip: true) } catch {
                 throw ConfinedFileError(path: file.file, problem: .io("cannot compress it: \(error)"))
             }
-            if compressed.count < data.count {
-                object.body = .gzip(compressed)
-                object.headers = choice.headers(contentEncoding: "gzip")
-                object.size = Int64(compressed.count)
-                object.md5 = ContentHash.hex(Insecure.MD5.hash(data: compressed))
-                object.etag = object.md5
-                return object
+            if stored.contentEncoding != nil {
+                object.body = .gzip(stored.data)
+                object.headers = choice.headers(contentEncoding: stored.contentEncoding)
+                object.size = Int64(stored.data.count)
             }
-            object.md5 = ContentHash.hex(Insecure.MD5.hash(data: data))
-            object.etag = object.md5
+            object.md5 = stored.md5
+            object.etag = stored.md5
             return object
         }
         let partSize = size > multipart.threshold ? multipart.partSize(for: size) : nil
