@@ -159,7 +159,7 @@ let package = Package(
         .testTarget(
             name: "RenderTests",
             dependencies: [
-                "Render", "Markdown", "SafeText", "TabiCore", "TestSupport",
+                "Concurrency", "Render", "Markdown", "SafeText", "TabiCore", "TestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ], swiftSettings: strict),
         .testTarget(

@@ -1,9 +1,10 @@
 import Foundation
-import Render
 import SafeText
 import TabiCore
 import TestSupport
 import Testing
+
+@testable import Render
 
 /// The injection corpus through every field a traveller, writer or model controls: every page
 /// still parses to the theme's own markup, and the feed and sitemap still parse as XML.

@@ -1,7 +1,8 @@
 import Foundation
-import Render
 import TabiCore
 import Testing
+
+@testable import Render
 
 /// Photos are responsive `<picture>`s, sized to avoid layout shift, lazy, described, and left
 /// out when their renditions are missing.

@@ -1,8 +1,9 @@
 import Foundation
-import Render
 import TabiCore
 import TestSupport
 import Testing
+
+@testable import Render
 
 /// Loading themes: hashed assets, template checks, settings, and errors that name the file.
 @Suite struct ThemeTests {

@@ -2,15 +2,11 @@
 public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The trip's slug is not a single safe path component (see `Slug.pattern`).
     case invalidSlug(tripID: String, slug: String)
-    /// Two trips would be written to the same folder.
-    case duplicateSlug(slug: String, tripIDs: [String])
 
     public var description: String {
         switch self {
         case .invalidSlug(let id, let slug):
             "trip \(id) has the slug \"\(slug)\", which is not a safe URL name ([a-z0-9-], starting with a letter or digit)"
-        case .duplicateSlug(let slug, let ids):
-            "trips \(ids.joined(separator: ", ")) share the slug \"\(slug)\", so their pages would overwrite each other"
         }
     }
 }

@@ -38,61 +38,7 @@ public struct SiteRenderer: Sendable {
         config.specifiedKeys.contains("images") ? config.images : (theme.imageRecipes ?? config.images)
     }
 
-    // MARK: - The whole site
-
-    /// Every file of the site: trip pages, home page, feed, sitemap, robots.txt, 404.html and the
-    /// theme's hashed assets, with the text left out of them (``RenderProblem``). `renditions` maps
-    /// a photo id to its derivatives; a photo without an entry is left out of the pages. Each
-    /// story and post is parsed once: the listings use what the trip pages worked out.
-    public func render(trips: [TripContent], renditions: [String: PhotoRenditions]) throws(RenderError) -> SiteRender {
-        try checkSlugs(trips)
-        var pages: [TripRender] = []
-        for trip in trips { pages.append(try tripRender(trip, renditions: renditions)) }
-        return assemble(pages, renditions: renditions)
-    }
-
-    /// The same files as ``render(trips:renditions:)``, with trip pages rendered `concurrency`
-    /// at a time (a sliding window over a task group). Same bytes, same order.
-    public func render(
-        trips: [TripContent], renditions: [String: PhotoRenditions],
-        concurrency: Int
-    ) async throws(RenderError) -> SiteRender {
-        try checkSlugs(trips)
-        var pages = [Result<TripRender, RenderError>?](repeating: nil, count: trips.count)
-        await slidingWindow(trips.count, concurrency: concurrency) { index in
-            Result { () throws(RenderError) in try tripRender(trips[index], renditions: renditions) }
-        } collect: { index, result in
-            pages[index] = result
-        }
-        var rendered: [TripRender] = []
-        for page in pages {
-            switch page {
-            case .success(let trip): rendered.append(trip)
-            case .failure(let error): throw error
-            case nil: continue
-            }
-        }
-        return assemble(rendered, renditions: renditions)
-    }
-
-    // MARK: - Parts, so one trip can be rebuilt alone
-
-    /// The page of one trip, `trips/<slug>/index.html` (public and unlisted trips alike).
-    public func renderTrip(_ content: TripContent, renditions: [String: PhotoRenditions]) throws(RenderError) -> SiteRender {
-        let trip = try tripRender(content, renditions: renditions)
-        return SiteRender(files: trip.files, problems: trip.problems)
-    }
-
-    /// The files that list trips: `index.html`, `feed.xml`, `sitemap.xml`, plus `robots.txt` and
-    /// `404.html`. Only public trips appear in them.
-    public func renderListings(_ trips: [TripContent], renditions: [String: PhotoRenditions]) throws(RenderError) -> SiteRender {
-        try checkSlugs(trips)
-        let facts = trips.filter { $0.trip.visibility == .public }
-            .map { TripFacts(content: $0, renditions: renditions, markdown: markdown, style: photoStyle) }
-        return SiteRender(
-            files: listings(facts.map { ListingEntry(facts: $0, renditions: renditions) }),
-            problems: facts.flatMap(\.problems))
-    }
+    // MARK: - One trip at a time, so a run renders only what changed
 
     /// Changes whenever the same trips, settings and theme could give other files: what a
     /// cache of rendered pages (the build's, the nightly's) keys on besides its inputs.
@@ -133,7 +79,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One trip page, and the facts the listings need when the trip is public.
-    private func tripRender(_ content: TripContent, renditions: [String: PhotoRenditions]) throws(RenderError) -> TripRender {
+    func tripRender(_ content: TripContent, renditions: [String: PhotoRenditions]) throws(RenderError) -> TripRender {
         guard Slug.isValid(content.trip.slug) else {
             throw .invalidSlug(tripID: content.trip.id, slug: content.trip.slug)
         }
@@ -162,21 +108,8 @@ public struct SiteRenderer: Sendable {
             problems: problems)
     }
 
-    private func assemble(_ pages: [TripRender], renditions: [String: PhotoRenditions]) -> SiteRender {
-        var files = assets()
-        var problems: [RenderProblem] = []
-        let listed = pages.compactMap(\.listed)
-        let neighbours = TripNeighbours.of(listed.sortedNewestFirst().map(\.placement))
-        for page in pages {
-            files += linking(page.files, of: page.listed, among: neighbours)
-            problems += page.problems
-        }
-        files += listings(listed)
-        return SiteRender(files: files.sorted { $0.path < $1.path }, problems: problems)
-    }
-
     /// The files that list trips (home and listing pages, tag pages, feed, sitemap, robots.txt,
-    /// 404.html) from the public trips' entries, as ``render(trips:renditions:)`` makes them. The
+    /// 404.html) from the public trips' entries, as a full build makes them. The
     /// feed's entries need their story HTML; the others do not.
     /// Only the listing pages `rendering` says yes to are rendered (the feed, sitemap, 404 page
     /// and robots.txt always are): a caller that knows a page shows what it showed leaves it.
@@ -185,7 +118,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The listing files from the public trips' facts.
-    private func listings(_ entries: [ListingEntry], rendering: (ListingPage) -> Bool = { _ in true }) -> [SiteFile] {
+    func listings(_ entries: [ListingEntry], rendering: (ListingPage) -> Bool = { _ in true }) -> [SiteFile] {
         let listed = entries.sortedNewestFirst()
         var byID: [String: ListingEntry] = [:]
         for entry in listed where byID[entry.id] == nil { byID[entry.id] = entry }
@@ -261,26 +194,13 @@ public struct SiteRenderer: Sendable {
         theme.assets.map { SiteFile(path: $0.path, data: $0.data) }
     }
 
-    // MARK: - Checks
+    // MARK: - What every page is made with
 
-    private var photoStyle: PhotoStyle {
+    var photoStyle: PhotoStyle {
         PhotoStyle(sizes: imageRecipes.sizes, templates: theme.templates, words: words)
     }
 
     private var frame: PageFrame { PageFrame(config: config, urls: urls, assets: theme.assets, words: words) }
-
-    private func checkSlugs(_ trips: [TripContent]) throws(RenderError) {
-        var owners: [String: [String]] = [:]
-        for content in trips {
-            guard Slug.isValid(content.trip.slug) else {
-                throw .invalidSlug(tripID: content.trip.id, slug: content.trip.slug)
-            }
-            owners[content.trip.slug, default: []].append(content.trip.id)
-        }
-        if let (slug, ids) = owners.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
-            throw .duplicateSlug(slug: slug, tripIDs: ids.sorted())
-        }
-    }
 }
 
 /// What rendering gave: the files, sorted by path, and the text left out of them.

@@ -1,7 +1,8 @@
 import Foundation
-import Render
 import TabiCore
 import TestSupport
+
+@testable import Render
 
 /// A rendered site, with ways to look at its files by path.
 struct RenderedSite {
