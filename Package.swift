@@ -142,7 +142,7 @@ let package = Package(
             ], swiftSettings: strict),
 
         // MARK: - Tests
-        .target(name: "TestSupport", dependencies: ["TabiCore"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["ContentStore", "TabiCore"], path: "Tests/TestSupport", swiftSettings: strict),
         // The real servers the integration tests run against: a PostgreSQL database of their own,
         // the Bedrock/OpenAI stand-in and moto's S3 + CloudFront.
         .target(

@@ -173,12 +173,6 @@ public struct ContentDirectory: Sendable {
             throw ContentError(file: error.path, reason: error.reason)
         }
     }
-
-    /// Writes `trip.json` atomically; unchanged bytes leave the file untouched.
-    @discardableResult
-    public func write(_ trip: Trip) throws(FileError) -> AtomicFile.Outcome {
-        try AtomicFile.write(TripJSON.encode(trip), to: tripFile(of: trip.slug))
-    }
 }
 
 /// A content file that cannot be used, naming the file and (in `reason`) the field.
