@@ -17,9 +17,20 @@ public enum OutputLayout {
 
     // MARK: The pages that list trips
 
-    /// The root files that list other pages: the home page, feed, sitemap, 404 page, robots.txt.
-    public static let listingFiles: Set<String> = ["index.html", "feed.xml", "sitemap.xml", "404.html", "robots.txt"]
-    /// The folders of the pages that list trips: the home page's later pages, the tag pages and
-    /// the parts of a sitemap too large for one file.
-    public static let listingFolders = ["page/", "tags/", "sitemaps/"]
+    public static let homePage = "index.html"
+    public static let feed = "feed.xml"
+    public static let sitemap = "sitemap.xml"
+    public static let notFoundPage = "404.html"
+    public static let robots = "robots.txt"
+    /// The home page's later pages: `page/2/`, `page/3/`, …
+    public static let laterPagesFolder = "page/"
+    /// `tags/` (every tag) and `tags/<tag>/` (one tag's trips, paginated the same way).
+    public static let tagsFolder = "tags/"
+    /// The parts of a sitemap too large for one file.
+    public static let sitemapPartsFolder = "sitemaps/"
+
+    /// The root files that list other pages.
+    public static let listingFiles: Set<String> = [homePage, feed, sitemap, notFoundPage, robots]
+    /// The folders of the pages that list trips.
+    public static let listingFolders = [laterPagesFolder, tagsFolder, sitemapPartsFolder]
 }

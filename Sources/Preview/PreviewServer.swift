@@ -130,8 +130,8 @@ struct SiteFolder: Sendable {
     }
 
     private func notFound() -> Response {
-        let page = (try? ConfinedFolder(root).read("404.html", maxBytes: 1 << 20)) ?? Data("Not found\n".utf8)
-        return respond(page, path: "404.html", status: .notFound)
+        let page = (try? ConfinedFolder(root).read(OutputLayout.notFoundPage, maxBytes: 1 << 20)) ?? Data("Not found\n".utf8)
+        return respond(page, path: OutputLayout.notFoundPage, status: .notFound)
     }
 
     private func respond(_ data: Data, path: String, status: HTTPResponse.Status) -> Response {

@@ -16,7 +16,7 @@ struct Sitemap {
     var maxBytes = 52_428_800
 
     /// The folder of the parts of a sitemap too large for one file.
-    static let partsFolder = "sitemaps/"
+    static let partsFolder = OutputLayout.sitemapPartsFolder
 
     /// The sitemap's files: `sitemap.xml` alone, or an index and its parts. `trips` are the
     /// public ones, in listing order; `pages` the listing pages made of them (only first pages

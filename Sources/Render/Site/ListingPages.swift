@@ -1,3 +1,4 @@
+import ContentStore
 import TabiCore
 
 /// What the listings need to know of a listed trip to place it (order, tags, sitemap), without
@@ -146,7 +147,7 @@ public enum ListingPages {
             case .tag(let tag): SiteURLs.tag(tag.slug)
             case .tags: SiteURLs.tags
             }
-        return number <= 1 ? base : base + "page/\(number)/"
+        return number <= 1 ? base : base + OutputLayout.laterPagesFolder + "\(number)/"
     }
 
     static func path(_ kind: ListingPage.Kind, number: Int) -> String {

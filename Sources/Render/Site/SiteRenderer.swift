@@ -1,4 +1,5 @@
 import Concurrency
+import ContentStore
 import Foundation
 import Markdown
 import TabiCore
@@ -167,7 +168,7 @@ public struct SiteRenderer: Sendable {
     public func fixedPages() -> [SiteFile] {
         [
             SiteFile(path: SiteURLs.notFound, text: theme.templates.render("404", NotFoundPage(frame: frame))),
-            SiteFile(path: "robots.txt", text: Sitemap(urls: urls).robots()),
+            SiteFile(path: OutputLayout.robots, text: Sitemap(urls: urls).robots()),
         ]
     }
 

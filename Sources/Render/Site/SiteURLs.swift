@@ -1,3 +1,4 @@
+import ContentStore
 import TabiCore
 
 /// Where things are on the site. Pages link to each other and to assets with relative URLs
@@ -14,15 +15,15 @@ struct SiteURLs: Sendable {
     // MARK: - Site paths (relative to the site root, no leading slash)
 
     static let home = ""
-    static let feed = "feed.xml"
-    static let sitemap = "sitemap.xml"
-    static let notFound = "404.html"
+    static let feed = OutputLayout.feed
+    static let sitemap = OutputLayout.sitemap
+    static let notFound = OutputLayout.notFoundPage
 
     /// The folder URL of a trip page; its file is `trips/<slug>/index.html`.
     static func trip(_ slug: String) -> String { "trips/\(slug)/" }
     static func tripFile(_ slug: String) -> String { "trips/\(slug)/index.html" }
     /// The page of every tag, and the folder URL of one tag's first page.
-    static let tags = "tags/"
+    static let tags = OutputLayout.tagsFolder
     static func tag(_ slug: String) -> String { "tags/\(slug)/" }
 
     // MARK: - Turning site paths into URLs
