@@ -48,6 +48,9 @@ public struct NightlyRunner: Sendable {
             do { try await lease.acquire() } catch { throw .lock(error) }
             step("lock")
         }
+        // Extended a third of the way through each term while this run lasts; cancelled (and
+        // awaited) when the run returns or throws.
+        async let _ = Self.keepAlive(options.dryRun ? nil : lease, term: options.leaseDuration)
 
         // MARK: 2. Extract
         if !options.skipExtract {
@@ -171,6 +174,7 @@ public struct NightlyRunner: Sendable {
         let records = StateRecords(store: options.state)
         let lease = RunLease(records: records, run: options.run, duration: options.leaseDuration, logger: logger)
         do { try await lease.acquire() } catch { throw .lock(error) }
+        async let _ = Self.keepAlive(lease, term: options.leaseDuration)
         let theme: Theme, rules: HeaderRules
         do { theme = try Theme.load(from: options.theme) } catch { throw .setup("cannot load the theme: \(error)") }
         do { rules = try HeaderRules(settings: options.config.publish) } catch { throw .setup("\(error)") }
@@ -183,6 +187,11 @@ public struct NightlyRunner: Sendable {
         return await finalize(
             renderer: SiteRenderer(config: options.config, theme: theme), siteKey: inputs.siteKey, sync: sync,
             records: records, lease: lease)
+    }
+
+    /// Keeps `lease` (none on a dry run) for as long as the calling run lasts.
+    private static func keepAlive(_ lease: RunLease?, term: Duration) async {
+        await lease?.keepAlive(every: term / 3)
     }
 
     private func finalize(

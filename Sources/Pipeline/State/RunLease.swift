@@ -72,14 +72,38 @@ public struct RunLease: Sendable {
     /// How many times ``acquire()`` reads the lease again after losing a write to another run.
     static let attempts = 5
 
-    /// Extends the lease, if this run still holds it.
+    /// Extends the lease while this run holds it: throws ``LeaseError/held`` when another run
+    /// has it, and does nothing when there is none (this run gave it up). Shards of the run
+    /// extending it at once each read again after losing the write.
     public func renew() async throws(LeaseError) {
-        let current: (record: Record, tag: String)?
-        do { current = try await records.readTagged(Record.self, Self.name) } catch { throw .store(error) }
-        if let (lease, _) = current, lease.run != run {
-            throw .held(by: lease.run, holder: lease.holder, until: Date(timeIntervalSince1970: lease.expires))
+        for _ in 0..<Self.attempts {
+            let current: (record: Record, tag: String)?
+            do { current = try await records.readTagged(Record.self, Self.name) } catch { throw .store(error) }
+            guard let (lease, tag) = current else { return }
+            guard lease.run == run else {
+                throw .held(by: lease.run, holder: lease.holder, until: Date(timeIntervalSince1970: lease.expires))
+            }
+            do {
+                try await write(condition: .matches(tag))
+                return
+            } catch .store(let error) where error.conditionFailed {
+                continue
+            }
         }
-        try await write(condition: current.map { .matches($0.tag) } ?? .absent)
+    }
+
+    /// Extends the lease every `interval` until the task is cancelled, so a run that takes longer
+    /// than the lease is never taken over while it is alive (a killed run stops extending it,
+    /// and its lease ends). A failed extension is logged and tried again at the next interval.
+    public func keepAlive(every interval: Duration) async {
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: interval) } catch { return }
+            do { try await renew() } catch  where !Task.isCancelled {
+                logger.error("cannot extend the lease of run \(run): \(error); another run may take it over when it ends")
+            } catch {
+                return
+            }
+        }
     }
 
     /// Gives the lease up, if this run still holds it.

@@ -82,6 +82,30 @@ import Testing
         #expect(try await records.read(RunLease.Record.self, RunLease.name) == nil)
     }
 
+    @Test func aRunLongerThanItsLeaseKeepsItWhileAliveAndLosesItOnceStopped() async throws {
+        let folder = TemporaryFolder()
+        let records = StateRecords(store: FolderStore(root: folder.url))
+        // A 3 s lease extended every 0.5 s: a late extension would have to be 2.5 s late to lose it.
+        let long = RunLease(records: records, run: "long-night", duration: .seconds(3), logger: Self.logger)
+        let next = RunLease(records: records, run: "next-night", duration: .seconds(3), logger: Self.logger)
+        try await long.acquire()
+        let alive = Task { await long.keepAlive(every: .milliseconds(500)) }
+        // More than two terms of the lease later, the long run still holds it: it was extended.
+        try await Task.sleep(for: .seconds(7))
+        await #expect(throws: LeaseError.self) { try await next.acquire() }
+        #expect(try await records.read(RunLease.Record.self, RunLease.name)?.run == "long-night")
+        // Stopped (killed), it extends it no more, and the next run takes it once it ends.
+        alive.cancel()
+        await alive.value
+        try await Task.sleep(for: .seconds(3.5))
+        try await next.acquire()
+        #expect(try await records.read(RunLease.Record.self, RunLease.name)?.run == "next-night")
+        // Extending a lease given up does not take it back.
+        await next.release()
+        try await long.renew()
+        #expect(try await records.read(RunLease.Record.self, RunLease.name) == nil)
+    }
+
     /// Eight runs ask at once: one holds the lease, seven are told who does.
     static func race(_ store: any ObjectStore) async throws {
         let records = StateRecords(store: store)
