@@ -85,25 +85,44 @@ import Testing
     @Test func aRunLongerThanItsLeaseKeepsItWhileAliveAndLosesItOnceStopped() async throws {
         let folder = TemporaryFolder()
         let records = StateRecords(store: FolderStore(root: folder.url))
-        // A 3 s lease extended every 0.5 s: a late extension would have to be 2.5 s late to lose it.
-        let long = RunLease(records: records, run: "long-night", duration: .seconds(3), logger: Self.logger)
-        let next = RunLease(records: records, run: "next-night", duration: .seconds(3), logger: Self.logger)
+        // The lease's own clock is the test's: no wall-clock bound, however loaded the machine.
+        let clock = Locked(Date(timeIntervalSince1970: 1_000_000))
+        let now: @Sendable () -> Date = { clock.withLock { $0 } }
+        let long = RunLease(records: records, run: "long-night", duration: .seconds(60), logger: Self.logger, now: now)
+        let next = RunLease(records: records, run: "next-night", duration: .seconds(60), logger: Self.logger, now: now)
         try await long.acquire()
-        let alive = Task { await long.keepAlive(every: .milliseconds(500)) }
-        // More than two terms of the lease later, the long run still holds it: it was extended.
-        try await Task.sleep(for: .seconds(7))
+        let alive = Task { await long.keepAlive(every: .milliseconds(20)) }
+        // Two minutes of the run's time, twice the lease: the keeper extends it from each new now.
+        for _ in 0..<4 {
+            let later = clock.withLock {
+                $0 += 30; return $0
+            }
+            let extended = await Self.eventually {
+                (try? await records.read(RunLease.Record.self, RunLease.name))?.expires == later.timeIntervalSince1970 + 60
+            }
+            #expect(extended, "the lease was extended after the clock moved to \(later)")
+        }
         await #expect(throws: LeaseError.self) { try await next.acquire() }
-        #expect(try await records.read(RunLease.Record.self, RunLease.name)?.run == "long-night")
         // Stopped (killed), it extends it no more, and the next run takes it once it ends.
         alive.cancel()
         await alive.value
-        try await Task.sleep(for: .seconds(3.5))
+        clock.withLock { $0 += 61 }
         try await next.acquire()
         #expect(try await records.read(RunLease.Record.self, RunLease.name)?.run == "next-night")
         // Extending a lease given up does not take it back.
         await next.release()
         try await long.renew()
         #expect(try await records.read(RunLease.Record.self, RunLease.name) == nil)
+    }
+
+    /// Whether `condition` holds within three minutes of asking every 20 ms (a bound only a stuck
+    /// keeper reaches).
+    static func eventually(_ condition: () async -> Bool) async -> Bool {
+        for _ in 0..<9000 {
+            if await condition() { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return false
     }
 
     /// Eight runs ask at once: one holds the lease, seven are told who does.
