@@ -26,7 +26,7 @@ public actor RequestLimiter {
     }
 
     /// How many callers are waiting for a slot.
-    public var waitingCount: Int { waiting.count }
+    package var waitingCount: Int { waiting.count }
 
     /// Runs `body` in a slot.
     public func run<T: Sendable, E: Error>(_ body: @Sendable () async throws(E) -> T) async throws(E) -> T {

@@ -2,12 +2,6 @@
 /// `replacingOccurrences` compare `Character`s, so a secret followed by a combining mark
 /// (`KEY\u{301}`) is neither found nor redacted; bytes always are.
 extension String {
-    /// Whether the UTF-8 bytes of `literal` occur in this string's.
-    public func containsLiteral(_ literal: String) -> Bool {
-        guard !literal.isEmpty else { return true }
-        return Array(utf8).firstRange(of: Array(literal.utf8)) != nil
-    }
-
     /// Every occurrence of the bytes of `literal` replaced by `replacement`. Replacing a whole
     /// UTF-8 sequence by another always leaves valid UTF-8.
     public func replacingLiteral(_ literal: String, with replacement: String) -> String {

@@ -61,9 +61,4 @@ extension S3Client {
     public func headObject(key: String) async throws(AWSError) -> S3ObjectHead {
         S3ObjectHead(headers: try await send("HeadObject", .head, key: key).headers)
     }
-
-    /// Deletes `key` (S3 answers 204 whether or not it existed).
-    public func deleteObject(key: String) async throws(AWSError) {
-        _ = try await send("DeleteObject", .delete, key: key)
-    }
 }
