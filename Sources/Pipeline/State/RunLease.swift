@@ -44,20 +44,42 @@ public struct RunLease: Sendable {
     /// Takes the lease for this run (or extends it, when a shard of this run holds it), or
     /// throws ``LeaseError/held`` naming the run that has it.
     public func acquire() async throws(LeaseError) {
-        // Each lost race means another writer's lease is there now: the next look decides.
-        for _ in 0..<Self.attempts {
-            let current: (record: Record, tag: String)?
-            do { current = try await records.readTagged(Record.self, Self.name) } catch { throw .store(error) }
+        try await readThenWrite { current throws(LeaseError) in
             if let (lease, _) = current, lease.run != run {
-                if lease.expires > now().timeIntervalSince1970 {
-                    throw .held(by: lease.run, holder: lease.holder, until: Date(timeIntervalSince1970: lease.expires))
-                }
+                if lease.expires > now().timeIntervalSince1970 { throw Self.held(lease) }
                 logger.warning(
                     "taking over the lease of run \(lease.run) (\(lease.holder)), which ended \(Date(timeIntervalSince1970: lease.expires)): that run was stopped before it finished; this run finishes its work"
                 )
             }
+            return current.map { .matches($0.tag) } ?? .absent
+        }
+    }
+
+    /// Extends the lease while this run holds it: throws ``LeaseError/held`` when another run
+    /// has it, and does nothing when there is none (this run gave it up).
+    public func renew() async throws(LeaseError) {
+        try await readThenWrite { current throws(LeaseError) in
+            guard let (lease, tag) = current else { return nil }
+            guard lease.run == run else { throw Self.held(lease) }
+            return .matches(tag)
+        }
+    }
+
+    /// How many times the lease is read again after losing a write to another writer.
+    static let attempts = 5
+
+    /// Reads the lease, then writes this run's on the condition `decide` gives for what was read
+    /// (nil: writes nothing). Each lost race means another writer's lease (another run's, or a
+    /// shard of this run's) is there now: the next look decides.
+    private func readThenWrite(
+        _ decide: ((record: Record, tag: String)?) throws(LeaseError) -> S3WriteCondition?
+    ) async throws(LeaseError) {
+        for _ in 0..<Self.attempts {
+            let current: (record: Record, tag: String)?
+            do { current = try await records.readTagged(Record.self, Self.name) } catch { throw .store(error) }
+            guard let condition = try decide(current) else { return }
             do {
-                try await write(condition: current.map { .matches($0.tag) } ?? .absent)
+                try await write(condition: condition)
                 return
             } catch .store(let error) where error.conditionFailed {
                 continue
@@ -69,27 +91,8 @@ public struct RunLease: Sendable {
                 message: "changed under this run \(Self.attempts) times in a row; another run is taking it"))
     }
 
-    /// How many times ``acquire()`` reads the lease again after losing a write to another run.
-    static let attempts = 5
-
-    /// Extends the lease while this run holds it: throws ``LeaseError/held`` when another run
-    /// has it, and does nothing when there is none (this run gave it up). Shards of the run
-    /// extending it at once each read again after losing the write.
-    public func renew() async throws(LeaseError) {
-        for _ in 0..<Self.attempts {
-            let current: (record: Record, tag: String)?
-            do { current = try await records.readTagged(Record.self, Self.name) } catch { throw .store(error) }
-            guard let (lease, tag) = current else { return }
-            guard lease.run == run else {
-                throw .held(by: lease.run, holder: lease.holder, until: Date(timeIntervalSince1970: lease.expires))
-            }
-            do {
-                try await write(condition: .matches(tag))
-                return
-            } catch .store(let error) where error.conditionFailed {
-                continue
-            }
-        }
+    private static func held(_ lease: Record) -> LeaseError {
+        .held(by: lease.run, holder: lease.holder, until: Date(timeIntervalSince1970: lease.expires))
     }
 
     /// Extends the lease every `interval` until the task is cancelled, so a run that takes longer
