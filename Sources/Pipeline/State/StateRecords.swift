@@ -1,6 +1,5 @@
 import AWS
 import Concurrency
-import Crypto
 import Foundation
 import Publish
 import TabiCore
@@ -53,7 +52,7 @@ public struct StateRecords: Sendable {
     /// Stores `data` under `name`, never cached, with its MD5.
     private func put(_ data: Data, _ name: String, contentType: String, condition: S3WriteCondition?) async throws(StoreError) {
         try await store.write(
-            name, data, md5: ContentHash.hex(Insecure.MD5.hash(data: data)),
+            name, data, md5: ContentHash.md5(data),
             attributes: S3ObjectAttributes(contentType: contentType, cacheControl: HeaderRules.privateState),
             condition: condition)
     }

@@ -1,6 +1,5 @@
 import AWS
 import Concurrency
-import Crypto
 import Foundation
 import Gzip
 import Logging
@@ -60,7 +59,7 @@ struct ObjectUploader: Sendable {
             } catch {
                 throw PublishFailure(key: object.key, operation: "upload", message: "\(error)")
             }
-            guard ContentHash.hex(Insecure.MD5.hash(data: data)) == object.md5 else {
+            guard ContentHash.md5(data) == object.md5 else {
                 throw PublishFailure(key: object.key, operation: "upload", message: "\(object.file) changed since the plan was made")
             }
             return .data(data)

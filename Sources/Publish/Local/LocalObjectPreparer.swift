@@ -131,7 +131,7 @@ public struct LocalObjectPreparer: Sendable {
         }
         guard offset == size else { throw ConfinedFileError(path: path.file, problem: .io("it changed size while it was read")) }
         if partSize != nil, offset > partStart || parts.isEmpty { closePart() }
-        let etag = parts.isEmpty ? "" : ContentHash.hex(Insecure.MD5.hash(data: concatenated)) + "-\(parts.count)"
+        let etag = parts.isEmpty ? "" : ContentHash.md5(concatenated) + "-\(parts.count)"
         return (ContentHash.hex(whole.finalize()), partSize == nil ? [] : parts, etag)
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Gzip
 import TabiCore
@@ -30,6 +29,6 @@ public struct StoredBytes: Sendable {
     private init(data: Data, contentEncoding: String?) {
         self.data = data
         self.contentEncoding = contentEncoding
-        md5 = ContentHash.hex(Insecure.MD5.hash(data: data))
+        md5 = ContentHash.md5(data)
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import TabiCore
 
@@ -54,7 +53,7 @@ public struct HeaderRulesRecord: Codable, Sendable, Equatable {
     }
 
     /// The hex MD5 of ``data``: the ETag S3 gives it.
-    public var md5: String { ContentHash.hex(Insecure.MD5.hash(data: data)) }
+    public var md5: String { ContentHash.md5(data) }
 
     /// Reads a stored record; `nil` when it is not one.
     public init?(data: Data) {

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import TabiCore
 
@@ -15,5 +14,5 @@ public struct StateFile: Sendable, Hashable {
     }
 
     /// The hex MD5 of the bytes: the ETag S3 gives them.
-    public var md5: String { ContentHash.hex(Insecure.MD5.hash(data: data)) }
+    public var md5: String { ContentHash.md5(data) }
 }

@@ -1,5 +1,4 @@
 import AWS
-import Crypto
 import Foundation
 import TabiCore
 
@@ -109,7 +108,7 @@ public struct StateStore: Sendable {
 
     /// Puts one of publish's own files with `Content-MD5`, as JSON, never cached.
     static func putPrivate(_ data: Data, key: String, s3: S3Client) async throws(AWSError) {
-        let md5 = ContentHash.hex(Insecure.MD5.hash(data: data))
+        let md5 = ContentHash.md5(data)
         let attributes = S3ObjectAttributes(contentType: "application/json", cacheControl: HeaderRules.privateState)
         _ = try await s3.putObject(key: key, body: .data(data), md5: md5, attributes: attributes)
     }

@@ -12,6 +12,11 @@ public enum ContentHash {
         sha256(Data(text.utf8))
     }
 
+    /// Hex MD5: the ETag S3 gives an object put in one part, and what publish compares with it.
+    public static func md5(_ data: some DataProtocol) -> String {
+        hex(Insecure.MD5.hash(data: data))
+    }
+
     /// The raw 32 bytes of the SHA-256 of `text`'s UTF-8.
     public static func sha256Bytes(_ text: String) -> [UInt8] {
         Array(SHA256.hash(data: Data(text.utf8)))
