@@ -141,7 +141,9 @@ public struct NightlyRunner: Sendable {
         step("publish")
 
         // MARK: 7. Finalize
-        if options.autoFinalize, await claimsFinalize(records) {
+        if options.autoFinalize,
+            await FinalizeClaim(records: records, run: options.run, shard: options.shard, logger: logger).claim()
+        {
             report.finalize = await finalize(renderer: renderer, siteKey: inputs.siteKey, sync: sync, records: records, lease: lease)
             step("finalize")
         }
@@ -204,35 +206,6 @@ public struct NightlyRunner: Sendable {
         ).finalize()
         if report.failures.isEmpty { await lease.release() }
         return report
-    }
-
-    /// Whether this shard finalizes the run: every shard has left its marker, and this one
-    /// claimed the step first. Shards finishing together both see every marker; the claim is a
-    /// conditional write (`If-None-Match: *`), so exactly one of them goes on. A claim whose
-    /// finalize step was stopped stays until the next run's finalize step, which does the work.
-    private func claimsFinalize(_ records: StateRecords) async -> Bool {
-        guard await allShardsDone(records) else { return false }
-        guard options.shard.count > 1 else { return true }
-        do throws(StoreError) {
-            try await records.write(["shard": options.shard.description], ShardMarker.claimName(run: options.run), condition: .absent)
-            return true
-        } catch  where error.conditionFailed {
-            logger.info("another shard finalizes run \(options.run)")
-            return false
-        } catch {
-            logger.warning("cannot claim the finalize step of run \(options.run) (\(error)); the next run's finalize step does it")
-            return false
-        }
-    }
-
-    /// Whether every shard of this run has left its marker.
-    private func allShardsDone(_ records: StateRecords) async -> Bool {
-        guard let names = try? await records.store.list(ShardMarker.folder + options.run + "/") else { return false }
-        let done = Set(
-            (0..<options.shard.count).compactMap { index in
-                try? ShardMarker.name(run: options.run, shard: TripShard(index: index, count: options.shard.count))
-            })
-        return done.isSubset(of: Set(names))
     }
 
     // MARK: - The stages it chains

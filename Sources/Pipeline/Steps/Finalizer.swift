@@ -256,11 +256,17 @@ struct Finalizer: Sendable {
         return report
     }
 
-    /// Deletes the shards' markers (and the finalize claims) once all they asked for is done,
-    /// and counts the requests.
+    /// Deletes the shards' markers, then the finalize claims, once all they asked for is done,
+    /// and counts the requests. The claims go last and only when every marker went: a claim
+    /// gone means its run's markers are gone, so a late shard that wins a claim after it sees
+    /// the markers missing and stands down (see ``FinalizeClaim``).
     private func deleteMarkers(_ markers: [(name: String, marker: ShardMarker)], claims: [String], report: inout FinalizeReport) async {
-        if report.failures.isEmpty, !markers.isEmpty || !claims.isEmpty {
-            for failure in await records.store.delete(markers.map(\.name) + claims) { logger.warning("\(failure)") }
+        if report.failures.isEmpty {
+            let failures = markers.isEmpty ? [] : await records.store.delete(markers.map(\.name))
+            for failure in failures { logger.warning("\(failure)") }
+            if failures.isEmpty, !claims.isEmpty {
+                for failure in await records.store.delete(claims) { logger.warning("\(failure)") }
+            }
         }
         report.requests = sync.site.requests + records.store.requests
     }
