@@ -73,6 +73,17 @@ import Testing
         #expect(panorama.decodeLevel(for: panorama.thumbnail) == 1)
     }
 
+    /// What a level-0 derivative held for its siblings costs: the original fitted into the box
+    /// (a responsive box is as tall as any photo), or the crop, never more than the original.
+    @Test func aDerivativeHoldsTheOriginalFittedIntoItsBox() {
+        let plan = DerivativePlan(recipes: .defaults, sourceHash: hash, original: PixelSize(width: 2400, height: 1800))
+        let wide = plan.responsive.filter { $0.role == .responsive(width: 1600) }
+        #expect(wide.count == 2 && wide.allSatisfy { plan.decodeLevel(for: $0) == 0 && plan.fittedPixels($0) == 1600 * 1200 })
+        #expect(plan.fittedPixels(plan.thumbnail) == 300 * 300)
+        let small = DerivativePlan(recipes: .defaults, sourceHash: hash, original: PixelSize(width: 240, height: 160))
+        #expect(small.all.allSatisfy { small.fittedPixels($0) <= 240 * 160 })
+    }
+
     @Test func aDerivativesLevelDoesNotDependOnTheOtherRecipes() {
         let size = PixelSize(width: 2400, height: 1600)
         var fewer = ImageRecipes.defaults

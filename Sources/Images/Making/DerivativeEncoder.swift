@@ -8,6 +8,9 @@ import Vips
 enum DerivativeEncoder {
     static let webpEffort = 4
     static let avifEffort = 4
+    /// The largest level-0 box held in memory for the derivatives that share it (64 MB with
+    /// alpha); a larger one is decoded once per derivative, as the encoder reads it.
+    static let maximumSharedPixels = 4096 * 4096
 
     /// An opened original: its bytes held by libvips and the header facts planning needs.
     struct Original {
@@ -42,8 +45,10 @@ enum DerivativeEncoder {
 
     /// Makes and writes each of `specs`; returns the size of each file written. Derivatives of a
     /// level ≥ 1 are cut from the level's image in memory (see ``LevelDecoder``); those of level 0
-    /// are decoded, resized and encoded in one pass each, after the others, so that a damaged
-    /// original fails in a decode of its own when it can.
+    /// come after the others, so that a damaged original fails in a decode of its own when it
+    /// can. A level-0 derivative alone in its box is decoded, resized and encoded in one pass;
+    /// those that share a box and crop (one width in WebP and JPEG) share one decode, held at
+    /// the box's size (at most ``maximumSharedPixels``), never the original's.
     static func make(
         _ specs: [DerivativeSpec], from original: Original, plan: DerivativePlan,
         output: URL
@@ -51,25 +56,40 @@ enum DerivativeEncoder {
         let levels = Dictionary(grouping: specs) { plan.decodeLevel(for: $0) }
         var decoder = LevelDecoder(original, plan: plan)
         var written: [String: PixelSize] = [:]
-        let order = levels.keys.filter { $0 > 0 }.sorted() + (levels[0] == nil ? [] : [0])
-        for level in order {
-            let intermediate = level == 0 ? nil : try decoder.intermediate(level: level)
-            for spec in levels[level]! {
-                let (data, size): (Data, PixelSize)
-                if let intermediate {
-                    (data, size) = try encode(spec, from: resize(intermediate, to: spec))
-                } else {
-                    (data, size) = try encodeInOnePass(spec, decoder: decoder)
-                }
-                do throws(FileError) {
-                    try AtomicFile.write(data, to: output.appendingPathComponent(spec.path))
-                } catch {
-                    throw .write(error)
-                }
-                written[spec.path] = size
+        func write(_ spec: DerivativeSpec, _ made: (data: Data, size: PixelSize)) throws(DerivativeError) {
+            do throws(FileError) {
+                try AtomicFile.write(made.data, to: output.appendingPathComponent(spec.path))
+            } catch {
+                throw .write(error)
+            }
+            written[spec.path] = made.size
+        }
+        for level in levels.keys.filter({ $0 > 0 }).sorted() {
+            let intermediate = try decoder.intermediate(level: level)
+            for spec in levels[level]! { try write(spec, encode(spec, from: resize(intermediate, to: spec))) }
+        }
+        for box in sharedBoxes(levels[0] ?? []) {
+            if box.count == 1 || plan.fittedPixels(box[0]) > maximumSharedPixels {
+                for spec in box { try write(spec, encodeInOnePass(spec, decoder: decoder)) }
+            } else {
+                let pixels = try decoder.held(decoder.decode(into: box[0].resizeBox, crop: box[0].crop))
+                for spec in box { try write(spec, encode(spec, from: pixels)) }
             }
         }
         return written
+    }
+
+    /// `specs` in groups of one box and crop (the same pixels before encoding), in order.
+    private static func sharedBoxes(_ specs: [DerivativeSpec]) -> [[DerivativeSpec]] {
+        var groups: [[DerivativeSpec]] = []
+        for spec in specs {
+            if let index = groups.firstIndex(where: { $0[0].resizeBox == spec.resizeBox && $0[0].crop == spec.crop }) {
+                groups[index].append(spec)
+            } else {
+                groups.append([spec])
+            }
+        }
+        return groups
     }
 
     /// A level-0 derivative: decoded straight into its box and encoded, in one pass.

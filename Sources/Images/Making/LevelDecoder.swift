@@ -11,7 +11,8 @@ import Vips
 /// function of the original alone, never of which other levels the build needs.
 ///
 /// Level 0 is never held: ``decode(into:crop:)`` gives a derivative's own pixels, decoded straight
-/// into its box as the encoder reads them. Nothing the size of the original is ever in memory,
+/// into its box as the encoder reads them (or held at the box's size, for several derivatives
+/// that share it). Nothing the size of the original is ever in memory,
 /// whatever its format or orientation (libvips turns an image upright after shrinking it).
 struct LevelDecoder {
     let original: DerivativeEncoder.Original
@@ -70,7 +71,7 @@ struct LevelDecoder {
     }
 
     /// `image` computed into memory (a sequentially decoded image can be read once only).
-    private func held(_ image: VipsImage) throws(DerivativeError) -> VipsImage {
+    func held(_ image: VipsImage) throws(DerivativeError) -> VipsImage {
         do throws(VipsError) {
             return try image.copyToMemory()
         } catch {

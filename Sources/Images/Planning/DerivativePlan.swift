@@ -60,8 +60,9 @@ struct DerivativePlan: Sendable, Equatable {
     /// The level depends on nothing but the original and the derivative's own box, never on the
     /// other recipes or the original's format: a derivative's bytes are then a function of its
     /// name (source hash + recipe), whatever else the same build makes. Derivatives on the same
-    /// level ≥ 1 are cut from one image of ``decodeBox(level:)``; each derivative on level 0 is
-    /// decoded on its own, straight into its box (see ``LevelDecoder``).
+    /// level ≥ 1 are cut from one image of ``decodeBox(level:)``; a derivative on level 0 is
+    /// decoded straight into its box, once for all those that share the box (see
+    /// ``DerivativeEncoder/make(_:from:plan:output:)``).
     func decodeLevel(for spec: DerivativeSpec) -> Int {
         let w = Double(original.width), h = Double(original.height)
         let bw = Double(spec.resizeBox.width), bh = Double(spec.resizeBox.height)
@@ -69,6 +70,16 @@ struct DerivativePlan: Sendable, Equatable {
         var level = 0
         while level < 3, needed <= 1 / Double(1 << (level + 1)) { level += 1 }
         return level
+    }
+
+    /// About how many pixels a derivative has before it is encoded: the original fitted into
+    /// its box (or the box, for a crop), never enlarged.
+    func fittedPixels(_ spec: DerivativeSpec) -> Int {
+        let w = Double(original.width), h = Double(original.height)
+        let bw = Double(spec.resizeBox.width), bh = Double(spec.resizeBox.height)
+        if spec.crop { return Int(min(bw, w) * min(bh, h)) }
+        let scale = min(1, bw / w, bh / h)
+        return Int((w * scale).rounded(.up) * (h * scale).rounded(.up))
     }
 
     /// The box the original is decoded into for a level: its size divided by 2^level, rounded up.
