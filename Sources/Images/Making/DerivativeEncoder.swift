@@ -44,7 +44,8 @@ enum DerivativeEncoder {
     }
 
     /// Makes and writes each of `specs`; returns the size of each file written. Derivatives of a
-    /// level ≥ 1 are cut from the level's image in memory (see ``LevelDecoder``); those of level 0
+    /// level ≥ 1 are cut from the level's image in memory (see ``LevelDecoder``), once for all
+    /// those that share a box and crop (one width in WebP and JPEG); those of level 0
     /// come after the others, so that a damaged original fails in a decode of its own when it
     /// can. A level-0 derivative alone in its box is decoded, resized and encoded in one pass;
     /// those that share a box and crop (one width in WebP and JPEG) share one decode, held at
@@ -66,7 +67,11 @@ enum DerivativeEncoder {
         }
         for level in levels.keys.filter({ $0 > 0 }).sorted() {
             let intermediate = try decoder.intermediate(level: level)
-            for spec in levels[level]! { try write(spec, encode(spec, from: resize(intermediate, to: spec))) }
+            for box in sharedBoxes(levels[level]!) {
+                let resized = try resize(intermediate, to: box[0])
+                let pixels = box.count == 1 ? resized : try decoder.held(resized)
+                for spec in box { try write(spec, encode(spec, from: pixels)) }
+            }
         }
         for box in sharedBoxes(levels[0] ?? []) {
             if box.count == 1 || plan.fittedPixels(box[0]) > maximumSharedPixels {
