@@ -29,5 +29,7 @@ import Testing
         #expect(CalendarDate("2023-02-29") == nil)
         #expect(CalendarDate("2024-4-1") == nil)
         #expect(CalendarDate("2024-04-01")!.description == "2024-04-01")
+        #expect(CalendarDate(year: 42, month: 1, day: 9)?.description == "0042-01-09")
+        #expect(CalendarDate(year: 9999, month: 12, day: 31)?.description == "9999-12-31")
     }
 }

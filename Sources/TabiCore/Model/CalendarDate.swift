@@ -24,8 +24,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.day = day
     }
 
+    /// `YYYY-MM-DD`. Built digit by digit: `String(format:)` cost a sitemap of 10,000 trips
+    /// more than the rest of its lines.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func digits(_ number: Int, _ count: Int) -> String {
+            let text = String(number)
+            return text.utf8.count >= count ? text : String(repeating: "0", count: count - text.utf8.count) + text
+        }
+        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
     }
 
     /// Days since 1970-01-01: the difference of two is the days between them.
