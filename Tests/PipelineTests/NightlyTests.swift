@@ -109,6 +109,9 @@ import Testing
         #expect(third.status == 0, "\(third.stdout)\n\(third.stderr)")
         let night3 = try PipelineRun.report(run.folder("night-3.json"))
         #expect(Self.count("changed", night3) == 1 && Self.count("unchanged", night3) == 2)
+        // Trip by trip, the report names what happened: the unchanged two are only counted.
+        let lines = (night3["trips"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? "")/\($0["action"] ?? "")" }
+        #expect(lines == ["\(trips.kyoto)/changed"])
         #expect(night3["modelCalls"] as? Int == 1)
         #expect(night3["derivativesEncoded"] as? Int == 0, "an unchanged photo was encoded again")
         // Of the trip records, the plan and the finalize step read only the changed trip's bucket.
