@@ -53,8 +53,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
                     divisor /= 10
                 }
             }
-            digits(year, 4); append(UInt8(ascii: "-")); digits(month, 2); append(UInt8(ascii: "-"))
-            digits(day, 2); append(UInt8(ascii: "T")); digits(secondOfDay / 3600, 2); append(UInt8(ascii: ":"))
+            CalendarDate.write(year: year, month: month, day: day, append)
+            append(UInt8(ascii: "T")); digits(secondOfDay / 3600, 2); append(UInt8(ascii: ":"))
             digits(secondOfDay / 60 % 60, 2); append(UInt8(ascii: ":")); digits(secondOfDay % 60, 2)
             if microsecond > 0 {
                 append(UInt8(ascii: "."))

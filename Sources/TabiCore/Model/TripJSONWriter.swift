@@ -172,26 +172,13 @@ struct TripJSONWriter: ~Copyable {
         string(value)
     }
 
-    /// `"YYYY-MM-DD"`, as ``CalendarDate/description`` gives it, without `String(format:)`.
+    /// `"YYYY-MM-DD"`, as ``CalendarDate/description`` gives it.
     private mutating func field(_ name: StaticString, _ value: CalendarDate?) {
         guard let value else { return }
         key(name)
         out.append(UInt8(ascii: "\""))
-        digits(value.year, divisor: 1000)
-        out.append(UInt8(ascii: "-"))
-        digits(value.month, divisor: 10)
-        out.append(UInt8(ascii: "-"))
-        digits(value.day, divisor: 10)
+        CalendarDate.write(year: value.year, month: value.month, day: value.day) { out.append($0) }
         out.append(UInt8(ascii: "\""))
-    }
-
-    /// `number` zero-padded to as many digits as `divisor` has plus one.
-    private mutating func digits(_ number: Int, divisor: Int) {
-        var divisor = divisor
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
-            divisor /= 10
-        }
     }
 
     private mutating func field(_ name: StaticString, _ value: Int?) {
