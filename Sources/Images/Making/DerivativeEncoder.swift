@@ -43,13 +43,13 @@ enum DerivativeEncoder {
             shrinksOnLoad: header.loader.map { VipsLoader(nickname: $0).shrinksOnLoad } ?? false)
     }
 
-    /// Makes and writes each of `specs`; returns the size of each file written. Derivatives of a
-    /// level ≥ 1 are cut from the level's image in memory (see ``LevelDecoder``), once for all
-    /// those that share a box and crop (one width in WebP and JPEG); those of level 0
-    /// come after the others, so that a damaged original fails in a decode of its own when it
-    /// can. A level-0 derivative alone in its box is decoded, resized and encoded in one pass;
-    /// those that share a box and crop (one width in WebP and JPEG) share one decode, held at
-    /// the box's size (at most ``maximumSharedPixels``), never the original's.
+    /// Makes and writes each of `specs`; returns the size of each file written. Derivatives that
+    /// share a box and crop (one width in WebP and JPEG) are encoded from the same pixels.
+    /// Those of a level ≥ 1 are cut from the level's image in memory (see ``LevelDecoder``).
+    /// Those of level 0 come after the others, so that a damaged original fails in a decode of
+    /// its own when it can: a box is decoded straight from the original, in one pass with the
+    /// encoder for a single derivative, or held at the box's size (at most
+    /// ``maximumSharedPixels``, never the original's) for several.
     static func make(
         _ specs: [DerivativeSpec], from original: Original, plan: DerivativePlan,
         output: URL
