@@ -24,7 +24,7 @@ struct Sitemap {
     func render(_ trips: [ListingPlacement], pages: [ListingPage]) -> [(path: String, text: String)] {
         let entries = self.entries(trips, pages: pages)
         let parts = split(entries)
-        if parts.count == 1 { return [(SiteURLs.sitemap, urlset(parts[0]))] }
+        if parts.count == 1 { return [(SiteURLs.sitemap, urlset(entries, parts[0]))] }
         var index = """
             <?xml version="1.0" encoding="UTF-8"?>
             <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -34,17 +34,30 @@ struct Sitemap {
         for (number, part) in parts.enumerated() {
             let path = Self.partsFolder + "\(number + 1).xml"
             index += "  <sitemap>\n    <loc>\(XMLText.escape(urls.absolute(path)))</loc>\n"
-            if let newest = part.compactMap(\.lastModified).max() { index += "    <lastmod>\(newest)</lastmod>\n" }
+            if let newest = entries.lastModified[part].compactMap({ $0 }).max() { index += "    <lastmod>\(newest)</lastmod>\n" }
             index += "  </sitemap>\n"
-            files.append((path, urlset(part)))
+            files.append((path, urlset(entries, part)))
         }
         return [(SiteURLs.sitemap, index + "</sitemapindex>\n")] + files
     }
 
-    /// One `<url>` of the sitemap, as it is written, and its `lastmod`.
-    private struct Entry {
-        var xml: String
-        var lastModified: String?
+    /// Every `<url>` of the sitemap, as it is written, one after the other in one buffer (a
+    /// sitemap has one per public trip: no string each), and each one's `lastmod`.
+    private struct Entries {
+        var xml: [UInt8] = []
+        /// Where each entry ends in ``xml``.
+        var ends: [Int] = []
+        var lastModified: [String?] = []
+
+        var count: Int { ends.count }
+
+        /// The bytes of entries `range`.
+        func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> {
+            guard !range.isEmpty else { return [] }
+            return xml[(range.lowerBound == 0 ? 0 : ends[range.lowerBound - 1])..<ends[range.upperBound - 1]]
+        }
+
+        func size(_ entry: Int) -> Int { ends[entry] - (entry == 0 ? 0 : ends[entry - 1]) }
     }
 
     private static let urlsetHead = """
@@ -54,34 +67,38 @@ struct Sitemap {
         """
     private static let urlsetTail = "</urlset>\n"
 
-    private func urlset(_ entries: ArraySlice<Entry>) -> String {
-        var xml = Self.urlsetHead
-        xml.reserveCapacity(entries.reduce(Self.urlsetHead.utf8.count + Self.urlsetTail.utf8.count) { $0 + $1.xml.utf8.count })
-        for entry in entries { xml += entry.xml }
-        return xml + Self.urlsetTail
+    private func urlset(_ entries: Entries, _ part: Range<Int>) -> String {
+        var xml = Array(Self.urlsetHead.utf8)
+        let body = entries.bytes(part)
+        xml.reserveCapacity(xml.count + body.count + Self.urlsetTail.utf8.count)
+        xml += body
+        xml += Self.urlsetTail.utf8
+        return String(decoding: xml, as: UTF8.self)
     }
 
-    /// `entries` in order, cut where a file would pass ``maxURLs`` or ``maxBytes``; one part at least.
-    private func split(_ entries: [Entry]) -> [ArraySlice<Entry>] {
+    /// The entries in order, cut where a file would pass ``maxURLs`` or ``maxBytes``; one part at least.
+    private func split(_ entries: Entries) -> [Range<Int>] {
         let room = maxBytes - Self.urlsetHead.utf8.count - Self.urlsetTail.utf8.count
-        var parts: [ArraySlice<Entry>] = []
+        var parts: [Range<Int>] = []
         var start = 0, bytes = 0
-        for (index, entry) in entries.enumerated() {
-            let size = entry.xml.utf8.count
+        for index in 0..<entries.count {
+            let size = entries.size(index)
             if index > start, index - start == maxURLs || bytes + size > room {
-                parts.append(entries[start..<index])
+                parts.append(start..<index)
                 (start, bytes) = (index, 0)
             }
             bytes += size
         }
-        parts.append(entries[start...])
+        parts.append(start..<entries.count)
         return parts
     }
 
-    private func entries(_ trips: [ListingPlacement], pages: [ListingPage]) -> [Entry] {
-        var entries: [Entry] = []
-        entries.reserveCapacity(1 + trips.count + pages.count)
-        entries.append(url(SiteURLs.home, lastModified: trips.compactMap(\.updated).max().map(DateText.iso)))
+    private func entries(_ trips: [ListingPlacement], pages: [ListingPage]) -> Entries {
+        var entries = Entries()
+        entries.xml.reserveCapacity((1 + trips.count + pages.count) * 128)
+        entries.ends.reserveCapacity(1 + trips.count + pages.count)
+        entries.lastModified.reserveCapacity(1 + trips.count + pages.count)
+        add(SiteURLs.home, lastModified: trips.compactMap(\.updated).max().map(DateText.iso), to: &entries)
         var updated: [String: Timestamp] = [:]
         for trip in trips {
             if let time = trip.updated { updated[trip.id] = time }
@@ -90,24 +107,31 @@ struct Sitemap {
             switch page.kind {
             case .home: continue
             case .tags:
-                let tagged = trips.filter { !$0.tags.isEmpty }.compactMap(\.updated).max()
-                entries.append(url(SiteURLs.tags, lastModified: tagged.map(DateText.iso)))
+                let tagged = trips.lazy.filter { !$0.tags.isEmpty }.compactMap(\.updated).max()
+                add(SiteURLs.tags, lastModified: tagged.map(DateText.iso), to: &entries)
             case .tag(let tag):
-                entries.append(url(SiteURLs.tag(tag.slug), lastModified: page.ids.compactMap { updated[$0] }.max().map(DateText.iso)))
+                add(SiteURLs.tag(tag.slug), lastModified: page.ids.compactMap { updated[$0] }.max().map(DateText.iso), to: &entries)
             }
         }
         for facts in trips {
             // A trip with no dated change (no post, no `updatedAt`) was last changed when it started, as far as is known.
-            entries.append(
-                url(SiteURLs.trip(facts.slug), lastModified: facts.updated.map(DateText.iso) ?? facts.startDate.map(DateText.iso)))
+            add(SiteURLs.trip(facts.slug), lastModified: facts.updated.map(DateText.iso) ?? facts.startDate.map(DateText.iso), to: &entries)
         }
         return entries
     }
 
-    private func url(_ sitePath: String, lastModified: String?) -> Entry {
-        var xml = "  <url>\n    <loc>\(XMLText.escape(urls.absolute(sitePath)))</loc>\n"
-        if let lastModified { xml += "    <lastmod>\(lastModified)</lastmod>\n" }
-        return Entry(xml: xml + "  </url>\n", lastModified: lastModified)
+    private func add(_ sitePath: String, lastModified: String?, to entries: inout Entries) {
+        entries.xml += "  <url>\n    <loc>".utf8
+        entries.xml += XMLText.escape(urls.absolute(sitePath)).utf8
+        entries.xml += "</loc>\n".utf8
+        if let lastModified {
+            entries.xml += "    <lastmod>".utf8
+            entries.xml += lastModified.utf8
+            entries.xml += "</lastmod>\n".utf8
+        }
+        entries.xml += "  </url>\n".utf8
+        entries.ends.append(entries.xml.count)
+        entries.lastModified.append(lastModified)
     }
 
     /// Lets every crawler in, except into the pipeline's state under `_tabi/` (publish keeps it in
