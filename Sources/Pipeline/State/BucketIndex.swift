@@ -50,6 +50,21 @@ public struct BucketIndex<Entry: Sendable & Equatable>: Sendable, Equatable {
         buckets[name]?.entries[id] = entry
     }
 
+    /// The index parts (``IndexParts``) holding a bucket that is not as it is in `original`:
+    /// added, changed or dropped since.
+    func changedParts(since original: BucketIndex) -> Set<Int> {
+        var parts = Set<Int>()
+        for name in Set(buckets.keys).union(original.buckets.keys) where buckets[name] != original.buckets[name] {
+            parts.insert(IndexParts.part(ofBucket: name))
+        }
+        return parts
+    }
+
+    /// Takes in the buckets of `other`, read from another part.
+    mutating func merge(_ other: BucketIndex) {
+        buckets.merge(other.buckets) { _, new in new }
+    }
+
     // MARK: - As lines (``RecordLines``)
 
     /// `B <bucket> <tag>`, then `E <id> <fields…>` for each of its trips, buckets and trips in

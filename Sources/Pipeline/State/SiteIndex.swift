@@ -56,6 +56,10 @@ public struct SiteIndex: LinedRecord, Equatable {
         trips.rows(part: part) { [$0.slug, $0.inputs, $0.failed ? "1" : "0", $0.content ?? "", $0.stamps ?? ""] }
     }
 
+    func changedParts(since original: SiteIndex) -> Set<Int> { trips.changedParts(since: original.trips) }
+
+    mutating func merge(_ part: SiteIndex) { trips.merge(part.trips) }
+
     /// What listings made from the record buckets with these `tags`, and pages of the site
     /// settings and theme `siteKey`, are made from.
     public static func fingerprint(siteKey: String, tags: [Int: String]) -> String {
@@ -97,6 +101,20 @@ public struct ListingIndex: LinedRecord, Equatable {
                 guard IndexParts.part(ofTrip: id) == part, let html = feed[id] else { return nil }
                 return ["F", id, html]
             }
+    }
+
+    /// The parts whose buckets changed, and those of the trips whose story in the feed did.
+    func changedParts(since original: ListingIndex) -> Set<Int> {
+        var parts = entries.changedParts(since: original.entries)
+        for id in Set(feed.keys).union(original.feed.keys) where feed[id] != original.feed[id] {
+            parts.insert(IndexParts.part(ofTrip: id))
+        }
+        return parts
+    }
+
+    mutating func merge(_ part: ListingIndex) {
+        entries.merge(part.entries)
+        feed.merge(part.feed) { _, new in new }
     }
 
     /// A record's listing entry as the index keeps it.

@@ -63,43 +63,51 @@ public struct StateRecords: Sendable {
     /// is an error naming it.
     func read<Record: LinedRecord>(_ type: Record.Type) async throws(StoreError) -> (record: Record, parts: IndexParts)? {
         let names = (0..<IndexParts.count).map { IndexParts.name($0, in: Record.folder) }
-        var found: [Int: Data] = [:]
+        var record = Record()
+        var parts = IndexParts()
         var failure: StoreError?
         let store = self.store
-        await slidingWindow(names.count, concurrency: names.count) { index -> Result<Data?, StoreError> in
-            do throws(StoreError) { return .success(try await store.read(names[index])) } catch { return .failure(error) }
+        // Each part is decoded where it was read, so the parts are decoded on every core.
+        await slidingWindow(names.count, concurrency: names.count) { index -> Result<(Record, Data)?, StoreError> in
+            do throws(StoreError) {
+                guard let data = try await store.read(names[index]) else { return .success(nil) }
+                do {
+                    guard let rows = try RecordLines.decode(format: Record.format, data) else { return .success(nil) }
+                    var part = Record()
+                    try part.add(rows: rows)
+                    return .success((part, data))
+                } catch {
+                    throw StoreError(
+                        key: store.location + names[index], operation: "read",
+                        message: "is not an index tabi-press can read (\(error))")
+                }
+            } catch {
+                return .failure(error)
+            }
         } collect: { index, result in
             switch result {
-            case .success(let data?): found[index] = data
+            case .success(let (part, data)?):
+                record.merge(part)
+                parts.stored[index] = data
             case .success(nil): break
             case .failure(let error): failure = failure ?? error
             }
         }
         if let failure { throw failure }
-        var record = Record()
-        var parts = IndexParts()
-        for number in found.keys.sorted() {
-            guard let data = found[number] else { continue }
-            do {
-                guard let rows = try RecordLines.decode(format: Record.format, data) else { continue }
-                try record.add(rows: rows)
-                parts.stored[number] = data
-            } catch {
-                throw StoreError(
-                    key: store.location + names[number], operation: "read",
-                    message: "is not an index tabi-press can read (\(error))")
-            }
-        }
         return parts.stored.isEmpty ? nil : (record, parts)
     }
 
     /// Writes the parts of `record` whose bytes are not those `parts` were read with, never
-    /// cached, several at a time; returns how many were written. When no part was read (the
-    /// first index in parts), the whole index earlier versions kept goes.
+    /// cached, several at a time; returns how many were written. Given the `original` record
+    /// those parts were read as, only the parts that changed since (and those not read) are
+    /// encoded to be compared. When no part was read (the first index in parts), the whole
+    /// index earlier versions kept goes.
     @discardableResult
-    func write<Record: LinedRecord>(_ record: Record, over parts: IndexParts) async throws(StoreError) -> Int {
+    func write<Record: LinedRecord>(_ record: Record, over parts: IndexParts, original: Record? = nil) async throws(StoreError) -> Int {
         var changed: [(name: String, data: Data)] = []
+        let candidates = original.map { record.changedParts(since: $0) }
         for number in 0..<IndexParts.count {
+            if let candidates, parts.stored[number] != nil, !candidates.contains(number) { continue }
             let data = RecordLines.encode(format: Record.format, rows: record.rows(part: number))
             if parts.stored[number] != data { changed.append((IndexParts.name(number, in: Record.folder), data)) }
         }
@@ -171,6 +179,10 @@ protocol LinedRecord: Sendable {
     mutating func add(rows: [[String]]) throws(RecordLinesError)
     /// The rows of part `part` (``IndexParts``).
     func rows(part: Int) -> [[String]]
+    /// The parts (``IndexParts``) whose rows may differ from those of `original`.
+    func changedParts(since original: Self) -> Set<Int>
+    /// Takes in what another part held.
+    mutating func merge(_ part: Self)
 }
 
 /// A trip record bucket as read, and its tag (nil: there was none).

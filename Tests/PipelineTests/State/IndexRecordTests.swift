@@ -49,6 +49,13 @@ import Testing
         #expect(try trip.entry() == entry)
         #expect(trip.placement == entry.placement)
 
+        // A story that changes in the feed, or comes or goes, makes its trip's part one to write.
+        var story = read
+        story.feed["t1"] = "<p>another</p>"
+        #expect(story.changedParts(since: read) == [IndexParts.part(ofTrip: "t1")])
+        story.feed = ["t2": "<p>new</p>"]
+        #expect(story.changedParts(since: read) == Set(["t1", "t2"].map(IndexParts.part(ofTrip:))))
+
         var site = SiteIndex()
         site.trips.buckets["b"] = .init(
             tag: "t", entries: ["t1": .init(slug: "kyoto", inputs: "i", failed: true, content: nil, stamps: "s\tt")])
@@ -81,7 +88,10 @@ import Testing
 
         var changed = read
         changed.trips.modify("trip-7") { $0.inputs = "new" }
-        #expect(try await records.write(changed, over: parts) == 1)
+        // Given what the parts were read as, only the part that changed is encoded and compared.
+        #expect(changed.changedParts(since: read) == [IndexParts.part(ofTrip: "trip-7")])
+        #expect(read.changedParts(since: read).isEmpty)
+        #expect(try await records.write(changed, over: parts, original: read) == 1)
         let part = IndexParts.name(IndexParts.part(ofTrip: "trip-7"), in: SiteIndex.folder)
         #expect(try await records.read(SiteIndex.self)?.record == changed)
 
