@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A folder whose files are read and listed without ever following a symbolic link inside it.
 ///
@@ -148,27 +149,41 @@ public struct ConfinedFolder: Sendable {
     /// For each folder named in `folders` (inside the folder at `parent`), the stamps of its
     /// regular files among `names` (a name that is missing, a link or not a regular file has
     /// none). Each folder is opened once without following a link (a link where a folder should
-    /// be gives no stamps); its files are only `lstat`ed, never opened.
-    public func stamps(of names: [String], inEachOf folders: [String], in parent: String) throws(ConfinedFileError)
-        -> [String: [String: Stamp]]
-    {
+    /// be gives no stamps); its files are only `lstat`ed, never opened. The folders are looked
+    /// at in `runs` runs side by side (one per core): it is all system calls, which the kernel
+    /// serves on every core, and a night waits for it at 10,000 trips.
+    public func stamps(
+        of names: [String], inEachOf folders: [String], in parent: String,
+        runs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws(ConfinedFileError) -> [String: [String: Stamp]] {
         let top = try openFolder(parent)
         defer { close(top) }
-        var found: [String: [String: Stamp]] = [:]
-        for folder in folders {
-            let descriptor = openat(top, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard descriptor >= 0 else { continue }
-            defer { close(descriptor) }
-            var stamps: [String: Stamp] = [:]
-            for name in names {
-                var status = stat()
-                guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
-                let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
-                stamps[name] = Stamp(size: Int(status.st_size), modified: modified)
+        let runs = max(1, min(runs, folders.count / 512))
+        let found = Mutex([[(String, [String: Stamp])]](repeating: [], count: runs))
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            var stamped: [(String, [String: Stamp])] = []
+            stamped.reserveCapacity(folders.count / runs + 1)
+            for folder in folders[folders.count * run / runs..<folders.count * (run + 1) / runs] {
+                let descriptor = openat(top, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard descriptor >= 0 else { continue }
+                defer { close(descriptor) }
+                var stamps: [String: Stamp] = [:]
+                for name in names {
+                    var status = stat()
+                    guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+                    let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+                    stamps[name] = Stamp(size: Int(status.st_size), modified: modified)
+                }
+                stamped.append((folder, stamps))
             }
-            found[folder] = stamps
+            found.withLock { $0[run] = stamped }
         }
-        return found
+        var all: [String: [String: Stamp]] = [:]
+        all.reserveCapacity(folders.count)
+        for run in found.withLock({ $0 }) {
+            for (folder, stamps) in run { all[folder] = stamps }
+        }
+        return all
     }
 
     /// The names in the folder at `path` (`""` for the root), sorted, each with its kind. Hidden

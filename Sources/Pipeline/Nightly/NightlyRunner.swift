@@ -76,11 +76,15 @@ public struct NightlyRunner: Sendable {
         let renderer = SiteRenderer(config: options.config, theme: theme)
         let buckets: [Int: TripRecordBucket]
         var plan: TripPlan
+        // Content/trips/ is looked at while the records are read.
+        async let stamped = BlockingThread.run(named: "tabi-plan") {
+            Result { () throws(ContentError) in try content.tripStamps() }
+        }
         let (index, tags, fresh) = try await knownTrips(records)
         do {
             plan = try TripPlan.make(
-                content: content, shard: options.shard, inputs: inputs, known: index.trips.entries,
-                rehash: options.rehash)
+                content: content, stamped: await stamped.get(), shard: options.shard, inputs: inputs,
+                known: index.index.trips.entries, rehash: options.rehash)
         } catch {
             throw .setup("cannot read the content: \(error)")
         }
@@ -144,7 +148,8 @@ public struct NightlyRunner: Sendable {
         if options.autoFinalize,
             await FinalizeClaim(records: records, run: options.run, shard: options.shard, logger: logger).claim()
         {
-            report.finalize = await finalize(renderer: renderer, siteKey: inputs.siteKey, sync: sync, records: records, lease: lease)
+            report.finalize = await finalize(
+                renderer: renderer, siteKey: inputs.siteKey, sync: sync, records: records, lease: lease, index: index)
             step("finalize")
         }
         report.requests = options.site.requests + (options.state.location == options.site.location ? 0 : options.state.requests)
@@ -156,15 +161,16 @@ public struct NightlyRunner: Sendable {
     /// record buckets written since read again (those are returned too, in full), and the tags
     /// of the record buckets there are.
     private func knownTrips(_ records: StateRecords) async throws(NightlyError)
-        -> (index: SiteIndex, tags: [Int: String], fresh: [Int: TaggedBucket])
+        -> (index: Finalizer.KnownIndex, tags: [Int: String], fresh: [Int: TaggedBucket])
     {
         do {
             let tags = try await records.tripBucketTags()
-            var index = try await records.read(SiteIndex.self)?.record ?? SiteIndex()
+            let (read, parts) = try await records.read(SiteIndex.self) ?? (SiteIndex(), IndexParts())
+            var index = read
             let stale = index.trips.staleBuckets(options.shard.buckets, current: tags)
             let fresh = try await records.tripBuckets(stale, existing: tags)
             for (number, bucket) in fresh { index.trips.update(bucket: number, from: bucket, entry: SiteIndex.Trip.init) }
-            return (index, tags, fresh)
+            return (Finalizer.KnownIndex(index: index, parts: parts, original: read), tags, fresh)
         } catch {
             throw .state(error)
         }
@@ -196,13 +202,14 @@ public struct NightlyRunner: Sendable {
         await lease?.keepAlive(every: term / 3)
     }
 
+    /// `index`: the site index as this run read it, so it is not read again (nil: read it).
     private func finalize(
         renderer: SiteRenderer, siteKey: String, sync: SiteSync, records: StateRecords,
-        lease: RunLease
+        lease: RunLease, index: Finalizer.KnownIndex? = nil
     ) async -> FinalizeReport {
         let report = await Finalizer(
             sync: sync, records: records, renderer: renderer, cdn: options.cdn, run: options.run,
-            siteKey: siteKey, logger: logger, now: { Date() }
+            siteKey: siteKey, logger: logger, now: { Date() }, known: index
         ).finalize()
         if report.failures.isEmpty { await lease.release() }
         return report

@@ -1,5 +1,6 @@
 import AWS
 import Concurrency
+import Crypto
 import Foundation
 import Gzip
 import Logging
@@ -28,6 +29,17 @@ struct Finalizer: Sendable {
     let siteKey: String
     let logger: Logger
     let now: @Sendable () -> Date
+    /// The site index as the run read it (its stale buckets are read again like any other's);
+    /// nil: it is read here.
+    var known: KnownIndex?
+
+    /// The site index as a run read it and brought up to date, with the parts and the record
+    /// they were read as (what is compared to write only the parts that changed).
+    struct KnownIndex: Sendable {
+        var index: SiteIndex
+        var parts: IndexParts
+        var original: SiteIndex
+    }
 
     func finalize() async -> FinalizeReport {
         let clock = ContinuousClock(), start = clock.now
@@ -71,11 +83,19 @@ struct Finalizer: Sendable {
         // MARK: - Every trip's record in short: the indexes, with the buckets written since read again.
         var index: SiteIndex, listed: ListingIndex
         var indexParts = IndexParts(), listedParts = IndexParts()
+        var indexRead: SiteIndex
+        let listedRead: ListingIndex
         var read: [Int: TaggedBucket] = [:]
         let order: [ListingPlacement]
         do {
-            (index, indexParts) = try await records.read(SiteIndex.self) ?? (SiteIndex(), IndexParts())
+            if let known {
+                (index, indexParts, indexRead) = (known.index, known.parts, known.original)
+            } else {
+                (index, indexParts) = try await records.read(SiteIndex.self) ?? (SiteIndex(), IndexParts())
+                indexRead = index
+            }
             (listed, listedParts) = try await records.read(ListingIndex.self) ?? (ListingIndex(), IndexParts())
+            listedRead = listed
             let all = Array(0..<TripShard.bucketCount)
             let stale = Set(index.trips.staleBuckets(all, current: tags) + listed.entries.staleBuckets(all, current: tags))
             read = try await records.tripBuckets(stale.sorted(), existing: tags)
@@ -244,8 +264,8 @@ struct Finalizer: Sendable {
 
         // MARK: - The index and the record, then the markers (only when all of it went through).
         do {
-            report.indexPartsWritten = try await records.write(index, over: indexParts)
-            report.indexPartsWritten += try await records.write(listed, over: listedParts)
+            report.indexPartsWritten = try await records.write(index, over: indexParts, original: indexRead)
+            report.indexPartsWritten += try await records.write(listed, over: listedParts, original: listedRead)
         } catch {
             report.failures.append(error.description)
         }
@@ -282,12 +302,13 @@ struct Finalizer: Sendable {
         report: inout FinalizeReport, invalidate: inout Set<String>
     ) async -> [String: String] {
         var links: [String: String] = [:]
+        links.reserveCapacity(order.count)
         var todo: [(id: String, slug: String, neighbours: TripNeighbours, key: String)] = []
-        let neighbours = TripNeighbours.of(order)
-        for trip in order {
-            guard let around = neighbours[trip.id] else { continue }
-            // 64 bits are plenty to tell one page's links from its last ones, and keep site.json small.
-            let key = String(ContentHash.sha256(siteKey + "\n" + around.key).prefix(16))
+        let keys = LinkKeys(siteKey: siteKey)
+        for (index, trip) in order.enumerated() {
+            let around = TripNeighbours(
+                newer: index > 0 ? order[index - 1] : nil, older: index + 1 < order.count ? order[index + 1] : nil)
+            let key = keys.key(around)
             if known[trip.id] == key, !relink.contains(trip.id) {
                 links[trip.id] = key
             } else {
@@ -335,17 +356,60 @@ struct Finalizer: Sendable {
         return links
     }
 
+    /// The keys of trip pages' links: each the first 64 bits, in hex, of the SHA-256 of the site
+    /// key, a line feed and ``TripNeighbours/key`` (plenty to tell a page's links from its last
+    /// ones, and it keeps site.json small). The site key is hashed once; the neighbours' text
+    /// goes in piece by piece, without being put together first.
+    struct LinkKeys {
+        private let site: SHA256
+
+        init(siteKey: String) {
+            var site = SHA256()
+            site.update(data: Data((siteKey + "\n").utf8))
+            self.site = site
+        }
+
+        func key(_ around: TripNeighbours) -> String {
+            var hasher = site
+            func add(_ text: String) {
+                var text = text
+                text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            }
+            func add(_ placement: ListingPlacement?) {
+                guard let placement else { return add("-") }
+                add(placement.slug)
+                add("\t")
+                add(placement.title)
+            }
+            add(around.newer)
+            add("\n")
+            add(around.older)
+            return ContentHash.hex(hasher.finalize().prefix(8))
+        }
+    }
+
     /// What a listing page is made from: the site's settings and theme, where it stands among
-    /// the pages of its listing, and the entries of the trips it shows.
+    /// the pages of its listing, and the entries of the trips it shows. The SHA-256 of those
+    /// lines, each line fed to the hasher as it comes.
     private func pageKey(_ page: ListingPage, _ trips: [String: ListedTrip]) -> String {
-        var parts = [siteKey, page.path, "\(page.number)/\(page.count)"]
+        var hasher = SHA256()
+        var first = true
+        func line(_ text: String) {
+            if !first { hasher.update(data: [UInt8(ascii: "\n")]) }
+            first = false
+            var text = text
+            text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        line(siteKey)
+        line(page.path)
+        line("\(page.number)/\(page.count)")
         switch page.kind {
         case .home: break
-        case .tag(let tag): parts.append(tag.name)
-        case .tags(let tags): parts += tags.map { "\($0.tag.slug)\t\($0.tag.name)\t\($0.trips)" }
+        case .tag(let tag): line(tag.name)
+        case .tags(let tags): for tag in tags { line("\(tag.tag.slug)\t\(tag.tag.name)\t\(tag.trips)") }
         }
-        parts += page.ids.map { trips[$0]?.hash ?? "" }
-        return ContentHash.sha256(parts.joined(separator: "\n"))
+        for id in page.ids { line(trips[id]?.hash ?? "") }
+        return ContentHash.hex(hasher.finalize())
     }
 
     private func cdnPaths(_ path: String) -> [String] {

@@ -13,6 +13,8 @@ import TabiCore
 public struct TripInputs: Sendable {
     /// The hash of everything every trip shares.
     public let siteKey: String
+    /// A hasher that has taken in `siteKey` and the line feed after it: each trip's hash starts from it.
+    private let siteHasher: SHA256
 
     /// Changes whenever pages could come out different for every trip.
     public static let version = "tabi-press nightly 3 / " + SiteRenderer.outputVersion
@@ -32,6 +34,9 @@ public struct TripInputs: Sendable {
             hasher.update(data: Data([0]))
         }
         siteKey = ContentHash.hex(hasher.finalize())
+        var site = SHA256()
+        site.update(data: Data((siteKey + "\n").utf8))
+        siteHasher = site
     }
 
     /// The hash of a trip's own files, `trip.json` and `story.md` (nil: none), whatever the site's.
@@ -45,6 +50,9 @@ public struct TripInputs: Sendable {
 
     /// One trip's inputs: the site's and its own files' (``contentHash(tripJSON:story:)``).
     public func hash(content: String) -> String {
-        ContentHash.sha256(siteKey + "\n" + content)
+        var hasher = siteHasher
+        var content = content
+        content.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return ContentHash.hex(hasher.finalize())
     }
 }

@@ -78,12 +78,26 @@ public struct TripPlan: Sendable {
         content: ContentDirectory, shard: TripShard, inputs: TripInputs,
         known: [String: SiteIndex.Trip], rehash: Bool = false
     ) throws(ContentError) -> TripPlan {
-        let (trips, invalid) = try content.tripStamps()
+        try make(content: content, stamped: content.tripStamps(), shard: shard, inputs: inputs, known: known, rehash: rehash)
+    }
+
+    /// The same, from the ``ContentDirectory/tripStamps()`` of `content` taken by the caller
+    /// (while it read the records, say).
+    public static func make(
+        content: ContentDirectory, stamped: (trips: [TripStamps], invalid: [ContentError]), shard: TripShard,
+        inputs: TripInputs, known: [String: SiteIndex.Trip], rehash: Bool = false
+    ) throws(ContentError) -> TripPlan {
+        let (trips, invalid) = stamped
         var plan = TripPlan(items: [], broken: invalid)
         var brokenSlugs = Set(invalid.compactMap(\.slug))
         var knownBySlug: [String: (id: String, trip: SiteIndex.Trip)] = [:]
+        knownBySlug.reserveCapacity(known.count)
         for (id, trip) in known { knownBySlug[trip.slug] = (id, trip) }
-        var items: [String: Item] = [:]
+        // By id order at the end; `position` finds a trip's item (a later folder with the same id wins).
+        var items: [Item] = []
+        var position: [String: Int] = [:]
+        items.reserveCapacity(trips.count)
+        position.reserveCapacity(trips.count)
         for stamped in trips {
             let slug = stamped.slug, stamps = stamped.key
             do throws(ContentError) {
@@ -135,22 +149,30 @@ public struct TripPlan: Sendable {
                     if let storyBytes { story = try content.story(slug, from: storyBytes) }
                     tripContent = TripContent(trip: decoded, story: story)
                 }
-                items[id] = Item(
+                let item = Item(
                     id: id, slug: slug, action: action, reason: reason, content: tripContent, inputs: hash,
                     files: files, stamps: stamps, record: nil, bucket: TripShard.bucket(of: id))
+                if let at = position[id] {
+                    items[at] = item
+                } else {
+                    position[id] = items.count
+                    items.append(item)
+                }
             } catch {
                 plan.broken.append(error)
                 brokenSlugs.insert(slug)
             }
         }
-        for (id, entry) in known where items[id] == nil && !brokenSlugs.contains(entry.slug) {
+        for (id, entry) in known where position[id] == nil && !brokenSlugs.contains(entry.slug) {
             let bucket = TripShard.bucket(of: id)
             guard shard.contains(bucket: bucket) else { continue }
-            items[id] = Item(
-                id: id, slug: entry.slug, action: .withdrawn, reason: "no longer in Content/trips/ (private or deleted)",
-                content: nil, inputs: nil, files: nil, stamps: nil, record: nil, bucket: bucket)
+            items.append(
+                Item(
+                    id: id, slug: entry.slug, action: .withdrawn, reason: "no longer in Content/trips/ (private or deleted)",
+                    content: nil, inputs: nil, files: nil, stamps: nil, record: nil, bucket: bucket))
         }
-        plan.items = items.keys.sorted().compactMap { items[$0] }
+        items.sort { $0.id < $1.id }
+        plan.items = items
         return plan
     }
 

@@ -6,6 +6,11 @@ public struct TripNeighbours: Sendable, Equatable {
     public var newer: ListingPlacement?
     public var older: ListingPlacement?
 
+    public init(newer: ListingPlacement? = nil, older: ListingPlacement? = nil) {
+        self.newer = newer
+        self.older = older
+    }
+
     /// Each listed trip's neighbours, by trip id, from the listing order (newest first).
     public static func of(_ order: [ListingPlacement]) -> [String: TripNeighbours] {
         var found: [String: TripNeighbours] = [:]
