@@ -23,6 +23,74 @@ public struct SiteRecord: Codable, Sendable, Equatable {
     public static let name = "nightly/site.json"
 
     public init() {}
+
+    // MARK: - Coding
+
+    private enum CodingKeys: String, CodingKey {
+        case version, files, listedFrom, listed, pageKeys, links, linkLines
+    }
+
+    /// ``links`` is kept as one string of lines, `<trip id> <key>` sorted by id (`linkLines`):
+    /// one entry per trip made site.json a JSON object of 10,000 members at 10,000 trips,
+    /// which a night decoded and encoded again for a handful of changed keys. A record
+    /// that has them as an object (`links`, as before) still reads.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(Int.self, forKey: .version)
+        files = try container.decode([String: String].self, forKey: .files)
+        listedFrom = try container.decodeIfPresent(String.self, forKey: .listedFrom)
+        listed = try container.decodeIfPresent(Int.self, forKey: .listed)
+        pageKeys = try container.decodeIfPresent([String: String].self, forKey: .pageKeys)
+        if let lines = try container.decodeIfPresent(String.self, forKey: .linkLines) {
+            links = try Self.links(fromLines: lines, in: container)
+        } else {
+            links = try container.decodeIfPresent([String: String].self, forKey: .links)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(files, forKey: .files)
+        try container.encodeIfPresent(listedFrom, forKey: .listedFrom)
+        try container.encodeIfPresent(listed, forKey: .listed)
+        try container.encodeIfPresent(pageKeys, forKey: .pageKeys)
+        if let links, !links.allSatisfy({ Self.fitsALine($0.key) && Self.fitsALine($0.value) }) {
+            try container.encode(links, forKey: .links)
+        } else if let links {
+            var lines = ""
+            lines.reserveCapacity(links.count * 54)
+            for id in links.keys.sorted() {
+                lines += id
+                lines += " "
+                lines += links[id] ?? ""
+                lines += "\n"
+            }
+            try container.encode(lines, forKey: .linkLines)
+        }
+    }
+
+    /// Text that can stand as an id or a key of `linkLines` (trip ids are UUIDs and keys hex;
+    /// anything else is written as an object).
+    private static func fitsALine(_ text: String) -> Bool {
+        !text.isEmpty && !text.utf8.contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }
+    }
+
+    /// The links of `linkLines`: a line without its space, or an id twice, is an error.
+    private static func links(fromLines text: String, in container: KeyedDecodingContainer<CodingKeys>) throws -> [String: String] {
+        var links: [String: String] = [:]
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            guard let space = line.firstIndex(of: UInt8(ascii: " ")),
+                links.updateValue(
+                    String(decoding: line[line.index(after: space)...], as: UTF8.self),
+                    forKey: String(decoding: line[..<space], as: UTF8.self)) == nil
+            else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .linkLines, in: container, debugDescription: "a line that is not <trip id> <key>, or an id twice")
+            }
+        }
+        return links
+    }
 }
 
 /// `nightly/done/<run>/<K>-of-<N>.json`: a shard's work the finalize step still owes: the
