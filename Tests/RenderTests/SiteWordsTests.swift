@@ -73,6 +73,16 @@ import Testing
         #expect(try words("pt-BR")("all_trips") == "All trips")
     }
 
+    /// Placeholders are filled in one pass: a value is never read for placeholders itself, so
+    /// the result does not depend on which value goes in first, and a tag named `{site}` stays so.
+    @Test func placeholdersAreFilledOnceWhateverTheValuesHold() {
+        let values = ["tag": "{site} & {tag}", "site": "My é\u{301} blog"]
+        #expect(SiteWords.fill("Trips tagged {tag} on {site}.", values) == "Trips tagged {site} & {tag} on My é\u{301} blog.")
+        #expect(SiteWords.fill("{{tag}} {unknown} {} {site", ["tag": "t"]) == "{t} {unknown} {} {site")
+        #expect(SiteWords.fill("no placeholder", values) == "no placeholder")
+        #expect(SiteWords.fill("{site}{site}", values) == "My é\u{301} blogMy é\u{301} blog")
+    }
+
     @Test func pluralsFollowTheLanguagesRule() throws {
         let en = try words("en"), fr = try words("fr"), ja = try words("ja")
         #expect([0, 1, 2].map { en.count("post_count", $0) } == ["0 posts", "1 post", "2 posts"])

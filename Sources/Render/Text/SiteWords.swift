@@ -54,11 +54,34 @@ struct SiteWords: Sendable {
         }
     }
 
-    private static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") else { return text }
-        var result = text
-        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
-        return result
+    /// `text` with each `{name}` that `values` has replaced by its value, in one pass: a value
+    /// is never looked at again, so a tag or title that holds `{site}` stays as it is whatever
+    /// order the values come in (and no bridged `replacingOccurrences` a value: 2 % of a build).
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        let utf8 = text.utf8
+        guard var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return text }
+        var result = String(text[..<open])
+        while true {
+            guard let close = utf8[open...].firstIndex(of: UInt8(ascii: "}")) else {
+                result += text[open...]
+                return result
+            }
+            // A `{` before the `}` starts the placeholder again: `{{name}` keeps its first `{`.
+            let start = utf8[utf8.index(after: open)..<close].lastIndex(of: UInt8(ascii: "{")) ?? open
+            result += text[open..<start]
+            if let value = values[String(text[utf8.index(after: start)..<close])] {
+                result += value
+            } else {
+                result += text[start...close]
+            }
+            let rest = utf8.index(after: close)
+            guard let next = utf8[rest...].firstIndex(of: UInt8(ascii: "{")) else {
+                result += text[rest...]
+                return result
+            }
+            result += text[rest..<next]
+            open = next
+        }
     }
 
     // MARK: - Dates
