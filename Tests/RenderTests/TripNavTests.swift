@@ -37,6 +37,22 @@ import Testing
         #expect(!older.contains("<script") && older.contains("&lt;"))
     }
 
+    /// The markers are found byte by byte, also in a slice of a larger buffer, and a page
+    /// without both has nothing to change.
+    @Test func theMarkersAreFoundWhereverThePageStarts() throws {
+        let page = Data("<p>a</p>\(TripNav.start)<nav>old</nav>\(TripNav.end)<!--tabi:trip-nav<p>end</p>".utf8)
+        let spliced = try #require(TripNav.splice("<nav>new</nav>", into: page))
+        #expect(
+            String(decoding: spliced, as: UTF8.self) == "<p>a</p>\(TripNav.start)<nav>new</nav>\(TripNav.end)<!--tabi:trip-nav<p>end</p>")
+        let buffer = Data("xx<!--tabi:trip-na".utf8) + page
+        let slice = buffer[18...]
+        #expect(TripNav.splice("<nav>new</nav>", into: slice) == spliced)
+        #expect(TripNav.range(of: TripNav.start, in: slice, from: slice.startIndex) == (18 + 8)..<(18 + 8 + TripNav.start.utf8.count))
+        #expect(TripNav.splice("x", into: Data("<p>\(TripNav.start) no end".utf8)) == nil)
+        #expect(TripNav.splice("x", into: Data("<!--tabi:trip-nav".utf8)) == nil)
+        #expect(TripNav.splice("x", into: Data()) == nil)
+    }
+
     @Test func theLinksOfAStoredPageChangeAndNothingElse() throws {
         let theme = try Theme.load(from: RepositoryPaths.defaultTheme)
         let renderer = SiteRenderer(config: TripFixtures.config, theme: theme)

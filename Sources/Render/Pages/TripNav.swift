@@ -49,13 +49,32 @@ enum TripNav {
     /// `page` with the links between its markers replaced by `links`; nil when the page has no
     /// markers (a theme without `{{{tripNav}}}`), so there is nothing to change.
     static func splice(_ links: String, into page: Data) -> Data? {
-        guard let open = page.range(of: Data(start.utf8)),
-            let close = page.range(of: Data(end.utf8), in: open.upperBound..<page.endIndex)
+        guard let open = range(of: start, in: page, from: page.startIndex),
+            let close = range(of: end, in: page, from: open.upperBound)
         else { return nil }
         var result = Data(page[..<open.upperBound])
         result.append(Data(links.utf8))
         result.append(page[close.lowerBound...])
         return result
+    }
+
+    /// Where `marker` (ASCII) first is in `page` from `from` on: a plain byte search, where
+    /// Foundation's `Data.range(of:)` went through `NSData` (1.4 % of a build).
+    static func range(of marker: String, in page: Data, from: Data.Index) -> Range<Data.Index>? {
+        let needle = Array(marker.utf8)
+        guard let first = needle.first, page.endIndex - from >= needle.count else { return nil }
+        return page.withUnsafeBytes { raw -> Range<Data.Index>? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let base = page.startIndex
+            var at = from - base
+            let last = bytes.count - needle.count
+            while at <= last {
+                guard let found = bytes[at...last].firstIndex(of: first) else { return nil }
+                if bytes[found..<found + needle.count].elementsEqual(needle) { return (base + found)..<(base + found + needle.count) }
+                at = found + 1
+            }
+            return nil
+        }
     }
 }
 
