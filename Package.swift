@@ -166,7 +166,7 @@ let package = Package(
             name: "ImagesTests", dependencies: ["Images", "Vips", "TabiCore", "ContentStore", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "BuildTests", dependencies: ["Build", "ContentStore", "Images", "Vips", "TabiCore", "AWS", "TestSupport"],
+            name: "BuildTests", dependencies: ["Build", "ContentStore", "Images", "Render", "Vips", "TabiCore", "AWS", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "ExtractTests",

@@ -111,6 +111,10 @@ struct PageCache: Sendable, Equatable {
             let decoder = JSONDecoder()
             var read: [Line] = []
             for range in body[body.count * run / runs..<body.count * (run + 1) / runs] {
+                if let (slug, trip) = fastLine(data[range]) {
+                    read.append(Line(slug: slug, trip: trip))
+                    continue
+                }
                 guard let line = try? decoder.decode(Line.self, from: data[range]) else { return }
                 read.append(line)
             }

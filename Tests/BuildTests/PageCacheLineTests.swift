@@ -1,7 +1,10 @@
 import Foundation
+import Images
+import TabiCore
 import Testing
 
 @testable import Build
+@testable import Render
 
 /// `_tabi/pages.jsonl` line by line.
 @Suite struct PageCacheLineTests {
@@ -46,6 +49,72 @@ import Testing
             var copy = lines
             copy[damaged] = copy[damaged].dropLast()
             #expect(PageCache.decoded(Data(copy.joined(separator: "\n").utf8), parts: parts) == nil, "line \(damaged)")
+        }
+    }
+}
+
+/// The fast reader of a line gives what `JSONDecoder` gives, or gives up and lets it decide.
+@Suite struct PageCacheFastLineTests {
+    static func rendition(_ path: String, _ width: Int, _ format: ImageFormat) -> ImageRendition {
+        ImageRendition(path: path, width: width, height: width * 3 / 4, format: format)
+    }
+
+    static let cover = ListingEntry.Cover(
+        caption: "A \"quote\"\u{301} / slash \u{2028} \\ tab\t",
+        renditions: PhotoRenditions(
+            photoId: "p1", thumbnail: rendition("media/ab/ab-t.jpg", 300, .jpeg), medium: rendition("media/ab/ab-m.jpg", 800, .jpeg),
+            responsive: [rendition("media/ab/ab-480.webp", 480, .webp), rendition("media/ab/ab-960.jpg", 960, .jpeg)]))
+
+    static func trips() throws -> [CachedTrip] {
+        let json = [
+            #"{"id":"t1","slug":"kyoto","title":"Kyoto 🍁 \"autumn\"\n","summary":"<b>x</b>","startDate":"2024-11-02","#,
+            #""endDate":"2024-11-09","updated":"2024-11-10T09:00:00.250Z","author":"Ä","tags":["food","a\\b"],"#,
+            #""places":["Nara","京都"],"posts":3,"photos":1,"storyHTML":"<p>story</p>"}"#,
+        ].joined()
+        let full = try JSONDecoder().decode(ListingEntry.self, from: Data(json.utf8))
+        var withCover = full
+        withCover.cover = cover
+        var bare = full
+        (bare.summary, bare.startDate, bare.endDate, bare.updated, bare.author, bare.storyHTML) = (nil, nil, nil, nil, nil, nil)
+        (bare.tags, bare.places) = ([], [])
+        let sizes = ["media/ab/ab-t.jpg": PixelSize(width: 300, height: 300), "travels/x/0.jpg": PixelSize(width: 4000, height: 3000)]
+        return [
+            CachedTrip(stamps: "1@2 -", files: ["trips/kyoto/index.html"], originals: [:], derivatives: [:]),
+            CachedTrip(
+                stamps: "1@2 3@4", files: ["trips/kyoto/index.html", "trips/kyoto/proposal/index.html"], originals: sizes,
+                derivatives: sizes, listing: withCover, storyDropped: true, neighbours: "a\tA\nb\tB"),
+            CachedTrip(stamps: "s", files: [], originals: [:], derivatives: [:], listing: full, storyDropped: false),
+            CachedTrip(stamps: "s", files: [], originals: [:], derivatives: [:], listing: bare),
+        ]
+    }
+
+    @Test func everyLineReadsAsJSONDecoderReadsIt() throws {
+        for trip in try Self.trips() {
+            var cache = PageCache(siteKey: "k")
+            cache.trips = ["kyoto": trip]
+            let line = String(decoding: cache.encoded(), as: UTF8.self).split(separator: "\n")[1]
+            let fast = try #require(PageCache.fastLine(Data(line.utf8)))
+            #expect(fast.slug == "kyoto")
+            #expect(fast.trip == trip)
+            // The whole record, fast lines and all, reads back as it was written.
+            #expect(PageCache.decoded(cache.encoded()) == cache)
+        }
+    }
+
+    /// What the reader is not sure of, it leaves: a key twice, a fraction where an integer
+    /// goes, a missing required field, text after the line, an unknown format.
+    @Test func whatItIsNotSureOfIsLeftToJSONDecoder() {
+        let good = #"{"slug":"a","trip":{"derivatives":{"m":{"height":2,"width":1}},"files":[],"originals":{},"stamps":"s"}}"#
+        #expect(PageCache.fastLine(Data(good.utf8))?.trip.derivatives["m"] == PixelSize(width: 1, height: 2))
+        for odd in [
+            #"{"slug":"a","slug":"b","trip":{"derivatives":{},"files":[],"originals":{},"stamps":"s"}}"#,
+            #"{"slug":"a","trip":{"derivatives":{"m":{"height":2.5,"width":1}},"files":[],"originals":{},"stamps":"s"}}"#,
+            #"{"slug":"a","trip":{"files":[],"originals":{},"stamps":"s"}}"#,
+            #"{"slug":"a","trip":{"derivatives":{},"files":[],"originals":{},"stamps":"s"}} x"#,
+            #"{"slug":"a","trip":{"derivatives":{"m":{"height":2,"width":1},"m":{"height":2,"width":1}},"files":[],"originals":{},"stamps":"s"}}"#,
+            #"{"slug":"a\ud800","trip":{"derivatives":{},"files":[],"originals":{},"stamps":"s"}}"#,
+        ] {
+            #expect(PageCache.fastLine(Data(odd.utf8)) == nil, "\(odd)")
         }
     }
 }
