@@ -8,7 +8,7 @@ import Foundation
 /// uses, temporary files of a build that was killed), so `Output/` holds exactly the site.
 ///
 /// Anything written after the walk is in the build's keep set, so the sweep needs no second walk.
-struct OutputSweeper {
+struct OutputSweeper: Sendable {
     let output: URL
     /// The regular files found, site-relative.
     let files: Set<String>

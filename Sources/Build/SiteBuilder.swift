@@ -1,3 +1,4 @@
+import Concurrency
 import ContentStore
 import Foundation
 import Images
@@ -36,10 +37,13 @@ public struct SiteBuilder: Sendable {
         let siteKey = try? PageCache.siteKey(
             config: options.config, recipes: renderer.imageRecipes,
             theme: options.theme, preview: options.preview)
-        let cache = siteKey.map { PageCache.load(from: options.output, siteKey: $0) } ?? PageCache(siteKey: "")
         // `Output/` walked once: its links go now, its files say which trips' pages are all
-        // there, and the sweep at the end removes what the site no longer has.
-        let sweeper = OutputSweeper(output: options.output)
+        // there, and the sweep at the end removes what the site no longer has. The walk (all
+        // system calls) goes on its own thread while the page records are decoded.
+        let output = options.output
+        async let walked = BlockingThread.run(named: "tabi-output") { OutputSweeper(output: output) }
+        let cache = siteKey.map { PageCache.load(from: output, siteKey: $0) } ?? PageCache(siteKey: "")
+        let sweeper = await walked
         for link in sweeper.removedLinks {
             logger.warning("removed \(options.output.path)/\(link): a symbolic link or special file in the output folder")
             report.removed.append(link)

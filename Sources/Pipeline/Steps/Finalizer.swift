@@ -87,6 +87,7 @@ struct Finalizer: Sendable {
         let listedRead: ListingIndex
         var read: [Int: TaggedBucket] = [:]
         let order: [ListingPlacement]
+        var listedTrips: [String: ListedTrip] = [:]
         do {
             if let known {
                 (index, indexParts, indexRead) = (known.index, known.parts, known.original)
@@ -107,7 +108,8 @@ struct Finalizer: Sendable {
             for (id, stamps) in markers.flatMap({ ($0.marker.stamps ?? [:]).map { $0 } }) {
                 index.trips.modify(id) { $0.stamps = stamps }
             }
-            order = listed.entries.entries.values.map(\.placement).sortedNewestFirst()
+            listedTrips = listed.entries.entries
+            order = listedTrips.values.map(\.placement).sortedNewestFirst()
             // The feed carries its trips' story HTML, which the index keeps for those only.
             let feed = order.prefix(SiteRenderer.feedEntryCount).map(\.id)
             let unread = Set(feed.filter { listed.feed[$0] == nil }.map { TripShard.bucket(of: $0) }.filter { read[$0] == nil })
@@ -124,7 +126,7 @@ struct Finalizer: Sendable {
         }
         report.recordBucketsRead = read.values.count { $0.tag != nil }
         report.listedTrips = order.count
-        let trips = listed.entries.entries
+        let trips = listedTrips
 
         /// The entries of `ids`, decoded from the index; nil when one cannot be (its bucket is
         /// dropped from the index, so the next run reads it again).
