@@ -20,6 +20,10 @@ import Testing
         let id = "7c1f6a52-3d4e-4b8a-9f21-5e0c8d2b9a10"
         #expect(TripShard.bucket(of: id) == TripShard.bucket(of: id.uppercased()))
         #expect(TripShard.bucket(of: id) == 0x3f, "the bucket of a trip moved: every worker's records would be lost")
+        // Any id is lower-cased before it is hashed, ASCII or not.
+        for other in ["Trip-7", "ÉTÉ-İ-x", "plain", ""] {
+            #expect(TripShard.bucket(of: other) == Int(ContentHash.sha256Bytes(other.lowercased())[0]), "\(other)")
+        }
     }
 
     @Test func badShardsAreNamed() {

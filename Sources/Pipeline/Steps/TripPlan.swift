@@ -124,7 +124,8 @@ public struct TripPlan: Sendable {
                 } else {
                     continue  // unreachable: files known by stamps are a record's
                 }
-                guard shard.contains(tripID: id) else { continue }
+                let bucket = TripShard.bucket(of: id)
+                guard shard.contains(bucket: bucket) else { continue }
                 let record = known[id]
                 let (action, reason): (Action, String) =
                     switch record {
@@ -151,7 +152,7 @@ public struct TripPlan: Sendable {
                 }
                 let item = Item(
                     id: id, slug: slug, action: action, reason: reason, content: tripContent, inputs: hash,
-                    files: files, stamps: stamps, record: nil, bucket: TripShard.bucket(of: id))
+                    files: files, stamps: stamps, record: nil, bucket: bucket)
                 if let at = position[id] {
                     items[at] = item
                 } else {

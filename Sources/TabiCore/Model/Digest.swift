@@ -22,6 +22,13 @@ public enum ContentHash {
         Array(SHA256.hash(data: Data(text.utf8)))
     }
 
+    /// The first byte of the SHA-256 of `text`'s UTF-8, hashed in place.
+    public static func firstByteOfSHA256(_ text: String) -> UInt8 {
+        var text = text
+        let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        return digest.withUnsafeBytes { $0[0] }
+    }
+
     /// Lower-case hex of any bytes (digests, MD5s, signatures).
     public static func hex(_ bytes: some Sequence<UInt8>) -> String { HexText.lowercase(bytes) }
 }

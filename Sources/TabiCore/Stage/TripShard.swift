@@ -34,7 +34,10 @@ public struct TripShard: Sendable, Hashable, CustomStringConvertible {
 
     /// The state bucket of a trip id (lower-cased first, so a UUID's case never moves it).
     public static func bucket(of tripID: String) -> Int {
-        Int(ContentHash.sha256Bytes(tripID.lowercased())[0])
+        // Ids are lower-case already (UUIDs as extract writes them): hashed as they are, with
+        // no lower-cased copy (a plan works this out twice a trip).
+        let lower = tripID.utf8.allSatisfy { !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) && $0 < 0x80 }
+        return Int(ContentHash.firstByteOfSHA256(lower ? tripID : tripID.lowercased()))
     }
 
     public func contains(tripID: String) -> Bool { contains(bucket: Self.bucket(of: tripID)) }
