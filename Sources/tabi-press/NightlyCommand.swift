@@ -142,6 +142,11 @@ struct NightlyCommand: AsyncParsableCommand {
                 "\(line.id) \(line.slug): \(line.action.rawValue) (\(line.reason))"
                     + (line.failures.isEmpty ? "" : "; " + line.failures.joined(separator: "; ")))
         }
+        if site.verbose {
+            for trip in result.unchanged.sorted(by: { $0.id < $1.id }) {
+                print("\(trip.id) \(trip.slug): unchanged (\(TripPlan.Unchanged.reason))")
+            }
+        }
         print(result.summary)
         try writeReport(result.json)
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }

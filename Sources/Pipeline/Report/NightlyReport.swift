@@ -27,6 +27,8 @@ public struct NightlyReport: StageReport {
     public var extract: ExtractReport?
     public var draft: DraftReport?
     public var trips: [TripLine] = []
+    /// The trips left as they were, named only (``trips`` lists them too on a dry run alone).
+    public var unchanged: [TripPlan.Unchanged] = []
     public var derivativesEncoded = 0
     public var derivativesReused = 0
     public var pagesRendered = 0
@@ -62,7 +64,9 @@ public struct NightlyReport: StageReport {
         return failed ? 1 : 0
     }
 
-    public func count(_ action: TripPlan.Action) -> Int { trips.count { $0.action == action } }
+    public func count(_ action: TripPlan.Action) -> Int {
+        trips.count { $0.action == action } + (action == .unchanged ? unchanged.count : 0)
+    }
 
     /// The trips the JSON report lists one by one: those something happened to. A trip left as
     /// it was is only counted (a one-trip night at 10,000 trips wrote 2.6 MB of "unchanged"),

@@ -37,8 +37,19 @@ public struct TripPlan: Sendable {
         public var bucket: Int
     }
 
-    /// Every trip of the shard, by id order.
+    /// A trip of the shard left as it is: only named, since at 10,000 trips a night makes
+    /// nothing else of nearly all of them.
+    public struct Unchanged: Sendable, Equatable {
+        public var id: String
+        public var slug: String
+        /// Why such a trip is left, for people.
+        public static let reason = "same inputs as published"
+    }
+
+    /// The trips of the shard something is done to (new, changed, withdrawn), by id order.
     public var items: [Item]
+    /// The trips of the shard left as they are (same inputs as published), in no set order.
+    public var unchanged: [Unchanged] = []
     /// Trips of `Content/` that could not be read: named, and their records (and pages) kept.
     public var broken: [ContentError]
     /// Trip id → the stamps of its files, for the shard's unchanged trips whose files were read
@@ -53,7 +64,7 @@ public struct TripPlan: Sendable {
     /// The record buckets the run must read in full: those of the trips it builds or takes out
     /// (their records are rewritten whole, and their pages compared with what is published).
     public var bucketsToRead: [Int] {
-        Array(Set(items.filter { $0.action != .unchanged }.map(\.bucket))).sorted()
+        Array(Set(items.map(\.bucket))).sorted()
     }
 
     /// The plan with each trip's full record from `buckets` (read after planning, and only the
@@ -93,12 +104,15 @@ public struct TripPlan: Sendable {
         var knownBySlug: [String: (id: String, trip: SiteIndex.Trip)] = [:]
         knownBySlug.reserveCapacity(known.count)
         for (id, trip) in known { knownBySlug[trip.slug] = (id, trip) }
-        // By id order at the end; `position` finds a trip's item (a later folder with the same id wins).
-        var items: [Item] = []
-        var position: [String: Int] = [:]
-        items.reserveCapacity(trips.count)
-        position.reserveCapacity(trips.count)
-        for stamped in trips {
+        // A later folder with the same id wins: `last` gives each id's last folder, in the
+        // order `trips` gives them, and the others are dropped at the end (a rare case).
+        var items: [(folder: Int, item: Item)] = []
+        var unchanged: [(folder: Int, trip: Unchanged)] = []
+        var last: [String: Int] = [:]
+        var repeated = false
+        unchanged.reserveCapacity(trips.count)
+        last.reserveCapacity(trips.count)
+        for (folder, stamped) in trips.enumerated() {
             let slug = stamped.slug, stamps = stamped.key
             do throws(ContentError) {
                 let recorded = knownBySlug[slug]
@@ -132,48 +146,51 @@ public struct TripPlan: Sendable {
                     case nil: (.new, "not published yet")
                     case let record? where record.failed: (.changed, "something of it failed last run")
                     case let record? where record.inputs != hash: (.changed, "trip.json, story.md, the settings or the theme changed")
-                    default: (.unchanged, "same inputs as published")
+                    default: (.unchanged, Unchanged.reason)
                     }
-                if action == .unchanged, read != nil, record?.stamps != stamps { plan.restamped[id] = stamps }
-                var tripContent: TripContent?
-                if action != .unchanged {
-                    if read == nil {
-                        let (tripJSON, story) = try Self.files(of: slug, in: content)
-                        read = (tripJSON, story)
-                        // What is built is what is hashed.
-                        files = TripInputs.contentHash(tripJSON: tripJSON, story: story)
-                        hash = inputs.hash(content: files)
-                    }
-                    guard let (tripJSON, storyBytes) = read else { continue }
-                    let decoded = if let trip { trip } else { try content.trip(slug, from: tripJSON) }
-                    var story: Story?
-                    if let storyBytes { story = try content.story(slug, from: storyBytes) }
-                    tripContent = TripContent(trip: decoded, story: story)
+                if action == .unchanged {
+                    if last.updateValue(folder, forKey: id) != nil { repeated = true }
+                    if read != nil, record?.stamps != stamps { plan.restamped[id] = stamps }
+                    unchanged.append((folder, Unchanged(id: id, slug: slug)))
+                    continue
                 }
+                if read == nil {
+                    let (tripJSON, story) = try Self.files(of: slug, in: content)
+                    read = (tripJSON, story)
+                    // What is built is what is hashed.
+                    files = TripInputs.contentHash(tripJSON: tripJSON, story: story)
+                    hash = inputs.hash(content: files)
+                }
+                guard let (tripJSON, storyBytes) = read else { continue }
+                let decoded = if let trip { trip } else { try content.trip(slug, from: tripJSON) }
+                var story: Story?
+                if let storyBytes { story = try content.story(slug, from: storyBytes) }
                 let item = Item(
-                    id: id, slug: slug, action: action, reason: reason, content: tripContent, inputs: hash,
+                    id: id, slug: slug, action: action, reason: reason, content: TripContent(trip: decoded, story: story), inputs: hash,
                     files: files, stamps: stamps, record: nil, bucket: bucket)
-                if let at = position[id] {
-                    items[at] = item
-                } else {
-                    position[id] = items.count
-                    items.append(item)
-                }
+                if last.updateValue(folder, forKey: id) != nil { repeated = true }
+                items.append((folder, item))
             } catch {
                 plan.broken.append(error)
                 brokenSlugs.insert(slug)
             }
         }
-        for (id, entry) in known where position[id] == nil && !brokenSlugs.contains(entry.slug) {
+        if repeated {
+            items.removeAll { last[$0.item.id] != $0.folder }
+            unchanged.removeAll { last[$0.trip.id] != $0.folder }
+        }
+        var kept = items.map(\.item)
+        for (id, entry) in known where last[id] == nil && !brokenSlugs.contains(entry.slug) {
             let bucket = TripShard.bucket(of: id)
             guard shard.contains(bucket: bucket) else { continue }
-            items.append(
+            kept.append(
                 Item(
                     id: id, slug: entry.slug, action: .withdrawn, reason: "no longer in Content/trips/ (private or deleted)",
                     content: nil, inputs: nil, files: nil, stamps: nil, record: nil, bucket: bucket))
         }
-        items.sort { $0.id < $1.id }
-        plan.items = items
+        kept.sort { $0.id < $1.id }
+        plan.items = kept
+        plan.unchanged = unchanged.map(\.trip)
         return plan
     }
 

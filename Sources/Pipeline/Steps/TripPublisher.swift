@@ -148,6 +148,7 @@ struct TripPublisher: Sendable {
             report.failures.append(error.description)
         }
         report.trips = lines.values.sorted { $0.id < $1.id }
+        report.unchanged = plan.unchanged
     }
 
     /// The CloudFront paths a site path is cached under (none without a distribution).
