@@ -90,8 +90,10 @@ struct ContentLoader: Sendable {
 
     /// The stamps of each trip's `story.draft.md`; a trip without one (or unreadable) has none.
     private func proposalStamps(_ slugs: [String]) -> [String: ConfinedFolder.Stamp] {
-        let stamps = (try? content.confined.stamps(of: [ContentDirectory.proposalFileName], inEachOf: slugs, in: "trips")) ?? [:]
-        return stamps.compactMapValues { $0[ContentDirectory.proposalFileName] }
+        let stamps = (try? content.confined.stamps(of: [ContentDirectory.proposalFileName], inEachOf: slugs, in: "trips")) ?? []
+        var found: [String: ConfinedFolder.Stamp] = [:]
+        for (slug, stamp) in zip(slugs, stamps) { found[slug] = stamp }
+        return found
     }
 }
 

@@ -91,15 +91,16 @@ public struct ContentDirectory: Sendable {
     public func tripStamps() throws(ContentError) -> (trips: [TripStamps], invalid: [ContentError]) {
         let (names, refused) = try tripFolders()
         if names.isEmpty { return ([], refused) }
-        let stamps: [String: [String: ConfinedFolder.Stamp]]
+        let stamps: [ConfinedFolder.Stamp?]
         do { stamps = try confined.stamps(of: ["trip.json", "story.md"], inEachOf: names, in: "trips") } catch {
             throw ContentError(file: tripsFolder.path, reason: error.reason)
         }
         var trips: [TripStamps] = []
+        trips.reserveCapacity(names.count)
         var invalid = refused
-        for name in names {
+        for (number, name) in names.enumerated() {
             var path: String { tripsFolder.path + "/" + name }
-            guard let tripJSON = stamps[name]?["trip.json"] else {
+            guard let tripJSON = stamps[2 * number] else {
                 // No regular trip.json: a folder of something else, unless a link stands there.
                 if confined.kind(of: "trips/\(name)/trip.json") == .link {
                     invalid.append(
@@ -110,7 +111,7 @@ public struct ContentDirectory: Sendable {
                 continue
             }
             if Slug.isValid(name) {
-                trips.append(TripStamps(slug: name, tripJSON: tripJSON, story: stamps[name]?["story.md"]))
+                trips.append(TripStamps(slug: name, tripJSON: tripJSON, story: stamps[2 * number + 1]))
             } else {
                 invalid.append(ContentError(file: path, reason: "folder name is not a valid slug (\(Slug.pattern))"))
             }
