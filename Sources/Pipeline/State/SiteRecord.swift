@@ -18,6 +18,11 @@ public struct SiteRecord: Codable, Sendable, Equatable {
     /// settings and theme, and those trips' slugs and titles): the same again, and its page is
     /// left as it is.
     public var links: [String: String]?
+    /// ``Finalizer/LinkKeys/chunks(_:)`` of the listing order the pages have their links for:
+    /// one hash per run of ``Finalizer/LinkKeys/chunkSize`` trips, empty where a page of the run
+    /// failed. A run whose hash is the same again keeps its keys without one being worked out
+    /// for each trip (a trip that moves among those of its start date changes a run or two).
+    public var linkedChunks: [String]?
 
     public static let currentVersion = 1
     public static let name = "nightly/site.json"
@@ -27,7 +32,7 @@ public struct SiteRecord: Codable, Sendable, Equatable {
     // MARK: - Coding
 
     private enum CodingKeys: String, CodingKey {
-        case version, files, listedFrom, listed, pageKeys, links, linkLines
+        case version, files, listedFrom, listed, pageKeys, links, linkLines, linkedChunks
     }
 
     /// ``links`` is kept as one string of lines, `<trip id> <key>` sorted by id (`linkLines`):
@@ -41,6 +46,7 @@ public struct SiteRecord: Codable, Sendable, Equatable {
         listedFrom = try container.decodeIfPresent(String.self, forKey: .listedFrom)
         listed = try container.decodeIfPresent(Int.self, forKey: .listed)
         pageKeys = try container.decodeIfPresent([String: String].self, forKey: .pageKeys)
+        linkedChunks = try container.decodeIfPresent([String].self, forKey: .linkedChunks)
         if let lines = try container.decodeIfPresent(String.self, forKey: .linkLines) {
             links = try Self.links(fromLines: lines, in: container)
         } else {
@@ -55,6 +61,7 @@ public struct SiteRecord: Codable, Sendable, Equatable {
         try container.encodeIfPresent(listedFrom, forKey: .listedFrom)
         try container.encodeIfPresent(listed, forKey: .listed)
         try container.encodeIfPresent(pageKeys, forKey: .pageKeys)
+        try container.encodeIfPresent(linkedChunks, forKey: .linkedChunks)
         if let links, !links.allSatisfy({ Self.fitsALine($0.key) && Self.fitsALine($0.value) }) {
             try container.encode(links, forKey: .links)
         } else if let links {

@@ -197,11 +197,10 @@ struct Finalizer: Sendable {
         }
         if report.failures.isEmpty {
             let relink = Set(markers.flatMap { $0.marker.relink ?? [] })
-            record.links = await relinkTripPages(
-                order, relink: relink, known: site.links ?? [:], report: &report,
-                invalidate: &invalidate)
+            (record.links, record.linkedChunks) = await relinkTripPages(
+                order, relink: relink, known: site, report: &report, invalidate: &invalidate)
         } else {
-            record.links = site.links
+            (record.links, record.linkedChunks) = (site.links, site.linkedChunks)
         }
         // Assets of earlier themes are left: pages still cached by readers may point at them.
         for (path, md5) in site.files where record.files[path] == nil && PublishStage.of(path) == .assets {
@@ -297,25 +296,41 @@ struct Finalizer: Sendable {
     /// put without them tonight, and those whose neighbours' slugs or titles changed (a trip
     /// came, went or moved). Only the links change: the stored page is read, the part between
     /// its markers replaced, and the page put back (and invalidated) when that changed a byte.
-    /// Returns the keys of the pages whose links are now right; a page that failed has none, so
-    /// the next run tries it again.
+    /// Returns the keys of the pages whose links are now right (a page that failed has none, so
+    /// the next run tries it again) and the ``LinkKeys/chunks(_:)`` they are right for.
+    ///
+    /// A run of the order whose hash is the one `known` has keeps its keys: only the pages put
+    /// tonight (`relink`) are looked at in it. In the others, each trip's key is worked out.
     private func relinkTripPages(
-        _ order: [ListingPlacement], relink: Set<String>, known: [String: String],
+        _ order: [ListingPlacement], relink: Set<String>, known: SiteRecord,
         report: inout FinalizeReport, invalidate: inout Set<String>
-    ) async -> [String: String] {
-        var links: [String: String] = [:]
-        links.reserveCapacity(order.count)
-        var todo: [(id: String, slug: String, neighbours: TripNeighbours, key: String)] = []
+    ) async -> (links: [String: String], chunks: [String]) {
         let keys = LinkKeys(siteKey: siteKey)
-        for (index, trip) in order.enumerated() {
-            let around = TripNeighbours(
-                newer: index > 0 ? order[index - 1] : nil, older: index + 1 < order.count ? order[index + 1] : nil)
-            let key = keys.key(around)
-            if known[trip.id] == key, !relink.contains(trip.id) {
-                links[trip.id] = key
-            } else {
-                todo.append((trip.id, trip.slug, around, key))
+        var chunks = keys.chunks(order)
+        let knownLinks = known.links ?? [:], knownChunks = known.linkedChunks ?? []
+        var links = knownChunks.isEmpty ? [:] : knownLinks
+        links.reserveCapacity(order.count)
+        var todo: [(id: String, slug: String, neighbours: TripNeighbours, key: String, chunk: Int)] = []
+        for (chunk, hash) in chunks.enumerated() {
+            let same = chunk < knownChunks.count && knownChunks[chunk] == hash
+            for index in LinkKeys.positions(ofChunk: chunk, in: order.count) {
+                let trip = order[index]
+                if same, !relink.contains(trip.id), knownLinks[trip.id] != nil { continue }
+                let around = TripNeighbours(
+                    newer: index > 0 ? order[index - 1] : nil, older: index + 1 < order.count ? order[index + 1] : nil)
+                let key = keys.key(around)
+                if knownLinks[trip.id] == key, !relink.contains(trip.id) {
+                    links[trip.id] = key
+                } else {
+                    links[trip.id] = nil
+                    todo.append((trip.id, trip.slug, around, key, chunk))
+                }
             }
+        }
+        // Trips no longer listed (or a record that kept keys of another order) keep none.
+        if links.count > order.count - todo.count {
+            let listed = Set(order.map(\.id))
+            links = links.filter { listed.contains($0.key) }
         }
         enum Outcome: Sendable { case same, put(StoredFile), failed(String) }
         let (site, renderer, sync, jobs) = (self.sync.site, self.renderer, self.sync, todo)
@@ -352,55 +367,24 @@ struct Finalizer: Sendable {
                 // it is new): the night's one invalidation is sent after this put anyway.
                 if file.needsInvalidation, !relink.contains(job.id) { invalidate.formUnion(cdnPaths(file.path)) }
             case .failed(let reason):
+                chunks[job.chunk] = ""
                 report.failures.append("trip \(job.slug): its links to the newer and older trip: \(reason)")
             }
         }
-        return links
-    }
-
-    /// The keys of trip pages' links: each the first 64 bits, in hex, of the SHA-256 of the site
-    /// key, a line feed and ``TripNeighbours/key`` (plenty to tell a page's links from its last
-    /// ones, and it keeps site.json small). The site key is hashed once; the neighbours' text
-    /// goes in piece by piece, without being put together first.
-    struct LinkKeys {
-        private let site: SHA256
-
-        init(siteKey: String) {
-            var site = SHA256()
-            site.update(data: Data((siteKey + "\n").utf8))
-            self.site = site
-        }
-
-        func key(_ around: TripNeighbours) -> String {
-            var hasher = site
-            func add(_ text: String) {
-                var text = text
-                text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            }
-            func add(_ placement: ListingPlacement?) {
-                guard let placement else { return add("-") }
-                add(placement.slug)
-                add("\t")
-                add(placement.title)
-            }
-            add(around.newer)
-            add("\n")
-            add(around.older)
-            return ContentHash.hex(hasher.finalize().prefix(8))
-        }
+        return (links, chunks)
     }
 
     /// What a listing page is made from: the site's settings and theme, where it stands among
     /// the pages of its listing, and the entries of the trips it shows. The SHA-256 of those
-    /// lines, each line fed to the hasher as it comes.
+    /// lines, put together and hashed in one go (a hash update per line cost more than the hashing).
     private func pageKey(_ page: ListingPage, _ trips: [String: ListedTrip]) -> String {
-        var hasher = SHA256()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128 + page.ids.count * 65)
         var first = true
         func line(_ text: String) {
-            if !first { hasher.update(data: [UInt8(ascii: "\n")]) }
+            if !first { bytes.append(UInt8(ascii: "\n")) }
             first = false
-            var text = text
-            text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            bytes += text.utf8
         }
         line(siteKey)
         line(page.path)
@@ -411,7 +395,7 @@ struct Finalizer: Sendable {
         case .tags(let tags): for tag in tags { line("\(tag.tag.slug)\t\(tag.tag.name)\t\(tag.trips)") }
         }
         for id in page.ids { line(trips[id]?.hash ?? "") }
-        return ContentHash.hex(hasher.finalize())
+        return ContentHash.hex(SHA256.hash(data: bytes))
     }
 
     private func cdnPaths(_ path: String) -> [String] {
