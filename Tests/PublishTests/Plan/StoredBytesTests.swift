@@ -18,6 +18,19 @@ import Testing
         #expect(try StoredBytes.make(page, gzip: true).data == stored.data, "the same input, the same bytes and ETag")
     }
 
+    @Test func aLargeFileIsCompressedAtLevelSixASmallOneAtNine() throws {
+        let line = "<url><loc>https://example.org/trips/kyoto-in-the-rain-"
+        let small = Data((0..<100).map { "\(line)\($0 * 7919 % 1000)/</loc></url>\n" }.joined().utf8)
+        let large = Data((0..<20_000).map { "\(line)\($0 * 7919 % 100_000)/</loc></url>\n" }.joined().utf8)
+        #expect(large.count > StoredBytes.largeFileBytes && small.count <= StoredBytes.largeFileBytes)
+        for (data, level) in [(small, Int32(9)), (large, 6)] {
+            let stored = try StoredBytes.make(data, gzip: true)
+            #expect(stored.data == (try Gzip.compress(data, level: level)), "\(data.count) bytes: level \(level)")
+            #expect(stored.data != (try Gzip.compress(data, level: level == 9 ? 6 : 9)), "levels 6 and 9 give the same bytes here")
+            #expect(try Gzip.decompress(stored.data, maxBytes: 8 << 20) == data)
+        }
+    }
+
     @Test func whatWouldGrowOrWasNotAskedIsStoredAsItIs() throws {
         let tiny = Data("a".utf8)
         for (data, gzip) in [(tiny, true), (Data(String(repeating: "x", count: 500).utf8), false), (Data(), true)] {
