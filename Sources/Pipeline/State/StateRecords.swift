@@ -130,10 +130,25 @@ public struct StateRecords: Sendable {
         return writes.count
     }
 
+    /// Where every record is kept.
+    static let folder = "nightly/"
+
+    /// Every record there is, by key, with its tag: one listing. The finalize step takes both
+    /// the shards' markers and the record buckets' tags from it (it made two listings, each as
+    /// long: a bucket is listed from the first `/` of the prefix back, see ``BucketStore``).
+    public func listing() async throws(StoreError) -> [String: String] {
+        try await store.tags(Self.folder)
+    }
+
     /// The tags of the trip record buckets there are, by bucket number: one listing.
     public func tripBucketTags() async throws(StoreError) -> [Int: String] {
+        Self.tripBucketTags(in: try await store.tags(TripRecordBucket.folder))
+    }
+
+    /// The tags of the trip record buckets of `listing` (key → tag), by bucket number.
+    static func tripBucketTags(in listing: [String: String]) -> [Int: String] {
         var tags: [Int: String] = [:]
-        for (name, tag) in try await store.tags(TripRecordBucket.folder) {
+        for (name, tag) in listing {
             if let number = TripRecordBucket.number(ofName: name) { tags[number] = tag }
         }
         return tags

@@ -59,14 +59,15 @@ struct Finalizer: Sendable {
         do {
             var found: [(String, ShardMarker)] = []
             var claimed: [String] = []
-            for name in try await records.store.list(ShardMarker.folder) {
+            let listing = try await records.listing()
+            for name in listing.keys.filter({ $0.hasPrefix(ShardMarker.folder) }).sorted() {
                 if name.hasSuffix(ShardMarker.claimSuffix) { claimed.append(name) }
                 guard name.hasSuffix(".json") else { continue }
                 if let marker = try await records.read(ShardMarker.self, name) { found.append((name, marker)) }
             }
             markers = found
             claims = claimed
-            tags = try await records.tripBucketTags()
+            tags = StateRecords.tripBucketTags(in: listing)
             site = try await records.read(SiteRecord.self, SiteRecord.name) ?? SiteRecord()
         } catch {
             report.failures.append(error.description)
