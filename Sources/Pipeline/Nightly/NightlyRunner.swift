@@ -138,7 +138,7 @@ public struct NightlyRunner: Sendable {
         // MARK: 6. Publish
         let sync = SiteSync(site: options.site, rules: rules, concurrency: options.concurrency)
         let marker = ShardMarker.name(run: options.run, shard: options.shard)
-        await TripPublisher(sync: sync, records: records, cdn: options.cdn, logger: logger)
+        let markerWritten = await TripPublisher(sync: sync, records: records, cdn: options.cdn, logger: logger)
             .publish(
                 plan: plan, built: built, buckets: buckets, work: work, marker: marker, run: options.run,
                 shard: options.shard, report: &report)
@@ -146,7 +146,8 @@ public struct NightlyRunner: Sendable {
 
         // MARK: 7. Finalize
         if options.autoFinalize,
-            await FinalizeClaim(records: records, run: options.run, shard: options.shard, logger: logger).claim()
+            await FinalizeClaim(records: records, run: options.run, shard: options.shard, logger: logger)
+                .claim(markerWritten: markerWritten)
         {
             report.finalize = await finalize(
                 renderer: renderer, siteKey: inputs.siteKey, sync: sync, records: records, lease: lease, index: index)

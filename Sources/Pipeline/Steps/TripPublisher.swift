@@ -16,10 +16,11 @@ struct TripPublisher: Sendable {
     let cdn: NightlyOptions.CDN?
     let logger: Logger
 
+    /// Returns whether the shard's marker was written.
     func publish(
         plan: TripPlan, built: TripBuilder.Outcome, buckets: [Int: TripRecordBucket], work: URL,
         marker: String, run: String, shard: TripShard, report: inout NightlyReport
-    ) async {
+    ) async -> Bool {
         var lines = Dictionary(
             uniqueKeysWithValues: plan.items.map {
                 ($0.id, NightlyReport.TripLine(id: $0.id, slug: $0.slug, action: $0.action, reason: $0.reason))
@@ -135,6 +136,7 @@ struct TripPublisher: Sendable {
         let stillShown = Set(buckets.values.flatMap { $0.trips.values.flatMap(\.media) })
         report.orphans = dropped.subtracting(stillShown).sorted()
         report.owedInvalidation = invalidate.sorted()
+        var markerWritten = false
         do {
             let earlier = try await records.read(ShardMarker.self, marker)
             let merged = ShardMarker(
@@ -144,11 +146,13 @@ struct TripPublisher: Sendable {
                 stamps: (earlier?.stamps ?? [:]).merging(plan.restamped) { _, new in new },
                 relink: relinked.union(earlier?.relink ?? []).sorted())
             try await records.write(merged, marker)
+            markerWritten = true
         } catch {
             report.failures.append(error.description)
         }
         report.trips = lines.values.sorted { $0.id < $1.id }
         report.unchanged = plan.unchanged
+        return markerWritten
     }
 
     /// The CloudFront paths a site path is cached under (none without a distribution).
