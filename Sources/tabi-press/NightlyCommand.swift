@@ -137,15 +137,14 @@ struct NightlyCommand: AsyncParsableCommand {
         }
         let result: NightlyReport
         do { result = try await runner.run() } catch { throw CLIFailure(message: error.description, code: 2) }
-        for line in result.trips where dryRun || site.verbose || !line.failures.isEmpty || (line.action != .unchanged && !site.quiet) {
+        // The trips left as they were are only named in the report: --verbose lists them in id order with the rest.
+        let lines =
+            site.verbose
+            ? (result.trips + result.unchanged.map(NightlyReport.TripLine.init(unchanged:))).sorted { $0.id < $1.id } : result.trips
+        for line in lines where dryRun || site.verbose || !line.failures.isEmpty || (line.action != .unchanged && !site.quiet) {
             print(
                 "\(line.id) \(line.slug): \(line.action.rawValue) (\(line.reason))"
                     + (line.failures.isEmpty ? "" : "; " + line.failures.joined(separator: "; ")))
-        }
-        if site.verbose {
-            for trip in result.unchanged.sorted(by: { $0.id < $1.id }) {
-                print("\(trip.id) \(trip.slug): unchanged (\(TripPlan.Unchanged.reason))")
-            }
         }
         print(result.summary)
         try writeReport(result.json)

@@ -224,9 +224,7 @@ public struct NightlyRunner: Sendable {
             uniqueKeysWithValues: plan.items.map {
                 ($0.id, NightlyReport.TripLine(id: $0.id, slug: $0.slug, action: $0.action, reason: $0.reason))
             })
-        for trip in plan.unchanged {
-            lines[trip.id] = .init(id: trip.id, slug: trip.slug, action: .unchanged, reason: TripPlan.Unchanged.reason)
-        }
+        for trip in plan.unchanged { lines[trip.id] = .init(unchanged: trip) }
         for (trip, isNew) in extract?.toRead ?? [] {
             let published = lines[trip.id].map { $0.action != .new } ?? false
             lines[trip.id] = .init(

@@ -19,6 +19,18 @@ public struct NightlyReport: StageReport {
         public var uploads = 0
         public var deletes = 0
         public var failures: [String] = []
+
+        init(id: String, slug: String, action: TripPlan.Action, reason: String) {
+            self.id = id
+            self.slug = slug
+            self.action = action
+            self.reason = reason
+        }
+
+        /// The line of a trip left as it was.
+        public init(unchanged trip: TripPlan.Unchanged) {
+            self.init(id: trip.id, slug: trip.slug, action: .unchanged, reason: TripPlan.Unchanged.reason)
+        }
     }
 
     public var run: String
