@@ -195,8 +195,8 @@ let package = Package(
         .testTarget(
             name: "PipelineTests",
             dependencies: [
-                "Concurrency", "Pipeline", "AWS", "ContentStore", "HTTPClient", "IntegrationSupport", "Render", "TabiCore",
-                "TestSupport", .product(name: "Logging", package: "swift-log"),
+                "Concurrency", "Pipeline", "AWS", "ContentStore", "HTTPClient", "Images", "IntegrationSupport", "Publish", "Render",
+                "TabiCore", "TestSupport", .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
 
         // MARK: - Fuzzing (issue 10): the checks, one libFuzzer executable per target, the property tests

@@ -17,8 +17,9 @@ import TabiCore
 /// 2. **extract** `--changed`, this shard's trips only;
 /// 3. **draft** the trips whose facts changed (edited stories are kept, the draft goes beside them);
 /// 4. **plan**: each trip's inputs against its record: new, changed, unchanged, withdrawn;
-/// 5. **build** the new and changed trips only, reusing every derivative the bucket has;
-/// 6. **publish** their media, then pages; delete what went; write the records and the marker;
+/// 5. **build** the new and changed trips only, reusing every derivative the bucket has, and
+/// 6. **publish** them: media, then pages a group of trips at a time (``TripPublisher``); delete
+///    what went; write the records and the marker;
 /// 7. **finalize** (once all shards are done): listings, orphaned media, one invalidation.
 public struct NightlyRunner: Sendable {
     public let options: NightlyOptions
@@ -114,10 +115,9 @@ public struct NightlyRunner: Sendable {
                     + "--max-deletes \(options.maxDeletes); check the database and --content, then raise --max-deletes to go ahead")
         }
 
-        // MARK: 5. Build
+        // MARK: 5–6. Build and publish, a group of trips at a time
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("tabi-nightly-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
-        let toBuild = plan.items.filter { $0.action == .new || $0.action == .changed }
         var published = PublishedDerivatives()
         for bucket in buckets.values {
             let known = bucket.published
@@ -125,24 +125,19 @@ public struct NightlyRunner: Sendable {
             published.derivatives.merge(known.derivatives) { first, _ in first }
         }
         let builder = TripBuilder(
-            renderer: renderer, limits: options.config.imageLimits, media: options.media,
+            content: content, renderer: renderer, limits: options.config.imageLimits, media: options.media,
             concurrency: options.concurrency)
-        let built =
-            toBuild.isEmpty
-            ? TripBuilder.Outcome(trips: [], encodedFiles: [], encoded: 0, reused: 0)
-            : await builder.build(toBuild, published: published, work: work)
-        report.derivativesEncoded = built.encoded
-        report.derivativesReused = built.reused
-        step("build")
-
-        // MARK: 6. Publish
         let sync = SiteSync(site: options.site, rules: rules, concurrency: options.concurrency)
         let marker = ShardMarker.name(run: options.run, shard: options.shard)
-        let markerWritten = await TripPublisher(sync: sync, records: records, cdn: options.cdn, logger: logger)
+        let (markerWritten, building) = await TripPublisher(sync: sync, records: records, cdn: options.cdn, logger: logger)
             .publish(
-                plan: plan, built: built, buckets: buckets, work: work, marker: marker, run: options.run,
-                shard: options.shard, report: &report)
-        step("publish")
+                plan: plan, building: plan.toBuild, with: builder, published: published, buckets: buckets,
+                work: work, marker: marker, run: options.run, shard: options.shard, report: &report)
+        // Two steps, as the report has always named them: building, and the stores' part.
+        let spent = clock.now - stepStart
+        report.steps.append(("build", building))
+        report.steps.append(("publish", spent - building))
+        stepStart = clock.now
 
         // MARK: 7. Finalize
         if options.autoFinalize,

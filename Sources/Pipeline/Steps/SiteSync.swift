@@ -1,5 +1,6 @@
 import AWS
 import Concurrency
+import ContentStore
 import Foundation
 import Publish
 import TabiCore
@@ -41,18 +42,41 @@ public struct SiteSync: Sendable {
 
     /// Puts every file; returns the paths put and the failures.
     public func put(_ files: [StoredFile]) async -> (done: [String], failures: [StoreError]) {
-        var done: [String] = [], failures: [StoreError] = []
         let site = self.site
-        await slidingWindow(files.count, concurrency: concurrency) { index -> StoreError? in
+        return await put(files.count, path: { files[$0].path }) { index throws(StoreError) in
             let file = files[index]
+            try await site.write(file.path, file.data, md5: file.md5, attributes: file.attributes)
+        }
+    }
+
+    /// Puts the files at `paths` in `folder` under the same paths, each read only when its turn
+    /// comes, so no more than ``concurrency`` are held at once. A file that cannot be read is a
+    /// failure like a put that failed.
+    public func put(_ paths: [String], from folder: ConfinedFolder) async -> (done: [String], failures: [StoreError]) {
+        let site = self.site
+        return await put(paths.count, path: { paths[$0] }) { [self] index throws(StoreError) in
+            let data: Data
+            do { data = try folder.read(paths[index]) } catch {
+                throw StoreError(key: paths[index], operation: "read", message: "\(error)")
+            }
+            let file = prepare(paths[index], data)
+            try await site.write(file.path, file.data, md5: file.md5, attributes: file.attributes)
+        }
+    }
+
+    private func put(
+        _ count: Int, path: (Int) -> String, _ write: @escaping @Sendable (Int) async throws(StoreError) -> Void
+    ) async -> (done: [String], failures: [StoreError]) {
+        var done: [String] = [], failures: [StoreError] = []
+        await slidingWindow(count, concurrency: concurrency) { index -> StoreError? in
             do throws(StoreError) {
-                try await site.write(file.path, file.data, md5: file.md5, attributes: file.attributes)
+                try await write(index)
                 return nil
             } catch {
                 return error
             }
         } collect: { index, failure in
-            if let failure { failures.append(failure) } else { done.append(files[index].path) }
+            if let failure { failures.append(failure) } else { done.append(path(index)) }
         }
         return (done.sorted(), failures.sorted { $0.key < $1.key })
     }

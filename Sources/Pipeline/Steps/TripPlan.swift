@@ -25,8 +25,10 @@ public struct TripPlan: Sendable {
         public var action: Action
         /// Why, for people: `inputs changed`, `failed last run`, `not in Content/trips/`.
         public var reason: String
-        /// The trip to build (new and changed trips).
-        public var content: TripContent?
+        /// The photos of a trip to build (new and changed trips), whose derivatives are made
+        /// before any page. The rest of its content is read again when its pages are made (see
+        /// ``TripBuilder``), so a plan holds no trip's posts or story.
+        public var photos: [Photo] = []
         public var inputs: String?
         /// ``TripInputs/contentHash(tripJSON:story:)`` of its files, and their ``TripStamps/key``.
         public var files: String?
@@ -66,6 +68,9 @@ public struct TripPlan: Sendable {
     public var bucketsToRead: [Int] {
         Array(Set(items.map(\.bucket))).sorted()
     }
+
+    /// The new and changed trips: those to build.
+    public var toBuild: [Item] { items.filter { $0.action == .new || $0.action == .changed } }
 
     /// The plan with each trip's full record from `buckets` (read after planning, and only the
     /// ``bucketsToRead``).
@@ -163,11 +168,11 @@ public struct TripPlan: Sendable {
                 }
                 guard let (tripJSON, storyBytes) = read else { continue }
                 let decoded = if let trip { trip } else { try content.trip(slug, from: tripJSON) }
-                var story: Story?
-                if let storyBytes { story = try content.story(slug, from: storyBytes) }
+                // A story that cannot be read keeps the trip as it is published (it is broken).
+                if let storyBytes { _ = try content.story(slug, from: storyBytes) }
                 let item = Item(
-                    id: id, slug: slug, action: action, reason: reason, content: TripContent(trip: decoded, story: story), inputs: hash,
-                    files: files, stamps: stamps, record: nil, bucket: bucket)
+                    id: id, slug: slug, action: action, reason: reason, photos: decoded.photos, inputs: hash, files: files,
+                    stamps: stamps, record: nil, bucket: bucket)
                 if last.updateValue(folder, forKey: id) != nil { repeated = true }
                 items.append((folder, item))
             } catch {
@@ -186,7 +191,7 @@ public struct TripPlan: Sendable {
             kept.append(
                 Item(
                     id: id, slug: entry.slug, action: .withdrawn, reason: "no longer in Content/trips/ (private or deleted)",
-                    content: nil, inputs: nil, files: nil, stamps: nil, record: nil, bucket: bucket))
+                    inputs: nil, files: nil, stamps: nil, record: nil, bucket: bucket))
         }
         kept.sort { $0.id < $1.id }
         plan.items = kept
@@ -195,7 +200,7 @@ public struct TripPlan: Sendable {
     }
 
     /// The bytes of a trip's `trip.json` and `story.md` (nil: it has none), never through a link.
-    private static func files(of slug: String, in content: ContentDirectory) throws(ContentError) -> (tripJSON: Data, story: Data?) {
+    static func files(of slug: String, in content: ContentDirectory) throws(ContentError) -> (tripJSON: Data, story: Data?) {
         let tripJSON = try content.read("trips/\(slug)/trip.json", maxBytes: ContentDirectory.maximumTripFileBytes)
         let story: Data? =
             content.confined.kind(of: "trips/\(slug)/story.md") == .missing

@@ -1,6 +1,7 @@
 import Build
 import ContentStore
 import Foundation
+import Images
 import Logging
 import Publish
 import Render
@@ -16,11 +17,20 @@ struct TripPublisher: Sendable {
     let cdn: NightlyOptions.CDN?
     let logger: Logger
 
-    /// Returns whether the shard's marker was written.
+    /// How many trips' pages are rendered and put at a time: what a run holds of pages does not
+    /// grow with the number of trips it builds.
+    var groupSize = 64
+
+    /// Builds `items` (the plan's new and changed trips) and puts them up: every derivative
+    /// first (read back one at a time), then the pages a group of trips at a time, each group's
+    /// pages let go once they are up. Then it takes the withdrawn trips out, and writes the
+    /// records and the marker. Returns whether the marker was written, and the time spent
+    /// building (the rest went to the stores).
     func publish(
-        plan: TripPlan, built: TripBuilder.Outcome, buckets: [Int: TripRecordBucket], work: URL,
-        marker: String, run: String, shard: TripShard, report: inout NightlyReport
-    ) async -> Bool {
+        plan: TripPlan, building items: [TripPlan.Item], with builder: TripBuilder, published: PublishedDerivatives,
+        buckets: [Int: TripRecordBucket], work: URL, marker: String, run: String, shard: TripShard,
+        report: inout NightlyReport
+    ) async -> (markerWritten: Bool, building: Duration) {
         var lines = Dictionary(
             uniqueKeysWithValues: plan.items.map {
                 ($0.id, NightlyReport.TripLine(id: $0.id, slug: $0.slug, action: $0.action, reason: $0.reason))
@@ -29,62 +39,70 @@ struct TripPublisher: Sendable {
             report.failures.append("\(error) (its pages stay as they are)")
         }
         var invalidate: Set<String> = []
+        var trips: [PutTrip] = [], stored: [String: [String: String]] = [:]
+        var relinked = Set<String>(), failedTrips = Set<String>()
+        let clock = ContinuousClock()
 
         // MARK: - Media first: a page never goes up before the images it shows.
-        var mediaFiles: [StoredFile] = []
-        var unreadable: Set<String> = []
-        for path in built.encodedFiles {
-            do { mediaFiles.append(sync.prepare(path, try ConfinedFolder(work).read(path))) } catch {
-                unreadable.insert(path)
-                report.failures.append("\(error)")
-            }
-        }
-        let media = await sync.put(mediaFiles)
+        var started = clock.now
+        let photos = await builder.photos(of: items, published: published, work: work)
+        var building = clock.now - started
+        report.derivativesEncoded = photos.batch.encoded
+        report.derivativesReused = photos.batch.reused
+        let media = await sync.put(photos.encodedFiles, from: ConfinedFolder(work))
         report.uploaded += media.done
-        let failedMedia = Set(media.failures.map(\.key)).union(unreadable)
         report.failures += media.failures.map(\.description)
+        let failedMedia = Set(media.failures.map(\.key))
+        func failed(_ path: String) -> Bool { failedMedia.contains { $0.hasSuffix(path) } }
 
-        // MARK: - Pages of the trips whose media are all there.
-        var pageFiles: [StoredFile] = [], owner: [String: String] = [:], stored: [String: [String: String]] = [:]
-        for trip in built.trips {
-            lines[trip.item.id]?.failures += trip.failures.map(\.description)
-            let missing = trip.media.filter { path in failedMedia.contains { $0.hasSuffix(path) } }
-            if !missing.isEmpty {
-                lines[trip.item.id]?.failures.append("its pages were not uploaded: \(missing.count) of its images could not be")
-                continue
+        for start in stride(from: 0, to: items.count, by: groupSize) {
+            let group = Array(items[start..<min(start + groupSize, items.count)])
+
+            // MARK: - Pages of the trips whose media are all there.
+            started = clock.now
+            let built = group.map { builder.render($0, photos: photos) }
+            building += clock.now - started
+            var pageFiles: [StoredFile] = [], owner: [String: String] = [:]
+            for trip in built {
+                lines[trip.item.id]?.failures += trip.failures.map(\.description)
+                let missing = trip.media.filter(failed)
+                if !missing.isEmpty {
+                    lines[trip.item.id]?.failures.append("its pages were not uploaded: \(missing.count) of its images could not be")
+                    continue
+                }
+                for page in trip.pages {
+                    let file = sync.prepare(page.path, page.data)
+                    stored[trip.item.id, default: [:]][page.path] = file.md5
+                    let previous = trip.item.record?.pages[page.path]
+                    guard previous != file.md5 else { continue }
+                    pageFiles.append(file)
+                    owner[page.path] = trip.item.id
+                    if previous != nil, file.needsInvalidation { invalidate.formUnion(cdnPaths(page.path)) }
+                }
             }
-            for page in trip.pages {
-                let file = sync.prepare(page.path, page.data)
-                stored[trip.item.id, default: [:]][page.path] = file.md5
-                let previous = trip.item.record?.pages[page.path]
-                guard previous != file.md5 else { continue }
-                pageFiles.append(file)
-                owner[page.path] = trip.item.id
-                if previous != nil, file.needsInvalidation { invalidate.formUnion(cdnPaths(page.path)) }
+            let pages = await sync.put(pageFiles)
+            report.uploaded += pages.done
+            report.pagesRendered += built.reduce(0) { $0 + $1.pages.count }
+            for path in pages.done { if let id = owner[path] { lines[id]?.uploads += 1 } }
+            // Put without their links to the newer and older trip: the finalize step adds them.
+            relinked.formUnion(pages.done.compactMap { owner[$0] })
+            for failure in pages.failures {
+                report.failures.append(failure.description)
+                if let path = owner.keys.first(where: { failure.key.hasSuffix($0) }), let id = owner[path] {
+                    failedTrips.insert(id)
+                    lines[id]?.failures.append(failure.description)
+                    stored[id]?[path] = nil
+                }
             }
+            for trip in built where lines[trip.item.id]?.failures.isEmpty == false { failedTrips.insert(trip.item.id) }
+            trips += built.map(PutTrip.init)
         }
-        let pages = await sync.put(pageFiles)
-        report.uploaded += pages.done
-        report.pagesRendered += built.trips.reduce(0) { $0 + $1.pages.count }
-        for path in pages.done { if let id = owner[path] { lines[id]?.uploads += 1 } }
-        // Put without their links to the newer and older trip: the finalize step adds them.
-        let relinked = Set(pages.done.compactMap { owner[$0] })
-        var failedTrips = Set<String>()
-        for failure in pages.failures {
-            report.failures.append(failure.description)
-            if let path = owner.keys.first(where: { failure.key.hasSuffix($0) }), let id = owner[path] {
-                failedTrips.insert(id)
-                lines[id]?.failures.append(failure.description)
-                stored[id]?[path] = nil
-            }
-        }
-        for trip in built.trips where lines[trip.item.id]?.failures.isEmpty == false { failedTrips.insert(trip.item.id) }
 
         // MARK: - Pages that go: a withdrawn trip's, and a renamed trip's old ones.
         var gone: [(id: String, path: String)] = []
         for item in plan.items(.withdrawn) { gone += (item.record?.pages.keys.sorted() ?? []).map { (item.id, $0) } }
-        for trip in built.trips where !failedTrips.contains(trip.item.id) {
-            let kept = Set(trip.pages.map(\.path))
+        for trip in trips where !failedTrips.contains(trip.item.id) {
+            let kept = Set(trip.pages)
             gone += (trip.item.record?.pages.keys.sorted() ?? []).filter { !kept.contains($0) }.map { (trip.item.id, $0) }
         }
         let deleteFailures = await sync.site.delete(gone.map(\.path))
@@ -110,12 +128,12 @@ struct TripPublisher: Sendable {
             buckets[item.bucket]?.trips[item.id] = nil
             touched.insert(item.bucket)
         }
-        for trip in built.trips {
+        for trip in trips {
             let id = trip.item.id
             guard let inputs = trip.item.inputs else { continue }
             var pagesStored = trip.item.record?.pages ?? [:]
-            for page in trip.pages { pagesStored[page.path] = stored[id]?[page.path] ?? trip.item.record?.pages[page.path] }
-            let kept = Set(trip.pages.map(\.path))
+            for page in trip.pages { pagesStored[page] = stored[id]?[page] ?? trip.item.record?.pages[page] }
+            let kept = Set(trip.pages)
             if !failedTrips.contains(id) { pagesStored = pagesStored.filter { kept.contains($0.key) } }
             // A trip that failed may still show its old pages, and they their old media: keep both.
             let media = failedTrips.contains(id) ? Array(Set(trip.media).union(trip.item.record?.media ?? [])).sorted() : trip.media
@@ -152,7 +170,24 @@ struct TripPublisher: Sendable {
         }
         report.trips = lines.values.sorted { $0.id < $1.id }
         report.unchanged = plan.unchanged
-        return markerWritten
+        return (markerWritten, building)
+    }
+
+    /// A built trip once its pages went up: their paths only.
+    private struct PutTrip {
+        var item: TripPlan.Item
+        var pages: [String]
+        var media: [String]
+        var photos: [String: PublishedPhoto]
+        var listing: ListingEntry?
+
+        init(_ built: TripBuilder.Built) {
+            item = built.item
+            pages = built.pages.map(\.path)
+            media = built.media
+            photos = built.photos
+            listing = built.listing
+        }
     }
 
     /// The CloudFront paths a site path is cached under (none without a distribution).
