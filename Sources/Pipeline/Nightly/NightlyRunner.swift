@@ -81,7 +81,7 @@ public struct NightlyRunner: Sendable {
         async let stamped = BlockingThread.run(named: "tabi-plan") {
             Result { () throws(ContentError) in try content.tripStamps() }
         }
-        let (index, tags, fresh) = try await knownTrips(records)
+        var (index, tags, fresh) = try await knownTrips(records)
         do {
             plan = try TripPlan.make(
                 content: content, stamped: await stamped.get(), shard: options.shard, inputs: inputs,
@@ -129,7 +129,20 @@ public struct NightlyRunner: Sendable {
             concurrency: options.concurrency)
         let sync = SiteSync(site: options.site, rules: rules, concurrency: options.concurrency)
         let marker = ShardMarker.name(run: options.run, shard: options.shard)
-        let (markerWritten, building) = await TripPublisher(sync: sync, records: records, cdn: options.cdn, logger: logger)
+        var publisher = TripPublisher(sync: sync, records: records, cdn: options.cdn, logger: logger)
+        // One worker finalizes right after: its pages go up with their links in, from the
+        // listing index (which finalize reads anyway), and need no second put.
+        if options.shard.isWhole, options.autoFinalize, !plan.toBuild.isEmpty {
+            do {
+                let listed = try await records.read(ListingIndex.self) ?? (ListingIndex(), IndexParts())
+                index.listed = (listed.record, listed.parts)
+                publisher.linking = TripPublisher.Linking(listed: listed.record.entries.entries, siteKey: inputs.siteKey)
+            } catch {
+                throw .state(error)
+            }
+        }
+        let (markerWritten, building) =
+            await publisher
             .publish(
                 plan: plan, building: plan.toBuild, with: builder, published: published, buckets: buckets,
                 work: work, marker: marker, run: options.run, shard: options.shard, report: &report)
@@ -166,7 +179,7 @@ public struct NightlyRunner: Sendable {
             let stale = index.trips.staleBuckets(options.shard.buckets, current: tags)
             let fresh = try await records.tripBuckets(stale, existing: tags)
             for (number, bucket) in fresh { index.trips.update(bucket: number, from: bucket, entry: SiteIndex.Trip.init) }
-            return (Finalizer.KnownIndex(index: index, parts: parts, original: read), tags, fresh)
+            return (Finalizer.KnownIndex(index: index, parts: parts, original: read, listed: nil), tags, fresh)
         } catch {
             throw .state(error)
         }

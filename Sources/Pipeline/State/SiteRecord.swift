@@ -113,10 +113,14 @@ public struct ShardMarker: Codable, Sendable, Equatable {
     /// Trips whose page the shard put, rendered before the listing order was known: without
     /// its links to the newer and older trip, which the finalize step puts in.
     public var relink: [String]?
+    /// Trip id → the link key (``Finalizer/LinkKeys``) of the links a page the shard put carries:
+    /// those of the listing order as the shard saw it (a run on one worker, which finalizes right
+    /// after). The finalize step puts other links in only where its order gives another key.
+    public var linked: [String: String]?
 
     public init(
         run: String, shard: String, invalidate: [String], orphans: [String], stamps: [String: String] = [:],
-        relink: [String] = []
+        relink: [String] = [], linked: [String: String] = [:]
     ) {
         self.run = run
         self.shard = shard
@@ -124,10 +128,13 @@ public struct ShardMarker: Codable, Sendable, Equatable {
         self.orphans = orphans
         self.stamps = stamps.isEmpty ? nil : stamps
         self.relink = relink.isEmpty ? nil : relink
+        self.linked = linked.isEmpty ? nil : linked
     }
 
     /// Whether the finalize step has nothing to do for it.
-    public var isEmpty: Bool { invalidate.isEmpty && orphans.isEmpty && (stamps ?? [:]).isEmpty && (relink ?? []).isEmpty }
+    public var isEmpty: Bool {
+        invalidate.isEmpty && orphans.isEmpty && (stamps ?? [:]).isEmpty && (relink ?? []).isEmpty && (linked ?? [:]).isEmpty
+    }
 
     public static let folder = "nightly/done/"
 

@@ -39,6 +39,8 @@ struct Finalizer: Sendable {
         var index: SiteIndex
         var parts: IndexParts
         var original: SiteIndex
+        /// The listing index as the run read it, with its parts (nil: read here).
+        var listed: (index: ListingIndex, parts: IndexParts)?
     }
 
     func finalize() async -> FinalizeReport {
@@ -96,7 +98,11 @@ struct Finalizer: Sendable {
                 (index, indexParts) = try await records.read(SiteIndex.self) ?? (SiteIndex(), IndexParts())
                 indexRead = index
             }
-            (listed, listedParts) = try await records.read(ListingIndex.self) ?? (ListingIndex(), IndexParts())
+            if let read = known?.listed {
+                (listed, listedParts) = read
+            } else {
+                (listed, listedParts) = try await records.read(ListingIndex.self) ?? (ListingIndex(), IndexParts())
+            }
             listedRead = listed
             let all = Array(0..<TripShard.bucketCount)
             let stale = Set(index.trips.staleBuckets(all, current: tags) + listed.entries.staleBuckets(all, current: tags))
@@ -198,8 +204,10 @@ struct Finalizer: Sendable {
         }
         if report.failures.isEmpty {
             let relink = Set(markers.flatMap { $0.marker.relink ?? [] })
+            var linked: [String: String] = [:]
+            for marker in markers { linked.merge(marker.marker.linked ?? [:]) { _, later in later } }
             (record.links, record.linkedChunks) = await relinkTripPages(
-                order, relink: relink, known: site, report: &report, invalidate: &invalidate)
+                order, relink: relink, linked: linked, known: site, report: &report, invalidate: &invalidate)
         } else {
             (record.links, record.linkedChunks) = (site.links, site.linkedChunks)
         }
@@ -294,16 +302,17 @@ struct Finalizer: Sendable {
     }
 
     /// Puts the links to the newer and older trip into the pages that need them: those a shard
-    /// put without them tonight, and those whose neighbours' slugs or titles changed (a trip
-    /// came, went or moved). Only the links change: the stored page is read, the part between
+    /// put without them tonight (`relink`) or with links of another order than this one
+    /// (`linked`: trip id → the key of the links it put in), and those whose neighbours' slugs or
+    /// titles changed (a trip came, went or moved). Only the links change: the stored page is read, the part between
     /// its markers replaced, and the page put back (and invalidated) when that changed a byte.
     /// Returns the keys of the pages whose links are now right (a page that failed has none, so
     /// the next run tries it again) and the ``LinkKeys/chunks(_:)`` they are right for.
     ///
     /// A run of the order whose hash is the one `known` has keeps its keys: only the pages put
-    /// tonight (`relink`) are looked at in it. In the others, each trip's key is worked out.
+    /// tonight (`relink`, `linked`) are looked at in it. In the others, each trip's key is worked out.
     private func relinkTripPages(
-        _ order: [ListingPlacement], relink: Set<String>, known: SiteRecord,
+        _ order: [ListingPlacement], relink: Set<String>, linked: [String: String], known: SiteRecord,
         report: inout FinalizeReport, invalidate: inout Set<String>
     ) async -> (links: [String: String], chunks: [String]) {
         let keys = LinkKeys(siteKey: siteKey)
@@ -316,11 +325,14 @@ struct Finalizer: Sendable {
             let same = chunk < knownChunks.count && knownChunks[chunk] == hash
             for index in LinkKeys.positions(ofChunk: chunk, in: order.count) {
                 let trip = order[index]
-                if same, !relink.contains(trip.id), knownLinks[trip.id] != nil { continue }
+                let putTonight = relink.contains(trip.id) || linked[trip.id] != nil
+                if same, !putTonight, knownLinks[trip.id] != nil { continue }
                 let around = TripNeighbours(
                     newer: index > 0 ? order[index - 1] : nil, older: index + 1 < order.count ? order[index + 1] : nil)
                 let key = keys.key(around)
-                if knownLinks[trip.id] == key, !relink.contains(trip.id) {
+                // The key of the links the stored page has (none: put tonight without them).
+                let stored = relink.contains(trip.id) ? nil : linked[trip.id] ?? knownLinks[trip.id]
+                if stored == key {
                     links[trip.id] = key
                 } else {
                     links[trip.id] = nil
@@ -366,7 +378,9 @@ struct Finalizer: Sendable {
                 report.uploaded.append(file.path)
                 // A page a shard put tonight is invalidated as the shard said (not at all when
                 // it is new): the night's one invalidation is sent after this put anyway.
-                if file.needsInvalidation, !relink.contains(job.id) { invalidate.formUnion(cdnPaths(file.path)) }
+                if file.needsInvalidation, !relink.contains(job.id), linked[job.id] == nil {
+                    invalidate.formUnion(cdnPaths(file.path))
+                }
             case .failed(let reason):
                 chunks[job.chunk] = ""
                 report.failures.append("trip \(job.slug): its links to the newer and older trip: \(reason)")

@@ -29,6 +29,9 @@ public struct TripPlan: Sendable {
         /// before any page. The rest of its content is read again when its pages are made (see
         /// ``TripBuilder``), so a plan holds no trip's posts or story.
         public var photos: [Photo] = []
+        /// Where a trip to build goes in the listings (``ListingEntry/placement(of:)``; nil: no
+        /// listing shows it), known before its pages are rendered.
+        public var placement: ListingPlacement?
         public var inputs: String?
         /// ``TripInputs/contentHash(tripJSON:story:)`` of its files, and their ``TripStamps/key``.
         public var files: String?
@@ -169,9 +172,11 @@ public struct TripPlan: Sendable {
                 guard let (tripJSON, storyBytes) = read else { continue }
                 let decoded = if let trip { trip } else { try content.trip(slug, from: tripJSON) }
                 // A story that cannot be read keeps the trip as it is published (it is broken).
-                if let storyBytes { _ = try content.story(slug, from: storyBytes) }
+                var story: Story?
+                if let storyBytes { story = try content.story(slug, from: storyBytes) }
                 let item = Item(
-                    id: id, slug: slug, action: action, reason: reason, photos: decoded.photos, inputs: hash, files: files,
+                    id: id, slug: slug, action: action, reason: reason, photos: decoded.photos,
+                    placement: ListingEntry.placement(of: TripContent(trip: decoded, story: story)), inputs: hash, files: files,
                     stamps: stamps, record: nil, bucket: bucket)
                 if last.updateValue(folder, forKey: id) != nil { repeated = true }
                 items.append((folder, item))

@@ -20,6 +20,9 @@ struct TripPublisher: Sendable {
     /// How many trips' pages are rendered and put at a time: what a run holds of pages does not
     /// grow with the number of trips it builds.
     var groupSize = 64
+    /// The listing order as a run on one worker knows it before its pages go up (nil: a shard of
+    /// several, whose pages go up without links to their neighbours).
+    var linking: Linking?
 
     /// Builds `items` (the plan's new and changed trips) and puts them up: every derivative
     /// first (read back one at a time), then the pages a group of trips at a time, each group's
@@ -40,7 +43,7 @@ struct TripPublisher: Sendable {
         }
         var invalidate: Set<String> = []
         var trips: [PutTrip] = [], stored: [String: [String: String]] = [:]
-        var relinked = Set<String>(), failedTrips = Set<String>()
+        var relinked = Set<String>(), linked: [String: String] = [:], failedTrips = Set<String>()
         let clock = ContinuousClock()
 
         // MARK: - Media first: a page never goes up before the images it shows.
@@ -55,48 +58,53 @@ struct TripPublisher: Sendable {
         let failedMedia = Set(media.failures.map(\.key))
         func failed(_ path: String) -> Bool { failedMedia.contains { $0.hasSuffix(path) } }
 
+        // MARK: - Pages, a group of trips at a time (what a run holds of pages does not grow
+        // with the trips it builds), each with its links when the order is known.
+        let withdrawn = Set(plan.items(.withdrawn).map(\.id))
+        let links = linking?.neighbours(of: items.compactMap(\.placement), without: withdrawn) ?? [:]
+        var pagesPut: [String] = []
         for start in stride(from: 0, to: items.count, by: groupSize) {
-            let group = Array(items[start..<min(start + groupSize, items.count)])
-
-            // MARK: - Pages of the trips whose media are all there.
             started = clock.now
-            let built = group.map { builder.render($0, photos: photos) }
-            building += clock.now - started
-            var pageFiles: [StoredFile] = [], owner: [String: String] = [:]
-            for trip in built {
-                lines[trip.item.id]?.failures += trip.failures.map(\.description)
+            var jobs: [PageJob] = []
+            for item in items[start..<min(start + groupSize, items.count)] {
+                let trip = builder.render(item, photos: photos)
+                lines[item.id]?.failures += trip.failures.map(\.description)
+                report.pagesRendered += trip.pages.count
+                trips.append(PutTrip(trip))
                 let missing = trip.media.filter(failed)
                 if !missing.isEmpty {
-                    lines[trip.item.id]?.failures.append("its pages were not uploaded: \(missing.count) of its images could not be")
+                    lines[item.id]?.failures.append("its pages were not uploaded: \(missing.count) of its images could not be")
                     continue
                 }
-                for page in trip.pages {
-                    let file = sync.prepare(page.path, page.data)
-                    stored[trip.item.id, default: [:]][page.path] = file.md5
-                    let previous = trip.item.record?.pages[page.path]
-                    guard previous != file.md5 else { continue }
-                    pageFiles.append(file)
-                    owner[page.path] = trip.item.id
-                    if previous != nil, file.needsInvalidation { invalidate.formUnion(cdnPaths(page.path)) }
+                jobs += trip.pages.map { page in
+                    PageJob(
+                        id: item.id, slug: item.slug, path: page.path, data: page.data, previous: item.record?.pages[page.path],
+                        links: page.path == SiteRenderer.tripPagePath(item.slug) ? links[item.id] : nil)
                 }
             }
-            let pages = await sync.put(pageFiles)
-            report.uploaded += pages.done
-            report.pagesRendered += built.reduce(0) { $0 + $1.pages.count }
-            for path in pages.done { if let id = owner[path] { lines[id]?.uploads += 1 } }
-            // Put without their links to the newer and older trip: the finalize step adds them.
-            relinked.formUnion(pages.done.compactMap { owner[$0] })
-            for failure in pages.failures {
-                report.failures.append(failure.description)
-                if let path = owner.keys.first(where: { failure.key.hasSuffix($0) }), let id = owner[path] {
-                    failedTrips.insert(id)
-                    lines[id]?.failures.append(failure.description)
-                    stored[id]?[path] = nil
+            building += clock.now - started
+            for outcome in await putPages(jobs, renderer: builder.renderer) {
+                let job = outcome.job
+                switch outcome.result {
+                case .same(let md5):
+                    stored[job.id, default: [:]][job.path] = md5
+                case .put(let md5, let needsInvalidation):
+                    stored[job.id, default: [:]][job.path] = md5
+                    pagesPut.append(job.path)
+                    lines[job.id]?.uploads += 1
+                    if job.previous != nil, needsInvalidation { invalidate.formUnion(cdnPaths(job.path)) }
+                    // Its links are those of the order as this run knows it, or none yet: the
+                    // finalize step puts others in where its order says.
+                    if let around = job.links { linked[job.id] = around.key } else { relinked.insert(job.id) }
+                case .failed(let failure):
+                    report.failures.append(failure.description)
+                    failedTrips.insert(job.id)
+                    lines[job.id]?.failures.append(failure.description)
                 }
             }
-            for trip in built where lines[trip.item.id]?.failures.isEmpty == false { failedTrips.insert(trip.item.id) }
-            trips += built.map(PutTrip.init)
         }
+        report.uploaded += pagesPut.sorted()
+        for trip in trips where lines[trip.item.id]?.failures.isEmpty == false { failedTrips.insert(trip.item.id) }
 
         // MARK: - Pages that go: a withdrawn trip's, and a renamed trip's old ones.
         var gone: [(id: String, path: String)] = []
@@ -162,7 +170,8 @@ struct TripPublisher: Sendable {
                 invalidate: Set(report.owedInvalidation).union(earlier?.invalidate ?? []).sorted(),
                 orphans: Set(report.orphans).union(earlier?.orphans ?? []).sorted(),
                 stamps: (earlier?.stamps ?? [:]).merging(plan.restamped) { _, new in new },
-                relink: relinked.union(earlier?.relink ?? []).sorted())
+                relink: relinked.union(earlier?.relink ?? []).subtracting(linked.keys).sorted(),
+                linked: (earlier?.linked ?? [:]).merging(linked) { _, new in new })
             try await records.write(merged, marker)
             markerWritten = true
         } catch {
