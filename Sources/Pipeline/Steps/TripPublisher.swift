@@ -1,4 +1,5 @@
 import Build
+import Concurrency
 import ContentStore
 import Foundation
 import Images
@@ -17,8 +18,8 @@ struct TripPublisher: Sendable {
     let cdn: NightlyOptions.CDN?
     let logger: Logger
 
-    /// How many trips' pages are rendered and put at a time: what a run holds of pages does not
-    /// grow with the number of trips it builds.
+    /// How many trips' pages are rendered (on every core) and put at a time: what a run holds of
+    /// pages does not grow with the number of trips it builds.
     var groupSize = 64
     /// The listing order as a run on one worker knows it before its pages go up (nil: a shard of
     /// several, whose pages go up without links to their neighbours).
@@ -65,9 +66,16 @@ struct TripPublisher: Sendable {
         var pagesPut: [String] = []
         for start in stride(from: 0, to: items.count, by: groupSize) {
             started = clock.now
+            let group = Array(items[start..<min(start + groupSize, items.count)])
+            var built = [TripBuilder.Built?](repeating: nil, count: group.count)
+            await slidingWindow(group.count, concurrency: builder.concurrency) { index in
+                builder.render(group[index], photos: photos)
+            } collect: { index, trip in
+                built[index] = trip
+            }
             var jobs: [PageJob] = []
-            for item in items[start..<min(start + groupSize, items.count)] {
-                let trip = builder.render(item, photos: photos)
+            for trip in built.compactMap(\.self) {
+                let item = trip.item
                 lines[item.id]?.failures += trip.failures.map(\.description)
                 report.pagesRendered += trip.pages.count
                 trips.append(PutTrip(trip))
