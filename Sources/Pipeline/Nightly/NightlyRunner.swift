@@ -81,7 +81,8 @@ public struct NightlyRunner: Sendable {
         async let stamped = BlockingThread.run(named: "tabi-plan") {
             Result { () throws(ContentError) in try content.tripStamps() }
         }
-        var (index, tags, fresh) = try await knownTrips(records)
+        let (known, tags, fresh) = try await knownTrips(records)
+        var index = known
         do {
             plan = try TripPlan.make(
                 content: content, stamped: await stamped.get(), shard: options.shard, inputs: inputs,
@@ -132,7 +133,8 @@ public struct NightlyRunner: Sendable {
         var publisher = TripPublisher(sync: sync, records: records, cdn: options.cdn, logger: logger)
         // One worker finalizes right after: its pages go up with their links in, from the
         // listing index (which finalize reads anyway), and need no second put.
-        if options.shard.isWhole, options.autoFinalize, !plan.toBuild.isEmpty {
+        let toBuild = plan.toBuild
+        if options.shard.isWhole, options.autoFinalize, !toBuild.isEmpty {
             do {
                 let listed = try await records.read(ListingIndex.self) ?? (ListingIndex(), IndexParts())
                 index.listed = (listed.record, listed.parts)
@@ -144,7 +146,7 @@ public struct NightlyRunner: Sendable {
         let (markerWritten, building) =
             await publisher
             .publish(
-                plan: plan, building: plan.toBuild, with: builder, published: published, buckets: buckets,
+                plan: plan, building: toBuild, with: builder, published: published, buckets: buckets,
                 work: work, marker: marker, run: options.run, shard: options.shard, report: &report)
         // Two steps, as the report has always named them: building, and the stores' part.
         let spent = clock.now - stepStart

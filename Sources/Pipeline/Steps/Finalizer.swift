@@ -304,8 +304,9 @@ struct Finalizer: Sendable {
     /// Puts the links to the newer and older trip into the pages that need them: those a shard
     /// put without them tonight (`relink`) or with links of another order than this one
     /// (`linked`: trip id → the key of the links it put in), and those whose neighbours' slugs or
-    /// titles changed (a trip came, went or moved). Only the links change: the stored page is read, the part between
-    /// its markers replaced, and the page put back (and invalidated) when that changed a byte.
+    /// titles changed (a trip came, went or moved). Only the links change: the stored page is
+    /// read, the part between its markers replaced, and the page put back (and invalidated) when
+    /// that changed a byte.
     /// Returns the keys of the pages whose links are now right (a page that failed has none, so
     /// the next run tries it again) and the ``LinkKeys/chunks(_:)`` they are right for.
     ///

@@ -73,7 +73,8 @@ struct TripPublisher: Sendable {
             } collect: { index, trip in
                 built[index] = trip
             }
-            var jobs: [PageJob] = []
+            building += clock.now - started
+            var pageFiles: [StoredFile] = [], owner: [String: (id: String, linkKey: String?, invalidates: Bool)] = [:]
             for trip in built.compactMap(\.self) {
                 let item = trip.item
                 lines[item.id]?.failures += trip.failures.map(\.description)
@@ -84,30 +85,34 @@ struct TripPublisher: Sendable {
                     lines[item.id]?.failures.append("its pages were not uploaded: \(missing.count) of its images could not be")
                     continue
                 }
-                jobs += trip.pages.map { page in
-                    PageJob(
-                        id: item.id, slug: item.slug, path: page.path, data: page.data, previous: item.record?.pages[page.path],
-                        links: page.path == SiteRenderer.tripPagePath(item.slug) ? links[item.id] : nil)
+                for page in trip.pages {
+                    let around = page.path == SiteRenderer.tripPagePath(item.slug) ? links[item.id] : nil
+                    var data = page.data
+                    if let around, let linked = builder.renderer.withNeighbours(data, slug: item.slug, around.around) { data = linked }
+                    let file = sync.prepare(page.path, data)
+                    stored[item.id, default: [:]][page.path] = file.md5
+                    let previous = item.record?.pages[page.path]
+                    guard previous != file.md5 else { continue }
+                    pageFiles.append(file)
+                    owner[page.path] = (item.id, around?.key, previous != nil && file.needsInvalidation)
                 }
             }
-            building += clock.now - started
-            for outcome in await putPages(jobs, renderer: builder.renderer) {
-                let job = outcome.job
-                switch outcome.result {
-                case .same(let md5):
-                    stored[job.id, default: [:]][job.path] = md5
-                case .put(let md5, let needsInvalidation):
-                    stored[job.id, default: [:]][job.path] = md5
-                    pagesPut.append(job.path)
-                    lines[job.id]?.uploads += 1
-                    if job.previous != nil, needsInvalidation { invalidate.formUnion(cdnPaths(job.path)) }
-                    // Its links are those of the order as this run knows it, or none yet: the
-                    // finalize step puts others in where its order says.
-                    if let around = job.links { linked[job.id] = around.key } else { relinked.insert(job.id) }
-                case .failed(let failure):
-                    report.failures.append(failure.description)
-                    failedTrips.insert(job.id)
-                    lines[job.id]?.failures.append(failure.description)
+            let pages = await sync.put(pageFiles)
+            pagesPut += pages.done
+            for path in pages.done {
+                guard let (id, linkKey, invalidates) = owner[path] else { continue }
+                lines[id]?.uploads += 1
+                if invalidates { invalidate.formUnion(cdnPaths(path)) }
+                // Its links are those of the order as this run knows it, or none yet: the
+                // finalize step puts others in where its order says.
+                if let linkKey { linked[id] = linkKey } else { relinked.insert(id) }
+            }
+            for failure in pages.failures {
+                report.failures.append(failure.description)
+                if let path = owner.keys.first(where: { failure.key.hasSuffix($0) }), let id = owner[path]?.id {
+                    failedTrips.insert(id)
+                    lines[id]?.failures.append(failure.description)
+                    stored[id]?[path] = nil
                 }
             }
         }

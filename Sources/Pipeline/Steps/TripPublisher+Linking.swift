@@ -1,5 +1,3 @@
-import Concurrency
-import Foundation
 import Render
 import TabiCore
 
@@ -54,47 +52,5 @@ extension TripPublisher {
 
         /// Up to how many built trips the neighbours are found without sorting the whole order.
         static let scanned = 16
-    }
-
-    /// One rendered page to put: its path and bytes, the MD5 its trip's record has for it, and,
-    /// for a listed trip's page when the order is known, the links to put in it first.
-    struct PageJob: Sendable {
-        var id: String
-        var slug: String
-        var path: String
-        var data: Data
-        var previous: String?
-        var links: (around: TripNeighbours, key: String)?
-    }
-
-    enum PageOutcome: Sendable {
-        /// The stored page already has these bytes (their MD5): not put.
-        case same(String)
-        /// Put, with this MD5; whether a copy the CDN holds must be invalidated.
-        case put(md5: String, needsInvalidation: Bool)
-        case failed(StoreError)
-    }
-
-    /// Puts each job's page with its links put in, several at a time; a page whose bytes are the
-    /// recorded ones is left. In the order of `jobs`.
-    func putPages(_ jobs: [PageJob], renderer: SiteRenderer) async -> [(job: PageJob, result: PageOutcome)] {
-        var outcomes = [PageOutcome?](repeating: nil, count: jobs.count)
-        let sync = self.sync
-        await slidingWindow(jobs.count, concurrency: sync.concurrency) { index -> PageOutcome in
-            let job = jobs[index]
-            var page = job.data
-            if let links = job.links, let linked = renderer.withNeighbours(page, slug: job.slug, links.around) { page = linked }
-            let file = sync.prepare(job.path, page)
-            guard file.md5 != job.previous else { return .same(file.md5) }
-            do throws(StoreError) {
-                try await sync.site.write(file.path, file.data, md5: file.md5, attributes: file.attributes)
-                return .put(md5: file.md5, needsInvalidation: file.needsInvalidation)
-            } catch {
-                return .failed(error)
-            }
-        } collect: { index, outcome in
-            outcomes[index] = outcome
-        }
-        return zip(jobs, outcomes).compactMap { job, outcome in outcome.map { (job, $0) } }
     }
 }
