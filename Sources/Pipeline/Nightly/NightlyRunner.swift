@@ -132,15 +132,23 @@ public struct NightlyRunner: Sendable {
         let marker = ShardMarker.name(run: options.run, shard: options.shard)
         var publisher = TripPublisher(sync: sync, records: records, cdn: options.cdn, logger: logger)
         // One worker finalizes right after: its pages go up with their links in, from the
-        // listing index (which finalize reads anyway), and need no second put.
+        // listing index (which finalize reads anyway, and which is read while the trips are
+        // built), and need no second put.
         let toBuild = plan.toBuild
+        var listedRead: Task<Result<(record: ListingIndex, parts: IndexParts), StoreError>, Never>?
         if options.shard.isWhole, options.autoFinalize, !toBuild.isEmpty {
-            do {
-                let listed = try await records.read(ListingIndex.self) ?? (ListingIndex(), IndexParts())
-                index.listed = (listed.record, listed.parts)
-                publisher.linking = TripPublisher.Linking(listed: listed.record.entries.entries, siteKey: inputs.siteKey)
-            } catch {
-                throw .state(error)
+            let read = Task { () -> Result<(record: ListingIndex, parts: IndexParts), StoreError> in
+                do throws(StoreError) {
+                    return .success(try await records.read(ListingIndex.self) ?? (ListingIndex(), IndexParts()))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            listedRead = read
+            let siteKey = inputs.siteKey
+            publisher.linking = Task {
+                guard case .success(let listed) = await read.value else { return nil }
+                return TripPublisher.Linking(listed: listed.record.entries.entries, siteKey: siteKey)
             }
         }
         let (markerWritten, building) =
@@ -148,6 +156,12 @@ public struct NightlyRunner: Sendable {
             .publish(
                 plan: plan, building: toBuild, with: builder, published: published, buckets: buckets,
                 work: work, marker: marker, run: options.run, shard: options.shard, report: &report)
+        switch await listedRead?.value {
+        case .success(let listed)?: index.listed = (listed.record, listed.parts)
+        case .failure(let error)?:
+            logger.warning("cannot read the listing index (\(error)); the pages went up without their links, which finalize puts in")
+        case nil: break
+        }
         // Two steps, as the report has always named them: building, and the stores' part.
         let spent = clock.now - stepStart
         report.steps.append(("build", building))

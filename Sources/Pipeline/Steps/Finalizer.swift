@@ -162,6 +162,10 @@ struct Finalizer: Sendable {
         let assets = renderer.assets().map { sync.prepare($0.path, $0.data) }
         var listings: [StoredFile] = []
         let pages = ListingPages.make(order, pageSize: renderer.pageSize)
+        // The sitemap names every listed trip: made (and compressed) on a thread of its own meanwhile.
+        async let sitemap = BlockingThread.run(named: "tabi-sitemap") { [renderer, sync] in
+            (renderer.renderSitemap(order, pages: pages) + renderer.fixedPages()).map { sync.prepare($0.path, $0.data) }
+        }
         for page in pages {
             let key = pageKey(page, trips)
             if site.pageKeys?[page.path] == key, let md5 = site.files[page.path] {
@@ -184,9 +188,7 @@ struct Finalizer: Sendable {
         } else if let md5 = site.files[SiteRenderer.feedPath] {
             record.files[SiteRenderer.feedPath] = md5
         }
-        for file in renderer.renderSitemap(order, pages: pages) + renderer.fixedPages() {
-            listings.append(sync.prepare(file.path, file.data))
-        }
+        listings += await sitemap
         for group in [assets, listings] {
             let changed = group.filter { site.files[$0.path] != $0.md5 }
             let put = await sync.put(changed)

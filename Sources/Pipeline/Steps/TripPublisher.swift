@@ -21,9 +21,10 @@ struct TripPublisher: Sendable {
     /// How many trips' pages are rendered (on every core) and put at a time: what a run holds of
     /// pages does not grow with the number of trips it builds.
     var groupSize = 64
-    /// The listing order as a run on one worker knows it before its pages go up (nil: a shard of
-    /// several, whose pages go up without links to their neighbours).
-    var linking: Linking?
+    /// The listing order as a run on one worker knows it before its pages go up, read while the
+    /// first trips are built (nil: a shard of several, whose pages go up without links to their
+    /// neighbours, and so do these when it could not be read).
+    var linking: Task<Linking?, Never>?
 
     /// Builds `items` (the plan's new and changed trips) and puts them up: every derivative
     /// first (read back one at a time), then the pages a group of trips at a time, each group's
@@ -62,7 +63,7 @@ struct TripPublisher: Sendable {
         // MARK: - Pages, a group of trips at a time (what a run holds of pages does not grow
         // with the trips it builds), each with its links when the order is known.
         let withdrawn = Set(plan.items(.withdrawn).map(\.id))
-        let links = linking?.neighbours(of: items.compactMap(\.placement), without: withdrawn) ?? [:]
+        var links: [String: (around: TripNeighbours, key: String)]?
         var pagesPut: [String] = []
         for start in stride(from: 0, to: items.count, by: groupSize) {
             started = clock.now
@@ -74,6 +75,9 @@ struct TripPublisher: Sendable {
                 built[index] = trip
             }
             building += clock.now - started
+            if links == nil {
+                links = await linking?.value?.neighbours(of: items.compactMap(\.placement), without: withdrawn) ?? [:]
+            }
             var pageFiles: [StoredFile] = [], owner: [String: (id: String, linkKey: String?, invalidates: Bool)] = [:]
             for trip in built.compactMap(\.self) {
                 let item = trip.item
@@ -86,7 +90,7 @@ struct TripPublisher: Sendable {
                     continue
                 }
                 for page in trip.pages {
-                    let around = page.path == SiteRenderer.tripPagePath(item.slug) ? links[item.id] : nil
+                    let around = page.path == SiteRenderer.tripPagePath(item.slug) ? links?[item.id] : nil
                     var data = page.data
                     if let around, let linked = builder.renderer.withNeighbours(data, slug: item.slug, around.around) { data = linked }
                     let file = sync.prepare(page.path, data)

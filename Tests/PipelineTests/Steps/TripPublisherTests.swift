@@ -75,3 +75,51 @@ import Testing
         for path in derivatives { #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/\(path)").path)) }
     }
 }
+
+/// On one worker the listing order is read while the trips are built: the pages go up with
+/// their links when it comes, and without them (for the finalize step to put in, as a shard's
+/// are) when it could not be read.
+@Suite struct TripPublisherLinkingTests {
+    @Test(arguments: [true, false])
+    func pagesGoUpWithTheirLinksOrAreLeftToFinalize(orderRead: Bool) async throws {
+        let folder = TemporaryFolder()
+        let root = folder.url, media = root.appendingPathComponent("media")
+        let trips = FixtureTrips(content: root, media: media)
+        for (slug, start) in [("kyoto", "2024-11-02"), ("nara", "2024-11-05"), ("osaka", "2024-10-01")] {
+            try trips.add(trip: slug, title: slug.capitalized, start: start, photos: [])
+        }
+        let shard = TripShard.all, config = SiteConfig.defaults
+        let inputs = try TripInputs(configText: "title: Test", theme: RepositoryPaths.defaultTheme, keepsHeaders: false)
+        let content = ContentDirectory(root: root)
+        let plan = try TripPlan.make(content: content, shard: shard, inputs: inputs, known: [:])
+        let records = StateRecords(store: FolderStore(root: root.appendingPathComponent("state")))
+        let renderer = SiteRenderer(config: config, theme: try Theme.load(from: RepositoryPaths.defaultTheme))
+        let builder = TripBuilder(
+            content: content, renderer: renderer, limits: config.imageLimits, media: MediaRoot(folder: media), concurrency: 2)
+        var publisher = TripPublisher(
+            sync: SiteSync(
+                site: FolderStore(root: root.appendingPathComponent("site")), rules: try HeaderRules(settings: config.publish),
+                concurrency: 2),
+            records: records, cdn: nil, logger: Logger(label: "test"), groupSize: 2)
+        let siteKey = inputs.siteKey
+        publisher.linking = Task { orderRead ? TripPublisher.Linking(listed: [:], siteKey: siteKey) : nil }
+        var report = NightlyReport(run: "test", shard: shard)
+        let marker = ShardMarker.name(run: "test", shard: shard)
+        let (written, _) = await publisher.publish(
+            plan: plan, building: plan.toBuild, with: builder, published: PublishedDerivatives(), buckets: [:],
+            work: root.appendingPathComponent("work"), marker: marker, run: "test", shard: shard, report: &report)
+
+        #expect(written && report.failures.isEmpty, "\(report.failures)")
+        let left = try #require(try await records.read(ShardMarker.self, marker))
+        let ids = Set(["kyoto", "nara", "osaka"].map(FixtureTrips.id(of:)))
+        let page = try String(contentsOf: root.appendingPathComponent("site/trips/kyoto/index.html"), encoding: .utf8)
+        if orderRead {
+            #expect(Set((left.linked ?? [:]).keys) == ids && left.relink == nil)
+            // Kyoto stands between Nara (newer) and Osaka (older).
+            #expect(page.contains("/trips/nara/") && page.contains("/trips/osaka/"))
+        } else {
+            #expect(Set(left.relink ?? []) == ids && left.linked == nil)
+            #expect(!page.contains("/trips/nara/") && !page.contains("/trips/osaka/"))
+        }
+    }
+}
