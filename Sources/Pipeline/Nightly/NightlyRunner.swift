@@ -86,7 +86,7 @@ public struct NightlyRunner: Sendable {
         do {
             plan = try TripPlan.make(
                 content: content, stamped: await stamped.get(), shard: options.shard, inputs: inputs,
-                known: index.index.trips.entries, rehash: options.rehash)
+                known: index.index.trips, rehash: options.rehash)
         } catch {
             throw .setup("cannot read the content: \(error)")
         }

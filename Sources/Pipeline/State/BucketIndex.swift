@@ -18,6 +18,14 @@ public struct BucketIndex<Entry: Sendable & Equatable>: Sendable, Equatable {
 
     public init() {}
 
+    /// Every entry of `entries` in its trip's bucket, the buckets with no tag (read again by
+    /// the next reader that checks).
+    public init(entries: [String: Entry]) {
+        for (id, entry) in entries {
+            buckets[TripRecordBucket.name(TripShard.bucket(of: id)), default: Bucket(tag: "", entries: [:])].entries[id] = entry
+        }
+    }
+
     /// The bucket numbers among `wanted` whose tag in `current` (a listing of the state store)
     /// is not the one this index was made from: added, changed or removed since.
     public func staleBuckets(_ wanted: [Int], current: [Int: String]) -> [Int] {

@@ -97,7 +97,9 @@ public struct TripPlan: Sendable {
         content: ContentDirectory, shard: TripShard, inputs: TripInputs,
         known: [String: SiteIndex.Trip], rehash: Bool = false
     ) throws(ContentError) -> TripPlan {
-        try make(content: content, stamped: content.tripStamps(), shard: shard, inputs: inputs, known: known, rehash: rehash)
+        try make(
+            content: content, stamped: content.tripStamps(), shard: shard, inputs: inputs, known: BucketIndex(entries: known),
+            rehash: rehash)
     }
 
     /// The same, from the ``ContentDirectory/tripStamps()`` of `content` taken by the caller
@@ -106,12 +108,30 @@ public struct TripPlan: Sendable {
         content: ContentDirectory, stamped: (trips: [TripStamps], invalid: [ContentError]), shard: TripShard,
         inputs: TripInputs, known: [String: SiteIndex.Trip], rehash: Bool = false
     ) throws(ContentError) -> TripPlan {
+        try make(content: content, stamped: stamped, shard: shard, inputs: inputs, known: BucketIndex(entries: known), rehash: rehash)
+    }
+
+    /// The same, from the site index's buckets as they are: every trip is looked up by its slug,
+    /// with its id and state bucket, so a trip known by its stamps costs no hash of its id and
+    /// no lookup by it (at 10,000 trips a night does nothing else for nearly all of them).
+    public static func make(
+        content: ContentDirectory, stamped: (trips: [TripStamps], invalid: [ContentError]), shard: TripShard,
+        inputs: TripInputs, known: BucketIndex<SiteIndex.Trip>, rehash: Bool = false
+    ) throws(ContentError) -> TripPlan {
         let (trips, invalid) = stamped
         var plan = TripPlan(items: [], broken: invalid)
         var brokenSlugs = Set(invalid.compactMap(\.slug))
-        var knownBySlug: [String: (id: String, trip: SiteIndex.Trip)] = [:]
-        knownBySlug.reserveCapacity(known.count)
-        for (id, trip) in known { knownBySlug[trip.slug] = (id, trip) }
+        var knownBySlug: [String: (id: String, trip: SiteIndex.Trip, bucket: Int)] = [:]
+        knownBySlug.reserveCapacity(known.buckets.values.reduce(0) { $0 + $1.entries.count })
+        for (name, indexed) in known.buckets {
+            let number = TripRecordBucket.number(ofName: name)
+            for (id, trip) in indexed.entries { knownBySlug[trip.slug] = (id, trip, number ?? TripShard.bucket(of: id)) }
+        }
+        /// Trip `id`'s entry in the index, and its state bucket.
+        func lookUp(_ id: String) -> (record: SiteIndex.Trip?, bucket: Int) {
+            let bucket = TripShard.bucket(of: id)
+            return (known.buckets[TripRecordBucket.name(bucket)]?.entries[id], bucket)
+        }
         // A later folder with the same id wins: `last` gives each id's last folder, in the
         // order `trips` gives them, and the others are dropped at the end (a rare case).
         var items: [(folder: Int, item: Item)] = []
@@ -146,9 +166,8 @@ public struct TripPlan: Sendable {
                 } else {
                     continue  // unreachable: files known by stamps are a record's
                 }
-                let bucket = TripShard.bucket(of: id)
+                let (record, bucket) = recorded.map { $0.id == id ? ($0.trip, $0.bucket) : lookUp(id) } ?? lookUp(id)
                 guard shard.contains(bucket: bucket) else { continue }
-                let record = known[id]
                 let (action, reason): (Action, String) =
                     switch record {
                     case nil: (.new, "not published yet")
@@ -190,9 +209,10 @@ public struct TripPlan: Sendable {
             unchanged.removeAll { last[$0.trip.id] != $0.folder }
         }
         var kept = items.map(\.item)
-        for (id, entry) in known where last[id] == nil && !brokenSlugs.contains(entry.slug) {
+        var withdrawn = Set<String>()
+        for (id, entry) in known.buckets.values.lazy.flatMap(\.entries) where last[id] == nil && !brokenSlugs.contains(entry.slug) {
             let bucket = TripShard.bucket(of: id)
-            guard shard.contains(bucket: bucket) else { continue }
+            guard shard.contains(bucket: bucket), withdrawn.insert(id).inserted else { continue }
             kept.append(
                 Item(
                     id: id, slug: entry.slug, action: .withdrawn, reason: "no longer in Content/trips/ (private or deleted)",
