@@ -83,6 +83,14 @@ public struct NightlyRunner: Sendable {
         }
         let (known, tags, fresh) = try await knownTrips(records)
         var index = known
+        if options.shard.isWhole, options.autoFinalize, !options.dryRun {
+            // Finalize reads it first thing, every night: read while the plan is made.
+            index.site = Task {
+                do throws(StoreError) { return .success(try await records.read(SiteRecord.self, SiteRecord.name)) } catch {
+                    return .failure(error)
+                }
+            }
+        }
         do {
             plan = try TripPlan.make(
                 content: content, stamped: await stamped.get(), shard: options.shard, inputs: inputs,

@@ -41,6 +41,9 @@ struct Finalizer: Sendable {
         var original: SiteIndex
         /// The listing index as the run read it, with its parts (nil: read here).
         var listed: (index: ListingIndex, parts: IndexParts)?
+        /// ``SiteRecord`` as a run on one worker read it while it planned (nil: read here). Only
+        /// the finalize step writes it, and the run holds the lease.
+        var site: Task<Result<SiteRecord?, StoreError>, Never>?
     }
 
     func finalize() async -> FinalizeReport {
@@ -70,7 +73,11 @@ struct Finalizer: Sendable {
             markers = found
             claims = claimed
             tags = StateRecords.tripBucketTags(in: listing)
-            site = try await records.read(SiteRecord.self, SiteRecord.name) ?? SiteRecord()
+            if let read = known?.site {
+                site = try await read.value.get() ?? SiteRecord()
+            } else {
+                site = try await records.read(SiteRecord.self, SiteRecord.name) ?? SiteRecord()
+            }
         } catch {
             report.failures.append(error.description)
             return report
