@@ -85,11 +85,7 @@ public struct NightlyRunner: Sendable {
         var index = known
         if options.shard.isWhole, options.autoFinalize, !options.dryRun {
             // Finalize reads it first thing, every night: read while the plan is made.
-            index.site = Task {
-                do throws(StoreError) { return .success(try await records.read(SiteRecord.self, SiteRecord.name)) } catch {
-                    return .failure(error)
-                }
-            }
+            index.site = records.start { records throws(StoreError) in try await records.read(SiteRecord.self, SiteRecord.name) }
         }
         do {
             plan = try TripPlan.make(
@@ -143,14 +139,10 @@ public struct NightlyRunner: Sendable {
         // listing index (which finalize reads anyway, and which is read while the trips are
         // built), and need no second put.
         let toBuild = plan.toBuild
-        var listedRead: Task<Result<(record: ListingIndex, parts: IndexParts), StoreError>, Never>?
+        var listedRead: StateRecords.Pending<(record: ListingIndex, parts: IndexParts)>?
         if options.shard.isWhole, options.autoFinalize, !toBuild.isEmpty {
-            let read = Task { () -> Result<(record: ListingIndex, parts: IndexParts), StoreError> in
-                do throws(StoreError) {
-                    return .success(try await records.read(ListingIndex.self) ?? (ListingIndex(), IndexParts()))
-                } catch {
-                    return .failure(error)
-                }
+            let read = records.start { records throws(StoreError) in
+                try await records.read(ListingIndex.self) ?? (ListingIndex(), IndexParts())
             }
             listedRead = read
             let siteKey = inputs.siteKey

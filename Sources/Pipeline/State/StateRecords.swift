@@ -12,6 +12,16 @@ public struct StateRecords: Sendable {
         self.store = store
     }
 
+    /// A read of the state started early, awaited where its result is needed.
+    typealias Pending<Value: Sendable> = Task<Result<Value, StoreError>, Never>
+
+    /// Starts `read` now, on a task of its own; its record or its error is awaited later.
+    func start<Value: Sendable>(_ read: @escaping @Sendable (StateRecords) async throws(StoreError) -> Value) -> Pending<Value> {
+        Task {
+            do throws(StoreError) { return .success(try await read(self)) } catch { return .failure(error) }
+        }
+    }
+
     /// A record, or nil when there is none. A record this version cannot read is an error: a
     /// run must not take it for "nothing published" and publish over it blindly.
     public func read<Record: Decodable>(_ type: Record.Type, _ name: String) async throws(StoreError) -> Record? {

@@ -43,7 +43,7 @@ struct Finalizer: Sendable {
         var listed: (index: ListingIndex, parts: IndexParts)?
         /// ``SiteRecord`` as a run on one worker read it while it planned (nil: read here). Only
         /// the finalize step writes it, and the run holds the lease.
-        var site: Task<Result<SiteRecord?, StoreError>, Never>?
+        var site: StateRecords.Pending<SiteRecord?>?
     }
 
     func finalize() async -> FinalizeReport {
