@@ -92,9 +92,9 @@ import Testing
         let few = try statements(trips: 2)
         let many = try statements(trips: 40)
         #expect(few == many)
-        // The run's connection: begin, export the snapshot, list the trips, end. Each of the five
-        // streams' connections (the photos are read in two halves): join the snapshot, declare,
-        // one fetch (the batch is not full), end.
-        #expect(many == 4 + 5 * 4)
+        // The run's connection: begin, export the snapshot, list the trips, end. Each of the six
+        // streams' connections (the posts and the photos are each read in two halves): join the
+        // snapshot, declare, one fetch (the batch is not full), end.
+        #expect(many == 4 + 6 * 4)
     }
 }

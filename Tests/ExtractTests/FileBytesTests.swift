@@ -78,10 +78,10 @@ import Testing
         #expect(again.written.isEmpty && again.unchanged.map(\.id) == [trip])
     }
 
-    /// Reading everything, the photos come in two halves by trip id (below and from
-    /// `80000000-…`): trips on both sides and at the edges get all their photos, and the
-    /// fingerprints match the database's.
-    @Test func photosOfTripsOnBothSidesOfTheSplitAreAllRead() throws {
+    /// Reading everything, the posts and the photos each come in two halves by trip id (below and
+    /// from `80000000-…`): trips on both sides and at the edges get all their posts and photos, and
+    /// the fingerprints match the database's.
+    @Test func postsAndPhotosOfTripsOnBothSidesOfTheSplitAreAllRead() throws {
         let run = try ExtractHarness()
         let db = run.database
         let ids = [
@@ -90,15 +90,20 @@ import Testing
         ]
         for id in ids {
             let trip = try db.trip("Trip \(id.prefix(8))", id: id)
-            let post = try db.post(trip)
+            let post = try db.post(trip, at: "2024-11-01T09:00:00Z")
             try db.photo(post, trip: trip, position: 0)
             try db.photo(post, trip: trip, position: 1)
+            try db.post(trip, at: "2024-11-02T09:00:00Z")
         }
 
         let report = try run.extract(batchSize: 1_000)
 
-        #expect(report.written.count == 4 && report.photos == 8)
-        for id in ids { #expect(try run.trip(id: id)?.photos.map(\.position) == [0, 1], "\(id)") }
+        #expect(report.written.count == 4 && report.posts == 8 && report.photos == 8)
+        for id in ids {
+            let extracted = try run.trip(id: id)
+            #expect(extracted?.posts.map(\.photos.count) == [2, 0], "\(id)")
+            #expect(extracted?.photos.map(\.position) == [0, 1], "\(id)")
+        }
         #expect(try run.extract(changed: true).unchanged.count == 4)
     }
 }

@@ -104,10 +104,13 @@ enum SourceQueries {
         ORDER BY d.travel_id, d.position, d.arrival_date NULLS LAST, d.id
         """
 
+    /// `$2` and `$3`, when not NULL, keep the trips whose id is at least `$2` and below `$3`
+    /// (``TripStream`` reads them in two halves).
     static let posts = """
         SELECT \(SourceColumns.post.joined(separator: ", "))
         FROM travel_posts p JOIN travels t ON t.id = p.travel_id
         WHERE \(publicPost) AND \(visibleTrip) AND ($1::uuid[] IS NULL OR p.travel_id = ANY($1::uuid[]))
+          AND ($2::uuid IS NULL OR p.travel_id >= $2::uuid) AND ($3::uuid IS NULL OR p.travel_id < $3::uuid)
         ORDER BY p.travel_id, p."timestamp", p.id
         """
 
@@ -130,7 +133,7 @@ enum SourceQueries {
         ORDER BY ph.travel_id, ph.post_id, ph.position, ph.id
         """
 
-    /// Where the photos stream is split in two when reading everything: the middle of the uuid
-    /// range, so random (version 4) ids give two halves of about the same size.
-    static let photosSplit = "80000000-0000-0000-0000-000000000000"
+    /// Where the posts and photos streams are split in two when reading everything: the middle of
+    /// the uuid range, so random (version 4) ids give two halves of about the same size.
+    static let split = "80000000-0000-0000-0000-000000000000"
 }

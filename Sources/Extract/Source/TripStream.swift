@@ -19,15 +19,15 @@ struct TripRows: Sendable {
 ///
 /// Given the id of the run's exported snapshot, each stream gets a connection of its own that
 /// joins that snapshot, and asks for its next batch as soon as one arrives: the server sorts and
-/// sends while this side decodes. Reading everything, the photos (the slowest query, whose sort
-/// every trip waits for) are read in two halves by trip id, each on a connection of its own, so
-/// the server sorts them on two cores: the first half's rows come sooner, and the second's are
-/// ready when the first is read. Without a snapshot id (or when the extra connections cannot be
+/// sends while this side decodes. Reading everything, the posts and the photos (the slowest
+/// queries, whose sorts every trip waits for) are each read in two halves by trip id, each half on
+/// a connection of its own, so the server sorts them on more cores: the first half's rows come
+/// sooner, and the second's are ready when the first is read. Without a snapshot id (or when the extra connections cannot be
 /// had, e.g. a role's connection limit), all cursors share the run's connection and wait in turn.
 final class TripStream {
     private let trips: Cursor
     private let destinations: Cursor
-    private let posts: Cursor
+    private let posts: CursorChain
     private let photos: CursorChain
     /// The streams' own connections, when reading in parallel.
     private let readers: [Connection]
@@ -47,10 +47,9 @@ final class TripStream {
     /// those of the list that are public or unlisted.
     init(_ connection: Connection, snapshot: String?, tripIds: [String]?, batchSize: Int) throws(PostgresError) {
         let ids = tripIds.map(PostgresArray.literal)
-        let photoHalves: [(from: String?, below: String?)] =
-            tripIds == nil
-            ? [(nil, SourceQueries.photosSplit), (SourceQueries.photosSplit, nil)] : [(nil, nil)]
-        let streams = 3 + photoHalves.count
+        let halves: [(from: String?, below: String?)] =
+            tripIds == nil ? [(nil, SourceQueries.split), (SourceQueries.split, nil)] : [(nil, nil)]
+        let streams = 2 + 2 * halves.count
         var readers: [Connection] = []
         if let snapshot, let begin = SourceQueries.begin(joining: snapshot) {
             do {
@@ -72,17 +71,22 @@ final class TripStream {
                 parallel ? readers[index] : connection, name: name, query: query, parameters: parameters,
                 batchSize: size, prefetch: parallel, operation: what)
         }
-        // The slowest query first: the server starts on it while the others are declared. On one
-        // connection there is nothing to gain from halves: they would be sorted one after the other.
-        var halves: [Cursor] = []
-        for (index, half) in (parallel ? photoHalves : [(nil, nil)]).enumerated() {
-            halves.append(
-                try cursor(
-                    3 + index, "tabi_photos_\(index + 1)", SourceQueries.photos, [ids, half.from, half.below],
-                    batchSize, "read photos"))
+        // The slowest queries first: the server starts on them while the others are declared. On
+        // one connection there is nothing to gain from halves: they would be sorted one after the
+        // other.
+        let parts = parallel ? halves : [(nil, nil)]
+        func chain(_ first: Int, _ name: String, _ query: String, _ what: String) throws(PostgresError) -> CursorChain {
+            var cursors: [Cursor] = []
+            for (index, half) in parts.enumerated() {
+                cursors.append(
+                    try cursor(
+                        first + index, "tabi_\(name)_\(index + 1)", query, [ids, half.from, half.below], batchSize,
+                        what))
+            }
+            return CursorChain(cursors)
         }
-        photos = CursorChain(halves)
-        posts = try cursor(2, "tabi_posts", SourceQueries.posts, [ids], batchSize, "read posts")
+        photos = try chain(2 + halves.count, "photos", SourceQueries.photos, "read photos")
+        posts = try chain(2, "posts", SourceQueries.posts, "read posts")
         destinations = try cursor(1, "tabi_destinations", SourceQueries.destinations, [ids], batchSize, "read destinations")
         trips = try cursor(0, "tabi_trips", SourceQueries.trips, [ids], max(batchSize / 20, 50), "read trips")
         self.readers = readers
