@@ -43,14 +43,16 @@ public enum AtomicFile {
     }
 
     /// Writes `bytes` to `url` unless it already holds them; see ``write(_:to:)``. For callers that
-    /// keep their bytes in a reused buffer rather than in `Data`.
+    /// keep their bytes in a reused buffer rather than in `Data`. `isNew`: the caller has just
+    /// named the file's folder and knows neither exists, so nothing is read to compare (a file that
+    /// is there after all is replaced).
     @discardableResult
     public static func write(
         bytes: UnsafeRawBufferPointer, to url: URL,
-        durability: Durability = .renamed
+        durability: Durability = .renamed, isNew: Bool = false
     ) throws(FileError) -> Outcome {
         let path = url.path
-        switch holds(bytes, path: path) {
+        switch isNew ? .missing : holds(bytes, path: path) {
         case .same: return .unchanged
         case .different: break  // the folder is there
         case .missing: try createFolder(of: url)
@@ -103,8 +105,11 @@ public enum AtomicFile {
         }
     }
 
+    /// One `mkdir` when only the last folder is missing (a new trip's); the missing parents too
+    /// otherwise.
     private static func createFolder(of url: URL) throws(FileError) {
         let folder = url.deletingLastPathComponent()
+        if mkdir(folder.path, 0o777) == 0 || errno == EEXIST { return }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

@@ -47,6 +47,28 @@ import Testing
         #expect(left == ["trip.json"], "no .tabi-tmp- file is left beside it")
     }
 
+    /// `isNew` skips the comparison, not the safety: the folder is made (its parents too), and a
+    /// file that is there after all (the same bytes, or a link) is replaced, never written through.
+    @Test func aWriteKnownNewMakesItsFoldersAndReplacesWhatIsThereAfterAll() throws {
+        let target = folder.appendingPathComponent("trips/new/kyoto/trip.json")
+        let write = { (text: String) throws -> AtomicFile.Outcome in
+            try Data(text.utf8).withUnsafeBytes { try AtomicFile.write(bytes: $0, to: target, isNew: true) }
+        }
+        #expect(try write("first") == .written)
+        #expect(FileManager.default.contents(atPath: target.path) == Data("first".utf8))
+        #expect(try write("first") == .written, "not compared: written again")
+        let elsewhere = folder.appendingPathComponent("elsewhere.json")
+        try Data("keep".utf8).write(to: elsewhere)
+        try FileManager.default.removeItem(at: target)
+        try FileManager.default.createSymbolicLink(at: target, withDestinationURL: elsewhere)
+        #expect(try write("second") == .written)
+        #expect(FileManager.default.contents(atPath: elsewhere.path) == Data("keep".utf8))
+        #expect(try FileManager.default.attributesOfItem(atPath: target.path)[.type] as? FileAttributeType == .typeRegular)
+        #expect(FileManager.default.contents(atPath: target.path) == Data("second".utf8))
+        let left = try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path)
+        #expect(left == ["trip.json"])
+    }
+
     @Test func theSameBytesLeaveTheFileAsItWas() throws {
         let target = folder.appendingPathComponent("story.md")
         #expect(try AtomicFile.write("# Kyoto\n", to: target) == .written)

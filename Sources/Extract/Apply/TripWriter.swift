@@ -58,9 +58,12 @@ struct TripWriter: Sendable {
                 return
             }
         }
-        AtomicFile.removeStaleTemporaryFiles(in: content.folder(of: item.slug))
-        // A record a killed withdrawal left before the trip came back.
-        unlink(content.folder(of: item.slug).appendingPathComponent(WithdrawnTrips.recordName).path)
+        // A new slug names no folder (``ContentInventory/takenSlugs``): nothing there to clean.
+        if !item.isNew {
+            AtomicFile.removeStaleTemporaryFiles(in: content.folder(of: item.slug))
+            // A record a killed withdrawal left before the trip came back.
+            unlink(content.folder(of: item.slug).appendingPathComponent(WithdrawnTrips.recordName).path)
+        }
         let fingerprint = RowDigest.fingerprint(of: rows, scratch: &workspace.digest)
         let trip = Trip(
             id: source.id, slug: item.slug, title: header.title, description: header.description,
@@ -71,7 +74,7 @@ struct TripWriter: Sendable {
         TripJSON.encode(trip, posts: workspace.posts, into: &workspace.file)
         let file = content.tripFile(of: item.slug)
         let outcome = workspace.file.withUnsafeBytes { bytes in
-            Result { () throws(FileError) in try AtomicFile.write(bytes: bytes, to: file) }
+            Result { () throws(FileError) in try AtomicFile.write(bytes: bytes, to: file, isNew: item.isNew) }
         }
         switch outcome {
         case .success(let outcome):
