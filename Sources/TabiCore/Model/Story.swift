@@ -14,27 +14,47 @@ public struct Story: Sendable, Equatable {
 
     /// Reads `---\n<yaml>\n---\n<markdown>`; a file without front matter is all body.
     /// Throws ``StoryError`` naming the field that is wrong.
+    ///
+    /// Lines are found on the bytes, not as Characters (a long story's body is never split into
+    /// lines only to be joined again), and end where Character splitting ends them: at a `\n`
+    /// that does not follow a `\r` (`\r\n` is one Character).
     public init(parsing text: String) throws(StoryError) {
         let normalized = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        let (first, afterFirst) = Self.line(of: normalized, from: normalized.startIndex)
+        guard first.trimmingCharacters(in: .whitespaces) == "---" else {
             self.init(frontMatter: StoryFrontMatter(), body: normalized)
             return
         }
         // Only a marker at the start of its line closes: an indented `---` or `...` is text of
         // the YAML (a line of a block scalar), as YAML itself reads it.
-        guard
-            let close = lines.dropFirst().firstIndex(where: {
-                let line = $0.prefix { $0 != " " && $0 != "\t" && $0 != "\r" }
-                return (line == "---" || line == "...") && $0.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
-            })
-        else {
-            throw StoryError.unterminatedFrontMatter
+        var start = afterFirst
+        while let lineStart = start {
+            let (line, next) = Self.line(of: normalized, from: lineStart)
+            let marker = line.prefix { $0 != " " && $0 != "\t" && $0 != "\r" }
+            if (marker == "---" || marker == "...") && line.dropFirst(3).allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                // Each YAML line keeps its line break: a block scalar on the last line (`|`) ends with one.
+                let yaml = String(normalized[afterFirst!..<lineStart])
+                self.init(frontMatter: try StoryFrontMatter(yaml: yaml), body: next.map { String(normalized[$0...]) } ?? "")
+                return
+            }
+            start = next
         }
-        // Each YAML line keeps its line break: a block scalar on the last line (`|`) ends with one.
-        let yaml = lines[1..<close].map { $0 + "\n" }.joined()
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        self.init(frontMatter: try StoryFrontMatter(yaml: yaml), body: body)
+        throw StoryError.unterminatedFrontMatter
+    }
+
+    /// The line of `text` that starts at `start`, without its `\n`, and where the next one starts
+    /// (nil when this one is the last).
+    private static func line(of text: String, from start: String.Index) -> (Substring, next: String.Index?) {
+        let bytes = text.utf8
+        var index = start
+        var previous: UInt8 = 0
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0A, previous != 0x0D { return (text[start..<index], bytes.index(after: index)) }
+            previous = byte
+            bytes.formIndex(after: &index)
+        }
+        return (text[start...], nil)
     }
 
     /// The file's text: front matter in a stable key order, then the body.

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import TabiCore
+
+/// `Story(parsing:)` finds its lines on the bytes; these check it splits a story exactly where
+/// splitting it into Characters did (the way it was written before), on texts made to sit on the
+/// edges: `\r\n` (one Character), a combining mark after a marker or a line break, a byte-order
+/// mark, indented and trailing-space markers, `...` closers, no final line break.
+@Suite struct StoryLinesTests {
+    /// The parse as it was: the text split into Characters at `"\n"`, then joined again.
+    static func reference(_ text: String) -> (yaml: String, body: String)? {
+        let normalized = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return ("", normalized) }
+        guard
+            let close = lines.dropFirst().firstIndex(where: {
+                let line = $0.prefix { $0 != " " && $0 != "\t" && $0 != "\r" }
+                return (line == "---" || line == "...") && $0.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+            })
+        else { return nil }
+        return (lines[1..<close].map { $0 + "\n" }.joined(), lines[(close + 1)...].joined(separator: "\n"))
+    }
+
+    static let pieces = [
+        "---", "...", " ---", "--- ", "---\t", "---\r", "-- -", "---x", "\u{301}", "title: a", "summary: |", "  two",
+        "\n", "\n", "\n", "\r\n", "\r", "body", "é", "\u{FEFF}", "",
+    ]
+
+    @Test func linesEndWhereCharacterSplittingEndedThem() throws {
+        var generator = SplitMix64(seed: 2026)
+        var texts = [
+            "---\ntitle: a\n---\nbody", "---\r\ntitle: a\r\n---\r\nbody", "---\ntitle: a\n---", "---\ntitle: a\n...\n",
+            "\u{FEFF}---\ntitle: a\n---\nbody\n", "---\n---\n", "---\u{301}\ntitle: a\n---\nx", "---\ntitle: a\n---\u{301}\nx",
+            "---\ntitle: a\n--- \t\r\nx\ny", "---\ntitle: a\n ---\n---\n", "---\n\r\n---\r\n\n",
+        ]
+        for _ in 0..<3000 {
+            let count = Int.random(in: 1...12, using: &generator)
+            texts.append((0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            let expected = Self.reference(text)
+            let story = try? Story(parsing: text)
+            switch (expected, story) {
+            case (nil, nil): continue
+            case (let expected?, let story?):
+                #expect(story.body == expected.body, "\(text.debugDescription)")
+                #expect((try? StoryFrontMatter(yaml: expected.yaml)) == story.frontMatter, "\(text.debugDescription)")
+            case (let expected?, nil):
+                // The reference split is right; only the YAML itself may be refused.
+                #expect((try? StoryFrontMatter(yaml: expected.yaml)) == nil, "\(text.debugDescription)")
+            case (nil, _?):
+                Issue.record("parsed a story with no closing marker: \(text.debugDescription)")
+            }
+        }
+    }
+}
+
+/// A seeded generator: the same texts every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
