@@ -22,8 +22,9 @@ struct TripRows: Sendable {
 /// sends while this side decodes. Reading everything, the posts and the photos (the slowest
 /// queries, whose sorts every trip waits for) are each read in two halves by trip id, each half on
 /// a connection of its own, so the server sorts them on more cores: the first half's rows come
-/// sooner, and the second's are ready when the first is read. Without a snapshot id (or when the extra connections cannot be
-/// had, e.g. a role's connection limit), all cursors share the run's connection and wait in turn.
+/// sooner, and the second's are ready when the first is read. Without a snapshot id (or when the
+/// extra connections cannot be had, e.g. a role's connection limit), all cursors share the run's
+/// connection and wait in turn.
 final class TripStream {
     private let trips: Cursor
     private let destinations: Cursor

@@ -25,15 +25,16 @@ public struct Story: Sendable, Equatable {
             self.init(frontMatter: StoryFrontMatter(), body: normalized)
             return
         }
+        guard let yamlStart = afterFirst else { throw StoryError.unterminatedFrontMatter }
         // Only a marker at the start of its line closes: an indented `---` or `...` is text of
         // the YAML (a line of a block scalar), as YAML itself reads it.
-        var start = afterFirst
+        var start: String.Index? = yamlStart
         while let lineStart = start {
             let (line, next) = Self.line(of: normalized, from: lineStart)
             let marker = line.prefix { $0 != " " && $0 != "\t" && $0 != "\r" }
             if (marker == "---" || marker == "...") && line.dropFirst(3).allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
                 // Each YAML line keeps its line break: a block scalar on the last line (`|`) ends with one.
-                let yaml = String(normalized[afterFirst!..<lineStart])
+                let yaml = String(normalized[yamlStart..<lineStart])
                 self.init(frontMatter: try StoryFrontMatter(yaml: yaml), body: next.map { String(normalized[$0...]) } ?? "")
                 return
             }
