@@ -3,16 +3,18 @@ import Testing
 
 @testable import TabiCore
 
-/// `Story(parsing:)` finds its lines on the bytes; these check it splits a story exactly where
-/// splitting it into Characters did (the way it was written before), on texts made to sit on the
-/// edges: `\r\n` (one Character), a combining mark after a marker or a line break, a byte-order
-/// mark, indented and trailing-space markers, `...` closers, no final line break.
+/// `Story(parsing:)` finds its lines on the bytes; these check it splits a story exactly where the
+/// algorithm it replaced did (split into lines, joined again) with its one deliberate change:
+/// lines end at every `\n`, so a `\r\n` (one Character) ends a line too. The texts are made to
+/// sit on the edges: `\r\n`, a combining mark after a marker or a line break, a byte-order mark,
+/// indented and trailing-space markers, `...` closers, no final line break.
 @Suite struct StoryLinesTests {
-    /// The parse as it was: the text split into Characters at `"\n"`, then joined again.
+    /// The parse as it was, on lines split at every `\n` scalar, then joined again.
     static func reference(_ text: String) -> (yaml: String, body: String)? {
         let normalized = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return ("", normalized) }
+        let lines = normalized.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
+        guard let first = lines.first, (first.last == "\r" ? first.dropLast() : first).trimmingCharacters(in: .whitespaces) == "---"
+        else { return ("", normalized) }
         guard
             let close = lines.dropFirst().firstIndex(where: {
                 let line = $0.prefix { $0 != " " && $0 != "\t" && $0 != "\r" }
@@ -20,6 +22,16 @@ import Testing
             })
         else { return nil }
         return (lines[1..<close].map { $0 + "\n" }.joined(), lines[(close + 1)...].joined(separator: "\n"))
+    }
+
+    /// A story saved with Windows line ends reads as the same story; its body keeps its `\r\n`s.
+    @Test func windowsLineEndsReadTheFrontMatter() throws {
+        let unix = "---\ntitle: Kyoto\ntags: [japan, autumn]\nsummary: |\n  Two\n  lines\n---\n# Day one\n\nText.\n"
+        let windows = unix.replacingOccurrences(of: "\n", with: "\r\n")
+        let story = try Story(parsing: windows)
+        #expect(story.frontMatter == (try Story(parsing: unix)).frontMatter)
+        #expect(story.frontMatter.title == "Kyoto" && story.frontMatter.summary == "Two\nlines\n")
+        #expect(story.body == "# Day one\r\n\r\nText.\r\n")
     }
 
     static let pieces = [

@@ -15,13 +15,14 @@ public struct Story: Sendable, Equatable {
     /// Reads `---\n<yaml>\n---\n<markdown>`; a file without front matter is all body.
     /// Throws ``StoryError`` naming the field that is wrong.
     ///
-    /// Lines are found on the bytes, not as Characters (a long story's body is never split into
-    /// lines only to be joined again), and end where Character splitting ends them: at a `\n`
-    /// that does not follow a `\r` (`\r\n` is one Character).
+    /// Lines end at every `\n`, with or without a `\r` before it: a story saved with Windows line
+    /// ends has its front matter read too (the YAML and the body keep their `\r\n`s, which YAML and
+    /// Markdown read as line breaks). Lines are found on the bytes, not as Characters: a long
+    /// story's body is never split into lines only to be joined again.
     public init(parsing text: String) throws(StoryError) {
         let normalized = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let (first, afterFirst) = Self.line(of: normalized, from: normalized.startIndex)
-        guard first.trimmingCharacters(in: .whitespaces) == "---" else {
+        guard (first.last == "\r" ? first.dropLast() : first).trimmingCharacters(in: .whitespaces) == "---" else {
             self.init(frontMatter: StoryFrontMatter(), body: normalized)
             return
         }
@@ -43,19 +44,12 @@ public struct Story: Sendable, Equatable {
         throw StoryError.unterminatedFrontMatter
     }
 
-    /// The line of `text` that starts at `start`, without its `\n`, and where the next one starts
-    /// (nil when this one is the last).
+    /// The line of `text` that starts at `start`, without its `\n` (a `\r` before it stays), and
+    /// where the next one starts (nil when this one is the last).
     private static func line(of text: String, from start: String.Index) -> (Substring, next: String.Index?) {
         let bytes = text.utf8
-        var index = start
-        var previous: UInt8 = 0
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == 0x0A, previous != 0x0D { return (text[start..<index], bytes.index(after: index)) }
-            previous = byte
-            bytes.formIndex(after: &index)
-        }
-        return (text[start...], nil)
+        guard let end = bytes[start...].firstIndex(of: 0x0A) else { return (text[start...], nil) }
+        return (text[start..<end], bytes.index(after: end))
     }
 
     /// The file's text: front matter in a stable key order, then the body.
