@@ -121,54 +121,47 @@ package struct JSONBytesReader {
 
     package mutating func string() throws(JSONGiveUp) -> String {
         try expect(UInt8(ascii: "\""))
-        let start = index
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
-            guard bytes[index] >= 0x20 else { throw JSONGiveUp() }
-            index += 1
-        }
-        guard index < bytes.count else { throw JSONGiveUp() }
-        if bytes[index] == UInt8(ascii: "\"") {
-            defer { index += 1 }
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) else {
-                throw JSONGiveUp()
-            }
-            return text
-        }
-        var out = Array(bytes[start..<index])
+        var out: [UInt8] = []
         while true {
+            // A run of plain bytes, copied whole rather than a byte at a time: a post's text has an
+            // escaped line break every few lines.
+            let start = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+                guard bytes[index] >= 0x20 else { throw JSONGiveUp() }
+                index += 1
+            }
             guard index < bytes.count else { throw JSONGiveUp() }
+            let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
             let byte = bytes[index]
             index += 1
-            switch byte {
-            case UInt8(ascii: "\""):
+            if byte == UInt8(ascii: "\"") {
+                if out.isEmpty, let text = String(validating: run, as: UTF8.self) { return text }
+                out.append(contentsOf: run)
                 guard let text = String(validating: out, as: UTF8.self) else { throw JSONGiveUp() }
                 return text
-            case UInt8(ascii: "\\"):
-                guard index < bytes.count else { throw JSONGiveUp() }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
-                    var value = try hex4()
-                    if (0xD800...0xDBFF).contains(value) {
-                        guard literal("\\u") else { throw JSONGiveUp() }
-                        let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw JSONGiveUp() }
-                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let scalar = Unicode.Scalar(value) else { throw JSONGiveUp() }
-                    UTF8.encode(scalar) { out.append($0) }
-                default: throw JSONGiveUp()
+            }
+            out.append(contentsOf: run)
+            guard index < bytes.count else { throw JSONGiveUp() }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var value = try hex4()
+                if (0xD800...0xDBFF).contains(value) {
+                    guard literal("\\u") else { throw JSONGiveUp() }
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw JSONGiveUp() }
+                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
                 }
-            default:
-                guard byte >= 0x20 else { throw JSONGiveUp() }
-                out.append(byte)
+                guard let scalar = Unicode.Scalar(value) else { throw JSONGiveUp() }
+                UTF8.encode(scalar) { out.append($0) }
+            default: throw JSONGiveUp()
             }
         }
     }
