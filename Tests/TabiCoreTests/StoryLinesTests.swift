@@ -40,7 +40,7 @@ import Testing
     ]
 
     @Test func linesEndWhereCharacterSplittingEndedThem() throws {
-        var generator = SplitMix64(seed: 2026)
+        var generator = TripJSONWriterTests.Random(state: 2026)
         var texts = [
             "---\ntitle: a\n---\nbody", "---\r\ntitle: a\r\n---\r\nbody", "---\ntitle: a\n---", "---\ntitle: a\n...\n",
             "\u{FEFF}---\ntitle: a\n---\nbody\n", "---\n---\n", "---\u{301}\ntitle: a\n---\nx", "---\ntitle: a\n---\u{301}\nx",
@@ -65,18 +65,5 @@ import Testing
                 Issue.record("parsed a story with no closing marker: \(text.debugDescription)")
             }
         }
-    }
-}
-
-/// A seeded generator: the same texts every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -97,9 +97,7 @@ public struct TripPlan: Sendable {
         content: ContentDirectory, shard: TripShard, inputs: TripInputs,
         known: [String: SiteIndex.Trip], rehash: Bool = false
     ) throws(ContentError) -> TripPlan {
-        try make(
-            content: content, stamped: content.tripStamps(), shard: shard, inputs: inputs, known: BucketIndex(entries: known),
-            rehash: rehash)
+        try make(content: content, stamped: content.tripStamps(), shard: shard, inputs: inputs, known: known, rehash: rehash)
     }
 
     /// The same, from the ``ContentDirectory/tripStamps()`` of `content` taken by the caller
