@@ -42,6 +42,7 @@ let package = Package(
 
         // MARK: - Thin, safe Swift wrappers: the only code that touches C
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "SafeText"], swiftSettings: strict),
+        .target(name: "Templates", dependencies: ["SafeText"], swiftSettings: strict),
         .target(name: "Vips", dependencies: ["CVips", "CVipsShim"], swiftSettings: strict),
         .target(name: "PostgresClient", dependencies: ["CPostgres", "SafeText"], swiftSettings: strict),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CCurlShim", "Concurrency"], swiftSettings: strict),
@@ -155,6 +156,7 @@ let package = Package(
         .testTarget(name: "VipsTests", dependencies: ["Vips", "Concurrency", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "IntegrationSupport"], swiftSettings: strict),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: strict),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"], exclude: ["Spec"], swiftSettings: strict),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "RenderTests",

@@ -15,6 +15,11 @@ public enum EscaperCheck {
         if !unescape(html, entities: htmlEntities).utf8.elementsEqual(text.utf8) {
             problems.append("HTMLText: unescaping does not give back the text")
         }
+        var appended = "é\""
+        HTMLText.escape(text, into: &appended)
+        if !appended.utf8.elementsEqual(("é\"" + html).utf8) {
+            problems.append("HTMLText: escaping into a string appends other bytes than escape(_:) gives")
+        }
         let xml = XMLText.escape(text)
         problems += rawMarkup(in: xml, entities: xmlEntities).map { "XMLText: \($0)" }
         let representable = String(String.UnicodeScalarView(text.unicodeScalars.filter(XMLText.isAllowed)))

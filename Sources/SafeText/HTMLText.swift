@@ -26,6 +26,40 @@ public enum HTMLText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends `text`, escaped as ``escape(_:)`` does, to `output` without building a string of
+    /// its own: the runs between special bytes are copied whole.
+    public static func escape(_ text: String, into output: inout String) {
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if isSpecial(byte) {
+                // Special bytes are ASCII, so both ends of a run fall between scalars.
+                output += text[runStart..<index]
+                output += entity(byte)
+                runStart = next
+            }
+            index = next
+        }
+        if runStart == utf8.startIndex {
+            output += text
+        } else {
+            output += text[runStart...]
+        }
+    }
+
+    private static func entity(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        default: "&#39;"
+        }
+    }
+
     @inline(__always)
     static func isSpecial(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
