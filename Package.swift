@@ -79,14 +79,14 @@ let package = Package(
             name: "Draft",
             dependencies: [
                 "Concurrency", "TabiCore", "ContentStore", "AWS", "HTTPClient",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "Templates",
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
         .target(
             name: "Render",
             dependencies: [
                 "Concurrency", "TabiCore", "Markdown", "SafeText", "ContentStore",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "Templates",
                 .product(name: "Yams", package: "Yams"),
             ], swiftSettings: strict),
         .target(
@@ -161,7 +161,8 @@ let package = Package(
         .testTarget(
             name: "RenderTests",
             dependencies: [
-                "Concurrency", "Render", "Markdown", "SafeText", "TabiCore", "TestSupport",
+                "Concurrency", "Render", "Markdown", "SafeText", "TabiCore", "Templates", "TestSupport",
+                // Only for TemplateEngineParityTests: the default theme renders as it did with it.
                 .product(name: "Mustache", package: "swift-mustache"),
             ], swiftSettings: strict),
         .testTarget(

@@ -1,6 +1,6 @@
 import Foundation
-import Mustache
 import TabiCore
+import Templates
 
 /// The prompt: a Mustache template the site can replace, rendered as plain text (no HTML escaping).
 ///
@@ -13,18 +13,14 @@ public struct PromptTemplate: Sendable {
     public let text: String
     /// Where it came from, for messages: a file path, `narrator.prompt in tabi.yml`, or the built-in one.
     public let source: String
-    private let template: MustacheTemplate
+    private let template: Template
 
     /// Parses `text`; a syntax error names `source`, the line and the column.
     public init(text: String, source: String) throws(PromptError) {
         do {
-            // The pragma makes `{{facts}}` as safe as `{{{facts}}}`: a prompt is text, not HTML.
-            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
-        } catch let error as MustacheTemplate.ParserError {
-            throw PromptError(
-                source: source, reason: "line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error)")
+            template = try Template(text)
         } catch {
-            throw PromptError(source: source, reason: String(describing: error))
+            throw PromptError(source: source, reason: error.description)
         }
         self.text = text
         self.source = source
@@ -59,35 +55,37 @@ public struct PromptTemplate: Sendable {
 
     /// The prompt for `task`, written in `language` (a BCP 47 tag), answered in up to `maxTokens`.
     public func render(_ task: NarrationTask, language: String, maxTokens: Int) -> String {
-        var context: [String: Any] = [
-            "whole": false, "section": false, "join": false, "final": false,
-            "wantsStory": task.wantsStory, "language": Self.languageName(language),
-            "maxTokens": maxTokens,
+        var context: [String: TemplateValue] = [
+            "whole": .bool(false), "section": .bool(false), "join": .bool(false), "final": .bool(false),
+            "wantsStory": .bool(task.wantsStory), "language": .text(Self.languageName(language)),
+            "maxTokens": maxTokens.templateValue,
         ]
         let facts: NarrationFacts
         switch task {
         case .whole(let whole):
             facts = whole
-            context["whole"] = true
+            context["whole"] = .bool(true)
         case .section(let part, let number, let count):
             facts = part
-            context["section"] = true
-            context["part"] = number
-            context["parts"] = count
+            context["section"] = .bool(true)
+            context["part"] = number.templateValue
+            context["parts"] = count.templateValue
             var seen = Set<String>()
-            context["places"] = part.posts.compactMap(\.place).filter { seen.insert($0).inserted }.joined(separator: ", ")
+            context["places"] = .text(part.posts.compactMap(\.place).filter { seen.insert($0).inserted }.joined(separator: ", "))
         case .join(let overview, let sections, let final):
             facts = overview
-            context["join"] = true
-            context["final"] = final
-            context["sections"] = sections.enumerated().map { index, text in
-                "[Part \(index + 1)]\n" + text.trimmingCharacters(in: .whitespacesAndNewlines)
-            }.joined(separator: "\n\n")
+            context["join"] = .bool(true)
+            context["final"] = .bool(final)
+            context["sections"] = .text(
+                sections.enumerated().map { index, text in
+                    "[Part \(index + 1)]\n" + text.trimmingCharacters(in: .whitespacesAndNewlines)
+                }.joined(separator: "\n\n"))
         }
-        context["facts"] = facts.json
-        context["title"] = facts.title
-        context["author"] = facts.author ?? false
-        return template.render(context)
+        context["facts"] = .text(facts.json)
+        context["title"] = .text(facts.title)
+        context["author"] = facts.author.map(TemplateValue.text) ?? .bool(false)
+        // A prompt is text, not HTML: `{{facts}}` is as it is, like `{{{facts}}}`.
+        return template.render(context.templateValue, escaping: .none)
     }
 
     /// The language's English name ("English" for `en`, "Japanese" for `ja`), which every model

@@ -1,331 +1,331 @@
-import Mustache
+import Templates
 
-// Mustache finds fields with `Mirror` unless a value answers by name itself. Every view answers
-// directly: pages render about twice as fast, and TemplateFieldTests checks each answer against
-// the stored properties so the two lists cannot drift apart.
+// Every view answers a template's names itself, as a typed value: no reflection and no casts.
+// TemplateFieldTests checks each answer against the stored properties so the two lists cannot
+// drift apart.
 
 // MARK: - Photos and posts
 
-extension PhotoView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PhotoView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "sources": sources
-        case "src": src
-        case "srcset": srcset
-        case "sizes": sizes
-        case "width": width
-        case "height": height
-        case "alt": alt
-        case "caption": caption
-        case "loading": loading
-        case "fetchPriority": fetchPriority
-        default: nil
+        case "sources": sources.templateValue
+        case "src": src.templateValue
+        case "srcset": srcset.templateValue
+        case "sizes": sizes.templateValue
+        case "width": width.templateValue
+        case "height": height.templateValue
+        case "alt": alt.templateValue
+        case "caption": caption.templateValue
+        case "loading": loading.templateValue
+        case "fetchPriority": fetchPriority.templateValue
+        default: .missing
         }
     }
 }
 
-extension PictureSource: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PictureSource: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "type": type
-        case "srcset": srcset
-        case "sizes": sizes
-        default: nil
+        case "type": type.templateValue
+        case "srcset": srcset.templateValue
+        case "sizes": sizes.templateValue
+        default: .missing
         }
     }
 }
 
-extension PostView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PostView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "anchor": anchor
-        case "title": title
-        case "date": date
-        case "time": time
-        case "datetime": datetime
-        case "place": place
-        case "content": content
-        case "photos": photos
-        case "hasPhotos": hasPhotos
-        case "layout": layout
-        default: nil
+        case "anchor": anchor.templateValue
+        case "title": title.templateValue
+        case "date": date.templateValue
+        case "time": time.templateValue
+        case "datetime": datetime.templateValue
+        case "place": place.templateValue
+        case "content": content.templateValue
+        case "photos": photos.templateValue
+        case "hasPhotos": hasPhotos.templateValue
+        case "layout": layout.templateValue
+        default: .missing
         }
     }
 }
 
-extension TripNavView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TripNavView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "site": site
-        case "newer": newer
-        case "older": older
-        default: nil
+        case "site": site.templateValue
+        case "newer": newer.templateValue
+        case "older": older.templateValue
+        default: .missing
         }
     }
 }
 
-extension TripNavLink: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TripNavLink: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "url": url
-        case "title": title
-        default: nil
+        case "url": url.templateValue
+        case "title": title.templateValue
+        default: .missing
         }
     }
 }
 
-extension DayView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension DayView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "anchor": anchor
-        case "heading": heading
-        case "date": date
-        case "datetime": datetime
-        case "posts": posts
-        default: nil
+        case "anchor": anchor.templateValue
+        case "heading": heading.templateValue
+        case "date": date.templateValue
+        case "datetime": datetime.templateValue
+        case "posts": posts.templateValue
+        default: .missing
         }
     }
 }
 
-extension TripView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TripView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "author": author
-        case "dates": dates
-        case "startISO": startISO
-        case "endISO": endISO
-        case "summary": summary
-        case "ongoing": ongoing
-        case "stats": stats
-        case "travelStats": travelStats
-        case "routeMap": routeMap
-        case "tags": tags
-        case "hasTags": hasTags
-        case "cover": cover
-        case "story": story
-        case "contents": contents
-        case "hasContents": hasContents
-        case "destinations": destinations
-        case "hasDestinations": hasDestinations
-        case "days": days
-        case "hasPosts": hasPosts
-        default: nil
+        case "title": title.templateValue
+        case "author": author.templateValue
+        case "dates": dates.templateValue
+        case "startISO": startISO.templateValue
+        case "endISO": endISO.templateValue
+        case "summary": summary.templateValue
+        case "ongoing": ongoing.templateValue
+        case "stats": stats.templateValue
+        case "travelStats": travelStats.templateValue
+        case "routeMap": routeMap.templateValue
+        case "tags": tags.templateValue
+        case "hasTags": hasTags.templateValue
+        case "cover": cover.templateValue
+        case "story": story.templateValue
+        case "contents": contents.templateValue
+        case "hasContents": hasContents.templateValue
+        case "destinations": destinations.templateValue
+        case "hasDestinations": hasDestinations.templateValue
+        case "days": days.templateValue
+        case "hasPosts": hasPosts.templateValue
+        default: .missing
         }
     }
 }
 
-extension RouteMapView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension RouteMapView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "width": width
-        case "height": height
-        case "points": points
-        case "stops": stops
-        case "title": title
-        default: nil
+        case "width": width.templateValue
+        case "height": height.templateValue
+        case "points": points.templateValue
+        case "stops": stops.templateValue
+        case "title": title.templateValue
+        default: .missing
         }
     }
 }
 
-extension RouteStopView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension RouteStopView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "number": number
-        case "x": x
-        case "y": y
-        case "labelY": labelY
-        default: nil
+        case "number": number.templateValue
+        case "x": x.templateValue
+        case "y": y.templateValue
+        case "labelY": labelY.templateValue
+        default: .missing
         }
     }
 }
 
-extension DestinationView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension DestinationView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "name": self.name
-        case "country": country
-        case "dates": dates
-        case "startISO": startISO
-        default: nil
+        case "name": self.name.templateValue
+        case "country": country.templateValue
+        case "dates": dates.templateValue
+        case "startISO": startISO.templateValue
+        default: .missing
         }
     }
 }
 
-extension ContentsEntry: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ContentsEntry: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "text": text
-        case "anchor": anchor
-        default: nil
+        case "text": text.templateValue
+        case "anchor": anchor.templateValue
+        default: .missing
         }
     }
 }
 
-extension TripCard: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TripCard: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "url": url
-        case "title": title
-        case "dates": dates
-        case "startISO": startISO
-        case "summary": summary
-        case "places": places
-        case "stats": stats
-        case "thumbnail": thumbnail
-        case "tags": tags
-        case "hasTags": hasTags
-        default: nil
+        case "url": url.templateValue
+        case "title": title.templateValue
+        case "dates": dates.templateValue
+        case "startISO": startISO.templateValue
+        case "summary": summary.templateValue
+        case "places": places.templateValue
+        case "stats": stats.templateValue
+        case "thumbnail": thumbnail.templateValue
+        case "tags": tags.templateValue
+        case "hasTags": hasTags.templateValue
+        default: .missing
         }
     }
 }
 
-extension ThumbnailView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ThumbnailView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "src": src
-        case "width": width
-        case "height": height
-        default: nil
+        case "src": src.templateValue
+        case "width": width.templateValue
+        case "height": height.templateValue
+        default: .missing
         }
     }
 }
 
 // MARK: - Pages and what every page gets
 
-extension TripPage: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TripPage: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "site": site
-        case "page": page
-        case "assets": assets
-        case "trip": trip
-        case "preview": preview
-        case "tripNav": tripNav
-        default: nil
+        case "site": site.templateValue
+        case "page": page.templateValue
+        case "assets": assets.templateValue
+        case "trip": trip.templateValue
+        case "preview": preview.templateValue
+        case "tripNav": tripNav.templateValue
+        default: .missing
         }
     }
 }
 
-extension PreviewView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PreviewView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "notes": notes
-        case "proposal": proposal
-        case "diff": diff
-        case "hasDiff": hasDiff
-        default: nil
+        case "notes": notes.templateValue
+        case "proposal": proposal.templateValue
+        case "diff": diff.templateValue
+        case "hasDiff": hasDiff.templateValue
+        default: .missing
         }
     }
 }
 
-extension DiffLineView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension DiffLineView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "kind": kind
-        case "mark": mark
-        case "text": text
-        default: nil
+        case "kind": kind.templateValue
+        case "mark": mark.templateValue
+        case "text": text.templateValue
+        default: .missing
         }
     }
 }
 
-extension HomePage: MustacheParent {
-    func child(named name: String) -> Any? {
+extension HomePage: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "site": site
-        case "page": page
-        case "assets": assets
-        case "heading": heading
-        case "lede": lede
-        case "trips": trips
-        case "hasTrips": hasTrips
-        case "tagList": tagList
-        case "hasTagList": hasTagList
-        case "isTagIndex": isTagIndex
-        case "pager": pager
-        default: nil
+        case "site": site.templateValue
+        case "page": page.templateValue
+        case "assets": assets.templateValue
+        case "heading": heading.templateValue
+        case "lede": lede.templateValue
+        case "trips": trips.templateValue
+        case "hasTrips": hasTrips.templateValue
+        case "tagList": tagList.templateValue
+        case "hasTagList": hasTagList.templateValue
+        case "isTagIndex": isTagIndex.templateValue
+        case "pager": pager.templateValue
+        default: .missing
         }
     }
 }
 
-extension TagLinkView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TagLinkView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "name": self.name
-        case "url": url
-        case "trips": trips
-        default: nil
+        case "name": self.name.templateValue
+        case "url": url.templateValue
+        case "trips": trips.templateValue
+        default: .missing
         }
     }
 }
 
-extension PagerView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PagerView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "newer": newer
-        case "older": older
-        case "label": label
-        default: nil
+        case "newer": newer.templateValue
+        case "older": older.templateValue
+        case "label": label.templateValue
+        default: .missing
         }
     }
 }
 
-extension NotFoundPage: MustacheParent {
-    func child(named name: String) -> Any? {
+extension NotFoundPage: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "site": site
-        case "page": page
-        case "assets": assets
-        default: nil
+        case "site": site.templateValue
+        case "page": page.templateValue
+        case "assets": assets.templateValue
+        default: .missing
         }
     }
 }
 
-extension SiteView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SiteView: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "description": description
-        case "language": language
-        case "home": home
-        case "feed": feed
-        case "words": words
-        default: nil
+        case "title": title.templateValue
+        case "description": description.templateValue
+        case "language": language.templateValue
+        case "home": home.templateValue
+        case "feed": feed.templateValue
+        case "words": words.templateValue
+        default: .missing
         }
     }
 }
 
-extension WordsView: MustacheParent {
-    /// A word by its key; nil for a key no table has (``Theme/load(from:)`` refuses a template
-    /// that uses one).
-    func child(named name: String) -> Any? { words.has(name) ? words(name) : nil }
+extension WordsView: TemplateObject {
+    /// A word by its key; missing for a key no table has (``Theme/load(from:)`` refuses a
+    /// template that uses one).
+    func field(_ name: String) -> TemplateValue { words.has(name) ? .text(words(name)) : .missing }
 }
 
-extension PageMeta: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PageMeta: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "headline": headline
-        case "description": description
-        case "canonical": canonical
-        case "noindex": noindex
-        case "ogType": ogType
-        case "image": image
-        case "structuredData": structuredData
-        default: nil
+        case "title": title.templateValue
+        case "headline": headline.templateValue
+        case "description": description.templateValue
+        case "canonical": canonical.templateValue
+        case "noindex": noindex.templateValue
+        case "ogType": ogType.templateValue
+        case "image": image.templateValue
+        case "structuredData": structuredData.templateValue
+        default: .missing
         }
     }
 }
 
-extension SocialImage: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SocialImage: TemplateObject {
+    func field(_ name: String) -> TemplateValue {
         switch name {
-        case "url": url
-        case "width": width
-        case "height": height
-        case "alt": alt
-        default: nil
+        case "url": url.templateValue
+        case "width": width.templateValue
+        case "height": height.templateValue
+        case "alt": alt.templateValue
+        default: .missing
         }
     }
 }

@@ -32,6 +32,12 @@ import Testing
         #expect(join.contains(facts.overview.json))
     }
 
+    @Test func aBrokenPromptNamesItsSourceLineAndColumn() {
+        #expect(throws: PromptError(source: "narrator.prompt in tabi.yml", reason: "line 2, column 3: {{#whole}} is never closed")) {
+            try PromptTemplate(text: "Tell a story.\n  {{#whole}}\n{{facts}}", source: "narrator.prompt in tabi.yml")
+        }
+    }
+
     @Test func aSitePromptReplacesTheBuiltInOne() throws {
         let folder = TemporaryFolder("prompt")
         var settings = NarratorSettings.defaults
