@@ -39,14 +39,14 @@ public enum CommandRunner {
                     throw MissingBinary(
                         description: environment["TABI_RUN_TESTS"] == nil
                             ? "TABI_RELEASE_BIN is not set: this test also runs the release build of tabi-press. Run `make test` "
-                                + "(which builds it), or build it with `swift build -c release --product tabi-press` and set "
-                                + "TABI_RELEASE_BIN=$(swift build -c release --show-bin-path)/tabi-press"
+                                + "(which builds it), or build it with `swift build -c release --product tabi-press --static-swift-stdlib` and set "
+                                + "TABI_RELEASE_BIN=$(swift build -c release --static-swift-stdlib --show-bin-path)/tabi-press"
                             : "TABI_RELEASE_BIN is not set although scripts/run-tests is running: its release build step did not export it")
                 }
                 guard FileManager.default.isExecutableFile(atPath: path) else {
                     throw MissingBinary(
                         description: "TABI_RELEASE_BIN=\(path) is not an executable file: build it with "
-                            + "`swift build -c release --product tabi-press` (or run `make test`)")
+                            + "`swift build -c release --product tabi-press --static-swift-stdlib` (or run `make test`)")
                 }
                 return URL(fileURLWithPath: path)
             }
