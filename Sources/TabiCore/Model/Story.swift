@@ -96,10 +96,19 @@ public struct StoryFrontMatter: Sendable, Equatable {
     public static let maximumBytes = 64 << 10
 
     init(yaml: String) throws(StoryError) {
-        self.init()
         do { try YAMLGuard.checkText(yaml, maximumBytes: Self.maximumBytes) } catch {
             throw StoryError.refused(error)
         }
+        if let read = FrontMatterLines.read(yaml) {
+            self = read
+            return
+        }
+        try self.init(composing: yaml)
+    }
+
+    /// Reads `yaml` with Yams: what ``FrontMatterLines`` is not sure of, and its reference.
+    init(composing yaml: String) throws(StoryError) {
+        self.init()
         let node: Node?
         do {
             // Yams holds a node's anchor weakly, owned by the parser: the check must run while the
