@@ -128,15 +128,16 @@ public struct ContentDirectory: Sendable {
     /// Checks the bytes of `trips/<slug>/trip.json`, read by the caller (through a
     /// ``ConfinedFolder``, say); its `slug` must match the folder.
     public func trip(_ slug: String, from data: Data) throws(ContentError) -> Trip {
-        let url = tripFile(of: slug)
+        // Made only for an error: a URL costs more than reading a small trip's facts.
+        var path: String { tripFile(of: slug).path }
         let trip: Trip
         do {
             trip = try TripJSON.decode(data)
         } catch {
-            throw ContentError(file: url.path, reason: error.description)
+            throw ContentError(file: path, reason: error.description)
         }
         guard trip.slug == slug else {
-            throw ContentError(file: url.path, reason: "field slug is \"\(trip.slug)\" but the folder is \"\(slug)\"")
+            throw ContentError(file: path, reason: "field slug is \"\(trip.slug)\" but the folder is \"\(slug)\"")
         }
         return trip
     }
@@ -157,14 +158,15 @@ public struct ContentDirectory: Sendable {
 
     /// Parses the bytes of `trips/<slug>/story.md` (or another story file of it), read by the caller.
     public func story(_ slug: String, from data: Data, file: String = "story.md") throws(ContentError) -> Story {
-        let url = folder(of: slug).appendingPathComponent(file, isDirectory: false)
+        // Made only for an error, as in ``trip(_:from:)``.
+        var path: String { folder(of: slug).appendingPathComponent(file, isDirectory: false).path }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ContentError(file: url.path, reason: "cannot be read as UTF-8 text")
+            throw ContentError(file: path, reason: "cannot be read as UTF-8 text")
         }
         do {
             return try Story(parsing: text)
         } catch {
-            throw ContentError(file: url.path, reason: error.description)
+            throw ContentError(file: path, reason: error.description)
         }
     }
 

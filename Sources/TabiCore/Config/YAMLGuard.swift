@@ -33,6 +33,9 @@ public enum YAMLGuard {
     public static func checkText(_ text: String, maximumBytes: Int) throws(Refusal) {
         let count = text.utf8.count
         guard count <= maximumBytes else { throw .tooLarge(bytes: count, limit: maximumBytes) }
+        // Nesting cannot go deeper than the brackets that open it: most texts need no scan.
+        let openers = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "[") || $1 == UInt8(ascii: "{") ? 1 : 0) }
+        guard openers > maximumFlowDepth else { return }
         guard flowDepth(of: text) <= maximumFlowDepth else { throw .tooDeep(limit: maximumFlowDepth) }
     }
 

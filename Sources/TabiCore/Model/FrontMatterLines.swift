@@ -11,7 +11,7 @@
 enum FrontMatterLines {
     static func read(_ yaml: String) -> StoryFrontMatter? {
         var frontMatter = StoryFrontMatter()
-        var seen: Set<String> = []
+        var seen: [Substring] = []
         for rawLine in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             var line = Substring(rawLine)
             if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
@@ -23,8 +23,9 @@ enum FrontMatterLines {
                 continue
             }
             guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            let key = String(line[..<colon])
-            guard seen.insert(key).inserted else { return nil }
+            let key = line[..<colon]
+            guard !seen.contains(key) else { return nil }
+            seen.append(key)
             let rest = line[line.utf8.index(after: colon)...]
             guard rest.isEmpty || rest.utf8.first == UInt8(ascii: " ") else { return nil }
             let value = trimmed(rest)
@@ -81,7 +82,11 @@ enum FrontMatterLines {
     /// ` #` inside, no tab, only characters YAML prints as they are.
     private static func isPlain(_ value: Substring, inFlow: Bool) -> Bool {
         guard let first = value.utf8.first, !"-?:,[]{}#&*!|>'\"%@`".utf8.contains(first) else { return false }
-        if value.utf8.last == UInt8(ascii: ":") || value.contains(": ") || value.contains(" #") { return false }
+        if value.utf8.last == UInt8(ascii: ":") || contains(value, UInt8(ascii: ":"), UInt8(ascii: " "))
+            || contains(value, UInt8(ascii: " "), UInt8(ascii: "#"))
+        {
+            return false
+        }
         if inFlow, value.utf8.contains(where: { ",[]{}#".utf8.contains($0) }) { return false }
         return value.unicodeScalars.allSatisfy { $0 != "\t" && isPrintable($0) }
     }
@@ -177,6 +182,16 @@ enum FrontMatterLines {
             rest = trimmed(rest.dropFirst())
         }
         return items
+    }
+
+    /// Whether `first` is followed by `second` somewhere in `text`.
+    private static func contains(_ text: Substring, _ first: UInt8, _ second: UInt8) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == first, byte == second { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func trimmed(_ text: Substring) -> Substring {

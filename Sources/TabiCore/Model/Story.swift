@@ -22,7 +22,8 @@ public struct Story: Sendable, Equatable {
     public init(parsing text: String) throws(StoryError) {
         let normalized = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let (first, afterFirst) = Self.line(of: normalized, from: normalized.startIndex)
-        guard (first.last == "\r" ? first.dropLast() : first).trimmingCharacters(in: .whitespaces) == "---" else {
+        let opening = first.last == "\r" ? first.dropLast() : first
+        guard opening == "---" || opening.trimmingCharacters(in: .whitespaces) == "---" else {
             self.init(frontMatter: StoryFrontMatter(), body: normalized)
             return
         }
