@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import Synchronization
 
 /// One parsed Markdown document: owns the cmark-gfm parser and tree, and frees both (and every
 /// node taken out of the tree) when it goes away. Not shared between tasks: each render makes its own.
@@ -22,34 +23,41 @@ final class CmarkDocument {
     /// finishes at once race (github/cmark-gfm PR #176, unmerged): one's removal drops another's
     /// strikethrough. Only the finish takes this lock. Making a parser, attaching the extensions
     /// (the registry is only read once registered) and feeding it (block parsing: per-parser
-    /// state only) run in parallel; so do walking and rendering a finished tree.
-    private static let parseLock = NSLock()
+    /// state only) run in parallel; so do walking and rendering a finished tree. (Emptying the
+    /// extensions' lists of special characters to keep the table filled for good does not work:
+    /// emphasis finds a delimiter's extension through that list, and `~~x~~` then never ends.)
+    /// A `Mutex` rather than an `NSLock`: it spins a little before it sleeps, and a finish holds
+    /// it for microseconds, so a render that waits seldom makes a system call.
+    private static let parseLock = Mutex(())
 
     /// Registering the core extensions mutates a global list: done once, on first use, by Swift's
-    /// thread-safe lazy initialisation of statics.
-    private static let extensionsRegistered: Bool = {
+    /// thread-safe lazy initialisation of statics. The extensions are found then, once: the
+    /// registry keeps them for the life of the process.
+    nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
         cmark_gfm_core_extensions_ensure_registered()
-        return true
-    }()
-
-    init(parsing markdown: String, options: Int32) {
-        precondition(Self.extensionsRegistered)
-        self.options = options
-        var text = markdown
-        let parser = cmark_parser_new(options)!
-        for name in Self.extensionNames {
+        return extensionNames.map { name in
             // The core extensions are compiled into libcmark-gfm-extensions: a missing one is a broken install.
             guard let extensionPointer = cmark_find_syntax_extension(name) else {
                 preconditionFailure("libcmark-gfm-extensions has no \"\(name)\" extension")
             }
-            cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            return extensionPointer
         }
+    }()
+
+    init(parsing markdown: String, options: Int32) {
+        self.options = options
+        var text = markdown
+        let parser = cmark_parser_new(options)!
+        for extensionPointer in Self.extensions { cmark_parser_attach_syntax_extension(parser, extensionPointer) }
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        let root = Self.parseLock.withLock { cmark_parser_finish(parser)! }
+        // The tree stays this document's: it only leaves the closure, never the thread.
+        nonisolated(unsafe) var finished: OpaquePointer?
+        Self.parseLock.withLock { _ in finished = cmark_parser_finish(parser) }
+        let root = finished!
         self.parser = parser
         self.root = CmarkNode(root)
     }
