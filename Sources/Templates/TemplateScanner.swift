@@ -139,8 +139,10 @@ struct TemplateScanner {
             }
         }
         guard let first = tags.first else { return }
-        let indentation = String(
-            decoding: line.prefix { $0 < first }.flatMap { source[tokens[$0].start..<tokens[$0].end] }, as: UTF8.self)
+        // The text before the first tag; made only for a tag that takes it.
+        var indentation: String {
+            String(decoding: line.prefix { $0 < first }.flatMap { source[tokens[$0].start..<tokens[$0].end] }, as: UTF8.self)
+        }
         let aroundParent = tags.contains { tokens[$0].kind == .parent || tokens[$0].closesParent }
         guard blank, tags.count == 1 || aroundParent else {
             // A block that starts its line indents its other lines as the tag is indented.

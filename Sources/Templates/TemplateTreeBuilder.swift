@@ -4,6 +4,9 @@ struct TemplateTreeBuilder {
     private struct Open {
         let token: TemplateToken
         var nodes: [TemplateNode] = []
+        /// Text not yet made a node: adjacent runs become one node (the renderer finds the lines
+        /// itself when it indents), appended in place so a long text costs its length once.
+        var text: [UInt8] = []
         /// The blocks given inside a parent tag.
         var blocks: [String: [TemplateNode]] = [:]
         /// In a block given to a parent: the whitespace its first line starts with, which every
@@ -29,19 +32,16 @@ struct TemplateTreeBuilder {
         if builder.open.count > 1, let unclosed = builder.open.last?.token {
             throw .at(unclosed.start, in: source, "{{\(sigil(unclosed.kind))\(unclosed.name)}} is never closed")
         }
+        builder.flushText()
         return (builder.open[0].nodes, builder.partialNames)
     }
 
     private mutating func add(_ token: TemplateToken) throws(TemplateSyntaxError) {
         switch token.kind {
         case .text:
-            let text = String(decoding: source[withoutDefinitionIndent(token)], as: UTF8.self)
-            // Adjacent runs become one node: the renderer finds the lines itself when it indents.
-            if let last = open[open.count - 1].nodes.last, case .text(let previous) = last {
-                open[open.count - 1].nodes[open[open.count - 1].nodes.count - 1] = .text(previous + text)
-            } else {
-                append(.text(text))
-            }
+            // Inside a parent tag only blocks count (see ``append(_:)``).
+            let range = withoutDefinitionIndent(token)
+            if open[open.count - 1].token.kind != .parent { open[open.count - 1].text += source[range] }
         case .variable: append(.variable(TemplatePath(token.name), escaped: true))
         case .unescaped: append(.variable(TemplatePath(token.name), escaped: false))
         case .partial:
@@ -60,6 +60,7 @@ struct TemplateTreeBuilder {
     }
 
     private mutating func closeSection(_ token: TemplateToken) throws(TemplateSyntaxError) {
+        flushText()
         guard open.count > 1, let section = open.popLast() else {
             throw .at(token.start, in: source, "{{/\(token.name)}} closes no section")
         }
@@ -101,7 +102,16 @@ struct TemplateTreeBuilder {
     /// other tags there are left out, as the spec says.
     private mutating func append(_ node: TemplateNode) {
         guard open[open.count - 1].token.kind != .parent else { return }
+        flushText()
         open[open.count - 1].nodes.append(node)
+    }
+
+    /// Makes the innermost open section's pending text a node.
+    private mutating func flushText() {
+        let last = open.count - 1
+        guard !open[last].text.isEmpty else { return }
+        open[last].nodes.append(.text(String(decoding: open[last].text, as: UTF8.self)))
+        open[last].text.removeAll(keepingCapacity: false)
     }
 
     private static func sigil(_ kind: TemplateToken.Kind) -> String {
