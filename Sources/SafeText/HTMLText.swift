@@ -8,22 +8,12 @@
 public enum HTMLText {
     /// `& < > " '` as entities; every other byte as it is.
     public static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
         // Most text has nothing to escape: one scan, no copy.
-        guard utf8.contains(where: isSpecial) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        guard text.utf8.contains(where: isSpecial) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        escape(text, into: &out)
+        return out
     }
 
     /// Appends `text`, escaped as ``escape(_:)`` does, to `output` without building a string of
@@ -43,11 +33,7 @@ public enum HTMLText {
             }
             index = next
         }
-        if runStart == utf8.startIndex {
-            output += text
-        } else {
-            output += text[runStart...]
-        }
+        output += text[runStart...]
     }
 
     private static func entity(_ byte: UInt8) -> String {
